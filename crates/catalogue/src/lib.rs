@@ -1,0 +1,20 @@
+//! The offer catalogue of Tilbudsfinder.
+//!
+//! A catalogue is a JSON Lines file: one [`model::Record`] a line, an offer or a foster
+//! family. This crate owns everything about it:
+//!
+//! - [`model`]: the records' types, which are the file format (documented in
+//!   `docs/catalogue.md`, with a JSON Schema in `docs/catalogue.schema.json`);
+//! - [`vocab`]: the closed vocabularies (legal bases, target groups, authorities, regions, the 98
+//!   municipalities with approximate positions);
+//! - [`date`]: calendar dates as day numbers.
+//!
+//! The crate does no I/O of its own beyond reading from a `BufRead` it is given, so the model
+//! compiles to wasm with the index crate that stores these records.
+
+pub mod date;
+pub mod model;
+pub mod vocab;
+
+pub use date::Date;
+pub use model::{FosterFamily, Offer, Record};
