@@ -1,1 +1,48 @@
-fn main() {}
+//! `tilbudsfinder`: check a catalogue, generate a sample, build the index, query it, and serve a
+//! built site. Each subcommand lives in its own module under `commands/`.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod commands;
+
+/// Fast, trustworthy search for Danish social offers, from a static index.
+#[derive(Parser)]
+#[command(name = "tilbudsfinder", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check every field of every record of a catalogue and report errors and warnings.
+    Check(commands::check::Args),
+    /// Generate a deterministic, realistic sample catalogue.
+    Generate(commands::generate::Args),
+    /// Check a catalogue and compile it into index files.
+    Build(commands::build::Args),
+    /// Run a search against a built index and print the answer.
+    Query(commands::query::Args),
+    /// Serve a built site on 127.0.0.1.
+    Serve(commands::serve::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => commands::check::run(args),
+        Command::Generate(args) => commands::generate::run(args),
+        Command::Build(args) => commands::build::run(args),
+        Command::Query(args) => commands::query::run(args),
+        Command::Serve(args) => commands::serve::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("tilbudsfinder: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

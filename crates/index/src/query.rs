@@ -1,0 +1,199 @@
+//! The query engine's public vocabulary: what a search asks ([`Query`]) and what it answers
+//! ([`SearchResults`], [`Card`]). The browser, the CLI's `query --json` and the tests all speak
+//! these types, so one search means the same everywhere.
+//!
+//! Facets are named by short stable strings (used in URLs and on the command line); values by
+//! their catalogue codes. Filters are OR within a facet and AND across facets; every facet's
+//! counts are computed under all the *other* facets' selections (disjunctive counting).
+
+use serde::{Deserialize, Serialize};
+use tilbudsfinder_catalogue::vocab::{PriceBasis, RateUnit};
+use tilbudsfinder_catalogue::Date;
+
+/// Which kind of record a search is over. Offers and foster families are searched separately.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// Offers (tilbud).
+    #[default]
+    Offers,
+    /// Foster families (plejefamilier).
+    FosterFamilies,
+}
+
+/// How results are ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sort {
+    /// Best text match first (name matches before other fields); with no text, by name.
+    #[default]
+    Relevance,
+    /// Cheapest normalised price first; records without a price last.
+    PriceAsc,
+    /// Dearest normalised price first; records without a price last.
+    PriceDesc,
+    /// Nearest first; needs [`Query::near`], otherwise by name.
+    Distance,
+    /// Most free places first.
+    FreePlaces,
+    /// Most recently updated first.
+    Updated,
+    /// By name, Danish alphabetical order (æ, ø, å last).
+    Name,
+}
+
+/// A point and a radius.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Near {
+    /// Latitude, WGS84 degrees.
+    pub lat: f64,
+    /// Longitude, WGS84 degrees.
+    pub lon: f64,
+    /// Radius in km; `None` to sort or show distance without filtering.
+    pub max_km: Option<f64>,
+}
+
+/// A range of normalised prices of one basis (never mixes per-day with per-hour).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PriceRange {
+    /// Which prices the range is over.
+    pub basis: PriceBasis,
+    /// Lowest price in DKK, inclusive.
+    pub min: Option<f64>,
+    /// Highest price in DKK, inclusive.
+    pub max: Option<f64>,
+}
+
+/// One search.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Query {
+    /// Offers or foster families.
+    pub mode: Mode,
+    /// Free text: prefix and typo-tolerant, Danish-folded.
+    pub text: String,
+    /// Facet selections as (facet name, value code): OR within a facet, AND across facets.
+    pub filters: Vec<(String, String)>,
+    /// The age of the person to place: keeps records whose accepted ages include it.
+    pub age: Option<u8>,
+    /// Normalised price range.
+    pub price: Option<PriceRange>,
+    /// Keep records with at least this many free places.
+    pub min_free_places: Option<u32>,
+    /// Distance filter and/or sort origin.
+    pub near: Option<Near>,
+    /// Keep records whose oldest part was updated at most this many days before `today`.
+    pub updated_within_days: Option<u32>,
+    /// The day the search is made (the client's clock): freshness and pauses are judged by it.
+    pub today: Date,
+    /// Order of the results.
+    pub sort: Sort,
+    /// Zero-based page number.
+    pub page: u32,
+    /// Results per page (the engine caps it at 100).
+    pub page_size: u32,
+}
+
+/// The answer to a [`Query`].
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchResults {
+    /// Number of records that match.
+    pub total: u32,
+    /// The requested page of matches, in order.
+    pub hits: Vec<Hit>,
+    /// Counts for every facet of the mode, disjunctive: each facet counted under the others'
+    /// selections, so a count says what ticking that value would give.
+    pub facets: Vec<FacetCounts>,
+}
+
+/// One result.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    /// Dense record number in the index.
+    pub doc: u32,
+    /// The record's catalogue id.
+    pub id: String,
+    /// Distance from [`Query::near`] in km, when given.
+    pub distance_km: Option<f64>,
+}
+
+/// Counts of one facet's values.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FacetCounts {
+    /// Facet name, e.g. `"target"`.
+    pub facet: String,
+    /// Values in display order, with their counts (zero counts included for selected values).
+    pub values: Vec<FacetValueCount>,
+}
+
+/// A facet value and how many records it would give.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FacetValueCount {
+    /// Value code as used in [`Query::filters`].
+    pub value: String,
+    /// Danish label.
+    pub label: String,
+    /// Matches if this value were selected (with the other facets' selections kept).
+    pub count: u32,
+    /// For hierarchical facets: the code of the parent value in the parent facet.
+    pub parent: Option<String>,
+}
+
+/// What a result card shows: everything that decides a shortlist at a glance.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Card {
+    /// Dense record number.
+    pub doc: u32,
+    /// Catalogue id.
+    pub id: String,
+    /// Offers or foster families.
+    pub mode: Mode,
+    /// Name or public label.
+    pub name: String,
+    /// Offer type or family type, as a Danish label.
+    pub kind_label: String,
+    /// Legal bases in short form ("SEL § 108").
+    pub legal_bases: Vec<String>,
+    /// Postal code and district of the (first) address.
+    pub postal_code: u16,
+    /// Postal district.
+    pub city: String,
+    /// Municipality name.
+    pub municipality: String,
+    /// Youngest age accepted.
+    pub age_from: u8,
+    /// Oldest age accepted.
+    pub age_to: u8,
+    /// Places in total (children approved for, for families).
+    pub places_total: u32,
+    /// Free places, when reported.
+    pub free_places: Option<u32>,
+    /// When free places were reported.
+    pub free_places_reported: Option<Date>,
+    /// The main rate, normalised.
+    pub price: Option<CardPrice>,
+    /// Oldest and newest update of the record's parts.
+    pub updated_oldest: Date,
+    /// Newest update.
+    pub updated_newest: Date,
+    /// Date of the authority's marking that the data are wrong, if marked.
+    pub marked: Option<Date>,
+    /// For families: paused now (judged when the index was built is not enough; see `pause_until`).
+    pub pause_from: Option<Date>,
+    /// End of a pause, if known.
+    pub pause_until: Option<Date>,
+}
+
+/// A card's price: the rate as given and its normalised comparable form.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CardPrice {
+    /// The unit of the rate as the offer gave it.
+    pub unit: RateUnit,
+    /// The amount as given, DKK.
+    pub amount: f64,
+    /// What it normalises to.
+    pub basis: PriceBasis,
+    /// Normalised amount in DKK per `basis`.
+    pub normalised: f64,
+    /// The assumed occupancy rate the rate is computed with, if given.
+    pub occupancy_rate: Option<f64>,
+}
