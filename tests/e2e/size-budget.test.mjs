@@ -1,0 +1,19 @@
+// The optimised wasm must stay under its size budget: a visitor on a slow phone downloads it
+// before the first result. Budget (gzipped): see BUDGET_GZIP_BYTES and BENCHMARKS.md.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { DIST } from '../lib/harness.mjs';
+
+/** 400 KiB gzipped: room for Yew, fst and the engine; far below a typical hero image. */
+export const BUDGET_GZIP_BYTES = 400 * 1024;
+
+test('the optimised wasm stays under its gzipped size budget', () => {
+  const wasm = readFileSync(path.join(DIST, 'app/tilbudsfinder_web_bg.wasm'));
+  assert.equal(wasm.subarray(0, 4).toString('latin1'), '\0asm', 'not a wasm module');
+  const gz = gzipSync(wasm, { level: 9 }).length;
+  console.log(`wasm: ${wasm.length} bytes, ${gz} bytes gzipped (budget ${BUDGET_GZIP_BYTES})`);
+  assert.ok(gz <= BUDGET_GZIP_BYTES, `wasm is ${gz} bytes gzipped, over the ${BUDGET_GZIP_BYTES} budget`);
+});
