@@ -7,13 +7,17 @@
 //!   `docs/catalogue.md`, with a JSON Schema in `docs/catalogue.schema.json`);
 //! - [`vocab`]: the closed vocabularies (legal bases, target groups, authorities, regions, the 98
 //!   municipalities with approximate positions);
-//! - [`date`]: calendar dates as day numbers.
+//! - [`date`]: calendar dates as day numbers;
+//! - [`read`]: the streaming JSON Lines reader, one located error per bad line;
+//! - [`check`]: every rule a record must pass to be indexed, as errors and warnings.
 //!
 //! The crate does no I/O of its own beyond reading from a `BufRead` it is given, so the model
 //! compiles to wasm with the index crate that stores these records.
 
+pub mod check;
 pub mod date;
 pub mod model;
+pub mod read;
 pub mod vocab;
 
 pub use date::Date;

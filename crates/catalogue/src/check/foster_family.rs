@@ -1,0 +1,264 @@
+//! Foster families: what they are approved for, children approved and placed, free places, ages,
+//! pause, respite days, target groups, competences and location.
+//!
+//! Numbers that contradict each other (more children placed than approved for, more free places
+//! than are left, a pause that ends before it starts) are **errors**: a consultant would be sent
+//! to a family that has no place. Gaps (approved for respite with no days given, no target
+//! groups) are **warnings**.
+
+use std::collections::HashSet;
+
+use super::places::{self, Position};
+use super::services::{self, string_list};
+use super::text::{self, TextKind};
+use super::Report;
+use crate::model::FosterFamily;
+use crate::vocab::{CareKind, FosterFamilyType};
+
+/// More children than this in one family is not a real approval.
+pub const MAX_CHILDREN_APPROVED: u8 = 10;
+/// Respite days a month can be at most the days of a month.
+pub const MAX_RESPITE_DAYS: u8 = 31;
+
+/// The family-specific rules.
+pub(crate) fn check(report: &mut Report, family: &FosterFamily) {
+    approval_kinds(report, family);
+    children(report, family);
+    services::ages(report, "", family.age_from, family.age_to, None);
+    if let Some(pause) = &family.pause {
+        if let Some(until) = pause.until {
+            if until < pause.from {
+                report.error(
+                    "pause.until",
+                    format!("pause.until {until} is before pause.from {}", pause.from),
+                );
+            } else if until < report.today() {
+                report.warning(
+                    "pause.until",
+                    format!("pause ended on {until}; the record still says the family is on pause"),
+                );
+            }
+        }
+        if family.paused_on(report.today()) && family.free_places.count > 0 {
+            report.warning(
+                "free_places.count",
+                format!(
+                    "{} free places reported while the family is on pause",
+                    family.free_places.count
+                ),
+            );
+        }
+    }
+    if family.target_groups.is_empty() {
+        report.warning("target_groups", "no target groups");
+    }
+    let mut seen = HashSet::new();
+    for (i, group) in family.target_groups.iter().enumerate() {
+        if !seen.insert(*group) {
+            report.warning(
+                format!("target_groups[{i}]"),
+                format!("target group {:?} is listed twice", group.code()),
+            );
+        }
+    }
+    string_list(report, "competences", &family.competences);
+    let location = &family.location;
+    if location.city.trim().is_empty() {
+        report.warning("location.city", "location.city is missing");
+    } else {
+        text::text(report, "location.city", &location.city, TextKind::Short);
+    }
+    places::position(report, "location", &Position::from(location));
+}
+
+fn approval_kinds(report: &mut Report, family: &FosterFamily) {
+    if family.approved_for.is_empty() {
+        report.error(
+            "approved_for",
+            "approved for nothing; at least one of doegnophold, aflastning, dagophold is required",
+        );
+    }
+    let mut seen = HashSet::new();
+    for (i, kind) in family.approved_for.iter().enumerate() {
+        if !seen.insert(*kind) {
+            report.warning(
+                format!("approved_for[{i}]"),
+                format!("{} is listed twice", kind.code()),
+            );
+        }
+    }
+    let respite = family.approved_for.contains(&CareKind::Respite);
+    if family.family_type == FosterFamilyType::Respite && !respite {
+        report.warning(
+            "approved_for",
+            "family_type aflastning but approved_for does not include aflastning",
+        );
+    }
+    match family.respite_days_per_month {
+        None | Some(0) if respite => report.warning(
+            "respite_days_per_month",
+            "approved for aflastning but respite_days_per_month is missing",
+        ),
+        Some(days) if days > MAX_RESPITE_DAYS => report.error(
+            "respite_days_per_month",
+            format!("respite_days_per_month {days} is more than {MAX_RESPITE_DAYS}"),
+        ),
+        Some(days) if days > 0 && !respite => report.warning(
+            "respite_days_per_month",
+            format!(
+                "respite_days_per_month is {days} but the family is not approved for aflastning"
+            ),
+        ),
+        _ => {}
+    }
+    if family.emergency && family.family_type != FosterFamilyType::Reinforced {
+        report.warning(
+            "emergency",
+            format!(
+                "emergency placements are for forstaerket families, not {}",
+                family.family_type.code()
+            ),
+        );
+    }
+}
+
+fn children(report: &mut Report, family: &FosterFamily) {
+    let approved = family.children_approved;
+    if approved == 0 {
+        report.error("children_approved", "children_approved is 0");
+    } else if approved > MAX_CHILDREN_APPROVED {
+        report.error(
+            "children_approved",
+            format!("children_approved {approved} is more than {MAX_CHILDREN_APPROVED}"),
+        );
+    }
+    let placed = family.children_placed;
+    if placed > approved {
+        report.error(
+            "children_placed",
+            format!("children_placed {placed} is greater than children_approved {approved}"),
+        );
+    }
+    let left = approved.saturating_sub(placed);
+    let free = family.free_places.count;
+    if free > u32::from(left) {
+        report.error(
+            "free_places.count",
+            format!(
+                "free_places.count {free} is more than the {left} places left \
+                 (children_approved {approved} - children_placed {placed})"
+            ),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::test_support::{family, found, only};
+    use crate::check::Severity::{Error, Warning};
+    use crate::date::Date;
+    use crate::model::{Pause, Record};
+    use crate::vocab::{CareKind, FosterFamilyType};
+
+    #[test]
+    fn children_and_free_places() {
+        let mut f = family();
+        f.children_approved = 2;
+        f.children_placed = 3;
+        f.free_places.count = 1;
+        let findings = only(Record::FosterFamily(f.clone()));
+        assert!(found(
+            &findings,
+            Error,
+            "children_placed",
+            "children_placed 3 is greater than children_approved 2"
+        ));
+        assert!(found(
+            &findings,
+            Error,
+            "free_places.count",
+            "free_places.count 1 is more than the 0 places left"
+        ));
+        f.children_approved = 0;
+        f.children_placed = 0;
+        f.free_places.count = 0;
+        assert!(found(
+            &only(Record::FosterFamily(f)),
+            Error,
+            "children_approved",
+            "children_approved is 0"
+        ));
+    }
+
+    #[test]
+    fn ages_pause_and_respite() {
+        let mut f = family();
+        f.age_from = 10;
+        f.age_to = 25;
+        let from = Date::from_ymd(2026, 10, 1).expect("date");
+        f.pause = Some(Pause {
+            from,
+            until: Some(from.add_days(-1)),
+        });
+        f.approved_for = vec![CareKind::Respite];
+        f.family_type = FosterFamilyType::Respite;
+        f.respite_days_per_month = None;
+        f.emergency = false;
+        let findings = only(Record::FosterFamily(f.clone()));
+        assert!(found(
+            &findings,
+            Error,
+            "age_to",
+            "age_to 25 is above 22 for a foster family"
+        ));
+        assert!(found(
+            &findings,
+            Error,
+            "pause.until",
+            "pause.until 2026-09-30 is before pause.from 2026-10-01"
+        ));
+        assert!(found(
+            &findings,
+            Warning,
+            "respite_days_per_month",
+            "approved for aflastning but respite_days_per_month is missing"
+        ));
+
+        f.approved_for = vec![CareKind::Placement];
+        f.respite_days_per_month = Some(40);
+        f.pause = Some(Pause { from, until: None });
+        f.free_places.count = 1;
+        let findings = only(Record::FosterFamily(f));
+        assert!(found(
+            &findings,
+            Error,
+            "respite_days_per_month",
+            "respite_days_per_month 40 is more than 31"
+        ));
+        assert!(found(
+            &findings,
+            Warning,
+            "approved_for",
+            "family_type aflastning but approved_for does not include aflastning"
+        ));
+        assert!(found(
+            &findings,
+            Warning,
+            "free_places.count",
+            "1 free places reported while the family is on pause"
+        ));
+    }
+
+    #[test]
+    fn family_location_is_checked_like_an_address() {
+        let mut f = family();
+        f.location.region = 1085;
+        let findings = only(Record::FosterFamily(f));
+        assert!(found(
+            &findings,
+            Error,
+            "location.region",
+            "municipality 791 Viborg is in region 1082, not 1085"
+        ));
+    }
+}

@@ -1,0 +1,235 @@
+//! Checks every text field gets: length, control characters, bidi overrides, invisible characters
+//! and HTML-like markup.
+//!
+//! Policy (see `docs/catalogue.md`):
+//! - control characters (other than newline and tab in a description) and the bidi embedding and
+//!   override characters U+202A–U+202E, U+2066–U+2069 are **errors**: Danish text never needs
+//!   them, and they can make a name display as something other than what it is;
+//! - zero-width and other invisible characters (U+200B–U+200F, U+2060–U+2064, U+FEFF) are
+//!   **warnings**: harmless to show, but they break search and copy-paste;
+//! - text that looks like HTML markup (`<script`, `<a href`, `</b>`) is a **warning**: the
+//!   interface shows every field as inert text, so it is safe, but it shows up verbatim;
+//! - a name, and every other short field, may be at most [`MAX_SHORT_TEXT_CHARS`] characters, a
+//!   description at most [`MAX_LONG_TEXT_CHARS`]; longer is an **error**.
+
+use super::{quoted, Report};
+
+/// Longest name or other short text field, in characters.
+pub const MAX_SHORT_TEXT_CHARS: usize = 200;
+/// Longest description, in characters.
+pub const MAX_LONG_TEXT_CHARS: usize = 20_000;
+/// Longest id, in characters.
+pub const MAX_ID_CHARS: usize = 64;
+
+/// Whether a text may span lines.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TextKind {
+    /// Names, addresses, labels: one line, at most [`MAX_SHORT_TEXT_CHARS`].
+    Short,
+    /// Descriptions: newlines and tabs allowed, at most [`MAX_LONG_TEXT_CHARS`].
+    Long,
+}
+
+/// A required name: blank is an error, then the [`text`] checks.
+pub(crate) fn name(report: &mut Report, field: &str, value: &str) {
+    if value.trim().is_empty() {
+        report.error(field, format!("{field} is empty"));
+        return;
+    }
+    text(report, field, value, TextKind::Short);
+}
+
+/// The checks every text field gets (blankness is the caller's business).
+pub(crate) fn text(report: &mut Report, field: &str, value: &str, kind: TextKind) {
+    let limit = match kind {
+        TextKind::Short => MAX_SHORT_TEXT_CHARS,
+        TextKind::Long => MAX_LONG_TEXT_CHARS,
+    };
+    let mut chars = 0usize;
+    let mut control = None;
+    let mut bidi = None;
+    let mut invisible = None;
+    for c in value.chars() {
+        chars += 1;
+        let allowed_control = kind == TextKind::Long && matches!(c, '\n' | '\t' | '\r');
+        if control.is_none() && c.is_control() && !allowed_control {
+            control = Some((c, chars));
+        }
+        if bidi.is_none() && is_bidi_control(c) {
+            bidi = Some((c, chars));
+        }
+        if invisible.is_none() && is_invisible(c) {
+            invisible = Some((c, chars));
+        }
+    }
+    if chars > limit {
+        report.error(
+            field,
+            format!("{field} has {chars} characters; at most {limit} are allowed"),
+        );
+    }
+    if let Some((c, at)) = control {
+        report.error(
+            field,
+            format!(
+                "{field} contains the control character U+{:04X} at character {at}",
+                c as u32
+            ),
+        );
+    }
+    if let Some((c, at)) = bidi {
+        report.error(
+            field,
+            format!(
+                "{field} contains the bidi override U+{:04X} at character {at}; it can disguise text",
+                c as u32
+            ),
+        );
+    }
+    if let Some((c, at)) = invisible {
+        report.warning(
+            field,
+            format!(
+                "{field} contains the invisible character U+{:04X} at character {at}",
+                c as u32
+            ),
+        );
+    }
+    if let Some(tag) = markup(value) {
+        report.warning(
+            field,
+            format!(
+                "{field} contains HTML-like markup {}; it is shown as plain text",
+                quoted(tag)
+            ),
+        );
+    }
+}
+
+/// An id: 1–[`MAX_ID_CHARS`] of `A–Z a–z 0–9 . _ -`. Returns whether it is well-formed.
+pub(crate) fn id(report: &mut Report, field: &str, value: &str) -> bool {
+    if value.is_empty() {
+        report.error(field, format!("{field} is empty"));
+        return false;
+    }
+    let chars = value.chars().count();
+    if chars > MAX_ID_CHARS {
+        report.error(
+            field,
+            format!("{field} has {chars} characters; at most {MAX_ID_CHARS} are allowed"),
+        );
+        return false;
+    }
+    let bad = value
+        .chars()
+        .enumerate()
+        .find(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')));
+    if let Some((at, c)) = bad {
+        report.error(
+            field,
+            format!(
+                "{field} {} contains {c:?} at character {}; expected only A-Z, a-z, 0-9, '.', '_' and '-'",
+                quoted(value),
+                at + 1
+            ),
+        );
+        return false;
+    }
+    true
+}
+
+/// Bidi embeddings, overrides and isolates: U+202A–U+202E, U+2066–U+2069.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Zero-width and other invisible formatting characters.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+}
+
+/// The first thing in `value` that looks like an HTML tag or comment: `<` followed by a letter,
+/// `/`, `!` or `?`, up to 20 characters of it.
+fn markup(value: &str) -> Option<&str> {
+    let bytes = value.as_bytes();
+    let at = bytes.windows(2).position(|pair| {
+        pair[0] == b'<' && (pair[1].is_ascii_alphabetic() || matches!(pair[1], b'/' | b'!' | b'?'))
+    })?;
+    let rest = &value[at..];
+    let end = rest
+        .char_indices()
+        .nth(20)
+        .map_or(rest.len(), |(end, _)| end);
+    Some(&rest[..end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::test_support::{has, report};
+    use crate::check::Severity::{Error, Warning};
+
+    #[test]
+    fn names_must_not_be_blank_or_too_long() {
+        let mut r = report();
+        name(&mut r, "name", "  ");
+        name(&mut r, "other", &"x".repeat(201));
+        name(&mut r, "fine", &"æ".repeat(200));
+        assert!(has(&r, Error, "name", "name is empty"));
+        assert!(has(
+            &r,
+            Error,
+            "other",
+            "other has 201 characters; at most 200"
+        ));
+        assert_eq!(r.findings.len(), 2);
+    }
+
+    #[test]
+    fn control_bidi_invisible_and_markup() {
+        let mut r = report();
+        text(&mut r, "a", "bell\u{7}", TextKind::Short);
+        text(&mut r, "b", "abc\u{202E}fed", TextKind::Short);
+        text(&mut r, "c", "zero\u{200B}width", TextKind::Short);
+        text(&mut r, "d", "<script>alert(1)</script>", TextKind::Short);
+        text(&mut r, "e", "line one\nline two\tand a tab", TextKind::Long);
+        text(&mut r, "f", "line one\nline two", TextKind::Short);
+        text(&mut r, "g", "Børn < 12 år og 3<4", TextKind::Short);
+        assert!(has(
+            &r,
+            Error,
+            "a",
+            "control character U+0007 at character 5"
+        ));
+        assert!(has(&r, Error, "b", "bidi override U+202E at character 4"));
+        assert!(has(
+            &r,
+            Warning,
+            "c",
+            "invisible character U+200B at character 5"
+        ));
+        assert!(has(
+            &r,
+            Warning,
+            "d",
+            "HTML-like markup \"<script>alert(1)</sc\""
+        ));
+        assert!(has(&r, Error, "f", "control character U+000A"));
+        assert_eq!(r.findings.len(), 5, "{:?}", r.findings);
+    }
+
+    #[test]
+    fn ids_hold_only_safe_ascii() {
+        let mut r = report();
+        assert!(id(&mut r, "id", "T-104233"));
+        assert!(id(&mut r, "id", "dept_1.a"));
+        assert!(!id(&mut r, "id", ""));
+        assert!(!id(&mut r, "x", "a b"));
+        assert!(!id(&mut r, "y", &"a".repeat(65)));
+        assert!(!id(&mut r, "z", "Tø"));
+        assert!(has(&r, Error, "id", "id is empty"));
+        assert!(has(&r, Error, "x", "contains ' ' at character 2"));
+        assert!(has(&r, Error, "y", "y has 65 characters; at most 64"));
+        assert!(has(&r, Error, "z", "contains 'ø' at character 2"));
+    }
+}

@@ -1,0 +1,500 @@
+//! The streaming reader of a JSON Lines catalogue.
+//!
+//! [`CatalogueReader`] reads from any [`BufRead`] and yields one [`ReadLine`] per non-blank line:
+//! the line's number, its byte offset, and either the parsed [`Record`] or a [`ReadError`] that
+//! says where and why it could not be read. It never holds more than one line in memory, and a
+//! line is capped at [`MAX_LINE_BYTES`]: the rest of a longer line is skipped chunk by chunk as
+//! the input hands it over, never buffered, so a 50 MB line costs one pass and no memory.
+//!
+//! # What a line may be
+//! - Blank (empty or only whitespace): skipped, not a record. Line numbers still count it, so a
+//!   reported line number is the one an editor shows.
+//! - A UTF-8 byte-order mark at the start of the file is accepted and ignored; one anywhere else
+//!   is a syntax error like any other stray byte.
+//! - `\n` and `\r\n` line ends are both accepted; the last line may lack its newline.
+//! - Bytes that are not UTF-8 give [`ReadError::NotUtf8`] with the byte offset; reading goes on.
+//! - A JSON syntax error (including a truncated last line and nesting deeper than serde_json's
+//!   limit of 128 levels) gives [`ReadError::Syntax`] with its column.
+//! - A JSON value that is well-formed but not a record gives an error on the field it names:
+//!   `kind` for a missing or unknown kind, or the path of the field that has the wrong type, e.g.
+//!   `departments[0].address.postal_code`.
+//!
+//! # Why the line is parsed into a `serde_json::Value` first
+//! [`Record`] is an internally tagged enum (`"kind": "offer"`). Serde deserialises such an enum by
+//! buffering the whole object into its private `Content` type and then deserialising the variant
+//! from that buffer, out of sight of `serde_path_to_error`, so every type error would be reported
+//! at the path `.`. The reader instead parses the line into a [`Value`], takes `kind` out of it
+//! and deserialises the variant struct directly through `serde_path_to_error`, which keeps the
+//! full path. Taking `kind` out also keeps the variants' `deny_unknown_fields` from seeing it.
+
+use std::io::{self, BufRead};
+
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use crate::model::{FosterFamily, Offer, Record};
+
+/// The longest line accepted, in bytes before its newline: 1 MiB. A real record is a few KB; a
+/// longer line is reported and skipped without being held in memory.
+pub const MAX_LINE_BYTES: usize = 1 << 20;
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// One non-blank line of the catalogue and what reading it gave.
+#[derive(Debug)]
+pub struct ReadLine {
+    /// Line number, counting from 1 (blank lines count).
+    pub line: u64,
+    /// Byte offset of the line's first byte in the input.
+    pub offset: u64,
+    /// The record, or why the line is not one.
+    pub result: Result<Record, ReadError>,
+}
+
+/// Why a line is not a record. Each variant names the field it concerns ([`ReadError::field`]).
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum ReadError {
+    /// The line is longer than [`MAX_LINE_BYTES`].
+    #[error("line of {length} bytes is longer than the limit of {limit} bytes; skipped")]
+    TooLong {
+        /// The line's length in bytes, without its newline.
+        length: u64,
+        /// The limit, [`MAX_LINE_BYTES`].
+        limit: usize,
+    },
+    /// The line is not valid UTF-8.
+    #[error("invalid UTF-8 at byte {column} of the line (byte offset {file_offset} in the file)")]
+    NotUtf8 {
+        /// 1-based byte position of the first invalid byte in the line.
+        column: usize,
+        /// 0-based byte offset of the first invalid byte in the input.
+        file_offset: u64,
+    },
+    /// The line is not well-formed JSON.
+    #[error("{}{message} at column {column}", if *.truncated { "the last line ends before its JSON does (truncated file?): " } else { "" })]
+    Syntax {
+        /// serde_json's description, without its location.
+        message: String,
+        /// 1-based column where parsing stopped.
+        column: usize,
+        /// The line is the last one, has no newline, and ended mid-value.
+        truncated: bool,
+    },
+    /// Well-formed JSON, but not an object.
+    #[error("expected a JSON object, found {found}")]
+    NotAnObject {
+        /// What was found instead ("an array", "a string", ...).
+        found: &'static str,
+    },
+    /// The object has no `kind`.
+    #[error("missing field `kind`; expected \"offer\" or \"foster_family\"")]
+    MissingKind {
+        /// The record's `id`, if it has a string one.
+        id: Option<String>,
+    },
+    /// `kind` is not one of the record kinds.
+    #[error("unknown kind {found}; expected \"offer\" or \"foster_family\"")]
+    UnknownKind {
+        /// The record's `id`, if it has a string one.
+        id: Option<String>,
+        /// The value found, as JSON (shortened).
+        found: String,
+    },
+    /// A field is missing, unknown, or of the wrong type or range.
+    #[error("{message}")]
+    Field {
+        /// The record's `id`, if it has a string one.
+        id: Option<String>,
+        /// Path of the field, e.g. `services[1].rates[0].unit`.
+        path: String,
+        /// What is wrong, from serde.
+        message: String,
+    },
+}
+
+impl ReadError {
+    /// The field the error concerns: a path into the record, `kind`, or `(line)` / `(json)` for
+    /// errors that concern the whole line.
+    pub fn field(&self) -> String {
+        match self {
+            ReadError::TooLong { .. } | ReadError::NotUtf8 { .. } => "(line)".to_owned(),
+            ReadError::Syntax { .. } | ReadError::NotAnObject { .. } => "(json)".to_owned(),
+            ReadError::MissingKind { .. } | ReadError::UnknownKind { .. } => "kind".to_owned(),
+            ReadError::Field { path, .. } => path.clone(),
+        }
+    }
+
+    /// The record's id when the line was an object with a string `id`.
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            ReadError::MissingKind { id }
+            | ReadError::UnknownKind { id, .. }
+            | ReadError::Field { id, .. } => id.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+/// Reads a JSON Lines catalogue one line at a time; an iterator of [`ReadLine`].
+///
+/// The iterator's `Err` is an I/O error of the input itself; after one, it ends.
+pub struct CatalogueReader<R> {
+    input: R,
+    /// Number of the last line read.
+    line_number: u64,
+    /// Bytes consumed from the input so far.
+    offset: u64,
+    /// The current line, at most [`MAX_LINE_BYTES`] + 1 bytes (for a `\r`).
+    buffer: Vec<u8>,
+    finished: bool,
+}
+
+/// What [`CatalogueReader::next_raw_line`] found.
+enum RawLine {
+    /// The line is in the buffer; `terminated` when a newline ended it.
+    Bytes { terminated: bool },
+    /// The line was longer than the limit and was skipped.
+    TooLong { length: u64 },
+}
+
+impl<R: BufRead> CatalogueReader<R> {
+    /// A reader of `input`.
+    pub fn new(input: R) -> Self {
+        CatalogueReader {
+            input,
+            line_number: 0,
+            offset: 0,
+            buffer: Vec::new(),
+            finished: false,
+        }
+    }
+
+    /// Bytes consumed from the input so far.
+    pub fn bytes_read(&self) -> u64 {
+        self.offset
+    }
+
+    /// Reads the next physical line into `self.buffer` (without its `\n`), or skips it if it is
+    /// too long. `None` at the end of the input.
+    fn next_raw_line(&mut self) -> io::Result<Option<RawLine>> {
+        self.buffer.clear();
+        // Bytes before the newline, and whether the last of them is a `\r` (not counted).
+        let mut length: u64 = 0;
+        let mut ends_with_cr = false;
+        let mut too_long = false;
+        let terminated = loop {
+            let available = match self.input.fill_buf() {
+                Ok(bytes) => bytes,
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+                Err(err) => return Err(err),
+            };
+            if available.is_empty() {
+                if length == 0 {
+                    return Ok(None);
+                }
+                break false;
+            }
+            let (content, used, found_newline) = match memchr::memchr(b'\n', available) {
+                Some(at) => (at, at + 1, true),
+                None => (available.len(), available.len(), false),
+            };
+            if content > 0 {
+                length += content as u64;
+                ends_with_cr = available[content - 1] == b'\r';
+            }
+            // One byte over the limit is kept in case it is the `\r` of a `\r\n`.
+            if !too_long && self.buffer.len() + content > MAX_LINE_BYTES + 1 {
+                too_long = true;
+                self.buffer = Vec::new();
+            }
+            if !too_long {
+                self.buffer.extend_from_slice(&available[..content]);
+            }
+            self.input.consume(used);
+            self.offset += used as u64;
+            if found_newline {
+                break true;
+            }
+        };
+        let length = length - u64::from(ends_with_cr);
+        if too_long || length > MAX_LINE_BYTES as u64 {
+            self.buffer.clear();
+            Ok(Some(RawLine::TooLong { length }))
+        } else {
+            Ok(Some(RawLine::Bytes { terminated }))
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for CatalogueReader<R> {
+    type Item = io::Result<ReadLine>;
+
+    fn next(&mut self) -> Option<io::Result<ReadLine>> {
+        while !self.finished {
+            let offset = self.offset;
+            let raw = match self.next_raw_line() {
+                Ok(Some(raw)) => raw,
+                Ok(None) => {
+                    self.finished = true;
+                    return None;
+                }
+                Err(err) => {
+                    self.finished = true;
+                    return Some(Err(err));
+                }
+            };
+            self.line_number += 1;
+            let line = self.line_number;
+            let result = match raw {
+                RawLine::TooLong { length } => Err(ReadError::TooLong {
+                    length,
+                    limit: MAX_LINE_BYTES,
+                }),
+                RawLine::Bytes { terminated } => {
+                    match parse_line(&self.buffer, offset, offset == 0, terminated) {
+                        None => continue,
+                        Some(result) => result,
+                    }
+                }
+            };
+            return Some(Ok(ReadLine {
+                line,
+                offset,
+                result,
+            }));
+        }
+        None
+    }
+}
+
+/// Parses one line's bytes (without `\n`). `None` for a blank line.
+fn parse_line(
+    bytes: &[u8],
+    offset: u64,
+    first_line: bool,
+    terminated: bool,
+) -> Option<Result<Record, ReadError>> {
+    let (bytes, skipped) = match bytes.strip_prefix(BOM) {
+        Some(rest) if first_line => (rest, BOM.len()),
+        _ => (bytes, 0),
+    };
+    let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let at = skipped + err.valid_up_to();
+            return Some(Err(ReadError::NotUtf8 {
+                column: at + 1,
+                file_offset: offset + at as u64,
+            }));
+        }
+    };
+    if text.trim().is_empty() {
+        return None;
+    }
+    Some(parse_record(text, terminated))
+}
+
+/// Parses one line of text into a record.
+pub fn parse_record(text: &str, terminated: bool) -> Result<Record, ReadError> {
+    let value: Value = serde_json::from_str(text).map_err(|err| syntax_error(&err, terminated))?;
+    let mut object = match value {
+        Value::Object(object) => object,
+        other => {
+            return Err(ReadError::NotAnObject {
+                found: json_type(&other),
+            })
+        }
+    };
+    let id = object.get("id").and_then(Value::as_str).map(shorten);
+    match object.remove("kind") {
+        None => Err(ReadError::MissingKind { id }),
+        Some(Value::String(kind)) if kind == "offer" => {
+            deserialize::<Offer>(object, id).map(Record::Offer)
+        }
+        Some(Value::String(kind)) if kind == "foster_family" => {
+            deserialize::<FosterFamily>(object, id).map(Record::FosterFamily)
+        }
+        Some(other) => Err(ReadError::UnknownKind {
+            id,
+            found: shorten(&other.to_string()),
+        }),
+    }
+}
+
+/// Deserialises a variant struct from the record's object (without `kind`), keeping the path of
+/// the field that fails.
+fn deserialize<T: DeserializeOwned>(
+    object: Map<String, Value>,
+    id: Option<String>,
+) -> Result<T, ReadError> {
+    serde_path_to_error::deserialize(Value::Object(object)).map_err(|err| {
+        let path = err.path().to_string();
+        let message = err.into_inner().to_string();
+        field_error(id, &path, message)
+    })
+}
+
+/// A field error, with the path made to name the missing or unknown field itself.
+fn field_error(id: Option<String>, path: &str, message: String) -> ReadError {
+    let named = ["missing field `", "unknown field `"]
+        .iter()
+        .find_map(|prefix| message.strip_prefix(prefix))
+        .and_then(|rest| rest.split('`').next());
+    let path = match (path, named) {
+        (".", Some(name)) => name.to_owned(),
+        (".", None) => "(record)".to_owned(),
+        (path, Some(name)) => format!("{path}.{name}"),
+        (path, None) => path.to_owned(),
+    };
+    ReadError::Field { id, path, message }
+}
+
+/// serde_json's syntax error without its "at line 1 column N" suffix (always line 1 here).
+fn syntax_error(err: &serde_json::Error, terminated: bool) -> ReadError {
+    let full = err.to_string();
+    let message = match full.rfind(" at line ") {
+        Some(at) => full[..at].to_owned(),
+        None => full,
+    };
+    ReadError::Syntax {
+        message,
+        column: err.column(),
+        truncated: !terminated && err.is_eof(),
+    }
+}
+
+fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// At most 100 characters of a value quoted in a message, so a 100 KB id stays readable.
+fn shorten(text: &str) -> String {
+    const KEEP: usize = 100;
+    match text.char_indices().nth(KEEP) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(input: &[u8]) -> Vec<ReadLine> {
+        CatalogueReader::new(input)
+            .collect::<io::Result<Vec<_>>>()
+            .expect("reading from a slice cannot fail")
+    }
+
+    #[test]
+    fn blank_lines_are_skipped_but_counted() {
+        let lines = read_all(b"\n   \n\t\r\n[1]\n");
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].line, 4);
+        assert_eq!(lines[0].offset, 8);
+    }
+
+    #[test]
+    fn a_bom_is_accepted_only_at_the_start() {
+        let lines = read_all(b"\xEF\xBB\xBF[1]\n\xEF\xBB\xBF[1]\n");
+        assert!(matches!(
+            lines[0].result,
+            Err(ReadError::NotAnObject { found: "an array" })
+        ));
+        assert!(matches!(lines[1].result, Err(ReadError::Syntax { .. })));
+    }
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        let lines = read_all(b"{}\n{\"id\": \"a\xFFb\"}\n");
+        assert_eq!(
+            lines[1].result.as_ref().err(),
+            Some(&ReadError::NotUtf8 {
+                column: 10,
+                file_offset: 12
+            })
+        );
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_skipped_and_the_next_is_read() {
+        let mut input = vec![b'x'; MAX_LINE_BYTES + 10];
+        input.extend_from_slice(b"\n{\"kind\": 1}\n");
+        // A tiny buffer makes the reader see the long line in many chunks.
+        let reader = CatalogueReader::new(io::BufReader::with_capacity(7, &input[..]));
+        let lines: Vec<ReadLine> = reader.map(|l| l.expect("no I/O error")).collect();
+        assert_eq!(
+            lines[0].result.as_ref().err(),
+            Some(&ReadError::TooLong {
+                length: MAX_LINE_BYTES as u64 + 10,
+                limit: MAX_LINE_BYTES
+            })
+        );
+        assert_eq!(lines[1].line, 2);
+        assert!(matches!(
+            lines[1].result,
+            Err(ReadError::UnknownKind { .. })
+        ));
+    }
+
+    #[test]
+    fn a_line_exactly_at_the_limit_is_kept_with_or_without_cr() {
+        for end in [&b"\n"[..], b"\r\n", b""] {
+            let mut input = vec![b' '; MAX_LINE_BYTES - 2];
+            input.splice(0..0, b"[]".iter().copied());
+            input.extend_from_slice(end);
+            let lines = read_all(&input);
+            assert!(
+                matches!(lines[0].result, Err(ReadError::NotAnObject { .. })),
+                "{:?}",
+                lines[0].result
+            );
+        }
+    }
+
+    #[test]
+    fn the_tagged_enum_accepts_its_tag_but_loses_paths_so_the_reader_does_not_use_it() {
+        let example = include_str!("../../../docs/examples/offer.json");
+        let mut value: Value = serde_json::from_str(example).expect("example is JSON");
+        // `tag = "kind"` with `deny_unknown_fields` on the variant: serde takes the tag out first.
+        assert!(serde_json::from_value::<Record>(value.clone()).is_ok());
+        value["departments"][0]["address"]["postal_code"] = Value::from("8000");
+        let via_enum = serde_path_to_error::deserialize::<_, Record>(value.clone())
+            .expect_err("a string is not a postal code");
+        assert_eq!(via_enum.path().to_string(), ".");
+        let via_reader = parse_record(&value.to_string(), true).expect_err("still not one");
+        assert_eq!(via_reader.field(), "departments[0].address.postal_code");
+        assert_eq!(via_reader.id(), Some("T-104233"));
+    }
+
+    #[test]
+    fn missing_and_unknown_fields_are_named_in_the_path() {
+        let err = field_error(None, ".", "missing field `name`".into());
+        assert_eq!(err.field(), "name");
+        let err = field_error(
+            None,
+            "departments[0]",
+            "unknown field `nmae`, expected ...".into(),
+        );
+        assert_eq!(err.field(), "departments[0].nmae");
+        let err = field_error(None, "places_total", "invalid type".into());
+        assert_eq!(err.field(), "places_total");
+    }
+
+    #[test]
+    fn shorten_keeps_short_text_and_cuts_long_text_on_a_char_boundary() {
+        assert_eq!(shorten("abc"), "abc");
+        let long = "æ".repeat(300);
+        let short = shorten(&long);
+        assert_eq!(short.chars().count(), 101);
+        assert!(short.ends_with('…'));
+    }
+}
