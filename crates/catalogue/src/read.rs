@@ -330,12 +330,13 @@ fn deserialize<T: DeserializeOwned>(
 ) -> Result<T, ReadError> {
     serde_path_to_error::deserialize(Value::Object(object)).map_err(|err| {
         let path = err.path().to_string();
-        let message = err.into_inner().to_string();
+        let message = shorten_expected_list(err.into_inner().to_string());
         field_error(id, &path, message)
     })
 }
 
-/// A field error, with the path made to name the missing or unknown field itself.
+/// A field error, with the path made to name the missing or unknown field itself (serde reports
+/// a missing field at its parent's path, an unknown one at its own).
 fn field_error(id: Option<String>, path: &str, message: String) -> ReadError {
     let named = ["missing field `", "unknown field `"]
         .iter()
@@ -344,10 +345,32 @@ fn field_error(id: Option<String>, path: &str, message: String) -> ReadError {
     let path = match (path, named) {
         (".", Some(name)) => name.to_owned(),
         (".", None) => "(record)".to_owned(),
-        (path, Some(name)) => format!("{path}.{name}"),
-        (path, None) => path.to_owned(),
+        (path, Some(name)) if !path.ends_with(name) => format!("{path}.{name}"),
+        (path, _) => path.to_owned(),
     };
     ReadError::Field { id, path, message }
+}
+
+/// serde lists every value it expected; past a dozen (the 46 target groups) the list drowns the
+/// message, so it is replaced by a pointer to the documentation.
+fn shorten_expected_list(message: String) -> String {
+    const MAX_LISTED: usize = 12;
+    let Some(at) = message.find(", expected one of `") else {
+        return message;
+    };
+    let listed = message[at..].matches('`').count() / 2;
+    if listed <= MAX_LISTED {
+        return message;
+    }
+    let noun = if message.starts_with("unknown field") {
+        "fields"
+    } else {
+        "values"
+    };
+    format!(
+        "{}, expected one of the {listed} {noun} listed in docs/catalogue.md",
+        &message[..at]
+    )
 }
 
 /// serde_json's syntax error without its "at line 1 column N" suffix (always line 1 here).
@@ -487,6 +510,18 @@ mod tests {
         assert_eq!(err.field(), "departments[0].nmae");
         let err = field_error(None, "places_total", "invalid type".into());
         assert_eq!(err.field(), "places_total");
+    }
+
+    #[test]
+    fn long_lists_of_expected_values_are_cut() {
+        let short = "unknown variant `x`, expected one of `a`, `b`".to_owned();
+        assert_eq!(shorten_expected_list(short.clone()), short);
+        let values: Vec<String> = (0..46).map(|i| format!("`v{i}`")).collect();
+        let long = format!("unknown variant `x`, expected one of {}", values.join(", "));
+        assert_eq!(
+            shorten_expected_list(long),
+            "unknown variant `x`, expected one of the 46 values listed in docs/catalogue.md"
+        );
     }
 
     #[test]

@@ -43,7 +43,7 @@ pub(crate) fn check(report: &mut Report, family: &FosterFamily) {
             report.warning(
                 "free_places.count",
                 format!(
-                    "{} free places reported while the family is on pause",
+                    "free_places.count is {} while the family is on pause",
                     family.free_places.count
                 ),
             );
@@ -141,7 +141,8 @@ fn children(report: &mut Report, family: &FosterFamily) {
     }
     let left = approved.saturating_sub(placed);
     let free = family.free_places.count;
-    if free > u32::from(left) {
+    // When more are placed than approved, that error already says it all.
+    if placed <= approved && free > u32::from(left) {
         report.error(
             "free_places.count",
             format!(
@@ -173,12 +174,11 @@ mod tests {
             "children_placed",
             "children_placed 3 is greater than children_approved 2"
         ));
-        assert!(found(
-            &findings,
-            Error,
-            "free_places.count",
-            "free_places.count 1 is more than the 0 places left"
-        ));
+        // The free places follow from that error and are not reported again.
+        assert!(!findings.iter().any(|x| x.field == "free_places.count"));
+        f.children_placed = 2;
+        let findings = only(Record::FosterFamily(f.clone()));
+        assert!(found(&findings, Error, "free_places.count", "free_places.count 1 is more than the 0 places left (children_approved 2 - children_placed 2)"));
         f.children_approved = 0;
         f.children_placed = 0;
         f.free_places.count = 0;
@@ -245,7 +245,7 @@ mod tests {
             &findings,
             Warning,
             "free_places.count",
-            "1 free places reported while the family is on pause"
+            "free_places.count is 1 while the family is on pause"
         ));
     }
 

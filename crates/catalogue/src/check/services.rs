@@ -47,7 +47,12 @@ pub(crate) fn offer(report: &mut Report, offer: &Offer) {
     if offer.services.is_empty() {
         report.error("services", "no services; at least one is required");
     }
-    let bases: Vec<LegalBasis> = offer.legal_bases.iter().map(|e| e.basis).collect();
+    let mut bases: Vec<LegalBasis> = Vec::new();
+    for entry in &offer.legal_bases {
+        if !bases.contains(&entry.basis) {
+            bases.push(entry.basis);
+        }
+    }
     for (i, service) in offer.services.iter().enumerate() {
         check_service(report, &format!("services[{i}]"), service, &bases);
     }

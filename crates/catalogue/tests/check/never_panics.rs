@@ -1,0 +1,67 @@
+//! Property tests: whatever the bytes, `check_stream` does not panic, every non-blank line is one
+//! outcome, and `records == accepted + rejected`.
+
+use proptest::prelude::*;
+
+use super::support::{assert_accounting, check_bytes};
+
+/// Lines that are near misses of a real record: the example with a slice cut out or a byte
+/// changed, mixed with random bytes and blank lines.
+fn near_miss_lines() -> impl Strategy<Value = Vec<u8>> {
+    let example: serde_json::Value = serde_json::from_str(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/examples/offer.json"
+    )))
+    .expect("example");
+    let line = example.to_string().into_bytes();
+    let len = line.len();
+    let mutated = (0..len, 0..len, any::<u8>()).prop_map(move |(a, b, byte)| {
+        let mut l = line.clone();
+        let (lo, hi) = (a.min(b), a.max(b));
+        if byte % 2 == 0 {
+            l.drain(lo..hi.min(lo + 40));
+        } else {
+            l[lo] = byte;
+        }
+        l
+    });
+    let lines = prop::collection::vec(
+        prop_oneof![
+            mutated,
+            prop::collection::vec(any::<u8>(), 0..200),
+            Just(b"   ".to_vec()),
+            Just(b"{}".to_vec()),
+        ],
+        0..8,
+    );
+    lines.prop_map(|lines| {
+        let mut input = Vec::new();
+        for l in lines {
+            input.extend_from_slice(&l);
+            input.push(b'\n');
+        }
+        input
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn random_bytes_never_panic_and_the_accounting_holds(input in prop::collection::vec(any::<u8>(), 0..2000)) {
+        let (outcomes, summary) = check_bytes(&input);
+        assert_accounting(&outcomes, &summary);
+        let non_blank = input
+            .split(|b| *b == b'\n')
+            .filter(|l| !l.iter().all(|b| b.is_ascii_whitespace()))
+            .count();
+        // A leading BOM on its own line is blank after the BOM is stripped.
+        prop_assert!(summary.records as usize <= non_blank);
+    }
+
+    #[test]
+    fn near_misses_never_panic_and_the_accounting_holds(input in near_miss_lines()) {
+        let (outcomes, summary) = check_bytes(&input);
+        assert_accounting(&outcomes, &summary);
+    }
+}
