@@ -1,12 +1,274 @@
-//! `tilbudsfinder check` (being written).
+//! `tilbudsfinder check CATALOGUE [--json] [--today YYYY-MM-DD] [--quiet]`: check every field of
+//! every record and report what is wrong.
+//!
+//! Output, by default one line per finding, grep-able, then a summary:
+//!
+//! ```text
+//! catalogue.jsonl:12: error: services[0].age_from: age_from 25 is greater than age_to 18
+//! catalogue.jsonl:40: warning: contact.phone: no phone number
+//! 6000 records: 5990 accepted, 10 rejected, 812 warnings
+//! ```
+//!
+//! With `--json`, one JSON object instead:
+//! `{"records": N, "accepted": A, "rejected": R, "warnings": W, "errors": [{"line": L, "id": ID
+//! or null, "field": F, "message": M}, ...], "warnings_list": [...same shape...]}`.
+//!
+//! Exit status: 0 when no record is rejected, 1 when some are, 2 when the catalogue cannot be
+//! read (a missing file, an I/O error midway).
+//!
+//! Memory stays bounded on any size of catalogue: records are checked one at a time, and the
+//! findings of `--json` are spooled to temporary files (the counts must come first in the
+//! object but are known only at the end) rather than held in memory.
 
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Seek, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use anyhow::Context;
+use catalogue::check::{check_stream, CheckOptions, CheckSummary, Finding, Outcome, Severity};
+use catalogue::Date;
+
+/// Files at least this large get a progress bar (when stderr is a terminal).
+const PROGRESS_MIN_BYTES: u64 = 16 * 1024 * 1024;
+/// Read buffer: large enough that reading is not the bottleneck.
+const READ_BUFFER_BYTES: usize = 256 * 1024;
 
 /// Flags of `check`.
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The catalogue, a JSON Lines file; `-` reads standard input.
+    pub catalogue: PathBuf,
+    /// Print one JSON object (counts, errors and warnings) instead of one line per finding.
+    #[arg(long)]
+    pub json: bool,
+    /// Check against this day (YYYY-MM-DD) instead of today: dates after it are in the future,
+    /// and staleness is counted from it. Makes a run reproducible.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub today: Option<Date>,
+    /// Do not print warnings, only errors and the summary (no effect with --json).
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    Date::parse(text).map_err(|err| err.to_string())
+}
 
 /// Runs `check`.
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`check` is not written yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let options = CheckOptions {
+        today: args.today.unwrap_or_else(Date::today),
+    };
+    let shown = args.catalogue.display().to_string();
+    let (input, progress) = open(&args.catalogue)?;
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let summary = if args.json {
+        check_json(input, &options, &mut out, &shown)?
+    } else {
+        check_human(input, &options, &mut out, &shown, args.quiet)?
+    };
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    match out.flush() {
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => {}
+        other => other.context("cannot write to standard output")?,
+    }
+    Ok(if summary.rejected > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The catalogue as a buffered reader, with a progress bar over its bytes when it is large and
+/// stderr is a terminal.
+fn open(path: &Path) -> anyhow::Result<(Box<dyn BufRead>, Option<indicatif::ProgressBar>)> {
+    if path.as_os_str() == "-" {
+        return Ok((
+            Box::new(BufReader::with_capacity(READ_BUFFER_BYTES, io::stdin())),
+            None,
+        ));
+    }
+    let file = File::open(path)
+        .with_context(|| format!("{}: cannot open the catalogue", path.display()))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if size >= PROGRESS_MIN_BYTES && io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(size);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "checking {bar:40} {bytes}/{total_bytes} ({bytes_per_sec}, {eta} left)",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        let reader = bar.wrap_read(file);
+        return Ok((
+            Box::new(BufReader::with_capacity(READ_BUFFER_BYTES, reader)),
+            Some(bar),
+        ));
+    }
+    Ok((
+        Box::new(BufReader::with_capacity(READ_BUFFER_BYTES, file)),
+        None,
+    ))
+}
+
+fn findings(outcome: &Outcome) -> &[Finding] {
+    match outcome {
+        Outcome::Accepted { warnings, .. } => warnings,
+        Outcome::Rejected { findings, .. } => findings,
+    }
+}
+
+/// One line per finding, then the summary.
+fn check_human(
+    input: impl BufRead,
+    options: &CheckOptions,
+    out: &mut impl Write,
+    shown: &str,
+    quiet: bool,
+) -> anyhow::Result<CheckSummary> {
+    let mut write_error = None;
+    let summary = check_stream(input, options, |outcome| {
+        for f in findings(&outcome) {
+            if write_error.is_some() || (quiet && f.severity == Severity::Warning) {
+                continue;
+            }
+            let written = writeln!(
+                out,
+                "{shown}:{}: {}: {}: {}",
+                f.line,
+                f.severity.as_str(),
+                f.field,
+                f.message
+            );
+            write_error = written.err();
+        }
+    })
+    .with_context(|| format!("{shown}: cannot read the catalogue"))?;
+    if let Some(err) = write_error {
+        return stdout_error(err, summary);
+    }
+    let line = if summary.records == 0 {
+        "0 records: the catalogue is empty".to_owned()
+    } else {
+        format!(
+            "{} records: {} accepted, {} rejected, {} warnings",
+            summary.records, summary.accepted, summary.rejected, summary.warnings
+        )
+    };
+    if let Err(err) = writeln!(out, "{line}") {
+        return stdout_error(err, summary);
+    }
+    Ok(summary)
+}
+
+/// A closed pipe (`check ... | head`) ends output quietly; other write errors are errors.
+fn stdout_error(err: io::Error, summary: CheckSummary) -> anyhow::Result<CheckSummary> {
+    if err.kind() == io::ErrorKind::BrokenPipe {
+        Ok(summary)
+    } else {
+        Err(err).context("cannot write to standard output")
+    }
+}
+
+/// One JSON object with the counts and every error and warning.
+fn check_json(
+    input: impl BufRead,
+    options: &CheckOptions,
+    out: &mut impl Write,
+    shown: &str,
+) -> anyhow::Result<CheckSummary> {
+    let mut errors = Spool::new().context("cannot create a temporary file")?;
+    let mut warnings = Spool::new().context("cannot create a temporary file")?;
+    let mut spool_error = None;
+    let summary = check_stream(input, options, |outcome| {
+        for f in findings(&outcome) {
+            let spool = match f.severity {
+                Severity::Error => &mut errors,
+                Severity::Warning => &mut warnings,
+            };
+            if spool_error.is_none() {
+                spool_error = spool.push(f).err();
+            }
+        }
+    })
+    .with_context(|| format!("{shown}: cannot read the catalogue"))?;
+    if let Some(err) = spool_error {
+        return Err(err).context("cannot write to a temporary file");
+    }
+    let written = (|| -> io::Result<()> {
+        write!(
+            out,
+            "{{\"records\": {}, \"accepted\": {}, \"rejected\": {}, \"warnings\": {}, \"errors\": [",
+            summary.records, summary.accepted, summary.rejected, summary.warnings
+        )?;
+        errors.copy_to(out)?;
+        write!(out, "], \"warnings_list\": [")?;
+        warnings.copy_to(out)?;
+        writeln!(out, "]}}")
+    })();
+    match written {
+        Err(err) => stdout_error(err, summary),
+        Ok(()) => Ok(summary),
+    }
+}
+
+/// Findings written as comma-separated JSON objects to an unnamed temporary file.
+struct Spool {
+    file: BufWriter<File>,
+    count: u64,
+}
+
+impl Spool {
+    fn new() -> io::Result<Spool> {
+        // The file is removed as soon as it is open, so nothing is left behind on any exit.
+        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!(
+            "tilbudsfinder-check-{}-{n}.json",
+            std::process::id()
+        ));
+        let file = File::options()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(&path)?;
+        // Unix keeps an open file's data until it is closed; elsewhere a leftover file in the
+        // temporary directory is the worst case.
+        let _ = std::fs::remove_file(&path);
+        Ok(Spool {
+            file: BufWriter::new(file),
+            count: 0,
+        })
+    }
+
+    fn push(&mut self, finding: &Finding) -> io::Result<()> {
+        if self.count > 0 {
+            self.file.write_all(b",")?;
+        }
+        self.count += 1;
+        let entry = serde_json::json!({
+            "line": finding.line,
+            "id": finding.id,
+            "field": finding.field,
+            "message": finding.message,
+        });
+        writeln!(self.file)?;
+        serde_json::to_writer(&mut self.file, &entry)?;
+        Ok(())
+    }
+
+    fn copy_to(&mut self, out: &mut impl Write) -> io::Result<()> {
+        self.file.flush()?;
+        let file = self.file.get_mut();
+        file.rewind()?;
+        io::copy(file, out)?;
+        if self.count > 0 {
+            writeln!(out)?;
+        }
+        Ok(())
+    }
 }
