@@ -9,13 +9,15 @@
 //!   municipalities with approximate positions);
 //! - [`date`]: calendar dates as day numbers;
 //! - [`read`]: the streaming JSON Lines reader, one located error per bad line;
-//! - [`check`]: every rule a record must pass to be indexed, as errors and warnings.
+//! - [`check`]: every rule a record must pass to be indexed, as errors and warnings;
+//! - [`generate`]: a deterministic, realistic sample catalogue of any size, streamed.
 //!
 //! The crate does no I/O of its own beyond reading from a `BufRead` it is given, so the model
 //! compiles to wasm with the index crate that stores these records.
 
 pub mod check;
 pub mod date;
+pub mod generate;
 pub mod model;
 pub mod read;
 pub mod vocab;

@@ -1,12 +1,102 @@
-//! `tilbudsfinder generate` (being written).
+//! `tilbudsfinder generate`: writes a deterministic, realistic sample catalogue as JSON Lines.
+//!
+//! The same flags give byte-identical output on every machine (see `catalogue::generate`).
+//! Records stream straight to the output, so a million records take as little memory as ten.
+//! A progress bar is drawn only when stderr is a terminal; in pipes and CI the command is quiet
+//! except for a one-line summary on stderr when writing to a file.
 
+use std::fs::File;
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use catalogue::generate::{write_jsonl, Generator, GeneratorOptions};
+use catalogue::Date;
+use indicatif::{ProgressBar, ProgressStyle};
 
 /// Flags of `generate`.
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Number of offers (tilbud) to generate.
+    #[arg(long, default_value_t = 6_000)]
+    pub offers: u64,
+    /// Number of foster families (plejefamilier) to generate, after the offers.
+    #[arg(long = "foster-families", default_value_t = 6_500)]
+    pub foster_families: u64,
+    /// Seed: the same seed and flags give the same catalogue, byte for byte.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// The day the sample is "as of" (YYYY-MM-DD): all its dates count back from it.
+    /// Defaults to today's date (UTC); pass it to make runs on different days identical.
+    #[arg(long, value_parser = parse_date)]
+    pub today: Option<Date>,
+    /// Write to this file instead of standard output.
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    Date::parse(text).map_err(|err| err.to_string())
+}
 
 /// Runs `generate`.
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`generate` is not written yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let options = GeneratorOptions {
+        offers: args.offers,
+        foster_families: args.foster_families,
+        seed: args.seed,
+        today: args.today.unwrap_or_else(Date::today),
+    };
+    let total = options.offers.saturating_add(options.foster_families);
+    let bar = progress_bar(total);
+    let started = Instant::now();
+    let result = match &args.out {
+        Some(path) => {
+            let file = File::create(path)
+                .with_context(|| format!("{}: cannot create the catalogue file", path.display()))?;
+            write_jsonl(Generator::new(options), file, |n| bar.set_position(n))
+                .with_context(|| format!("{}: failed to write the catalogue", path.display()))
+        }
+        None => {
+            let stdout = io::stdout().lock();
+            match write_jsonl(Generator::new(options), stdout, |n| bar.set_position(n)) {
+                // A reader that stops early (`| head`) is not an error.
+                Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(0),
+                other => other.context("failed to write the catalogue to standard output"),
+            }
+        }
+    };
+    bar.finish_and_clear();
+    let written = result?;
+    if let Some(path) = &args.out {
+        let seconds = started.elapsed().as_secs_f64();
+        let mut stderr = io::stderr().lock();
+        // The summary is informative only; failing to print it is not a failed run.
+        let _ = writeln!(
+            stderr,
+            "generated {written} records ({} offers, {} foster families, seed {}, as of {}) in {seconds:.1} s: {}",
+            options.offers,
+            options.foster_families,
+            options.seed,
+            options.today,
+            path.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A progress bar on a terminal; a hidden one (drawing nothing) in pipes and CI.
+fn progress_bar(total: u64) -> ProgressBar {
+    if !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(total);
+    if let Ok(style) = ProgressStyle::with_template(
+        "{spinner} generating [{bar:40}] {human_pos}/{human_len} records ({per_sec}, {eta} left)",
+    ) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
 }

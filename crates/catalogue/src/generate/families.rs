@@ -1,0 +1,295 @@
+//! One generated foster family: type first, then what it is approved for, how many children it
+//! takes and of what ages (narrow ranges, as in reality: many take only infants), whether it is
+//! on pause, and where it lives at postal-district precision.
+
+use crate::date::Date;
+use crate::model::{Contact, FamilyLocation, FosterFamily, FreePlaces, Pause};
+use crate::vocab::{ApprovalScope, Authority, CareKind, FosterFamilyType, TargetGroup};
+
+use super::dates::{free_places_reported, update_age_days};
+use super::geo::{district_in, is_city, municipality_by_population, plain_town};
+use super::ids::phone;
+use super::names::municipality_domain;
+use super::offers::supervising_authority;
+use super::rng::Rng;
+use super::text::{family_description, FamilyText};
+
+use FosterFamilyType::*;
+use TargetGroup::*;
+
+/// The id of the foster family with a number.
+pub fn family_id(number: u64) -> String {
+    format!("P-{}", 200_000 + number)
+}
+
+const TYPE_WEIGHTS: &[(FosterFamilyType, u32)] = &[
+    (General, 55),
+    (Reinforced, 14),
+    (Specialised, 4),
+    (Municipal, 7),
+    (Network, 12),
+    (Respite, 8),
+];
+
+/// Age ranges (from, to, weight) a family of a type accepts: mostly narrow.
+#[rustfmt::skip]
+fn age_ranges(family_type: FosterFamilyType) -> &'static [(u8, u8, u32)] {
+    match family_type {
+        General => &[
+            (0, 2, 14), (0, 3, 6), (0, 6, 8), (3, 6, 8), (3, 10, 6), (2, 8, 4), (6, 12, 10),
+            (6, 17, 10), (10, 17, 10), (12, 17, 8), (0, 17, 6), (13, 22, 3),
+        ],
+        Reinforced => &[(0, 2, 10), (0, 6, 6), (3, 12, 5), (6, 17, 8), (10, 17, 8), (12, 22, 3)],
+        Specialised => &[(6, 17, 5), (10, 17, 5), (3, 12, 3), (12, 22, 2)],
+        Municipal => &[(0, 2, 6), (0, 6, 5), (0, 17, 5), (6, 17, 4)],
+        Respite => &[(3, 12, 5), (6, 17, 5), (0, 17, 3), (0, 6, 2)],
+        Network => &[(0, 17, 1)],
+    }
+}
+
+/// Children a family of a type is approved for, by weight.
+fn approved_counts(family_type: FosterFamilyType) -> &'static [(u8, u32)] {
+    match family_type {
+        General => &[(1, 35), (2, 40), (3, 18), (4, 7)],
+        Reinforced => &[(1, 55), (2, 40), (3, 5)],
+        Specialised => &[(1, 80), (2, 20)],
+        Municipal => &[(1, 30), (2, 40), (3, 20), (4, 10)],
+        Network => &[(1, 70), (2, 25), (3, 5)],
+        Respite => &[(1, 45), (2, 40), (3, 15)],
+    }
+}
+
+/// Target groups a family of a type is approved for, by weight.
+#[rustfmt::skip]
+fn target_groups(family_type: FosterFamilyType) -> &'static [(TargetGroup, u32)] {
+    match family_type {
+        General | Municipal => &[
+            (Neglect, 60), (Attachment, 30), (Attention, 15), (Internalising, 10), (Anxiety, 8),
+            (SpeechLanguage, 6),
+        ],
+        Reinforced => &[
+            (Attachment, 50), (Neglect, 45), (Externalising, 30), (Attention, 30), (Autism, 20),
+            (SelfHarm, 8),
+        ],
+        Specialised => &[
+            (Autism, 40), (Attachment, 40), (SelfHarm, 25), (SexualAbuse, 20), (Externalising, 30),
+            (MultipleDisability, 15), (EatingDisorder, 8),
+        ],
+        Respite => &[
+            (Autism, 40), (Attention, 35), (IntellectualDisability, 30), (MultipleDisability, 20),
+            (Neglect, 10),
+        ],
+        Network => &[(Neglect, 80), (Attachment, 20)],
+    }
+}
+
+const COMPETENCES: &[(&str, u32)] = &[
+    ("Erfaring med spædbørn", 20),
+    ("Erfaring med traumatiserede børn", 18),
+    ("Pædagogisk uddannelse", 16),
+    ("Erfaring med søskendeanbringelser", 10),
+    ("Erfaring med autisme", 10),
+    ("Erfaring med ADHD", 10),
+    ("Sygeplejefaglig baggrund", 8),
+    ("Erfaring med samvær og forældresamarbejde", 12),
+    ("Erfaring med børn med handicap", 8),
+    ("Erfaring med efterværn", 6),
+    ("Erfaring med uledsagede flygtningebørn", 4),
+    ("Erfaring med børn født med abstinenser", 4),
+    ("Tegnsprog", 2),
+    ("Taler arabisk", 2),
+    ("Bor på landet med dyr", 8),
+];
+
+/// The family's label in running text and its public name.
+fn labels(family_type: FosterFamilyType, city: &str) -> (&'static str, String) {
+    match family_type {
+        Respite => (
+            "aflastningsfamilie",
+            format!("Aflastningsfamilie ved {city}"),
+        ),
+        Network => (
+            "netværksplejefamilie",
+            format!("Netværksplejefamilie ved {city}"),
+        ),
+        Municipal => (
+            "kommunal plejefamilie",
+            format!("Kommunal plejefamilie ved {city}"),
+        ),
+        Reinforced => (
+            "forstærket plejefamilie",
+            format!("Plejefamilie ved {city}"),
+        ),
+        Specialised => (
+            "specialiseret plejefamilie",
+            format!("Plejefamilie ved {city}"),
+        ),
+        General => ("almen plejefamilie", format!("Plejefamilie ved {city}")),
+    }
+}
+
+/// The generated foster family with a number (0-based), drawn from `rng`.
+pub fn family(rng: &mut Rng, number: u64, today: Date) -> FosterFamily {
+    let family_type = *rng.weighted(TYPE_WEIGHTS).unwrap_or(&General);
+    let m = municipality_by_population(rng);
+    let district = district_in(rng, m);
+
+    let approval_scope = match family_type {
+        Network if rng.chance(0.8) => ApprovalScope::Concrete,
+        Network => ApprovalScope::General,
+        _ if rng.chance(0.08) => ApprovalScope::Concrete,
+        _ => ApprovalScope::General,
+    };
+    let mut approved_for = if family_type == Respite {
+        vec![CareKind::Respite]
+    } else {
+        vec![CareKind::Placement]
+    };
+    if matches!(family_type, General | Reinforced | Municipal) && rng.chance(0.2) {
+        approved_for.push(CareKind::Respite);
+    }
+    if matches!(family_type, General | Municipal) && rng.chance(0.05) {
+        approved_for.push(CareKind::DayCare);
+    }
+    let respite_days_per_month = approved_for
+        .contains(&CareKind::Respite)
+        .then(|| rng.range(2, 8) as u8);
+    let emergency = match family_type {
+        Reinforced => rng.chance(0.4),
+        Municipal => rng.chance(0.3),
+        _ => false,
+    };
+    let parent_child = match family_type {
+        Reinforced => rng.chance(0.15),
+        Specialised => rng.chance(0.1),
+        _ => false,
+    };
+
+    let children_approved = *rng.weighted(approved_counts(family_type)).unwrap_or(&1);
+    let children_placed = if approval_scope == ApprovalScope::Concrete && rng.chance(0.85) {
+        children_approved
+    } else {
+        let ticket = rng.below(100);
+        if ticket < 55 {
+            children_approved
+        } else if ticket < 85 {
+            rng.range(0, u32::from(children_approved.saturating_sub(1))) as u8
+        } else {
+            0
+        }
+    };
+    let own_children = *rng
+        .weighted(&[(0u8, 30), (1, 25), (2, 30), (3, 12), (4, 3)])
+        .unwrap_or(&0);
+
+    // Ages: a family approved for one named child takes that child's age until 17.
+    let (age_from, age_to) = if approval_scope == ApprovalScope::Concrete {
+        (rng.range(0, 15) as u8, 17)
+    } else {
+        let ranges: Vec<((u8, u8), u32)> = age_ranges(family_type)
+            .iter()
+            .map(|(from, to, w)| ((*from, *to), *w))
+            .collect();
+        rng.weighted(&ranges).copied().unwrap_or((0, 17))
+    };
+
+    // About one family in eight is on pause; most say until when.
+    let pause = rng.chance(0.125).then(|| Pause {
+        from: today.add_days(-(rng.range(5, 400) as i32)),
+        until: rng
+            .chance(0.6)
+            .then(|| today.add_days(rng.range(14, 300) as i32)),
+    });
+    let open = u32::from(children_approved.saturating_sub(children_placed));
+    let free_count = if pause.is_some() || open == 0 || !rng.chance(0.65) {
+        0
+    } else {
+        open
+    };
+    let free_places = FreePlaces {
+        count: free_count,
+        reported: free_places_reported(rng, today),
+    };
+
+    let groups: Vec<TargetGroup> = {
+        let count = rng.range(1, 4) as usize;
+        rng.weighted_distinct(target_groups(family_type), count)
+    };
+    let competences: Vec<String> = {
+        let count = *rng
+            .weighted(&[(0usize, 25), (1, 35), (2, 28), (3, 12)])
+            .unwrap_or(&1);
+        let mut chosen: Vec<String> = rng
+            .weighted_distinct(COMPETENCES, count)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        if age_to <= 3 && !chosen.iter().any(|c| c.contains("spædbørn")) {
+            chosen.insert(0, "Erfaring med spædbørn".to_string());
+        }
+        chosen
+    };
+
+    let updated = today.add_days(-update_age_days(rng));
+    let approved = updated.add_days(-(rng.range(0, 3_000) as i32));
+    let authority = if family_type == Network {
+        Authority::Municipality
+    } else {
+        supervising_authority(m.region, m.code)
+    };
+    let domain = municipality_domain(m);
+    let contact = Contact {
+        leader: None,
+        contact_person: Some(format!("Familieplejen, {} Kommune", m.name)),
+        phone: Some(phone(rng, m.region)),
+        email: Some(format!("familieplejen@{domain}")),
+        website: Some(format!("https://www.{domain}/familiepleje")),
+    };
+    let town = plain_town(district.city);
+    let (kind_label, name) = labels(family_type, town);
+    let description = family_description(
+        rng,
+        &FamilyText {
+            kind: kind_label,
+            city: town,
+            urban: is_city(&district),
+            concrete: approval_scope == ApprovalScope::Concrete,
+            own_children,
+            groups: &groups,
+            competences: &competences,
+        },
+    );
+
+    FosterFamily {
+        id: family_id(number),
+        name,
+        description,
+        family_type,
+        approval_scope,
+        approved_for,
+        respite_days_per_month,
+        emergency,
+        parent_child,
+        children_approved,
+        children_placed,
+        own_children,
+        free_places,
+        age_from,
+        age_to,
+        pause,
+        target_groups: groups,
+        competences,
+        location: FamilyLocation {
+            postal_code: district.postal_code,
+            city: district.city.to_string(),
+            municipality: m.code,
+            region: m.region.number(),
+            lat: district.lat,
+            lon: district.lon,
+        },
+        authority,
+        approved,
+        contact,
+        updated,
+    }
+}
