@@ -1,0 +1,104 @@
+//! The report on a small hand-made catalogue: categories, ranking and per-authority figures.
+
+use catalogue::check::{check_stream, CheckOptions};
+use catalogue::Date;
+use serde_json::{json, Value};
+use tilbudsfinder_report::{html, Category, FreshnessBucket, ReportBuilder};
+
+fn example_offer(id: &str) -> Value {
+    let text = include_str!("../../../docs/examples/offer.json");
+    let mut offer: Value = serde_json::from_str(text).expect("docs/examples/offer.json parses");
+    offer["id"] = json!(id);
+    for (i, department) in offer["departments"]
+        .as_array_mut()
+        .expect("departments")
+        .iter_mut()
+        .enumerate()
+    {
+        department["id"] = json!(format!("{id}-{i}"));
+    }
+    offer
+}
+
+fn report_of(lines: &[String]) -> tilbudsfinder_report::QualityReport {
+    let today = Date::parse("2026-11-22").unwrap();
+    let catalogue = lines.join("\n");
+    let mut builder = ReportBuilder::new("test.jsonl", today);
+    let summary = check_stream(catalogue.as_bytes(), &CheckOptions { today }, |outcome| {
+        builder.add(&outcome)
+    })
+    .unwrap();
+    builder.finish(&summary)
+}
+
+#[test]
+fn ranks_rejected_then_marked_then_stale_and_counts_per_authority() {
+    let clean = example_offer("T-1");
+    let mut marked = example_offer("T-2");
+    marked["supervision"]["marking"] = json!({"date": "2026-09-01", "reason": "Forkerte takster"});
+    let mut stale = example_offer("T-3");
+    stale["updated"]["economy"] = json!("2024-01-15");
+    let lines = vec![
+        clean.to_string(),
+        stale.to_string(),
+        "{\"kind\": \"offer\", \"id\": ".to_owned(),
+        marked.to_string(),
+    ];
+    let report = report_of(&lines);
+
+    assert_eq!(report.records, 4);
+    assert_eq!(report.accepted + report.rejected, report.records);
+    assert_eq!(report.rejected, 1);
+
+    let order: Vec<Option<&str>> = report
+        .records_with_issues
+        .iter()
+        .map(|r| r.id.as_deref())
+        .collect();
+    assert_eq!(order, vec![None, Some("T-2"), Some("T-3")], "{report:#?}");
+    assert_eq!(
+        report.records_with_issues[0].issues[0].category,
+        Category::Rejected
+    );
+    assert!(report.records_with_issues[1]
+        .issues
+        .iter()
+        .any(|i| i.category == Category::Marked));
+    assert!(report.records_with_issues[2]
+        .issues
+        .iter()
+        .any(|i| i.category == Category::StaleEconomy && i.field == "updated.economy"));
+
+    let midt = report
+        .authorities
+        .iter()
+        .find(|a| a.authority == "midt")
+        .expect("midt has records");
+    assert_eq!(midt.records, 3);
+    assert_eq!(midt.clean, 1);
+    assert_eq!(midt.by_category.get(&Category::Marked), Some(&1));
+    assert_eq!(midt.by_category.get(&Category::StaleEconomy), Some(&1));
+    // T-3's oldest part is from January 2024: over two years before the report.
+    assert_eq!(midt.freshness.get(&FreshnessBucket::Older), Some(&1));
+    let unknown = report.authorities.last().unwrap();
+    assert_eq!((unknown.authority.as_str(), unknown.records), ("ukendt", 1));
+}
+
+#[test]
+fn the_page_shows_catalogue_text_as_text() {
+    let mut hostile = example_offer("T-9");
+    hostile["name"] = json!("<img src=x onerror=alert(1)>Engly");
+    hostile["updated"]["general"] = json!("2023-01-01");
+    let report = report_of(&[hostile.to_string()]);
+    let page = html::render(&report);
+    assert!(
+        !page.contains("<img"),
+        "markup from the catalogue reached the page"
+    );
+    assert!(page.contains("&lt;img src=x onerror=alert(1)&gt;Engly") || report.rejected == 1);
+    assert!(
+        !page.contains("style="),
+        "inline styles would break the strict CSP"
+    );
+    assert!(!page.contains("<script"), "the report has no script");
+}
