@@ -1,5 +1,5 @@
-//! `tilbudsfinder`: check a catalogue, generate a sample, build the index, query it, and serve a
-//! built site. Each subcommand lives in its own module under `commands/`.
+//! `tilbudsfinder`: check a catalogue, generate a sample, build the index, query it, report on
+//! data quality, and serve a built site. Each subcommand lives in its own module under `commands/`.
 
 use std::process::ExitCode;
 
@@ -25,6 +25,8 @@ enum Command {
     Build(commands::build::Args),
     /// Run a search against a built index and print the answer.
     Query(commands::query::Args),
+    /// Write the data-quality report for the supervising authorities (HTML and JSON).
+    Report(commands::report::Args),
     /// Serve a built site on 127.0.0.1.
     Serve(commands::serve::Args),
 }
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
         Command::Generate(args) => commands::generate::run(args),
         Command::Build(args) => commands::build::run(args),
         Command::Query(args) => commands::query::run(args),
+        Command::Report(args) => commands::report::run(args),
         Command::Serve(args) => commands::serve::run(args),
     };
     match result {

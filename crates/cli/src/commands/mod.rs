@@ -4,4 +4,5 @@ pub mod build;
 pub mod check;
 pub mod generate;
 pub mod query;
+pub mod report;
 pub mod serve;

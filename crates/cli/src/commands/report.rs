@@ -1,0 +1,70 @@
+//! `tilbudsfinder report CATALOGUE --out DIR`: the data-quality report for the supervising
+//! authorities, as a static HTML page (`index.html` + `report.css`) and as `report.json`.
+
+use std::fs::File;
+use std::io::BufReader;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use catalogue::check::{check_stream, CheckOptions};
+use catalogue::Date;
+use tilbudsfinder_report::{html, ReportBuilder};
+
+/// Flags of `report`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The catalogue (JSON Lines).
+    pub catalogue: PathBuf,
+    /// Folder to write `index.html`, `report.css` and `report.json` into (created if missing).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// The day to judge freshness by (YYYY-MM-DD); today by default.
+    #[arg(long, value_parser = parse_date)]
+    pub today: Option<Date>,
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    Date::parse(text).map_err(|e| e.to_string())
+}
+
+/// Runs `report`.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let today = args.today.unwrap_or_else(Date::today);
+    let file = File::open(&args.catalogue)
+        .with_context(|| format!("{}: cannot read the catalogue", args.catalogue.display()))?;
+    let name = args.catalogue.file_name().map_or_else(
+        || args.catalogue.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let mut builder = ReportBuilder::new(name, today);
+    let summary = check_stream(BufReader::new(file), &CheckOptions { today }, |outcome| {
+        builder.add(&outcome)
+    })
+    .with_context(|| {
+        format!(
+            "{}: failed while reading the catalogue",
+            args.catalogue.display()
+        )
+    })?;
+    let report = builder.finish(&summary);
+
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("{}: cannot create the folder", args.out.display()))?;
+    let write = |file: &str, bytes: &[u8]| {
+        let path = args.out.join(file);
+        std::fs::write(&path, bytes).with_context(|| format!("{}: cannot write", path.display()))
+    };
+    write("index.html", html::render(&report).as_bytes())?;
+    write("report.css", html::STYLESHEET.as_bytes())?;
+    write("report.json", &serde_json::to_vec_pretty(&report)?)?;
+    eprintln!(
+        "report: {} records ({} accepted, {} rejected, {} with something to report) -> {}",
+        report.records,
+        report.accepted,
+        report.rejected,
+        report.records_with_issues.len(),
+        args.out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
