@@ -1,1 +1,83 @@
-//! The browser front end.
+//! The browser front end: a Yew app over the search index, mounted into any element.
+//!
+//! The page (`www/main.js`), the `<tilbuds-finder>` widget and the iframe page all call
+//! [`mount`] with an element and a plain configuration object (see [`config`]). The app renders
+//! only inside that element, styles only `tf-` classes, never sets inline styles (a strict CSP
+//! forbids them) and touches the URL's query string only when `syncUrl` is on.
+//!
+//! Layout of the crate, following Yew's examples:
+//! - [`state`]: the user's choices, one state type and one `Action` enum;
+//! - [`url_state`]: those choices in the query string and back;
+//! - [`loader`] and [`hooks`]: fetching the index, progress and plain-language errors;
+//! - [`components`]: one component a file; they render the engine's answers and nothing more;
+//! - [`shortlist`]: saved records, storage with an in-memory fallback, CSV export;
+//! - [`i18n`]: every string, Danish first and English second.
+//!
+//! The query logic lives in `tilbudsfinder-index`, tested natively; nothing here filters,
+//! counts or sorts.
+
+pub mod components;
+pub mod config;
+pub mod hooks;
+pub mod i18n;
+pub mod links;
+pub mod loader;
+pub mod shortlist;
+pub mod state;
+pub mod url_state;
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+
+use crate::components::app::{App, AppProps};
+use crate::config::Config;
+
+/// A mounted app; `destroy()` removes it and frees everything it holds.
+#[wasm_bindgen]
+pub struct AppHandle {
+    inner: Option<yew::AppHandle<App>>,
+}
+
+#[wasm_bindgen]
+impl AppHandle {
+    /// Unmounts the app: its DOM, listeners and timers go; calling it twice is harmless.
+    pub fn destroy(&mut self) {
+        if let Some(handle) = self.inner.take() {
+            handle.destroy();
+        }
+    }
+}
+
+/// Mounts the search app into `element` with a configuration object (see [`config::Config`]).
+#[wasm_bindgen]
+pub fn mount(element: web_sys::Element, config: JsValue) -> Result<AppHandle, JsError> {
+    let json = if config.is_undefined() || config.is_null() {
+        "{}".to_string()
+    } else {
+        js_sys::JSON::stringify(&config)
+            .map_err(|_| JsError::new("the configuration is not a plain object"))?
+            .as_string()
+            .unwrap_or_else(|| "{}".to_string())
+    };
+    let config = Config::from_json(&json);
+    element.set_attribute("lang", config.lang.tag()).ok();
+    let props = AppProps {
+        config: Rc::new(config),
+    };
+    let handle = yew::Renderer::<App>::with_root_and_props(element, props).render();
+    Ok(AppHandle {
+        inner: Some(handle),
+    })
+}
+
+/// Today's date on the user's clock: freshness and pauses are judged by it.
+pub fn today() -> catalogue::Date {
+    let now = js_sys::Date::new_0();
+    catalogue::Date::from_ymd(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_else(|| catalogue::Date((js_sys::Date::now() / 86_400_000.0) as i32))
+}

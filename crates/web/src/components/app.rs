@@ -1,0 +1,63 @@
+//! The root component: loads the index and shows progress, a plain error, or the search page.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::components::heading::Heading;
+use crate::components::search_page::SearchPage;
+use crate::config::Config;
+use crate::hooks::{use_index, LoadState};
+use crate::i18n;
+use tilbudsfinder_index::query::Mode;
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The configuration given to `mount`.
+    pub config: Rc<Config>,
+}
+
+/// The whole app inside the element it was mounted into.
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let config = &props.config;
+    let lang = config.lang;
+    let load = use_index(&config.index_url);
+    let title = match config.mode {
+        Mode::Offers => lang.texts().app_title_offers,
+        Mode::FosterFamilies => lang.texts().app_title_families,
+    };
+    let waiting = |content: Html| {
+        html! {
+            <div class="tf-app" lang={lang.tag()}>
+                <Heading level={config.heading_level} class="tf-title">{ title }</Heading>
+                { content }
+            </div>
+        }
+    };
+    match load {
+        LoadState::Loading { done, total } => waiting(html! {
+            <div class="tf-loading">
+                <p role="status" class="tf-status">{ i18n::loading_progress(lang, done, total) }</p>
+                <progress class="tf-progress" max={total.max(1).to_string()} value={done.to_string()}
+                          aria-label={lang.texts().loading_index}></progress>
+            </div>
+        }),
+        LoadState::Failed(error) => waiting(html! {
+            <div class="tf-error" role="alert">
+                <p>{ error.describe(lang) }</p>
+            </div>
+        }),
+        LoadState::Ready {
+            index,
+            version,
+            deferred_pending,
+            deferred_error,
+        } => html! {
+            <div class="tf-app" lang={lang.tag()}>
+                <SearchPage config={Rc::clone(config)} {index} {version} {deferred_pending}
+                            deferred_error={deferred_error.map(|e| AttrValue::from(e.describe(lang)))} />
+            </div>
+        },
+    }
+}

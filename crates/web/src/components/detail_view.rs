@@ -1,0 +1,352 @@
+//! The detail view: every field of one record, fetched when opened.
+//!
+//! Focus moves to its heading when it opens, Escape or the back button closes it and focus
+//! returns to the button that opened it (the caller keeps that). Contacts become links only
+//! through [`crate::links`]; all catalogue text is rendered as text nodes.
+
+use std::rc::Rc;
+
+use catalogue::model::{Contact, FosterFamily, Offer, Record};
+use catalogue::vocab::MUNICIPALITIES;
+use catalogue::Date;
+use tilbudsfinder_index::query::Card;
+use wasm_bindgen_futures::spawn_local;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use crate::components::heading::Heading;
+use crate::hooks::IndexRef;
+use crate::i18n::{self, Lang};
+use crate::links;
+use crate::loader::LoadError;
+
+#[derive(Properties, PartialEq)]
+pub struct DetailViewProps {
+    pub lang: Lang,
+    pub index: IndexRef,
+    pub card: Rc<Card>,
+    pub today: Date,
+    pub heading_level: u8,
+    pub saved: bool,
+    pub on_toggle_save: Callback<Rc<Card>>,
+    pub on_close: Callback<()>,
+}
+
+#[derive(Clone, PartialEq)]
+enum Detail {
+    Loading,
+    Ready(Rc<Record>),
+    Failed(String),
+}
+
+async fn fetch_record(index: &IndexRef, doc: u32, lang: Lang) -> Result<Record, String> {
+    let file = index.index.borrow().detail_file(doc);
+    let Some(file) = file else {
+        return Err(lang.texts().detail_failed.to_string());
+    };
+    let bytes = index
+        .detail_bytes(&file)
+        .await
+        .map_err(|e| e.describe(lang))?;
+    let decoded = index.index.borrow().decode_detail(&file, &bytes, doc);
+    decoded.map_err(|e| LoadError::Index(e).describe(lang))
+}
+
+/// The open record.
+#[function_component(DetailView)]
+pub fn detail_view(props: &DetailViewProps) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let detail = use_state(|| Detail::Loading);
+    let heading = use_node_ref();
+    {
+        let detail = detail.clone();
+        let index = props.index.clone();
+        use_effect_with(props.card.doc, move |doc| {
+            let doc = *doc;
+            detail.set(Detail::Loading);
+            spawn_local(async move {
+                let next = match fetch_record(&index, doc, lang).await {
+                    Ok(record) => Detail::Ready(Rc::new(record)),
+                    Err(message) => Detail::Failed(message),
+                };
+                detail.set(next);
+            });
+        });
+    }
+    {
+        let heading = heading.clone();
+        use_effect_with(props.card.doc, move |_| {
+            if let Some(h) = heading.cast::<HtmlElement>() {
+                let _ = h.focus();
+            }
+        });
+    }
+    let onkeydown = {
+        let close = props.on_close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                close.emit(());
+            }
+        })
+    };
+    let on_back = props.on_close.reform(|_: MouseEvent| ());
+    let on_save = {
+        let card = Rc::clone(&props.card);
+        let cb = props.on_toggle_save.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(Rc::clone(&card)))
+    };
+    let body = match &*detail {
+        Detail::Loading => html! { <p role="status" class="tf-status">{ t.detail_loading }</p> },
+        Detail::Failed(message) => {
+            html! { <p role="alert" class="tf-error">{ message.clone() }</p> }
+        }
+        Detail::Ready(record) => match &**record {
+            Record::Offer(offer) => offer_fields(lang, offer, props.today, props.heading_level + 1),
+            Record::FosterFamily(family) => {
+                family_fields(lang, family, props.today, props.heading_level + 1)
+            }
+        },
+    };
+    html! {
+        <section class="tf-detail" aria-labelledby={format!("tf-detail-{}", props.card.doc)} {onkeydown}>
+            <div class="tf-detail-actions">
+                <button type="button" class="tf-button tf-secondary" onclick={on_back}>
+                    <span aria-hidden="true">{ "← " }</span>{ t.back_to_results }
+                </button>
+                <button type="button" class={classes!("tf-button", "tf-secondary", props.saved.then_some("tf-saved"))}
+                        aria-pressed={props.saved.to_string()} onclick={on_save}>{ t.save }</button>
+            </div>
+            <Heading level={props.heading_level} id={AttrValue::from(format!("tf-detail-{}", props.card.doc))}
+                     class="tf-detail-title" focusable={true} node_ref={heading}>
+                { props.card.name.clone() }
+            </Heading>
+            if let Some(date) = props.card.marked {
+                <p class="tf-marking"><span class="tf-icon" aria-hidden="true">{ "⚠ " }</span>{ i18n::marked(lang, date) }</p>
+            }
+            { body }
+        </section>
+    }
+}
+
+fn row(label: &str, value: Html) -> Html {
+    html! { <div class="tf-row"><dt>{ label.to_string() }</dt><dd>{ value }</dd></div> }
+}
+
+fn text_row(label: &str, value: impl Into<String>) -> Html {
+    row(label, html! { { value.into() } })
+}
+
+fn yes_no(lang: Lang, on: bool) -> String {
+    let t = lang.texts();
+    (if on { t.yes } else { t.no }).to_string()
+}
+
+fn list(items: impl IntoIterator<Item = String>) -> Html {
+    let items: Vec<String> = items.into_iter().collect();
+    if items.is_empty() {
+        return html! {};
+    }
+    html! { <ul class="tf-inline-list">{ for items.into_iter().map(|i| html! { <li>{ i }</li> }) }</ul> }
+}
+
+fn opt_text(lang: Lang, value: Option<String>) -> String {
+    value.unwrap_or_else(|| lang.texts().none.to_string())
+}
+
+fn section(level: u8, title: &str, rows: Html) -> Html {
+    html! {
+        <div class="tf-detail-section">
+            <Heading level={level.min(6)}>{ title.to_string() }</Heading>
+            <dl class="tf-facts tf-detail-facts">{ rows }</dl>
+        </div>
+    }
+}
+
+fn contact_rows(lang: Lang, contact: &Contact) -> Html {
+    let d = &lang.texts().detail;
+    let link_or_text = |value: &Option<String>, href: fn(&str) -> Option<String>| match value {
+        None => html! { { lang.texts().none } },
+        Some(v) => match href(v) {
+            Some(h) => html! { <a href={h} class="tf-link">{ v.clone() }</a> },
+            None => html! { { v.clone() } },
+        },
+    };
+    html! {
+        <>
+            { text_row(d.leader, opt_text(lang, contact.leader.clone())) }
+            { text_row(d.contact_person, opt_text(lang, contact.contact_person.clone())) }
+            { row(d.phone, link_or_text(&contact.phone, links::tel_href)) }
+            { row(d.email, link_or_text(&contact.email, links::mail_href)) }
+            { row(d.website, link_or_text(&contact.website, links::web_href)) }
+        </>
+    }
+}
+
+fn updated_text(lang: Lang, day: Date, today: Date) -> String {
+    format!(
+        "{} ({})",
+        i18n::date(lang, day),
+        i18n::days_ago(lang, day.days_until(today))
+    )
+}
+
+fn municipality_name(code: u16) -> String {
+    MUNICIPALITIES
+        .iter()
+        .find(|m| m.code == code)
+        .map(|m| m.name.to_string())
+        .unwrap_or_else(|| code.to_string())
+}
+
+fn offer_fields(lang: Lang, o: &Offer, today: Date, level: u8) -> Html {
+    let d = &lang.texts().detail;
+    let number = |v: f64, decimals: usize| i18n::number(lang, v, decimals);
+    let general = html! {
+        <>
+            if !o.description.is_empty() { { row(d.description, html! { <p class="tf-description">{ o.description.clone() }</p> }) } }
+            { text_row(d.kind, o.offer_type.label()) }
+            { row(d.legal_bases, list(o.legal_bases.iter().map(|b| format!("{} ({} {})", b.basis.label(), b.places, d.places.to_lowercase())))) }
+            { text_row(d.owner, o.owner.clone()) }
+            { text_row(d.cvr, o.cvr.clone()) }
+            { text_row(d.ownership, o.ownership.label()) }
+            if let Some(code) = o.operating_agreement { { text_row(d.operating_agreement, municipality_name(code)) } }
+            { row(d.departments, html! {
+                <ul class="tf-plain-list">
+                    { for o.departments.iter().map(|dep| html! {
+                        <li>
+                            <strong>{ dep.name.clone() }</strong>{ ", " }
+                            { format!("{}, {} {} ({})", dep.address.street, dep.address.postal_code, dep.address.city, municipality_name(dep.address.municipality)) }
+                            if let Some(p) = &dep.p_number { { format!(" · {} {}", d.p_number, p) } }
+                        </li>
+                    }) }
+                </ul>
+            }) }
+        </>
+    };
+    let supervision = html! {
+        <>
+            { text_row(d.authority, o.supervision.authority.label()) }
+            { text_row(d.approval, o.supervision.approval.label()) }
+            { text_row(d.approved, opt_text(lang, o.supervision.approved.map(|a| i18n::date(lang, a)))) }
+            if let Some(m) = &o.supervision.marking {
+                { text_row(d.marking, format!("{}: {}", i18n::date(lang, m.date), m.reason)) }
+            }
+        </>
+    };
+    let places = html! {
+        <>
+            { text_row(d.places_total, o.places_total.to_string()) }
+            { text_row(d.free_places, match o.free_places {
+                Some(f) => i18n::free_places(lang, f.count, Some(f.reported.days_until(today))),
+                None => lang.texts().free_not_reported.to_string(),
+            }) }
+            { text_row(d.occupancy, opt_text(lang, o.occupancy_rate.map(|r| format!("{} %", number(r, 0))))) }
+        </>
+    };
+    let services = html! {
+        <>
+            { for o.services.iter().map(|s| row(s.kind.label(), html! {
+                <>
+                    <p>{ format!("{} · {}", s.basis.short(), i18n::age_range(lang, s.age_from, s.age_to)) }</p>
+                    <p>{ format!("{}: {}", d.target_groups, s.target_groups.iter().map(|g| g.label()).collect::<Vec<_>>().join(", ")) }</p>
+                    if !s.rates.is_empty() {
+                        <p>{ format!("{}: ", d.rates) }
+                           { s.rates.iter().map(|r| {
+                               let base = format!("{} ({})", i18n::rate(lang, r.amount, r.unit), r.year);
+                               match (&r.label, r.addon) {
+                                   (Some(l), true) => format!("{base}, {}: {l}", d.addon),
+                                   (None, true) => format!("{base}, {}", d.addon),
+                                   _ => base,
+                               }
+                           }).collect::<Vec<_>>().join("; ") }
+                        </p>
+                    }
+                </>
+            })) }
+            if let Some(rent) = &o.rent {
+                { text_row(d.rent, format!("{} kr.", number(rent.monthly, 0))) }
+                if let Some(dep) = rent.deposit { { text_row(d.deposit, format!("{} kr.", number(dep, 0))) } }
+            }
+        </>
+    };
+    let approach = html! {
+        <>
+            { row(d.methods, list(o.methods.iter().cloned())) }
+            { row(d.staff_groups, list(o.staff_groups.iter().cloned())) }
+            { text_row(d.staffing_ratio, opt_text(lang, o.staffing_ratio.map(|r| number(r, 2)))) }
+            if !o.quality.is_empty() {
+                { row(d.quality, list(o.quality.iter().map(|q| format!("{}: {}", q.theme.label(), number(q.score, 1))))) }
+            }
+        </>
+    };
+    let u = &o.updated;
+    let updated = html! {
+        <>
+            { text_row(d.updated_general, updated_text(lang, u.general, today)) }
+            { text_row(d.updated_places, updated_text(lang, u.places, today)) }
+            { text_row(d.updated_services, updated_text(lang, u.services, today)) }
+            { text_row(d.updated_economy, updated_text(lang, u.economy, today)) }
+            { text_row(d.updated_approach, updated_text(lang, u.approach, today)) }
+        </>
+    };
+    html! {
+        <>
+            { section(level, d.about, general) }
+            { section(level, d.contact, contact_rows(lang, &o.contact)) }
+            { section(level, d.supervision, supervision) }
+            { section(level, d.places, places) }
+            { section(level, d.services, services) }
+            { section(level, d.approach, approach) }
+            { section(level, d.updated, updated) }
+        </>
+    }
+}
+
+fn family_fields(lang: Lang, f: &FosterFamily, today: Date, level: u8) -> Html {
+    let d = &lang.texts().detail;
+    let general = html! {
+        <>
+            if !f.description.is_empty() { { row(d.description, html! { <p class="tf-description">{ f.description.clone() }</p> }) } }
+            { text_row(d.family_type, f.family_type.label()) }
+            { text_row(d.approval_scope, f.approval_scope.label()) }
+            { row(d.approved_for, list(f.approved_for.iter().map(|c| c.label().to_string()))) }
+            if let Some(days) = f.respite_days_per_month { { text_row(d.respite_days, days.to_string()) } }
+            { text_row(d.emergency, yes_no(lang, f.emergency)) }
+            { text_row(d.parent_child, yes_no(lang, f.parent_child)) }
+            { text_row(lang.texts().ages, i18n::age_range(lang, f.age_from, f.age_to)) }
+            { row(d.target_groups, list(f.target_groups.iter().map(|g| g.label().to_string()))) }
+            { row(d.competences, list(f.competences.iter().cloned())) }
+            { text_row(d.location, format!("{} {}, {}", f.location.postal_code, f.location.city, municipality_name(f.location.municipality))) }
+        </>
+    };
+    let places = html! {
+        <>
+            { text_row(d.children_approved, f.children_approved.to_string()) }
+            { text_row(d.children_placed, f.children_placed.to_string()) }
+            { text_row(d.own_children, f.own_children.to_string()) }
+            { text_row(d.free_places, i18n::free_places(lang, f.free_places.count, Some(f.free_places.reported.days_until(today)))) }
+            { text_row(d.pause, match f.pause {
+                Some(p) if f.paused_on(today) => i18n::paused_until(lang, p.until),
+                Some(p) => format!("{}–{}", i18n::date(lang, p.from), p.until.map(|u| i18n::date(lang, u)).unwrap_or_default()),
+                None => lang.texts().no.to_string(),
+            }) }
+        </>
+    };
+    let supervision = html! {
+        <>
+            { text_row(d.authority, f.authority.label()) }
+            { text_row(d.approved, i18n::date(lang, f.approved)) }
+        </>
+    };
+    html! {
+        <>
+            { section(level, d.about, general) }
+            { section(level, d.places, places) }
+            { section(level, d.contact, contact_rows(lang, &f.contact)) }
+            { section(level, d.supervision, supervision) }
+            { section(level, d.updated, text_row(d.updated_general, updated_text(lang, f.updated, today))) }
+        </>
+    }
+}

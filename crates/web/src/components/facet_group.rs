@@ -1,0 +1,134 @@
+//! One facet as a group of checkboxes with counts (fieldset and legend), long lists collapsed
+//! behind "vis flere", and an optional nested child facet under each value.
+
+use std::rc::Rc;
+
+use tilbudsfinder_index::query::{FacetCounts, FacetValueCount};
+use yew::prelude::*;
+
+use crate::i18n::{self, Lang};
+
+/// Values shown before "vis flere".
+pub const COLLAPSED_VALUES: usize = 8;
+
+#[derive(Properties, PartialEq)]
+pub struct FacetGroupProps {
+    pub lang: Lang,
+    pub counts: Rc<FacetCounts>,
+    /// A facet whose values nest under this one's (by `parent`).
+    #[prop_or_default]
+    pub children: Option<Rc<FacetCounts>>,
+    pub selected: Rc<Vec<(String, String)>>,
+    pub locked: Rc<Vec<(String, String)>>,
+    pub uid: u32,
+    pub on_toggle: Callback<(String, String)>,
+}
+
+/// A `<fieldset>` of checkboxes.
+#[function_component(FacetGroup)]
+pub fn facet_group(props: &FacetGroupProps) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let expanded = use_state(|| false);
+    let opened_parents = use_state(Vec::<String>::new);
+    let facet = &props.counts.facet;
+    let is_on = |facet: &str, value: &str| {
+        props
+            .selected
+            .iter()
+            .chain(props.locked.iter())
+            .any(|(f, v)| f == facet && v == value)
+    };
+    let is_locked =
+        |facet: &str, value: &str| props.locked.iter().any(|(f, v)| f == facet && v == value);
+    let children_of = |parent: &str| -> Vec<(usize, &FacetValueCount)> {
+        props
+            .children
+            .as_ref()
+            .map(|c| {
+                c.values
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, v)| v.parent.as_deref() == Some(parent))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let checkbox = |facet_name: &str, index: usize, value: &FacetValueCount| {
+        let id = format!("tf{}-f-{}-{}", props.uid, facet_name, index);
+        let checked = is_on(facet_name, &value.value);
+        let disabled = is_locked(facet_name, &value.value);
+        let on_toggle = props.on_toggle.clone();
+        let pair = (facet_name.to_string(), value.value.clone());
+        html! {
+            <span class="tf-check">
+                <input type="checkbox" id={id.clone()} {checked} {disabled}
+                       onchange={Callback::from(move |_| on_toggle.emit(pair.clone()))} />
+                <label for={id}>
+                    { value.label.clone() }
+                    <span class="tf-count">{ format!(" ({})", i18n::number(lang, f64::from(value.count), 0)) }</span>
+                </label>
+            </span>
+        }
+    };
+    let values = &props.counts.values;
+    // Never hide a ticked value behind "vis flere".
+    let shown: Vec<(usize, &FacetValueCount)> = values
+        .iter()
+        .enumerate()
+        .filter(|(i, v)| *expanded || *i < COLLAPSED_VALUES || is_on(facet, &v.value))
+        .collect();
+    let hidden_count = values.len() - shown.len();
+    let child_facet = props
+        .children
+        .as_ref()
+        .map(|c| c.facet.clone())
+        .unwrap_or_default();
+    html! {
+        <fieldset class="tf-facet">
+            <legend class="tf-legend">{ i18n::facet_legend(lang, facet) }</legend>
+            <ul class="tf-facet-values">
+                { for shown.into_iter().map(|(index, value)| {
+                    let kids = children_of(&value.value);
+                    let open = opened_parents.contains(&value.value)
+                        || kids.iter().any(|(_, k)| is_on(&child_facet, &k.value));
+                    let list_id = format!("tf{}-sub-{}-{}", props.uid, facet, index);
+                    let toggle_open = {
+                        let opened = opened_parents.clone();
+                        let code = value.value.clone();
+                        Callback::from(move |_: MouseEvent| {
+                            let mut next = (*opened).clone();
+                            if let Some(at) = next.iter().position(|c| *c == code) { next.remove(at); } else { next.push(code.clone()); }
+                            opened.set(next);
+                        })
+                    };
+                    html! {
+                        <li key={value.value.clone()}>
+                            { checkbox(facet, index, value) }
+                            if !kids.is_empty() {
+                                <button type="button" class="tf-disclosure" aria-expanded={open.to_string()}
+                                        aria-controls={open.then(|| list_id.clone())} onclick={toggle_open}
+                                        aria-label={format!("{} {}", t.show_children, value.label)}>
+                                    <span aria-hidden="true">{ if open { "▾" } else { "▸" } }</span>
+                                </button>
+                                if open {
+                                    <ul class="tf-facet-children" id={list_id}>
+                                        { for kids.iter().map(|(ci, kid)| html! {
+                                            <li key={kid.value.clone()}>{ checkbox(&child_facet, *ci, kid) }</li>
+                                        }) }
+                                    </ul>
+                                }
+                            }
+                        </li>
+                    }
+                }) }
+            </ul>
+            if values.len() > COLLAPSED_VALUES {
+                <button type="button" class="tf-link-button" aria-expanded={expanded.to_string()}
+                        onclick={{ let e = expanded.clone(); Callback::from(move |_: MouseEvent| e.set(!*e)) }}>
+                    { if *expanded { t.show_fewer.to_string() } else { format!("{} ({hidden_count})", t.show_more) } }
+                </button>
+            }
+        </fieldset>
+    }
+}

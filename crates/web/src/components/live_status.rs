@@ -1,0 +1,26 @@
+//! The polite live region that tells screen-reader users how many results there are, once the
+//! user pauses typing (about half a second), so they are not flooded with counts.
+
+use yew::prelude::*;
+
+use crate::hooks::use_debounced;
+
+/// How long the count must stay the same before it is announced.
+pub const ANNOUNCE_DELAY_MS: u32 = 500;
+
+#[derive(Properties, PartialEq)]
+pub struct LiveStatusProps {
+    /// The sentence to announce, e.g. "12 tilbud fundet".
+    pub text: String,
+}
+
+/// A visually hidden `role="status"` region with the settled sentence.
+#[function_component(LiveStatus)]
+pub fn live_status(props: &LiveStatusProps) -> Html {
+    let settled = use_debounced(props.text.clone(), ANNOUNCE_DELAY_MS);
+    html! {
+        <div class="tf-visually-hidden tf-live" role="status" aria-live="polite" aria-atomic="true">
+            { settled }
+        </div>
+    }
+}

@@ -1,0 +1,136 @@
+//! The filters that are not checkbox lists: age, distance, price, free places, freshness.
+
+use catalogue::vocab::PriceBasis;
+use tilbudsfinder_index::query::Mode;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::i18n::{self, Lang};
+use crate::state::{Action, RADIUS_CHOICES, UPDATED_WITHIN_CHOICES};
+use crate::url_state::{basis_code, basis_from_code};
+
+#[derive(Properties, PartialEq)]
+pub struct RangeFiltersProps {
+    pub lang: Lang,
+    pub mode: Mode,
+    pub uid: u32,
+    pub age: Option<u8>,
+    pub price_basis: Option<PriceBasis>,
+    pub price_min: Option<u32>,
+    pub price_max: Option<u32>,
+    pub free_only: bool,
+    pub near_place: String,
+    pub near_km: Option<u32>,
+    pub place_unknown: bool,
+    pub updated_within: Option<u32>,
+    pub dispatch: Callback<Action>,
+}
+
+fn input_value(e: &InputEvent) -> String {
+    e.target_unchecked_into::<HtmlInputElement>().value()
+}
+
+fn select_value(e: &Event) -> String {
+    e.target_unchecked_into::<HtmlSelectElement>().value()
+}
+
+/// Age, distance, price range, "only free places" and "updated within".
+#[function_component(RangeFilters)]
+pub fn range_filters(props: &RangeFiltersProps) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let id = |part: &str| format!("tf{}-{part}", props.uid);
+    let d = &props.dispatch;
+    let on_age = d.reform(|e: InputEvent| Action::SetAge(input_value(&e).trim().parse().ok()));
+    let on_place = d.reform(|e: InputEvent| Action::SetNearPlace(input_value(&e)));
+    let on_km = d.reform(|e: Event| Action::SetNearKm(select_value(&e).parse().ok()));
+    let on_basis = d.reform(|e: Event| Action::SetPriceBasis(basis_from_code(&select_value(&e))));
+    let on_min = d.reform(|e: InputEvent| Action::SetPriceMin(input_value(&e).trim().parse().ok()));
+    let on_max = d.reform(|e: InputEvent| Action::SetPriceMax(input_value(&e).trim().parse().ok()));
+    let on_free = d.reform(|e: Event| {
+        Action::SetFreeOnly(e.target_unchecked_into::<HtmlInputElement>().checked())
+    });
+    let on_updated = d.reform(|e: Event| Action::SetUpdatedWithin(select_value(&e).parse().ok()));
+    let age_label = match props.mode {
+        Mode::Offers => t.age_offers,
+        Mode::FosterFamilies => t.age_families,
+    };
+    let place_error_id = id("near-error");
+    let bases = [
+        PriceBasis::PerDay,
+        PriceBasis::PerHour,
+        PriceBasis::PerCourse,
+    ];
+    html! {
+        <div class="tf-range-filters">
+            <div class="tf-field">
+                <label class="tf-label" for={id("age")}>{ age_label }</label>
+                <input id={id("age")} class="tf-input tf-narrow" type="number" inputmode="numeric" min="0" max="120"
+                       value={props.age.map(|a| a.to_string()).unwrap_or_default()} oninput={on_age} />
+            </div>
+            <div class="tf-field">
+                <input type="checkbox" id={id("free")} checked={props.free_only} onchange={on_free} />
+                <label for={id("free")}>{ t.free_only }</label>
+            </div>
+            <fieldset class="tf-group">
+                <legend class="tf-legend">{ t.near_legend }</legend>
+                <div class="tf-field">
+                    <label class="tf-label" for={id("near")}>{ t.near_place }</label>
+                    <input id={id("near")} class="tf-input" type="text" autocomplete="off"
+                           placeholder={t.near_place_hint} value={props.near_place.clone()} oninput={on_place}
+                           aria-invalid={props.place_unknown.then_some("true")}
+                           aria-describedby={props.place_unknown.then(|| place_error_id.clone())} />
+                    if props.place_unknown {
+                        <p id={place_error_id.clone()} class="tf-field-error">{ t.near_unknown }</p>
+                    }
+                </div>
+                <div class="tf-field">
+                    <label class="tf-label" for={id("km")}>{ t.near_radius }</label>
+                    <select id={id("km")} class="tf-select" onchange={on_km}>
+                        <option value="" selected={props.near_km.is_none()}>{ t.near_any_radius }</option>
+                        { for RADIUS_CHOICES.iter().map(|km| html! {
+                            <option value={km.to_string()} selected={props.near_km == Some(*km)}>{ i18n::within_km(lang, *km) }</option>
+                        }) }
+                    </select>
+                </div>
+            </fieldset>
+            if props.mode == Mode::Offers {
+                <fieldset class="tf-group">
+                    <legend class="tf-legend">{ t.price_legend }</legend>
+                    <div class="tf-field">
+                        <label class="tf-label" for={id("pb")}>{ t.price_basis }</label>
+                        <select id={id("pb")} class="tf-select" onchange={on_basis}>
+                            <option value="" selected={props.price_basis.is_none()}>{ "–" }</option>
+                            { for bases.iter().map(|b| html! {
+                                <option value={basis_code(*b)} selected={props.price_basis == Some(*b)}>{ i18n::basis_label(lang, *b) }</option>
+                            }) }
+                        </select>
+                    </div>
+                    <div class="tf-field-row">
+                        <div class="tf-field">
+                            <label class="tf-label" for={id("pmin")}>{ t.price_min }</label>
+                            <input id={id("pmin")} class="tf-input tf-narrow" type="number" inputmode="numeric" min="0"
+                                   disabled={props.price_basis.is_none()}
+                                   value={props.price_min.map(|v| v.to_string()).unwrap_or_default()} oninput={on_min} />
+                        </div>
+                        <div class="tf-field">
+                            <label class="tf-label" for={id("pmax")}>{ t.price_max }</label>
+                            <input id={id("pmax")} class="tf-input tf-narrow" type="number" inputmode="numeric" min="0"
+                                   disabled={props.price_basis.is_none()}
+                                   value={props.price_max.map(|v| v.to_string()).unwrap_or_default()} oninput={on_max} />
+                        </div>
+                    </div>
+                </fieldset>
+            }
+            <div class="tf-field">
+                <label class="tf-label" for={id("upd")}>{ t.updated_within }</label>
+                <select id={id("upd")} class="tf-select" onchange={on_updated}>
+                    <option value="" selected={props.updated_within.is_none()}>{ t.updated_any }</option>
+                    { for UPDATED_WITHIN_CHOICES.iter().map(|d| html! {
+                        <option value={d.to_string()} selected={props.updated_within == Some(*d)}>{ i18n::period(lang, *d) }</option>
+                    }) }
+                </select>
+            </div>
+        </div>
+    }
+}

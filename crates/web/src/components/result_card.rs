@@ -1,0 +1,126 @@
+//! A result card: what decides a shortlist at a glance, and buttons to open it or save it.
+//!
+//! Shows name, type and legal bases, place, ages, free places with when they were reported, the
+//! normalised price with its unit, how fresh the data are (with a warning past 12 months), a
+//! pause for families, and the authority's marking in plain words.
+
+use std::rc::Rc;
+
+use catalogue::Date;
+use tilbudsfinder_index::query::{Card, Mode};
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use crate::components::heading::Heading;
+use crate::i18n::{self, Lang};
+
+/// Data older than this many days get a visible warning.
+pub const STALE_AFTER_DAYS: i32 = 365;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultCardProps {
+    pub lang: Lang,
+    pub card: Rc<Card>,
+    pub distance_km: Option<f64>,
+    pub saved: bool,
+    pub today: Date,
+    pub heading_level: u8,
+    pub on_open: Callback<(Rc<Card>, Option<HtmlElement>)>,
+    pub on_toggle_save: Callback<Rc<Card>>,
+}
+
+/// Whether a family is on pause today.
+pub fn paused_on(card: &Card, today: Date) -> bool {
+    card.pause_from
+        .is_some_and(|from| from <= today && card.pause_until.is_none_or(|until| today < until))
+}
+
+/// One result as an `<article>`.
+#[function_component(ResultCard)]
+pub fn result_card(props: &ResultCardProps) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let card = &props.card;
+    let open_button = use_node_ref();
+    let on_open = {
+        let card = Rc::clone(card);
+        let cb = props.on_open.clone();
+        let button = open_button.clone();
+        Callback::from(move |_: MouseEvent| {
+            cb.emit((Rc::clone(&card), button.cast::<HtmlElement>()))
+        })
+    };
+    let on_save = {
+        let card = Rc::clone(card);
+        let cb = props.on_toggle_save.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(Rc::clone(&card)))
+    };
+    let free = match card.free_places {
+        Some(n) => i18n::free_places(
+            lang,
+            n,
+            card.free_places_reported.map(|d| d.days_until(props.today)),
+        ),
+        None => t.free_not_reported.to_string(),
+    };
+    let has_free = card.free_places.is_some_and(|n| n > 0);
+    let stale = card.updated_oldest.days_until(props.today) > STALE_AFTER_DAYS;
+    let paused = card.mode == Mode::FosterFamilies && paused_on(card, props.today);
+    let price = card.price.as_ref().map(|p| {
+        (
+            i18n::price(lang, p.normalised, p.basis),
+            i18n::normalised_from(lang, p.amount, p.unit, p.occupancy_rate),
+        )
+    });
+    html! {
+        <article class={classes!("tf-card", card.marked.is_some().then_some("tf-card-marked"))}>
+            <Heading level={props.heading_level} class="tf-card-title">{ card.name.clone() }</Heading>
+            <p class="tf-card-kind">
+                { card.kind_label.clone() }
+                if !card.legal_bases.is_empty() {
+                    { " · " }{ card.legal_bases.join(", ") }
+                }
+            </p>
+            if let Some(date) = card.marked {
+                <p class="tf-marking"><span class="tf-icon" aria-hidden="true">{ "⚠ " }</span>{ i18n::marked(lang, date) }</p>
+            }
+            <dl class="tf-facts">
+                <div><dt>{ t.detail.place }</dt>
+                     <dd>{ format!("{} {}, {}", card.postal_code, card.city, card.municipality) }
+                         if let Some(km) = props.distance_km { { " · " }{ i18n::distance(lang, km) } }
+                     </dd></div>
+                <div><dt>{ t.ages }</dt><dd>{ i18n::age_range(lang, card.age_from, card.age_to) }</dd></div>
+                <div><dt>{ t.detail.free_places }</dt>
+                     <dd class={classes!(has_free.then_some("tf-free"))}>{ free }</dd></div>
+                <div><dt>{ t.detail.price }</dt>
+                     <dd>
+                        if let Some((normalised, given)) = price {
+                            <span class="tf-price">{ normalised }</span>
+                            <span class="tf-price-given">{ given }</span>
+                            if let Some(pos) = &card.price_position {
+                                <span class="tf-price-position">{ i18n::price_position(lang, pos) }</span>
+                            }
+                        } else {
+                            { t.no_price }
+                        }
+                     </dd></div>
+            </dl>
+            if paused {
+                <p class="tf-paused">{ i18n::paused_until(lang, card.pause_until) }</p>
+            }
+            <p class={classes!("tf-fresh", stale.then_some("tf-stale"))}>
+                { i18n::updated_ago(lang, card.updated_newest.days_until(props.today)) }
+            </p>
+            if stale {
+                <p class="tf-stale-warning"><span class="tf-icon" aria-hidden="true">{ "⚠ " }</span>{ t.stale_warning }</p>
+            }
+            <div class="tf-card-actions">
+                <button type="button" class="tf-button" ref={open_button} onclick={on_open}
+                        aria-label={i18n::with_name(t.show_details, &card.name)}>{ t.show_details }</button>
+                <button type="button" class={classes!("tf-button", "tf-secondary", props.saved.then_some("tf-saved"))}
+                        aria-pressed={props.saved.to_string()} onclick={on_save}
+                        aria-label={i18n::with_name(t.save, &card.name)}>{ t.save }</button>
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,50 @@
+//! The visible page of results: one card per hit, nothing more is rendered.
+
+use std::rc::Rc;
+
+use catalogue::Date;
+use tilbudsfinder_index::query::Card;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use crate::components::result_card::ResultCard;
+use crate::i18n::Lang;
+
+/// A card and its distance from the chosen place.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CardView {
+    pub card: Rc<Card>,
+    pub distance_km: Option<f64>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ResultListProps {
+    pub lang: Lang,
+    pub cards: Rc<Vec<CardView>>,
+    /// Ids on the shortlist.
+    pub saved: Rc<Vec<String>>,
+    pub today: Date,
+    pub heading_level: u8,
+    pub on_open: Callback<(Rc<Card>, Option<HtmlElement>)>,
+    pub on_toggle_save: Callback<Rc<Card>>,
+}
+
+/// An ordered list of result cards.
+#[function_component(ResultList)]
+pub fn result_list(props: &ResultListProps) -> Html {
+    if props.cards.is_empty() {
+        return html! {};
+    }
+    html! {
+        <ol class="tf-result-list">
+            { for props.cards.iter().map(|view| html! {
+                <li key={view.card.id.clone()} class="tf-result-item">
+                    <ResultCard lang={props.lang} card={Rc::clone(&view.card)} distance_km={view.distance_km}
+                                saved={props.saved.contains(&view.card.id)} today={props.today}
+                                heading_level={props.heading_level} on_open={props.on_open.clone()}
+                                on_toggle_save={props.on_toggle_save.clone()} />
+                </li>
+            }) }
+        </ol>
+    }
+}

@@ -1,0 +1,41 @@
+//! The search box: a visible label, results as the user types.
+
+use tilbudsfinder_index::query::Mode;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct SearchBoxProps {
+    pub lang: Lang,
+    pub mode: Mode,
+    pub text: String,
+    /// Unique id of the input (several apps may share a page).
+    pub input_id: String,
+    pub on_input: Callback<String>,
+}
+
+/// A search form whose input reports every keystroke.
+#[function_component(SearchBox)]
+pub fn search_box(props: &SearchBoxProps) -> Html {
+    let t = props.lang.texts();
+    let label = match props.mode {
+        Mode::Offers => t.search_label_offers,
+        Mode::FosterFamilies => t.search_label_families,
+    };
+    let oninput = props
+        .on_input
+        .reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
+    let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
+    let hint_id = format!("{}-hint", props.input_id);
+    html! {
+        <form class="tf-search-form" role="search" {onsubmit}>
+            <label class="tf-label" for={props.input_id.clone()}>{ label }</label>
+            <input id={props.input_id.clone()} class="tf-search-input" type="search" autocomplete="off"
+                   spellcheck="false" value={props.text.clone()} {oninput}
+                   aria-describedby={hint_id.clone()} />
+            <p id={hint_id} class="tf-hint">{ t.search_hint }</p>
+        </form>
+    }
+}

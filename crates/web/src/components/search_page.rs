@@ -1,0 +1,402 @@
+//! The search page once the index is loaded: holds the user's choices, asks the engine, and lays
+//! out the search box, filters, results, detail view and shortlist.
+//!
+//! The search runs synchronously in a `use_memo` keyed on the choices, so each keystroke costs
+//! one engine call and one render of the visible page of cards.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use catalogue::Date;
+use tilbudsfinder_index::query::{Card, FacetCounts, Mode};
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use crate::components::chips::{Chip, Chips};
+use crate::components::comparison::Comparison;
+use crate::components::detail_view::DetailView;
+use crate::components::facet_panel::FacetPanel;
+use crate::components::heading::Heading;
+use crate::components::live_status::LiveStatus;
+use crate::components::mode_switch::ModeSwitch;
+use crate::components::pager::Pager;
+use crate::components::range_filters::RangeFilters;
+use crate::components::result_list::{CardView, ResultList};
+use crate::components::search_box::SearchBox;
+use crate::components::shortlist_panel::ShortlistPanel;
+use crate::components::sort_select::SortSelect;
+use crate::config::Config;
+use crate::hooks::use_url_sync::current_query;
+use crate::hooks::{use_url_sync, IndexRef};
+use crate::i18n;
+use crate::shortlist::{Shortlist, COMPARE_MAX};
+use crate::state::{Action, SearchState};
+use crate::url_state;
+
+#[derive(Properties, PartialEq)]
+pub struct SearchPageProps {
+    pub config: Rc<Config>,
+    pub index: IndexRef,
+    /// Goes up when deferred index files arrive.
+    pub version: u32,
+    pub deferred_pending: bool,
+    pub deferred_error: Option<AttrValue>,
+}
+
+/// What the engine answered for the current choices, ready to render.
+#[derive(PartialEq)]
+pub struct Answer {
+    pub total: u32,
+    pub pages: u32,
+    pub cards: Rc<Vec<CardView>>,
+    pub facets: Vec<Rc<FacetCounts>>,
+    /// A place was typed but the index does not know it.
+    pub place_unknown: bool,
+    /// Distances can be shown and sorted by.
+    pub has_origin: bool,
+}
+
+thread_local! {
+    static NEXT_INSTANCE: Cell<u32> = const { Cell::new(1) };
+}
+
+fn next_instance() -> u32 {
+    NEXT_INSTANCE.with(|n| {
+        let id = n.get();
+        n.set(id + 1);
+        id
+    })
+}
+
+fn initial_state(config: &Config) -> SearchState {
+    let mut state = if config.sync_url {
+        url_state::decode(&current_query())
+    } else {
+        SearchState::default()
+    };
+    let from_url = state != SearchState::default();
+    if config.lock_presets || !from_url {
+        state.mode = config.mode;
+    }
+    if !config.lock_presets && !from_url {
+        state.filters = config.preset_filters.clone();
+    }
+    state
+}
+
+fn run_search(index: &IndexRef, state: &SearchState, config: &Config, today: Date) -> Answer {
+    let engine = index.index.borrow();
+    let place = state.near_place.trim();
+    let origin = if place.is_empty() {
+        None
+    } else {
+        engine.locate(place)
+    };
+    let fixed: &[(String, String)] = if config.lock_presets {
+        &config.preset_filters
+    } else {
+        &[]
+    };
+    let query = state.to_query(fixed, origin, today, config.page_size);
+    let results = engine.search(&query);
+    let cards = results
+        .hits
+        .iter()
+        .filter_map(|hit| {
+            engine.card(hit.doc).map(|card| CardView {
+                card: Rc::new(card),
+                distance_km: hit.distance_km,
+            })
+        })
+        .collect();
+    Answer {
+        total: results.total,
+        pages: results.total.div_ceil(config.page_size.max(1)),
+        cards: Rc::new(cards),
+        facets: results.facets.into_iter().map(Rc::new).collect(),
+        place_unknown: !place.is_empty() && origin.is_none(),
+        has_origin: origin.is_some(),
+    }
+}
+
+/// The label of a facet value as the engine gave it, or the code if it is not in the counts.
+fn value_label(facets: &[Rc<FacetCounts>], facet: &str, value: &str) -> String {
+    facets
+        .iter()
+        .filter(|f| f.facet == facet)
+        .flat_map(|f| f.values.iter())
+        .find(|v| v.value == value)
+        .map(|v| v.label.clone())
+        .unwrap_or_else(|| value.to_string())
+}
+
+fn chips_for(state: &SearchState, answer: &Answer, config: &Config) -> Vec<Chip> {
+    let lang = config.lang;
+    let mut chips: Vec<Chip> = state
+        .filters
+        .iter()
+        .map(|(facet, value)| Chip {
+            label: format!(
+                "{}: {}",
+                i18n::facet_legend(lang, facet),
+                value_label(&answer.facets, facet, value)
+            ),
+            remove: Action::RemoveFilter {
+                facet: facet.clone(),
+                value: value.clone(),
+            },
+        })
+        .collect();
+    if let Some(age) = state.age {
+        chips.push(Chip {
+            label: i18n::chip_age(lang, age),
+            remove: Action::SetAge(None),
+        });
+    }
+    if let (Some(basis), Some(_)) = (state.price_basis, state.price_range()) {
+        chips.push(Chip {
+            label: i18n::chip_price(lang, basis, state.price_min, state.price_max),
+            remove: Action::ClearPrice,
+        });
+    }
+    if state.free_only {
+        chips.push(Chip {
+            label: lang.texts().free_only.to_string(),
+            remove: Action::SetFreeOnly(false),
+        });
+    }
+    if !state.near_place.trim().is_empty() {
+        chips.push(Chip {
+            label: i18n::chip_near(lang, state.near_place.trim(), state.near_km),
+            remove: Action::ClearNear,
+        });
+    }
+    if let Some(days) = state.updated_within {
+        chips.push(Chip {
+            label: i18n::chip_updated(lang, days),
+            remove: Action::SetUpdatedWithin(None),
+        });
+    }
+    chips
+}
+
+/// The loaded search page.
+#[function_component(SearchPage)]
+pub fn search_page(props: &SearchPageProps) -> Html {
+    let config = Rc::clone(&props.config);
+    let lang = config.lang;
+    let t = lang.texts();
+    let uid = *use_state(next_instance);
+    let today = *use_memo((), |_| crate::today());
+    let state = use_reducer({
+        let config = Rc::clone(&config);
+        move || initial_state(&config)
+    });
+    use_url_sync(config.sync_url, state.clone());
+
+    let answer = use_memo(((*state).clone(), props.version, props.index.clone()), {
+        let config = Rc::clone(&config);
+        move |(s, _, index)| run_search(index, s, &config, today)
+    });
+
+    let shortlist = use_state(Shortlist::load);
+    {
+        let shortlist = shortlist.clone();
+        let index = props.index.clone();
+        use_effect_with(props.version, move |_| {
+            let engine = index.index.borrow();
+            shortlist.set(shortlist.refreshed(|doc| engine.card(doc)));
+        });
+    }
+    let compare_ids = use_state(Vec::<String>::new);
+    let compare_open = use_state(|| false);
+    let filters_open = use_state(|| false);
+    let detail = use_state(|| None::<Rc<Card>>);
+    let opener = use_mut_ref(|| None::<HtmlElement>);
+    let results_heading = use_node_ref();
+    let compare_heading_return = use_mut_ref(|| None::<HtmlElement>);
+
+    // Focus the results heading after a page turn, so keyboard and screen-reader users start at
+    // the top of the new page.
+    {
+        let heading = results_heading.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(state.page, move |_| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            if let Some(h) = heading.cast::<HtmlElement>() {
+                let _ = h.focus();
+            }
+        });
+    }
+
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |action: Action| state.dispatch(action))
+    };
+    let on_open = {
+        let detail = detail.clone();
+        let opener = opener.clone();
+        Callback::from(move |(card, button): (Rc<Card>, Option<HtmlElement>)| {
+            *opener.borrow_mut() = button;
+            detail.set(Some(card));
+        })
+    };
+    let on_close_detail = {
+        let detail = detail.clone();
+        let opener = opener.clone();
+        Callback::from(move |_| {
+            detail.set(None);
+            // The opener stays in the DOM (the list is only hidden), so focus can go back to it.
+            if let Some(button) = opener.borrow_mut().take() {
+                let _ = button.focus();
+            }
+        })
+    };
+    let on_toggle_save = {
+        let shortlist = shortlist.clone();
+        let compare_ids = compare_ids.clone();
+        Callback::from(move |card: Rc<Card>| {
+            let next = shortlist.toggled(&card);
+            if !next.contains(&card.id) {
+                compare_ids.set(
+                    compare_ids
+                        .iter()
+                        .filter(|id| **id != card.id)
+                        .cloned()
+                        .collect(),
+                );
+            }
+            shortlist.set(next);
+        })
+    };
+    let on_toggle_compare = {
+        let compare_ids = compare_ids.clone();
+        Callback::from(move |id: String| {
+            let mut ids = (*compare_ids).clone();
+            if let Some(at) = ids.iter().position(|x| *x == id) {
+                ids.remove(at);
+            } else if ids.len() < COMPARE_MAX {
+                ids.push(id);
+            }
+            compare_ids.set(ids);
+        })
+    };
+    let on_compare = {
+        let compare_open = compare_open.clone();
+        let ret = compare_heading_return.clone();
+        Callback::from(move |button: Option<HtmlElement>| {
+            *ret.borrow_mut() = button;
+            compare_open.set(true);
+        })
+    };
+    let on_close_compare = {
+        let compare_open = compare_open.clone();
+        let ret = compare_heading_return.clone();
+        Callback::from(move |_| {
+            compare_open.set(false);
+            if let Some(button) = ret.borrow_mut().take() {
+                let _ = button.focus();
+            }
+        })
+    };
+    let toggle_filters = {
+        let filters_open = filters_open.clone();
+        Callback::from(move |_: MouseEvent| filters_open.set(!*filters_open))
+    };
+
+    let mode = state.mode;
+    let title = match mode {
+        Mode::Offers => t.app_title_offers,
+        Mode::FosterFamilies => t.app_title_families,
+    };
+    let found = i18n::found(lang, mode, answer.total);
+    let chips = chips_for(&state, &answer, &config);
+    let locked: Rc<Vec<(String, String)>> = Rc::new(if config.lock_presets {
+        config.preset_filters.clone()
+    } else {
+        Vec::new()
+    });
+    let selected = Rc::new(state.filters.clone());
+    let saved_ids: Rc<Vec<String>> =
+        Rc::new(shortlist.cards.iter().map(|c| c.id.clone()).collect());
+    let id = |part: &str| format!("tf{uid}-{part}");
+    let panel_id = id("filters");
+    let results_id = id("results-heading");
+    let filter_count = chips.len();
+    let compared: Vec<Card> = shortlist
+        .cards
+        .iter()
+        .filter(|c| compare_ids.contains(&c.id))
+        .cloned()
+        .collect();
+
+    html! {
+        <div class="tf-search">
+            <Heading level={config.heading_level} class="tf-title">{ title }</Heading>
+            if !config.lock_presets {
+                <ModeSwitch {lang} {mode} name={id("mode")} on_change={dispatch.reform(Action::SetMode)} />
+            }
+            <SearchBox {lang} {mode} text={state.text.clone()} input_id={id("q")}
+                       on_input={dispatch.reform(Action::SetText)} />
+            <div class="tf-layout">
+                <button type="button" class="tf-filters-toggle" aria-expanded={(*filters_open).to_string()}
+                        aria-controls={panel_id.clone()} onclick={toggle_filters}>
+                    { if filter_count > 0 { format!("{} ({filter_count})", t.filters_toggle) } else { t.filters_toggle.to_string() } }
+                </button>
+                <aside id={panel_id} class={classes!("tf-filters", filters_open.then_some("tf-open"))}
+                       aria-label={t.filters_heading}>
+                    <Heading level={config.heading(1)} class="tf-filters-title">{ t.filters_heading }</Heading>
+                    <RangeFilters {lang} {mode} uid={uid}
+                        age={state.age} price_basis={state.price_basis} price_min={state.price_min}
+                        price_max={state.price_max} free_only={state.free_only}
+                        near_place={state.near_place.clone()} near_km={state.near_km}
+                        place_unknown={answer.place_unknown} updated_within={state.updated_within}
+                        dispatch={dispatch.clone()} />
+                    <FacetPanel {lang} facets={answer.facets.clone()} selected={Rc::clone(&selected)}
+                        locked={Rc::clone(&locked)} uid={uid}
+                        on_toggle={dispatch.reform(|(facet, value)| Action::ToggleFilter { facet, value })} />
+                </aside>
+                <section class="tf-results" aria-labelledby={results_id.clone()}>
+                    <Heading level={config.heading(1)} id={AttrValue::from(results_id)} class="tf-results-title"
+                             focusable={true} node_ref={results_heading}>
+                        { found.clone() }
+                    </Heading>
+                    <LiveStatus text={found} />
+                    if props.deferred_pending {
+                        <p class="tf-note">{ t.loading_more }</p>
+                    }
+                    if let Some(err) = props.deferred_error.clone() {
+                        <p class="tf-note tf-warning">{ err }</p>
+                    }
+                    <Chips {lang} {chips} on_remove={dispatch.clone()}
+                           on_reset={dispatch.reform(|_| Action::ResetFilters)} />
+                    <div class="tf-toolbar">
+                        <SortSelect {lang} sort={state.sort} has_origin={answer.has_origin} select_id={id("sort")}
+                                    on_change={dispatch.reform(Action::SetSort)} />
+                    </div>
+                    if let Some(card) = (*detail).clone() {
+                        <DetailView {lang} index={props.index.clone()} {card} {today}
+                                    heading_level={config.heading(2)} saved={shortlist.contains(&detail.as_ref().map(|c| c.id.clone()).unwrap_or_default())}
+                                    on_toggle_save={on_toggle_save.clone()} on_close={on_close_detail} />
+                    }
+                    <div class="tf-result-area" hidden={detail.is_some()}>
+                        <ResultList {lang} cards={Rc::clone(&answer.cards)} saved={Rc::clone(&saved_ids)} {today}
+                                    heading_level={config.heading(2)} {on_open} on_toggle_save={on_toggle_save.clone()} />
+                        <Pager {lang} page={state.page} pages={answer.pages}
+                               on_page={dispatch.reform(Action::SetPage)} />
+                    </div>
+                </section>
+                <ShortlistPanel {lang} cards={Rc::new(shortlist.cards.clone())} persistent={shortlist.persistent}
+                    compare_ids={Rc::new((*compare_ids).clone())} {today} {mode} uid={uid}
+                    heading_level={config.heading(1)} on_remove={on_toggle_save}
+                    on_toggle_compare={on_toggle_compare} {on_compare} />
+                if *compare_open && !compared.is_empty() {
+                    <Comparison {lang} cards={Rc::new(compared)} {today} heading_level={config.heading(1)}
+                                on_close={on_close_compare} />
+                }
+            </div>
+        </div>
+    }
+}

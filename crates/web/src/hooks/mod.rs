@@ -1,0 +1,9 @@
+//! Hooks: loading the index, and values that settle before they are announced.
+
+pub mod use_debounced;
+pub mod use_index;
+pub mod use_url_sync;
+
+pub use use_debounced::use_debounced;
+pub use use_index::{use_index, IndexRef, LoadState};
+pub use use_url_sync::use_url_sync;

@@ -1,0 +1,69 @@
+//! `use_url_sync`: keeps the search in the URL's query string and follows the back button.
+//!
+//! Typing replaces the current history entry; every other change pushes one, so the back button
+//! undoes a ticked filter or a page turn. `popstate` restores the state the URL describes. Only
+//! the query string changes: the path and the fragment are the host page's.
+
+use gloo_events::EventListener;
+use yew::prelude::*;
+
+use crate::state::{Action, HistoryEntry, SearchState};
+use crate::url_state;
+
+/// The query string of the current page (`?…` or empty).
+pub fn current_query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Syncs `state` with the URL when `enabled`.
+#[hook]
+pub fn use_url_sync(enabled: bool, state: UseReducerHandle<SearchState>) {
+    use_effect_with((*state).clone(), move |current| {
+        if enabled {
+            write_url(current);
+        }
+    });
+    let dispatcher = state.dispatcher();
+    use_effect_with(enabled, move |enabled| {
+        let listener = if *enabled {
+            web_sys::window().map(|window| {
+                EventListener::new(&window, "popstate", move |_| {
+                    let restored = url_state::decode(&current_query());
+                    dispatcher.dispatch(Action::Restore(Box::new(restored)));
+                })
+            })
+        } else {
+            None
+        };
+        move || drop(listener)
+    });
+}
+
+fn write_url(state: &SearchState) {
+    if state.history == HistoryEntry::None {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let current = location.search().unwrap_or_default();
+    let next = url_state::encode(state, &current);
+    if next == current {
+        return;
+    }
+    let path = location.pathname().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    let url = format!("{path}{next}{hash}");
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let null = wasm_bindgen::JsValue::NULL;
+    // A refused history call (sandboxed frames) leaves the URL as it is; the search still works.
+    let _ = match state.history {
+        HistoryEntry::Push => history.push_state_with_url(&null, "", Some(&url)),
+        _ => history.replace_state_with_url(&null, "", Some(&url)),
+    };
+}

@@ -1,0 +1,822 @@
+//! Every string the interface shows, Danish first and English second, in one place.
+//!
+//! Fixed strings live in one [`Texts`] table per language; strings with numbers or dates in them
+//! are functions here too, so that plural forms, thousands separators and date formats are
+//! decided in one file. Catalogue values (target groups, legal bases, facet values) come from
+//! the index with their Danish labels and are shown as they are in both languages.
+
+use catalogue::vocab::{PriceBasis, RateUnit};
+use catalogue::Date;
+use serde::Deserialize;
+use tilbudsfinder_index::query::{Mode, PricePosition, Sort};
+
+/// Interface language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+pub enum Lang {
+    /// Danish, the default.
+    #[default]
+    #[serde(rename = "da")]
+    Da,
+    /// English.
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 tag for the `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Da => "da",
+            Lang::En => "en",
+        }
+    }
+
+    /// The fixed strings of this language.
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Da => &DA,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// The fixed strings of one language.
+pub struct Texts {
+    pub app_title_offers: &'static str,
+    pub app_title_families: &'static str,
+    pub search_label_offers: &'static str,
+    pub search_label_families: &'static str,
+    pub search_hint: &'static str,
+    pub mode_legend: &'static str,
+    pub mode_offers: &'static str,
+    pub mode_families: &'static str,
+    pub filters_heading: &'static str,
+    pub filters_toggle: &'static str,
+    pub show_more: &'static str,
+    pub show_fewer: &'static str,
+    pub show_children: &'static str,
+    pub age_offers: &'static str,
+    pub age_families: &'static str,
+    pub age_hint: &'static str,
+    pub near_legend: &'static str,
+    pub near_place: &'static str,
+    pub near_place_hint: &'static str,
+    pub near_radius: &'static str,
+    pub near_any_radius: &'static str,
+    pub near_unknown: &'static str,
+    pub price_legend: &'static str,
+    pub price_basis: &'static str,
+    pub price_min: &'static str,
+    pub price_max: &'static str,
+    pub free_only: &'static str,
+    pub updated_within: &'static str,
+    pub updated_any: &'static str,
+    pub active_filters: &'static str,
+    pub remove_filter: &'static str,
+    pub reset_filters: &'static str,
+    pub sort_label: &'static str,
+    pub results_heading: &'static str,
+    pub loading_index: &'static str,
+    pub loading_more: &'static str,
+    pub pager_label: &'static str,
+    pub previous_page: &'static str,
+    pub next_page: &'static str,
+    pub page: &'static str,
+    pub current_page: &'static str,
+    pub show_details: &'static str,
+    pub save: &'static str,
+    pub saved: &'static str,
+    pub ages: &'static str,
+    pub no_price: &'static str,
+    pub free_not_reported: &'static str,
+    pub stale_warning: &'static str,
+    pub paused: &'static str,
+    pub back_to_results: &'static str,
+    pub detail_loading: &'static str,
+    pub detail_failed: &'static str,
+    pub shortlist_heading: &'static str,
+    pub shortlist_empty: &'static str,
+    pub shortlist_remove: &'static str,
+    pub shortlist_export: &'static str,
+    pub shortlist_no_storage: &'static str,
+    pub compare: &'static str,
+    pub compare_heading: &'static str,
+    pub compare_hint: &'static str,
+    pub compare_close: &'static str,
+    pub field: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub none: &'static str,
+    pub error_network: &'static str,
+    pub error_reload: &'static str,
+    pub facet_other: &'static str,
+    pub detail: DetailTexts,
+}
+
+/// Labels of the detail view and the comparison table.
+pub struct DetailTexts {
+    pub description: &'static str,
+    pub kind: &'static str,
+    pub legal_bases: &'static str,
+    pub owner: &'static str,
+    pub cvr: &'static str,
+    pub ownership: &'static str,
+    pub operating_agreement: &'static str,
+    pub departments: &'static str,
+    pub p_number: &'static str,
+    pub contact: &'static str,
+    pub leader: &'static str,
+    pub contact_person: &'static str,
+    pub phone: &'static str,
+    pub email: &'static str,
+    pub website: &'static str,
+    pub supervision: &'static str,
+    pub authority: &'static str,
+    pub approval: &'static str,
+    pub approved: &'static str,
+    pub marking: &'static str,
+    pub places: &'static str,
+    pub places_total: &'static str,
+    pub free_places: &'static str,
+    pub occupancy: &'static str,
+    pub services: &'static str,
+    pub target_groups: &'static str,
+    pub rates: &'static str,
+    pub addon: &'static str,
+    pub rent: &'static str,
+    pub deposit: &'static str,
+    pub approach: &'static str,
+    pub methods: &'static str,
+    pub staff_groups: &'static str,
+    pub staffing_ratio: &'static str,
+    pub quality: &'static str,
+    pub updated: &'static str,
+    pub updated_general: &'static str,
+    pub updated_places: &'static str,
+    pub updated_services: &'static str,
+    pub updated_economy: &'static str,
+    pub updated_approach: &'static str,
+    pub family_type: &'static str,
+    pub approval_scope: &'static str,
+    pub approved_for: &'static str,
+    pub respite_days: &'static str,
+    pub emergency: &'static str,
+    pub parent_child: &'static str,
+    pub children_approved: &'static str,
+    pub children_placed: &'static str,
+    pub own_children: &'static str,
+    pub pause: &'static str,
+    pub competences: &'static str,
+    pub location: &'static str,
+    pub price: &'static str,
+    pub place: &'static str,
+    pub about: &'static str,
+    pub price_position: &'static str,
+}
+
+static DA: Texts = Texts {
+    app_title_offers: "Find et socialt tilbud",
+    app_title_families: "Find en plejefamilie",
+    search_label_offers: "Søg i tilbud",
+    search_label_families: "Søg i plejefamilier",
+    search_hint: "Navn, by, målgruppe, metode …",
+    mode_legend: "Søg efter",
+    mode_offers: "Tilbud",
+    mode_families: "Plejefamilier",
+    filters_heading: "Filtre",
+    filters_toggle: "Vis filtre",
+    show_more: "Vis flere",
+    show_fewer: "Vis færre",
+    show_children: "Vis underpunkter for",
+    age_offers: "Borgerens alder (år)",
+    age_families: "Barnets alder (år)",
+    age_hint: "Viser kun tilbud, der tager imod denne alder.",
+    near_legend: "Afstand",
+    near_place: "Kommune eller postnummer",
+    near_place_hint: "Fx Aarhus eller 8000",
+    near_radius: "Inden for",
+    near_any_radius: "Alle afstande",
+    near_unknown: "Stedet kendes ikke. Skriv et kommunenavn eller et postnummer med fire cifre.",
+    price_legend: "Pris",
+    price_basis: "Pris pr.",
+    price_min: "Fra kr.",
+    price_max: "Til kr.",
+    free_only: "Kun med ledige pladser",
+    updated_within: "Opdateret inden for",
+    updated_any: "Uanset hvornår",
+    active_filters: "Aktive filtre",
+    remove_filter: "Fjern filter:",
+    reset_filters: "Nulstil filtre",
+    sort_label: "Sortér efter",
+    results_heading: "Resultater",
+    loading_index: "Indlæser søgeindekset",
+    loading_more: "Henter resten af søgeindekset …",
+    pager_label: "Sider",
+    previous_page: "Forrige side",
+    next_page: "Næste side",
+    page: "Side",
+    current_page: "nuværende side",
+    show_details: "Vis detaljer",
+    save: "Gem",
+    saved: "Gemt",
+    ages: "Alder",
+    no_price: "Ingen takst oplyst",
+    free_not_reported: "Ledige pladser ikke meldt",
+    stale_warning:
+        "Dele af oplysningerne er over 12 måneder gamle. Kontakt tilbuddet for at få dem bekræftet.",
+    paused: "Holder pause",
+    back_to_results: "Tilbage til resultaterne",
+    detail_loading: "Henter alle oplysninger …",
+    detail_failed: "Oplysningerne kunne ikke hentes.",
+    shortlist_heading: "Gemte",
+    shortlist_empty:
+        "Du har ikke gemt noget endnu. Brug knappen \u{201c}Gem\u{201d} på et resultat.",
+    shortlist_remove: "Fjern fra gemte:",
+    shortlist_export: "Eksportér som CSV",
+    shortlist_no_storage:
+        "Din browser tillader ikke at gemme. Listen forsvinder, når du lukker siden.",
+    compare: "Sammenlign",
+    compare_heading: "Sammenligning",
+    compare_hint: "Vælg op til fire gemte at sammenligne.",
+    compare_close: "Luk sammenligning",
+    field: "Oplysning",
+    yes: "Ja",
+    no: "Nej",
+    none: "Ikke oplyst",
+    error_network: "Søgeindekset kunne ikke hentes, fordi forbindelsen til serveren svigtede.",
+    error_reload: "Genindlæs siden; hjælper det ikke, så kontakt webstedets redaktør.",
+    facet_other: "Andre",
+    detail: DetailTexts {
+        description: "Beskrivelse",
+        kind: "Type",
+        legal_bases: "Juridisk grundlag",
+        owner: "Juridisk ejer",
+        cvr: "CVR-nummer",
+        ownership: "Ejerform",
+        operating_agreement: "Driftsoverenskomst med",
+        departments: "Afdelinger",
+        p_number: "P-nummer",
+        contact: "Kontakt",
+        leader: "Leder",
+        contact_person: "Kontaktperson",
+        phone: "Telefon",
+        email: "E-mail",
+        website: "Hjemmeside",
+        supervision: "Tilsyn og godkendelse",
+        authority: "Tilsyn",
+        approval: "Godkendelse",
+        approved: "Senest godkendt",
+        marking: "Markering fra tilsynet",
+        places: "Pladser",
+        places_total: "Pladser i alt",
+        free_places: "Ledige pladser",
+        occupancy: "Forudsat belægningsprocent",
+        services: "Indsatser",
+        target_groups: "Målgrupper",
+        rates: "Takster",
+        addon: "tillægstakst",
+        rent: "Egenbetaling (husleje pr. måned)",
+        deposit: "Depositum",
+        approach: "Faglig tilgang",
+        methods: "Metoder",
+        staff_groups: "Faggrupper",
+        staffing_ratio: "Normering (ansatte pr. beboer)",
+        quality: "Tilsynets kvalitetsvurdering (1–5)",
+        updated: "Senest opdateret",
+        updated_general: "Generelle oplysninger",
+        updated_places: "Pladser",
+        updated_services: "Indsatser og målgrupper",
+        updated_economy: "Økonomi",
+        updated_approach: "Faglig tilgang",
+        family_type: "Type",
+        approval_scope: "Godkendelse",
+        approved_for: "Godkendt til",
+        respite_days: "Aflastningsdøgn pr. måned",
+        emergency: "Modtager akutanbringelser",
+        parent_child: "Modtager forælder og barn",
+        children_approved: "Godkendt til antal børn",
+        children_placed: "Anbragte børn nu",
+        own_children: "Egne børn hjemme",
+        pause: "Pause",
+        competences: "Kompetencer",
+        location: "Beliggenhed",
+        price: "Pris",
+        place: "Sted",
+        about: "Om tilbuddet",
+        price_position: "Prisniveau",
+    },
+};
+
+static EN: Texts = Texts {
+    app_title_offers: "Find a social care offer",
+    app_title_families: "Find a foster family",
+    search_label_offers: "Search offers",
+    search_label_families: "Search foster families",
+    search_hint: "Name, town, target group, method …",
+    mode_legend: "Search for",
+    mode_offers: "Offers",
+    mode_families: "Foster families",
+    filters_heading: "Filters",
+    filters_toggle: "Show filters",
+    show_more: "Show more",
+    show_fewer: "Show fewer",
+    show_children: "Show sub-items of",
+    age_offers: "Age of the citizen (years)",
+    age_families: "Age of the child (years)",
+    age_hint: "Shows only offers that accept this age.",
+    near_legend: "Distance",
+    near_place: "Municipality or postal code",
+    near_place_hint: "E.g. Aarhus or 8000",
+    near_radius: "Within",
+    near_any_radius: "Any distance",
+    near_unknown: "Unknown place. Enter a municipality name or a four-digit postal code.",
+    price_legend: "Price",
+    price_basis: "Price per",
+    price_min: "From DKK",
+    price_max: "To DKK",
+    free_only: "Only with free places",
+    updated_within: "Updated within",
+    updated_any: "Any time",
+    active_filters: "Active filters",
+    remove_filter: "Remove filter:",
+    reset_filters: "Reset filters",
+    sort_label: "Sort by",
+    results_heading: "Results",
+    loading_index: "Loading the search index",
+    loading_more: "Fetching the rest of the search index …",
+    pager_label: "Pages",
+    previous_page: "Previous page",
+    next_page: "Next page",
+    page: "Page",
+    current_page: "current page",
+    show_details: "Show details",
+    save: "Save",
+    saved: "Saved",
+    ages: "Ages",
+    no_price: "No rate given",
+    free_not_reported: "Free places not reported",
+    stale_warning: "Parts of this information are more than 12 months old. Contact the offer to have them confirmed.",
+    paused: "On pause",
+    back_to_results: "Back to the results",
+    detail_loading: "Fetching all details …",
+    detail_failed: "The details could not be fetched.",
+    shortlist_heading: "Saved",
+    shortlist_empty: "Nothing saved yet. Use the \u{201c}Save\u{201d} button on a result.",
+    shortlist_remove: "Remove from saved:",
+    shortlist_export: "Export as CSV",
+    shortlist_no_storage: "Your browser does not allow saving. The list is lost when you close the page.",
+    compare: "Compare",
+    compare_heading: "Comparison",
+    compare_hint: "Choose up to four saved items to compare.",
+    compare_close: "Close comparison",
+    field: "Field",
+    yes: "Yes",
+    no: "No",
+    none: "Not given",
+    error_network: "The search index could not be fetched because the connection to the server failed.",
+    error_reload: "Reload the page; if that does not help, contact the site's editor.",
+    facet_other: "Other",
+    detail: DetailTexts {
+        description: "Description",
+        kind: "Type",
+        legal_bases: "Legal basis",
+        owner: "Legal owner",
+        cvr: "CVR number",
+        ownership: "Ownership",
+        operating_agreement: "Operating agreement with",
+        departments: "Departments",
+        p_number: "P number",
+        contact: "Contact",
+        leader: "Leader",
+        contact_person: "Contact person",
+        phone: "Phone",
+        email: "E-mail",
+        website: "Website",
+        supervision: "Supervision and approval",
+        authority: "Supervised by",
+        approval: "Approval",
+        approved: "Last approved",
+        marking: "Marking by the authority",
+        places: "Places",
+        places_total: "Places in total",
+        free_places: "Free places",
+        occupancy: "Assumed occupancy rate",
+        services: "Services",
+        target_groups: "Target groups",
+        rates: "Rates",
+        addon: "add-on rate",
+        rent: "Own payment (rent per month)",
+        deposit: "Deposit",
+        approach: "Professional approach",
+        methods: "Methods",
+        staff_groups: "Staff groups",
+        staffing_ratio: "Staffing ratio (staff per resident)",
+        quality: "The authority's quality scores (1–5)",
+        updated: "Last updated",
+        updated_general: "General information",
+        updated_places: "Places",
+        updated_services: "Services and target groups",
+        updated_economy: "Economy",
+        updated_approach: "Professional approach",
+        family_type: "Type",
+        approval_scope: "Approval",
+        approved_for: "Approved for",
+        respite_days: "Respite days per month",
+        emergency: "Takes emergency placements",
+        parent_child: "Takes parent and child",
+        children_approved: "Approved for children",
+        children_placed: "Children placed now",
+        own_children: "Own children at home",
+        pause: "Pause",
+        competences: "Competences",
+        location: "Location",
+        price: "Price",
+        place: "Place",
+        about: "About",
+        price_position: "Price level",
+    },
+};
+
+/// The legend of a facet group, by the facet's stable name.
+pub fn facet_legend(lang: Lang, facet: &str) -> &'static str {
+    let (da, en) = match facet {
+        "type" => ("Tilbudstype", "Type of offer"),
+        "basis" => ("Juridisk grundlag", "Legal basis"),
+        "group" => ("Målgruppe", "Target group"),
+        "target" => ("Målgruppe", "Target group"),
+        "region" => ("Geografi", "Geography"),
+        "municipality" => ("Kommune", "Municipality"),
+        "ownership" => ("Ejerform", "Ownership"),
+        "authority" => ("Tilsyn", "Supervising authority"),
+        "approval" => ("Godkendelse", "Approval"),
+        "method" => ("Metoder", "Methods"),
+        "staff" => ("Faggrupper", "Staff groups"),
+        "service" => ("Indsatser", "Services"),
+        "marked" => ("Markering fra tilsynet", "Marking by the authority"),
+        "updated" => ("Oplysningernes alder", "Age of the information"),
+        "family_type" => ("Type af plejefamilie", "Type of foster family"),
+        "care" => ("Godkendt til", "Approved for"),
+        "scope" => ("Godkendelse", "Approval"),
+        "emergency" => ("Akutanbringelse", "Emergency placement"),
+        "parent_child" => ("Forælder og barn", "Parent and child"),
+        "competence" => ("Kompetencer", "Competences"),
+        "available" => ("Tilgængelighed", "Availability"),
+        _ => ("Andet", "Other"),
+    };
+    pick(lang, da, en)
+}
+
+/// The name of a sort order in the sort select.
+pub fn sort_label(lang: Lang, sort: Sort) -> &'static str {
+    let (da, en) = match sort {
+        Sort::Relevance => ("Relevans", "Relevance"),
+        Sort::PriceAsc => ("Pris, laveste først", "Price, lowest first"),
+        Sort::PriceDesc => ("Pris, højeste først", "Price, highest first"),
+        Sort::Distance => ("Afstand, nærmeste først", "Distance, nearest first"),
+        Sort::FreePlaces => ("Flest ledige pladser", "Most free places"),
+        Sort::Updated => ("Senest opdateret", "Most recently updated"),
+        Sort::Name => ("Navn", "Name"),
+    };
+    pick(lang, da, en)
+}
+
+/// The unit of a normalised price, for selects ("døgn", "time", "forløb").
+pub fn basis_label(lang: Lang, basis: PriceBasis) -> &'static str {
+    let (da, en) = match basis {
+        PriceBasis::PerDay => ("døgn / dag", "day"),
+        PriceBasis::PerHour => ("time", "hour"),
+        PriceBasis::PerCourse => ("forløb", "course"),
+    };
+    pick(lang, da, en)
+}
+
+/// "N tilbud fundet" / "Ingen plejefamilier fundet".
+pub fn found(lang: Lang, mode: Mode, total: u32) -> String {
+    let n = number(lang, f64::from(total), 0);
+    match (lang, mode, total) {
+        (Lang::Da, Mode::Offers, 0) => "Ingen tilbud fundet".into(),
+        (Lang::Da, Mode::Offers, _) => format!("{n} tilbud fundet"),
+        (Lang::Da, Mode::FosterFamilies, 0) => "Ingen plejefamilier fundet".into(),
+        (Lang::Da, Mode::FosterFamilies, 1) => "1 plejefamilie fundet".into(),
+        (Lang::Da, Mode::FosterFamilies, _) => format!("{n} plejefamilier fundet"),
+        (Lang::En, Mode::Offers, 0) => "No offers found".into(),
+        (Lang::En, Mode::Offers, 1) => "1 offer found".into(),
+        (Lang::En, Mode::Offers, _) => format!("{n} offers found"),
+        (Lang::En, Mode::FosterFamilies, 0) => "No foster families found".into(),
+        (Lang::En, Mode::FosterFamilies, 1) => "1 foster family found".into(),
+        (Lang::En, Mode::FosterFamilies, _) => format!("{n} foster families found"),
+    }
+}
+
+/// "Indlæser søgeindekset (2 af 5 filer)".
+pub fn loading_progress(lang: Lang, done: usize, total: usize) -> String {
+    let base = lang.texts().loading_index;
+    match (lang, total) {
+        (_, 0) => format!("{base} …"),
+        (Lang::Da, _) => format!("{base} ({done} af {total} filer) …"),
+        (Lang::En, _) => format!("{base} ({done} of {total} files) …"),
+    }
+}
+
+/// A number with the language's thousands separator and `decimals` decimals.
+pub fn number(lang: Lang, value: f64, decimals: usize) -> String {
+    let (thousands, decimal) = match lang {
+        Lang::Da => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    let text = format!("{:.*}", decimals, value.abs());
+    let (int_part, frac_part) = match text.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (text.clone(), None),
+    };
+    let mut grouped = String::new();
+    for (i, c) in int_part.chars().enumerate() {
+        if i > 0 && (int_part.len() - i) % 3 == 0 {
+            grouped.push(thousands);
+        }
+        grouped.push(c);
+    }
+    let sign = if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        "-"
+    } else {
+        ""
+    };
+    match frac_part {
+        Some(f) => format!("{sign}{grouped}{decimal}{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// "2.450 kr. pr. døgn" for a normalised price.
+pub fn price(lang: Lang, amount: f64, basis: PriceBasis) -> String {
+    let n = number(lang, amount.round(), 0);
+    let unit = match (lang, basis) {
+        (Lang::Da, PriceBasis::PerDay) => "pr. døgn",
+        (Lang::Da, PriceBasis::PerHour) => "pr. time",
+        (Lang::Da, PriceBasis::PerCourse) => "pr. forløb",
+        (Lang::En, PriceBasis::PerDay) => "per day",
+        (Lang::En, PriceBasis::PerHour) => "per hour",
+        (Lang::En, PriceBasis::PerCourse) => "per course",
+    };
+    match lang {
+        Lang::Da => format!("{n} kr. {unit}"),
+        Lang::En => format!("DKK {n} {unit}"),
+    }
+}
+
+/// "18.500 kr. pr. måned" for a rate as the offer gave it.
+pub fn rate(lang: Lang, amount: f64, unit: RateUnit) -> String {
+    let n = number(lang, amount, if amount.fract() == 0.0 { 0 } else { 2 });
+    let unit_text = match lang {
+        Lang::Da => unit.label(),
+        Lang::En => match unit {
+            RateUnit::Per24Hours => "per 24 hours",
+            RateUnit::PerDay => "per day",
+            RateUnit::PerMonth => "per month",
+            RateUnit::PerHour => "per hour",
+            RateUnit::PerCourse => "per course",
+        },
+    };
+    match lang {
+        Lang::Da => format!("{n} kr. {unit_text}"),
+        Lang::En => format!("DKK {n} {unit_text}"),
+    }
+}
+
+/// How a monthly rate was turned into a daily one, shown next to the normalised price.
+pub fn normalised_from(lang: Lang, amount: f64, unit: RateUnit, occupancy: Option<f64>) -> String {
+    let given = rate(lang, amount, unit);
+    let occ = occupancy.map(|o| number(lang, o, 0));
+    match (lang, occ) {
+        (Lang::Da, Some(o)) => format!("Takst: {given}, forudsat belægning {o} %"),
+        (Lang::Da, None) => format!("Takst: {given}"),
+        (Lang::En, Some(o)) => format!("Rate: {given}, assumed occupancy {o} %"),
+        (Lang::En, None) => format!("Rate: {given}"),
+    }
+}
+
+/// "Billigste fjerdedel blandt 212 sammenlignelige SEL § 108-tilbud (median 2.300 kr. pr. døgn)".
+pub fn price_position(lang: Lang, position: &PricePosition) -> String {
+    let quarter = match (lang, position.quarter) {
+        (Lang::Da, 1) => "Billigste fjerdedel",
+        (Lang::Da, 2) => "Næstbilligste fjerdedel",
+        (Lang::Da, 3) => "Næstdyreste fjerdedel",
+        (Lang::Da, _) => "Dyreste fjerdedel",
+        (Lang::En, 1) => "Cheapest quarter",
+        (Lang::En, 2) => "Second cheapest quarter",
+        (Lang::En, 3) => "Second dearest quarter",
+        (Lang::En, _) => "Dearest quarter",
+    };
+    let peers = number(lang, f64::from(position.peers), 0);
+    let basis = position.legal_basis.short();
+    let median = price(lang, position.median, position.basis);
+    match lang {
+        Lang::Da => {
+            format!("{quarter} blandt {peers} sammenlignelige {basis}-tilbud (median {median})")
+        }
+        Lang::En => format!("{quarter} among {peers} comparable {basis} offers (median {median})"),
+    }
+}
+
+/// A date as 12.03.2026 (Danish) or 2026-03-12 (English).
+pub fn date(lang: Lang, day: Date) -> String {
+    let (y, m, d) = day.ymd();
+    match lang {
+        Lang::Da => format!("{d:02}.{m:02}.{y:04}"),
+        Lang::En => format!("{y:04}-{m:02}-{d:02}"),
+    }
+}
+
+/// "for 12 dage siden" / "i dag".
+pub fn days_ago(lang: Lang, days: i32) -> String {
+    match (lang, days) {
+        (Lang::Da, d) if d <= 0 => "i dag".into(),
+        (Lang::Da, 1) => "i går".into(),
+        (Lang::Da, d) => format!("for {d} dage siden"),
+        (Lang::En, d) if d <= 0 => "today".into(),
+        (Lang::En, 1) => "yesterday".into(),
+        (Lang::En, d) => format!("{d} days ago"),
+    }
+}
+
+/// "Opdateret for 14 dage siden".
+pub fn updated_ago(lang: Lang, days: i32) -> String {
+    let ago = days_ago(lang, days);
+    match lang {
+        Lang::Da => format!("Opdateret {ago}"),
+        Lang::En => format!("Updated {ago}"),
+    }
+}
+
+/// "2 ledige pladser (meldt for 12 dage siden)".
+pub fn free_places(lang: Lang, count: u32, reported_days_ago: Option<i32>) -> String {
+    let places = match (lang, count) {
+        (Lang::Da, 0) => "Ingen ledige pladser".to_string(),
+        (Lang::Da, 1) => "1 ledig plads".to_string(),
+        (Lang::Da, n) => format!("{n} ledige pladser"),
+        (Lang::En, 0) => "No free places".to_string(),
+        (Lang::En, 1) => "1 free place".to_string(),
+        (Lang::En, n) => format!("{n} free places"),
+    };
+    match (lang, reported_days_ago) {
+        (Lang::Da, Some(d)) => format!("{places} (meldt {})", days_ago(lang, d)),
+        (Lang::En, Some(d)) => format!("{places} (reported {})", days_ago(lang, d)),
+        (_, None) => places,
+    }
+}
+
+/// "Socialtilsynet har markeret, at oplysningerne kan være forkerte (12.03.2026)".
+pub fn marked(lang: Lang, day: Date) -> String {
+    let d = date(lang, day);
+    match lang {
+        Lang::Da => {
+            format!("Socialtilsynet har markeret, at oplysningerne kan være forkerte ({d})")
+        }
+        Lang::En => {
+            format!("The supervising authority has marked this information as possibly wrong ({d})")
+        }
+    }
+}
+
+/// "3–17 år".
+pub fn age_range(lang: Lang, from: u8, to: u8) -> String {
+    match lang {
+        Lang::Da => format!("{from}–{to} år"),
+        Lang::En => format!("{from}–{to} years"),
+    }
+}
+
+/// "Holder pause til 01.02.2027".
+pub fn paused_until(lang: Lang, until: Option<Date>) -> String {
+    match (lang, until) {
+        (Lang::Da, Some(d)) => format!("Holder pause til {}", date(lang, d)),
+        (Lang::En, Some(d)) => format!("On pause until {}", date(lang, d)),
+        (_, None) => lang.texts().paused.to_string(),
+    }
+}
+
+/// "23 km" distance from the chosen place.
+pub fn distance(lang: Lang, km: f64) -> String {
+    let n = number(lang, km, if km < 10.0 { 1 } else { 0 });
+    match lang {
+        Lang::Da => format!("{n} km herfra"),
+        Lang::En => format!("{n} km away"),
+    }
+}
+
+/// "inden for 25 km" in the radius select and on chips.
+pub fn within_km(lang: Lang, km: u32) -> String {
+    match lang {
+        Lang::Da => format!("{km} km"),
+        Lang::En => format!("{km} km"),
+    }
+}
+
+/// Chip texts for the non-facet filters.
+pub fn chip_age(lang: Lang, age: u8) -> String {
+    match lang {
+        Lang::Da => format!("Alder {age} år"),
+        Lang::En => format!("Age {age}"),
+    }
+}
+
+/// "Højst 25 km fra Aarhus" / "Nær Aarhus".
+pub fn chip_near(lang: Lang, place: &str, km: Option<u32>) -> String {
+    match (lang, km) {
+        (Lang::Da, Some(k)) => format!("Højst {k} km fra {place}"),
+        (Lang::Da, None) => format!("Afstand fra {place}"),
+        (Lang::En, Some(k)) => format!("Within {k} km of {place}"),
+        (Lang::En, None) => format!("Distance from {place}"),
+    }
+}
+
+/// "Pris pr. døgn 1.000–3.000 kr."
+pub fn chip_price(lang: Lang, basis: PriceBasis, min: Option<u32>, max: Option<u32>) -> String {
+    let b = basis_label(lang, basis);
+    let fmt = |v: u32| number(lang, f64::from(v), 0);
+    let range = match (min, max) {
+        (Some(a), Some(z)) => format!("{}–{}", fmt(a), fmt(z)),
+        (Some(a), None) => format!("≥ {}", fmt(a)),
+        (None, Some(z)) => format!("≤ {}", fmt(z)),
+        (None, None) => String::new(),
+    };
+    match lang {
+        Lang::Da => format!("Pris pr. {b} {range} kr."),
+        Lang::En => format!("Price per {b} DKK {range}"),
+    }
+}
+
+/// "Opdateret inden for 90 dage".
+pub fn chip_updated(lang: Lang, days: u32) -> String {
+    match lang {
+        Lang::Da => format!("Opdateret inden for {}", period(lang, days)),
+        Lang::En => format!("Updated within {}", period(lang, days)),
+    }
+}
+
+/// A period of days in words, for the "updated within" select.
+pub fn period(lang: Lang, days: u32) -> String {
+    match (lang, days) {
+        (Lang::Da, 30) => "30 dage".into(),
+        (Lang::Da, 90) => "3 måneder".into(),
+        (Lang::Da, 180) => "6 måneder".into(),
+        (Lang::Da, 365) => "12 måneder".into(),
+        (Lang::Da, d) => format!("{d} dage"),
+        (Lang::En, 90) => "3 months".into(),
+        (Lang::En, 180) => "6 months".into(),
+        (Lang::En, 365) => "12 months".into(),
+        (Lang::En, d) => format!("{d} days"),
+    }
+}
+
+/// "Side 3 af 12".
+pub fn page_of(lang: Lang, page: u32, pages: u32) -> String {
+    match lang {
+        Lang::Da => format!("Side {page} af {pages}"),
+        Lang::En => format!("Page {page} of {pages}"),
+    }
+}
+
+/// "Gem Bakkehuset" accessible names for per-card buttons.
+pub fn with_name(prefix: &str, name: &str) -> String {
+    format!("{prefix} {name}")
+}
+
+fn pick(lang: Lang, da: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Da => da,
+        Lang::En => en,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn danish_numbers_group_thousands_with_points() {
+        assert_eq!(number(Lang::Da, 2450.0, 0), "2.450");
+        assert_eq!(number(Lang::Da, 1234567.891, 2), "1.234.567,89");
+        assert_eq!(number(Lang::En, 1234567.0, 0), "1,234,567");
+        assert_eq!(number(Lang::Da, 999.0, 0), "999");
+        assert_eq!(number(Lang::Da, -1500.0, 0), "-1.500");
+    }
+
+    #[test]
+    fn prices_and_counts_read_as_sentences() {
+        assert_eq!(
+            price(Lang::Da, 2450.4, PriceBasis::PerDay),
+            "2.450 kr. pr. døgn"
+        );
+        assert_eq!(found(Lang::Da, Mode::Offers, 0), "Ingen tilbud fundet");
+        assert_eq!(found(Lang::Da, Mode::Offers, 1234), "1.234 tilbud fundet");
+        assert_eq!(
+            free_places(Lang::Da, 2, Some(12)),
+            "2 ledige pladser (meldt for 12 dage siden)"
+        );
+        assert_eq!(
+            marked(Lang::Da, Date::from_ymd(2026, 3, 12).unwrap_or_default()),
+            "Socialtilsynet har markeret, at oplysningerne kan være forkerte (12.03.2026)"
+        );
+    }
+}

@@ -1,0 +1,74 @@
+//! Contacts as links only when they are safe: `mailto:`, `tel:`, `https:` and `http:`.
+//!
+//! Catalogue text is written by thousands of offers; a `javascript:` website or an e-mail with
+//! a query part must never become a live link. Anything that does not pass is shown as text.
+
+/// An `https:`/`http:` URL as given, or `None`.
+pub fn web_href(url: &str) -> Option<String> {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))?;
+    let host_ok = rest
+        .split(['/', '?', '#'])
+        .next()
+        .is_some_and(|host| !host.is_empty() && !host.contains('@'));
+    let clean = !url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '"');
+    (host_ok && clean).then(|| url.to_string())
+}
+
+/// `mailto:` for a plain address (one `@`, no spaces, no query or header tricks), or `None`.
+pub fn mail_href(email: &str) -> Option<String> {
+    let email = email.trim();
+    let (local, domain) = email.split_once('@')?;
+    let ok_char = |c: char| c.is_alphanumeric() || "._%+-".contains(c);
+    let valid = !local.is_empty()
+        && domain.contains('.')
+        && local.chars().all(ok_char)
+        && domain
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+    valid.then(|| format!("mailto:{email}"))
+}
+
+/// `tel:` with digits and a leading `+` for a phone number made of digits, spaces and `+-()`.
+pub fn tel_href(phone: &str) -> Option<String> {
+    let phone = phone.trim();
+    let allowed = phone
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-()".contains(c));
+    let digits: String = phone
+        .chars()
+        .enumerate()
+        .filter(|(i, c)| c.is_ascii_digit() || (*i == 0 && *c == '+'))
+        .map(|(_, c)| c)
+        .collect();
+    (allowed && digits.chars().filter(char::is_ascii_digit).count() >= 4)
+        .then(|| format!("tel:{digits}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_safe_schemes_become_links() {
+        assert_eq!(
+            web_href("https://bakkehuset.dk/om"),
+            Some("https://bakkehuset.dk/om".into())
+        );
+        assert_eq!(web_href("javascript:alert(1)"), None);
+        assert_eq!(web_href("https://evil@x"), None);
+        assert_eq!(web_href("ftp://x.dk"), None);
+        assert_eq!(
+            mail_href("leder@bakkehuset.dk"),
+            Some("mailto:leder@bakkehuset.dk".into())
+        );
+        assert_eq!(mail_href("a@b.dk?bcc=c@d.dk"), None);
+        assert_eq!(tel_href("+45 12 34 56 78"), Some("tel:+4512345678".into()));
+        assert_eq!(tel_href("javascript:1"), None);
+    }
+}

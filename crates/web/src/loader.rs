@@ -1,0 +1,256 @@
+//! Fetching the index over HTTP: the manifest, the files the first search needs, the rest after
+//! the first results, and detail shards when a record is opened.
+//!
+//! Every failure becomes a [`LoadError`] whose [`LoadError::describe`] is one plain sentence for
+//! the user, saying what broke and what to do, never a blank area or a spinner that never ends.
+//! The loaded index lives in one [`LoadedIndex`] behind an `Rc`; the app never clones it.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use js_sys::Uint8Array;
+use tilbudsfinder_index::{IndexError, Manifest, SearchIndex};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Response;
+
+use crate::i18n::Lang;
+
+/// Why the index (or a part of it) could not be loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    /// The request did not complete (offline, blocked, DNS, CORS).
+    Network { file: String },
+    /// The server answered with an error status.
+    Status { file: String, status: u16 },
+    /// The file arrived but the index rejected it.
+    Index(IndexError),
+    /// No `window` (should not happen in a browser).
+    NoWindow,
+}
+
+impl From<IndexError> for LoadError {
+    fn from(e: IndexError) -> LoadError {
+        LoadError::Index(e)
+    }
+}
+
+impl LoadError {
+    /// One sentence for the user, in their language, ending with what to do.
+    pub fn describe(&self, lang: Lang) -> String {
+        let reload = lang.texts().error_reload;
+        let da = matches!(lang, Lang::Da);
+        let what = match self {
+            LoadError::Network { file } if da => format!(
+                "Søgeindekset kunne ikke hentes, fordi forbindelsen svigtede (filen {})",
+                short(file)
+            ),
+            LoadError::Network { file } => format!(
+                "The search index could not be fetched because the connection failed (file {})",
+                short(file)
+            ),
+            LoadError::Status { file, status } if da => format!(
+                "Søgeindekset kunne ikke hentes: serveren svarede {status} for filen {}",
+                short(file)
+            ),
+            LoadError::Status { file, status } => format!(
+                "The search index could not be fetched: the server answered {status} for the file {}",
+                short(file)
+            ),
+            LoadError::Index(e) => index_error_sentence(lang, e),
+            LoadError::NoWindow if da => "Siden kører ikke i en browser".to_string(),
+            LoadError::NoWindow => "The page is not running in a browser".to_string(),
+        };
+        format!("{what}. {reload}")
+    }
+}
+
+fn index_error_sentence(lang: Lang, e: &IndexError) -> String {
+    let da = matches!(lang, Lang::Da);
+    let lead = if da {
+        "Søgeindekset kunne ikke indlæses"
+    } else {
+        "The search index could not be loaded"
+    };
+    let detail = match (e, da) {
+        (IndexError::Truncated { file, .. }, true) => {
+            format!("filen {} er kun delvist hentet", short(file))
+        }
+        (IndexError::Truncated { file, .. }, false) => {
+            format!("the file {} arrived incomplete", short(file))
+        }
+        (IndexError::Checksum { file, .. } | IndexError::Corrupt { file, .. }, true) => {
+            format!("filen {} er beskadiget", short(file))
+        }
+        (IndexError::Checksum { file, .. } | IndexError::Corrupt { file, .. }, false) => {
+            format!("the file {} is damaged", short(file))
+        }
+        (IndexError::BadMagic { file } | IndexError::WrongKind { file, .. }, true) => {
+            format!("filen {} er ikke en del af et søgeindeks", short(file))
+        }
+        (IndexError::BadMagic { file } | IndexError::WrongKind { file, .. }, false) => {
+            format!("the file {} is not part of a search index", short(file))
+        }
+        (IndexError::Version { file, .. }, true) => format!(
+            "filen {} er lavet til en anden version af søgningen",
+            short(file)
+        ),
+        (IndexError::Version { file, .. }, false) => format!(
+            "the file {} was made for another version of the search",
+            short(file)
+        ),
+        (IndexError::ManifestMismatch { file, .. }, true) => format!(
+            "filen {} passer ikke til resten af indekset (siden blev måske opdateret imens)",
+            short(file)
+        ),
+        (IndexError::ManifestMismatch { file, .. }, false) => format!(
+            "the file {} does not match the rest of the index (the site may have been updated meanwhile)",
+            short(file)
+        ),
+        (IndexError::Build { .. }, true) => "indekset er ufuldstændigt".to_string(),
+        (IndexError::Build { .. }, false) => "the index is incomplete".to_string(),
+    };
+    format!("{lead}: {detail}")
+}
+
+/// A file name without its directory and content hash: `core.1a2b….bin` → `core…`.
+fn short(file: &str) -> String {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    match name.split_once('.') {
+        Some((stem, rest)) if rest.len() > 8 => format!("{stem}…"),
+        _ => name.to_string(),
+    }
+}
+
+/// The loaded index and what the app fetches later, shared by every component through one `Rc`.
+pub struct LoadedIndex {
+    /// The index; mutable only to add deferred files.
+    pub index: RefCell<SearchIndex>,
+    /// Where the index files live, ending in `/`.
+    pub base_url: String,
+    /// Detail shards already fetched, by file name.
+    details: RefCell<HashMap<String, Rc<Vec<u8>>>>,
+}
+
+impl LoadedIndex {
+    /// The bytes of a detail shard, fetched once and then kept.
+    pub async fn detail_bytes(&self, file: &str) -> Result<Rc<Vec<u8>>, LoadError> {
+        if let Some(bytes) = self.details.borrow().get(file) {
+            return Ok(Rc::clone(bytes));
+        }
+        let bytes = Rc::new(fetch_bytes(&self.base_url, file).await?);
+        self.details
+            .borrow_mut()
+            .insert(file.to_string(), Rc::clone(&bytes));
+        Ok(bytes)
+    }
+}
+
+/// `index/` or an absolute URL, always ending in `/`.
+pub fn normalise_base(url: &str) -> String {
+    let trimmed = url.trim();
+    if trimmed.is_empty() {
+        "index/".to_string()
+    } else if trimmed.ends_with('/') {
+        trimmed.to_string()
+    } else {
+        format!("{trimmed}/")
+    }
+}
+
+/// Loads the manifest and the initial files; `progress(done, total)` is told after each file.
+pub async fn load_index(
+    base_url: &str,
+    progress: impl Fn(usize, usize),
+) -> Result<LoadedIndex, LoadError> {
+    let manifest_bytes = fetch_bytes(base_url, "manifest.json").await?;
+    let manifest = Manifest::parse(&manifest_bytes)?;
+    let names = manifest.initial_files();
+    let total = names.len();
+    progress(0, total);
+    // Start every request before awaiting any, so they download in parallel.
+    let pending: Vec<(String, Result<JsFuture, LoadError>)> = names
+        .into_iter()
+        .map(|name| {
+            let started = start_fetch(base_url, &name);
+            (name, started)
+        })
+        .collect();
+    let mut files = Vec::with_capacity(total);
+    for (done, (name, started)) in pending.into_iter().enumerate() {
+        let bytes = finish_fetch(&name, started?).await?;
+        files.push((name, bytes));
+        progress(done + 1, total);
+    }
+    let index = SearchIndex::open(&manifest, files)?;
+    Ok(LoadedIndex {
+        index: RefCell::new(index),
+        base_url: base_url.to_string(),
+        details: RefCell::new(HashMap::new()),
+    })
+}
+
+/// Fetches the files the index deferred (description text) and adds them.
+pub async fn load_deferred(loaded: &LoadedIndex) -> Result<(), LoadError> {
+    let names = loaded.index.borrow().deferred_files();
+    for name in names {
+        let bytes = fetch_bytes(&loaded.base_url, &name).await?;
+        loaded.index.borrow_mut().add_file(&name, bytes)?;
+    }
+    Ok(())
+}
+
+/// GETs `base + file` as bytes.
+pub async fn fetch_bytes(base_url: &str, file: &str) -> Result<Vec<u8>, LoadError> {
+    let started = start_fetch(base_url, file)?;
+    finish_fetch(file, started).await
+}
+
+fn start_fetch(base_url: &str, file: &str) -> Result<JsFuture, LoadError> {
+    let window = web_sys::window().ok_or(LoadError::NoWindow)?;
+    let url = format!("{base_url}{file}");
+    Ok(JsFuture::from(window.fetch_with_str(&url)))
+}
+
+async fn finish_fetch(file: &str, started: JsFuture) -> Result<Vec<u8>, LoadError> {
+    let network = || LoadError::Network {
+        file: file.to_string(),
+    };
+    let response: Response = started
+        .await
+        .map_err(|_| network())?
+        .dyn_into()
+        .map_err(|_| network())?;
+    if !response.ok() {
+        return Err(LoadError::Status {
+            file: file.to_string(),
+            status: response.status(),
+        });
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(|_| network())?)
+        .await
+        .map_err(|_| network())?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn damaged_core_file_reads_as_a_plain_danish_sentence() {
+        let e = LoadError::Index(IndexError::Checksum {
+            file: "core.0123456789abcdef.bin".into(),
+            expected: 1,
+            got: 2,
+        });
+        assert_eq!(
+            e.describe(Lang::Da),
+            "Søgeindekset kunne ikke indlæses: filen core… er beskadiget. Genindlæs siden; \
+             hjælper det ikke, så kontakt webstedets redaktør."
+        );
+        assert_eq!(normalise_base("https://x.dk/idx"), "https://x.dk/idx/");
+        assert_eq!(normalise_base(""), "index/");
+    }
+}

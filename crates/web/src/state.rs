@@ -1,0 +1,327 @@
+//! What the user has asked for: the one state of the search page and the actions that change it.
+//!
+//! [`SearchState`] holds only the user's choices (text, filters, sort, page), never results: the
+//! results are a pure function of this state and the loaded index, computed by the engine.
+//! Every change goes through [`Action`] and [`SearchState::reduce`], so the URL round trip
+//! (`url_state`) and the tests see one place where choices change. Any change except paging
+//! returns to the first page, so a user is never left on page 9 of a 2-page answer.
+
+use std::rc::Rc;
+
+use catalogue::vocab::PriceBasis;
+use catalogue::Date;
+use tilbudsfinder_index::query::{Mode, Near, PriceRange, Query, Sort};
+use yew::Reducible;
+
+/// Choices for the "updated within" select, in days.
+pub const UPDATED_WITHIN_CHOICES: &[u32] = &[30, 90, 180, 365];
+/// Choices for the distance radius select, in km.
+pub const RADIUS_CHOICES: &[u32] = &[10, 25, 50, 100, 200];
+
+/// How a state change should be recorded in the browser's history.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum HistoryEntry {
+    /// Not at all: the change came from the URL itself.
+    #[default]
+    None,
+    /// Replace the current entry (typing: one entry per search, not per keystroke).
+    Replace,
+    /// A new entry, so that the back button undoes it.
+    Push,
+}
+
+/// The user's choices.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SearchState {
+    /// Offers or foster families.
+    pub mode: Mode,
+    /// Free text.
+    pub text: String,
+    /// Ticked facet values as (facet, value), in the order ticked, without duplicates.
+    pub filters: Vec<(String, String)>,
+    /// Age of the person to place.
+    pub age: Option<u8>,
+    /// Which normalised price the price range is over.
+    pub price_basis: Option<PriceBasis>,
+    /// Lowest price, DKK.
+    pub price_min: Option<u32>,
+    /// Highest price, DKK.
+    pub price_max: Option<u32>,
+    /// Only records with at least one free place.
+    pub free_only: bool,
+    /// A municipality name or postal code to measure distance from, as typed.
+    pub near_place: String,
+    /// Radius around `near_place`, km.
+    pub near_km: Option<u32>,
+    /// Only records updated within this many days.
+    pub updated_within: Option<u32>,
+    /// Order of the results.
+    pub sort: Sort,
+    /// Zero-based page.
+    pub page: u32,
+    /// How the last change should enter the browser history (not part of the choices).
+    pub history: HistoryEntry,
+}
+
+/// A change to the choices.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// The search text changed (typing).
+    SetText(String),
+    /// Switch between offers and foster families: filters of the other mode are dropped.
+    SetMode(Mode),
+    /// Tick or untick a facet value.
+    ToggleFilter {
+        facet: String,
+        value: String,
+    },
+    /// Remove one facet value.
+    RemoveFilter {
+        facet: String,
+        value: String,
+    },
+    SetAge(Option<u8>),
+    SetPriceBasis(Option<PriceBasis>),
+    SetPriceMin(Option<u32>),
+    SetPriceMax(Option<u32>),
+    /// Remove the price range altogether.
+    ClearPrice,
+    SetFreeOnly(bool),
+    SetNearPlace(String),
+    SetNearKm(Option<u32>),
+    /// Remove the distance filter altogether.
+    ClearNear,
+    SetUpdatedWithin(Option<u32>),
+    SetSort(Sort),
+    SetPage(u32),
+    /// Remove every filter but keep the text and mode.
+    ResetFilters,
+    /// Replace everything with a state read from the URL (back button, reload).
+    Restore(Box<SearchState>),
+}
+
+impl SearchState {
+    /// Applies one action; pure so that it can be tested natively.
+    pub fn apply(mut self, action: Action) -> SearchState {
+        let mut history = HistoryEntry::Push;
+        let mut keep_page = false;
+        match action {
+            Action::SetText(text) => {
+                self.text = text;
+                history = HistoryEntry::Replace;
+            }
+            Action::SetMode(mode) => {
+                if mode != self.mode {
+                    let keep: &[&str] = &["region", "municipality", "group", "target"];
+                    self.filters.retain(|(f, _)| keep.contains(&f.as_str()));
+                    self.price_basis = None;
+                    self.price_min = None;
+                    self.price_max = None;
+                    if matches!(self.sort, Sort::PriceAsc | Sort::PriceDesc) {
+                        self.sort = Sort::Relevance;
+                    }
+                }
+                self.mode = mode;
+            }
+            Action::ToggleFilter { facet, value } => {
+                let pair = (facet, value);
+                if let Some(at) = self.filters.iter().position(|p| *p == pair) {
+                    self.filters.remove(at);
+                } else {
+                    self.filters.push(pair);
+                }
+            }
+            Action::RemoveFilter { facet, value } => {
+                self.filters.retain(|(f, v)| !(*f == facet && *v == value));
+            }
+            Action::SetAge(age) => self.age = age,
+            Action::SetPriceBasis(basis) => self.price_basis = basis,
+            Action::SetPriceMin(v) => self.price_min = v,
+            Action::SetPriceMax(v) => self.price_max = v,
+            Action::ClearPrice => {
+                self.price_basis = None;
+                self.price_min = None;
+                self.price_max = None;
+            }
+            Action::SetFreeOnly(on) => self.free_only = on,
+            Action::SetNearPlace(place) => {
+                self.near_place = place;
+                history = HistoryEntry::Replace;
+            }
+            Action::SetNearKm(km) => self.near_km = km,
+            Action::ClearNear => {
+                self.near_place.clear();
+                self.near_km = None;
+                if self.sort == Sort::Distance {
+                    self.sort = Sort::Relevance;
+                }
+            }
+            Action::SetUpdatedWithin(days) => self.updated_within = days,
+            Action::SetSort(sort) => self.sort = sort,
+            Action::SetPage(page) => {
+                self.page = page;
+                keep_page = true;
+            }
+            Action::ResetFilters => {
+                let keep = SearchState {
+                    mode: self.mode,
+                    text: std::mem::take(&mut self.text),
+                    sort: if self.sort == Sort::Distance {
+                        Sort::Relevance
+                    } else {
+                        self.sort
+                    },
+                    ..SearchState::default()
+                };
+                self = keep;
+            }
+            Action::Restore(restored) => {
+                self = *restored;
+                history = HistoryEntry::None;
+                keep_page = true;
+            }
+        }
+        if !keep_page {
+            self.page = 0;
+        }
+        self.history = history;
+        self
+    }
+
+    /// True when any filter (not the text) is set.
+    pub fn has_filters(&self) -> bool {
+        !self.filters.is_empty()
+            || self.age.is_some()
+            || self.price_basis.is_some()
+            || self.free_only
+            || !self.near_place.trim().is_empty()
+            || self.updated_within.is_some()
+    }
+
+    /// The price range the choices describe, if complete enough to filter by.
+    pub fn price_range(&self) -> Option<PriceRange> {
+        let basis = self.price_basis?;
+        if self.price_min.is_none() && self.price_max.is_none() {
+            return None;
+        }
+        Some(PriceRange {
+            basis,
+            min: self.price_min.map(f64::from),
+            max: self.price_max.map(f64::from),
+        })
+    }
+
+    /// The engine's query for these choices, with the page's fixed presets added.
+    ///
+    /// `origin` is `near_place` already resolved to a position by the index (or `None`).
+    pub fn to_query(
+        &self,
+        presets: &[(String, String)],
+        origin: Option<(f64, f64)>,
+        today: Date,
+        page_size: u32,
+    ) -> Query {
+        let mut filters = self.filters.clone();
+        for preset in presets {
+            if !filters.contains(preset) {
+                filters.push(preset.clone());
+            }
+        }
+        let near = origin.map(|(lat, lon)| Near {
+            lat,
+            lon,
+            max_km: self.near_km.map(f64::from),
+        });
+        let sort = if self.sort == Sort::Distance && near.is_none() {
+            Sort::Relevance
+        } else {
+            self.sort
+        };
+        Query {
+            mode: self.mode,
+            text: self.text.clone(),
+            filters,
+            age: self.age,
+            price: self.price_range(),
+            min_free_places: self.free_only.then_some(1),
+            near,
+            updated_within_days: self.updated_within,
+            today,
+            sort,
+            page: self.page,
+            page_size,
+        }
+    }
+}
+
+/// The reducer for `use_reducer`: wraps [`SearchState::apply`].
+impl Reducible for SearchState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let current = Rc::unwrap_or_clone(self);
+        Rc::new(current.apply(action))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tick(facet: &str, value: &str) -> Action {
+        Action::ToggleFilter {
+            facet: facet.into(),
+            value: value.into(),
+        }
+    }
+
+    #[test]
+    fn toggling_twice_removes_and_any_change_returns_to_page_one() {
+        let s = SearchState::default().apply(Action::SetPage(3));
+        assert_eq!(s.page, 3);
+        let s = s.apply(tick("region", "1084"));
+        assert_eq!(s.page, 0);
+        assert_eq!(s.filters, vec![("region".to_string(), "1084".to_string())]);
+        assert_eq!(s.history, HistoryEntry::Push);
+        let s = s.apply(tick("region", "1084"));
+        assert!(s.filters.is_empty());
+    }
+
+    #[test]
+    fn typing_replaces_history_and_reset_keeps_text() {
+        let s = SearchState::default()
+            .apply(tick("type", "botilbud"))
+            .apply(Action::SetText("bakke".into()));
+        assert_eq!(s.history, HistoryEntry::Replace);
+        let s = s
+            .apply(Action::SetAge(Some(14)))
+            .apply(Action::ResetFilters);
+        assert_eq!(s.text, "bakke");
+        assert!(!s.has_filters());
+    }
+
+    #[test]
+    fn switching_mode_keeps_only_shared_geography_and_target_filters() {
+        let s = SearchState::default()
+            .apply(tick("type", "botilbud"))
+            .apply(tick("region", "1082"))
+            .apply(Action::SetMode(Mode::FosterFamilies));
+        assert_eq!(s.filters, vec![("region".to_string(), "1082".to_string())]);
+        assert_eq!(s.mode, Mode::FosterFamilies);
+    }
+
+    #[test]
+    fn query_adds_presets_once_and_drops_distance_sort_without_origin() {
+        let presets = vec![("municipality".to_string(), "751".to_string())];
+        let s = SearchState::default()
+            .apply(tick("municipality", "751"))
+            .apply(Action::SetSort(Sort::Distance))
+            .apply(Action::SetFreeOnly(true));
+        let q = s.to_query(&presets, None, Date(20_000), 20);
+        assert_eq!(q.filters.len(), 1);
+        assert_eq!(q.sort, Sort::Relevance);
+        assert_eq!(q.min_free_places, Some(1));
+        let q = s.to_query(&presets, Some((56.0, 10.0)), Date(20_000), 20);
+        assert_eq!(q.sort, Sort::Distance);
+    }
+}

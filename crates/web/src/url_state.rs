@@ -1,0 +1,280 @@
+//! The search in the URL's query string, so that a search can be shared and the back button works.
+//!
+//! Only the query string is used, never the path or the fragment, so the app can live on any page
+//! of a host site. Parameters this module does not know are kept as they were, in their order, so
+//! a host page's own parameters survive. The format, all optional:
+//!
+//! | key    | value                                        |
+//! |--------|----------------------------------------------|
+//! | `q`    | search text                                  |
+//! | `mode` | `families` (offers when absent)              |
+//! | `f`    | `facet:value`, repeated                      |
+//! | `age`  | age in years                                 |
+//! | `pb`   | price basis: `day`, `hour`, `course`         |
+//! | `pmin`, `pmax` | price range, DKK                     |
+//! | `free` | `1`: only with free places                   |
+//! | `near`, `km` | place and radius                       |
+//! | `upd`  | updated within this many days                |
+//! | `sort` | `price_asc`, `price_desc`, `distance`, `free_places`, `updated`, `name` |
+//! | `page` | one-based page number                        |
+//!
+//! Values that do not parse are ignored, so a hand-edited URL never breaks the page.
+
+use catalogue::vocab::PriceBasis;
+use tilbudsfinder_index::query::{Mode, Sort};
+
+use crate::state::SearchState;
+
+const OUR_KEYS: &[&str] = &[
+    "q", "mode", "f", "age", "pb", "pmin", "pmax", "free", "near", "km", "upd", "sort", "page",
+];
+
+/// Reads a state from a query string (with or without the leading `?`).
+pub fn decode(query: &str) -> SearchState {
+    let mut state = SearchState::default();
+    for (key, value) in parse_pairs(query) {
+        match key.as_str() {
+            "q" => state.text = value,
+            "mode" if value == "families" => state.mode = Mode::FosterFamilies,
+            "f" => {
+                if let Some((facet, v)) = value.split_once(':') {
+                    let pair = (facet.to_string(), v.to_string());
+                    if !facet.is_empty() && !v.is_empty() && !state.filters.contains(&pair) {
+                        state.filters.push(pair);
+                    }
+                }
+            }
+            "age" => state.age = value.parse().ok(),
+            "pb" => state.price_basis = basis_from_code(&value),
+            "pmin" => state.price_min = value.parse().ok(),
+            "pmax" => state.price_max = value.parse().ok(),
+            "free" => state.free_only = value == "1",
+            "near" => state.near_place = value,
+            "km" => state.near_km = value.parse().ok(),
+            "upd" => state.updated_within = value.parse().ok().filter(|d| *d > 0),
+            "sort" => state.sort = sort_from_code(&value).unwrap_or_default(),
+            "page" => {
+                state.page = value
+                    .parse::<u32>()
+                    .ok()
+                    .and_then(|p| p.checked_sub(1))
+                    .unwrap_or(0)
+            }
+            _ => {}
+        }
+    }
+    state
+}
+
+/// Writes a state into a query string (with a leading `?`, or empty), keeping the parameters of
+/// `existing` that are not ours.
+pub fn encode(state: &SearchState, existing: &str) -> String {
+    let mut pairs: Vec<(String, String)> = parse_pairs(existing)
+        .into_iter()
+        .filter(|(k, _)| !OUR_KEYS.contains(&k.as_str()))
+        .collect();
+    let mut put = |k: &str, v: String| pairs.push((k.to_string(), v));
+    if !state.text.is_empty() {
+        put("q", state.text.clone());
+    }
+    if state.mode == Mode::FosterFamilies {
+        put("mode", "families".into());
+    }
+    for (facet, value) in &state.filters {
+        put("f", format!("{facet}:{value}"));
+    }
+    if let Some(age) = state.age {
+        put("age", age.to_string());
+    }
+    if let Some(basis) = state.price_basis {
+        put("pb", basis_code(basis).into());
+    }
+    if let Some(v) = state.price_min {
+        put("pmin", v.to_string());
+    }
+    if let Some(v) = state.price_max {
+        put("pmax", v.to_string());
+    }
+    if state.free_only {
+        put("free", "1".into());
+    }
+    if !state.near_place.is_empty() {
+        put("near", state.near_place.clone());
+    }
+    if let Some(km) = state.near_km {
+        put("km", km.to_string());
+    }
+    if let Some(days) = state.updated_within {
+        put("upd", days.to_string());
+    }
+    if let Some(code) = sort_code(state.sort) {
+        put("sort", code.into());
+    }
+    if state.page > 0 {
+        put("page", (state.page + 1).to_string());
+    }
+    if pairs.is_empty() {
+        return String::new();
+    }
+    let body: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v)))
+        .collect();
+    format!("?{}", body.join("&"))
+}
+
+/// The code of a price basis in URLs and selects.
+pub fn basis_code(basis: PriceBasis) -> &'static str {
+    match basis {
+        PriceBasis::PerDay => "day",
+        PriceBasis::PerHour => "hour",
+        PriceBasis::PerCourse => "course",
+    }
+}
+
+/// The price basis of a code.
+pub fn basis_from_code(code: &str) -> Option<PriceBasis> {
+    match code {
+        "day" => Some(PriceBasis::PerDay),
+        "hour" => Some(PriceBasis::PerHour),
+        "course" => Some(PriceBasis::PerCourse),
+        _ => None,
+    }
+}
+
+/// The code of a sort order (`None` for the default, relevance).
+pub fn sort_code(sort: Sort) -> Option<&'static str> {
+    match sort {
+        Sort::Relevance => None,
+        Sort::PriceAsc => Some("price_asc"),
+        Sort::PriceDesc => Some("price_desc"),
+        Sort::Distance => Some("distance"),
+        Sort::FreePlaces => Some("free_places"),
+        Sort::Updated => Some("updated"),
+        Sort::Name => Some("name"),
+    }
+}
+
+/// The sort order of a code; `relevance` and unknown codes give `None`.
+pub fn sort_from_code(code: &str) -> Option<Sort> {
+    [
+        Sort::PriceAsc,
+        Sort::PriceDesc,
+        Sort::Distance,
+        Sort::FreePlaces,
+        Sort::Updated,
+        Sort::Name,
+    ]
+    .into_iter()
+    .find(|s| sort_code(*s) == Some(code))
+}
+
+fn parse_pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let (k, v) = part.split_once('=').unwrap_or((part, ""));
+            (percent_decode(k), percent_decode(v))
+        })
+        .collect()
+}
+
+/// Encodes everything but unreserved characters (RFC 3986), as UTF-8 bytes.
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~' | b':') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` and `+`; invalid escapes are kept literally, invalid UTF-8 replaced.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b'%' => {
+                let hex = text
+                    .get(i + 1..i + 3)
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(b) => {
+                        out.push(b);
+                        i += 3;
+                    }
+                    None => {
+                        out.push(b'%');
+                        i += 1;
+                    }
+                }
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::{Action, HistoryEntry};
+
+    #[test]
+    fn a_full_state_survives_the_round_trip() {
+        let state = SearchState::default()
+            .apply(Action::SetMode(Mode::FosterFamilies))
+            .apply(Action::SetText("Ærø & co=1+2 %".into()))
+            .apply(Action::ToggleFilter {
+                facet: "target".into(),
+                value: "Angst".into(),
+            })
+            .apply(Action::ToggleFilter {
+                facet: "region".into(),
+                value: "1083".into(),
+            })
+            .apply(Action::SetAge(Some(7)))
+            .apply(Action::SetPriceBasis(Some(PriceBasis::PerHour)))
+            .apply(Action::SetPriceMax(Some(900)))
+            .apply(Action::SetFreeOnly(true))
+            .apply(Action::SetNearPlace("8000".into()))
+            .apply(Action::SetNearKm(Some(25)))
+            .apply(Action::SetUpdatedWithin(Some(90)))
+            .apply(Action::SetSort(Sort::Distance))
+            .apply(Action::SetPage(2));
+        let url = encode(&state, "");
+        let back = decode(&url);
+        assert_eq!(
+            back,
+            SearchState {
+                history: HistoryEntry::None,
+                ..state
+            }
+        );
+    }
+
+    #[test]
+    fn foreign_parameters_are_kept_and_junk_is_ignored() {
+        let state = decode("?utm=x&age=abc&page=0&sort=nonsense&f=nocolon&q=%E2%82%AC%zz");
+        assert_eq!(state.age, None);
+        assert_eq!(state.page, 0);
+        assert_eq!(state.sort, Sort::Relevance);
+        assert!(state.filters.is_empty());
+        assert_eq!(state.text, "€%zz");
+        assert_eq!(encode(&SearchState::default(), "?utm=x&q=old"), "?utm=x");
+    }
+}
