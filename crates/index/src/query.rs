@@ -6,9 +6,9 @@
 //! their catalogue codes. Filters are OR within a facet and AND across facets; every facet's
 //! counts are computed under all the *other* facets' selections (disjunctive counting).
 
+use catalogue::vocab::{LegalBasis, PriceBasis, RateUnit, TargetGroupGroup};
+use catalogue::Date;
 use serde::{Deserialize, Serialize};
-use tilbudsfinder_catalogue::vocab::{PriceBasis, RateUnit};
-use tilbudsfinder_catalogue::Date;
 
 /// Which kind of record a search is over. Offers and foster families are searched separately.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -181,6 +181,8 @@ pub struct Card {
     pub pause_from: Option<Date>,
     /// End of a pause, if known.
     pub pause_until: Option<Date>,
+    /// Where the main price sits among comparable offers (issue 7), when it has peers.
+    pub price_position: Option<PricePosition>,
 }
 
 /// A card's price: the rate as given and its normalised comparable form.
@@ -196,4 +198,29 @@ pub struct CardPrice {
     pub normalised: f64,
     /// The assumed occupancy rate the rate is computed with, if given.
     pub occupancy_rate: Option<f64>,
+}
+
+/// Where an offer's normalised main price sits among its peers: offers with the same first legal
+/// basis, the same target-group group (of the main service) and the same price basis. Computed
+/// when the index is built; see the index crate's `price` module for the exact definitions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PricePosition {
+    /// Offers in the peer group, this one included.
+    pub peers: u32,
+    /// 0 = cheapest, 100 = dearest.
+    pub percentile: u8,
+    /// Which quarter of the group the price is in: 1 = cheapest quarter … 4 = dearest.
+    pub quarter: u8,
+    /// The group's median normalised price.
+    pub median: f64,
+    /// The group's first quartile.
+    pub q1: f64,
+    /// The group's third quartile.
+    pub q3: f64,
+    /// The peer group's legal basis (for "blandt 212 sammenlignelige § 108-tilbud").
+    pub legal_basis: LegalBasis,
+    /// The peer group's target-group group.
+    pub group: TargetGroupGroup,
+    /// The price basis compared.
+    pub basis: PriceBasis,
 }

@@ -1,12 +1,237 @@
-//! `tilbudsfinder build` (being written).
+//! `tilbudsfinder build CATALOGUE --out DIR`: checks a catalogue and writes its index.
+//!
+//! Every record goes through the same checks as `tilbudsfinder check`; rejected records are not
+//! indexed but listed in `DIR/rejected.jsonl` (one JSON object a line: line, id, findings), which
+//! is a report beside the index, not part of it. Data files are written first and
+//! `manifest.json` last (through a rename), so a reader never sees a manifest whose files are
+//! missing. Files of earlier builds are kept, so a visitor who loaded the old manifest mid-deploy
+//! can still fetch its files; `--prune` removes the ones the new manifest does not list.
+//!
+//! Exit status: 0 when the index was written (even if records were rejected: the summary says
+//! how many); 2 when the catalogue cannot be read or the index cannot be written.
 
+use std::fs::File;
+use std::io::{BufReader, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use catalogue::check::{check_stream, CheckOptions, Finding, Outcome};
+use catalogue::Date;
+use flate2::write::GzEncoder;
+use flate2::Compression;
+use tilbudsfinder_index::{BuildOptions, FileKind, IndexBuilder, Manifest, MANIFEST_NAME};
 
 /// Flags of `build`.
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The catalogue: JSON Lines, one offer or foster family a line.
+    pub catalogue: PathBuf,
+    /// Directory to write the index into (created if missing).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// The day to check the catalogue against, YYYY-MM-DD (default: today, UTC). Recorded in the
+    /// manifest; nothing in the index depends on it.
+    #[arg(long, value_parser = parse_date)]
+    pub today: Option<Date>,
+    /// Remove data files of earlier builds that the new manifest does not list.
+    #[arg(long)]
+    pub prune: bool,
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    Date::parse(text).map_err(|e| e.to_string())
+}
 
 /// Runs `build`.
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`build` is not written yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let today = args.today.unwrap_or_else(Date::today);
+    let input = match File::open(&args.catalogue) {
+        Ok(file) => BufReader::with_capacity(1 << 20, file),
+        Err(err) => {
+            eprintln!(
+                "tilbudsfinder: {}: cannot read the catalogue: {err}",
+                args.catalogue.display()
+            );
+            return Ok(ExitCode::from(2));
+        }
+    };
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("{}: cannot create the output directory", args.out.display()))?;
+    let rejected_path = args.out.join("rejected.jsonl");
+    let mut rejected = BufWriter::new(
+        File::create(&rejected_path)
+            .with_context(|| format!("{}: cannot write", rejected_path.display()))?,
+    );
+
+    let progress = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {pos} records read ({per_sec}) {msg}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        bar
+    });
+
+    let mut builder = IndexBuilder::new(BuildOptions {
+        today: Some(today),
+        ..BuildOptions::default()
+    });
+    let mut written: Vec<(String, u64, u64)> = Vec::new();
+    let mut write_error: Option<anyhow::Error> = None;
+    let mut write_ready = |builder: &mut IndexBuilder, written: &mut Vec<(String, u64, u64)>| {
+        for (name, bytes) in builder.take_ready_files() {
+            match write_data_file(&args.out, &name, &bytes) {
+                Ok(()) => written.push((name, bytes.len() as u64, gzipped_len(&bytes))),
+                Err(err) => {
+                    write_error.get_or_insert(err);
+                }
+            }
+        }
+    };
+    let summary = check_stream(input, &CheckOptions { today }, |outcome| {
+        match outcome {
+            Outcome::Accepted { record, .. } => builder.add(&record),
+            Outcome::Rejected { line, id, findings } => {
+                let entry = serde_json::json!({
+                    "line": line,
+                    "id": id,
+                    "findings": findings.iter().map(finding_json).collect::<Vec<_>>(),
+                });
+                let _ = writeln!(rejected, "{entry}");
+            }
+        }
+        if builder.len() % 4096 == 0 {
+            write_ready(&mut builder, &mut written);
+            if let Some(bar) = &progress {
+                bar.set_position(builder.len() as u64);
+            }
+        }
+    });
+    let summary = match summary {
+        Ok(summary) => summary,
+        Err(err) => {
+            eprintln!(
+                "tilbudsfinder: {}: cannot read the catalogue: {err}",
+                args.catalogue.display()
+            );
+            return Ok(ExitCode::from(2));
+        }
+    };
+    write_ready(&mut builder, &mut written);
+    if let Some(err) = write_error {
+        return Err(err);
+    }
+    rejected
+        .flush()
+        .with_context(|| format!("{}: cannot write", rejected_path.display()))?;
+    if let Some(bar) = &progress {
+        bar.set_message("writing the index");
+    }
+    let files = builder.finish()?;
+    for (name, bytes) in &files.files {
+        write_data_file(&args.out, name, bytes)?;
+        written.push((name.clone(), bytes.len() as u64, gzipped_len(bytes)));
+    }
+    let tmp = args.out.join(".manifest.json.tmp");
+    std::fs::write(&tmp, &files.manifest)
+        .with_context(|| format!("{}: cannot write", tmp.display()))?;
+    std::fs::rename(&tmp, args.out.join(MANIFEST_NAME))
+        .with_context(|| format!("{}: cannot write", args.out.join(MANIFEST_NAME).display()))?;
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    let manifest = Manifest::parse(&files.manifest)?;
+    if args.prune {
+        prune(&args.out, &manifest)?;
+    }
+
+    let indexed = manifest.counts.offers + manifest.counts.foster_families;
+    println!(
+        "records read {} = indexed {} ({} offers, {} foster families) + rejected {}; {} warnings",
+        summary.records,
+        indexed,
+        manifest.counts.offers,
+        manifest.counts.foster_families,
+        summary.rejected,
+        summary.warnings
+    );
+    if summary.rejected > 0 {
+        println!("rejected records are listed in {}", rejected_path.display());
+    }
+    let kind_of = |name: &str| manifest.file(name).map(|f| f.kind);
+    for (label, kinds) in [
+        ("initial (before first results)", &[FileKind::Core][..]),
+        ("deferred (after first results)", &[FileKind::Text][..]),
+        ("details (when a record is opened)", &[FileKind::Detail][..]),
+    ] {
+        let chosen: Vec<&(String, u64, u64)> = written
+            .iter()
+            .filter(|(name, _, _)| kind_of(name).is_some_and(|k| kinds.contains(&k)))
+            .collect();
+        let bytes: u64 = chosen.iter().map(|f| f.1).sum();
+        let gz: u64 = chosen.iter().map(|f| f.2).sum();
+        let per_record = |b: u64| b as f64 / indexed.max(1) as f64;
+        println!(
+            "{label}: {} files, {bytes} bytes ({:.1} B/record), {gz} gzipped ({:.1} B/record)",
+            chosen.len(),
+            per_record(bytes),
+            per_record(gz)
+        );
+    }
+    println!(
+        "wrote {} in {:.1} s",
+        args.out.join(MANIFEST_NAME).display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn finding_json(finding: &Finding) -> serde_json::Value {
+    serde_json::json!({
+        "field": finding.field,
+        "severity": finding.severity.as_str(),
+        "message": finding.message,
+    })
+}
+
+/// Writes a content-named data file unless an identical one is there already.
+fn write_data_file(dir: &Path, name: &str, bytes: &[u8]) -> anyhow::Result<()> {
+    let path = dir.join(name);
+    if std::fs::metadata(&path).is_ok_and(|m| m.len() == bytes.len() as u64) {
+        return Ok(());
+    }
+    std::fs::write(&path, bytes).with_context(|| format!("{}: cannot write", path.display()))
+}
+
+/// Size after gzip at level 9 (what a static host would send).
+fn gzipped_len(bytes: &[u8]) -> u64 {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    if encoder.write_all(bytes).is_err() {
+        return 0;
+    }
+    encoder.finish().map(|v| v.len() as u64).unwrap_or(0)
+}
+
+/// Removes `*.bin` data files that the manifest does not list.
+fn prune(dir: &Path, manifest: &Manifest) -> anyhow::Result<()> {
+    for entry in
+        std::fs::read_dir(dir).with_context(|| format!("{}: cannot list", dir.display()))?
+    {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let is_data = ["core.", "text.", "detail."]
+            .iter()
+            .any(|p| name.starts_with(p))
+            && name.ends_with(".bin");
+        if is_data && manifest.file(&name).is_none() {
+            std::fs::remove_file(entry.path())
+                .with_context(|| format!("{}: cannot remove", entry.path().display()))?;
+        }
+    }
+    Ok(())
 }

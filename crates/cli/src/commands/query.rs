@@ -1,12 +1,237 @@
-//! `tilbudsfinder query` (being written).
+//! `tilbudsfinder query INDEX_DIR ...`: runs one search against a built index and prints the
+//! answer: `{"total": N, "hits": [ids of the page], "facets": {facet: {value: count}}}` with
+//! `--json` (the same answer the browser gets), a short table otherwise.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+use catalogue::vocab::PriceBasis;
+use catalogue::Date;
+use tilbudsfinder_index::facets::{facet_ids, FACETS};
+use tilbudsfinder_index::{
+    Manifest, Mode, Near, PriceRange, Query, SearchIndex, Sort, MANIFEST_NAME, SORTS,
+};
+
+fn facets_help() -> String {
+    let mut out = String::from("Facets (use with --filter FACET=VALUE):\n");
+    for (mode, name) in [(Mode::Offers, "offers"), (Mode::FosterFamilies, "families")] {
+        let names: Vec<&str> = facet_ids(mode).map(|i| FACETS[i].name).collect();
+        out.push_str(&format!("  {name}: {}\n", names.join(", ")));
+    }
+    out.push_str("Sorts (use with --sort):\n");
+    for (name, _, what) in SORTS {
+        out.push_str(&format!("  {name}: {what}\n"));
+    }
+    out
+}
 
 /// Flags of `query`.
 #[derive(clap::Args)]
-pub struct Args {}
+#[command(after_help = facets_help())]
+pub struct Args {
+    /// Directory of a built index (with manifest.json).
+    pub index_dir: PathBuf,
+    /// Search offers or foster families.
+    #[arg(long, default_value = "offers", value_parser = ["offers", "families"])]
+    pub mode: String,
+    /// Free text: prefix and typo tolerant, Danish-folded.
+    #[arg(long, default_value = "")]
+    pub text: String,
+    /// A facet selection FACET=VALUE (repeatable): OR within a facet, AND across facets.
+    #[arg(long = "filter", value_name = "FACET=VALUE")]
+    pub filters: Vec<String>,
+    /// Keep records that accept a person of this age.
+    #[arg(long)]
+    pub age: Option<u8>,
+    /// Price basis of --price-min/--price-max.
+    #[arg(long, value_parser = ["day", "hour", "course"])]
+    pub price_basis: Option<String>,
+    /// Lowest normalised price, DKK.
+    #[arg(long)]
+    pub price_min: Option<f64>,
+    /// Highest normalised price, DKK.
+    #[arg(long)]
+    pub price_max: Option<f64>,
+    /// Keep records with at least this many free places.
+    #[arg(long)]
+    pub min_free: Option<u32>,
+    /// Origin for distance: a municipality (name or code), a postal code or district, or LAT,LON.
+    #[arg(long)]
+    pub near: Option<String>,
+    /// Keep records within this many km of --near.
+    #[arg(long)]
+    pub km: Option<f64>,
+    /// Keep records whose oldest part was updated at most this many days ago.
+    #[arg(long)]
+    pub updated_within: Option<u32>,
+    /// The day of the search, YYYY-MM-DD (default: today, UTC).
+    #[arg(long, value_parser = parse_date)]
+    pub today: Option<Date>,
+    /// Order of results (see the list below).
+    #[arg(long, default_value = "relevance")]
+    pub sort: String,
+    /// Zero-based page number.
+    #[arg(long, default_value_t = 0)]
+    pub page: u32,
+    /// Results per page (at most 100).
+    #[arg(long, default_value_t = 20)]
+    pub page_size: u32,
+    /// Print the answer as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    Date::parse(text).map_err(|e| e.to_string())
+}
+
+/// Reads a manifest and the files to open an index from a directory (with the text file).
+pub fn open_index(dir: &Path) -> anyhow::Result<SearchIndex> {
+    let manifest_path = dir.join(MANIFEST_NAME);
+    let bytes = std::fs::read(&manifest_path)
+        .with_context(|| format!("{}: cannot read the index", manifest_path.display()))?;
+    let manifest = Manifest::parse(&bytes)?;
+    let read = |name: &str| -> anyhow::Result<(String, Vec<u8>)> {
+        let path = dir.join(name);
+        let bytes =
+            std::fs::read(&path).with_context(|| format!("{}: cannot read", path.display()))?;
+        Ok((name.to_string(), bytes))
+    };
+    let initial = manifest
+        .initial_files()
+        .iter()
+        .map(|n| read(n))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let mut index = SearchIndex::open(&manifest, initial)?;
+    for name in index.deferred_files() {
+        let (name, bytes) = read(&name)?;
+        index.add_file(&name, bytes)?;
+    }
+    Ok(index)
+}
 
 /// Runs `query`.
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`query` is not written yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let index = open_index(&args.index_dir)?;
+    let mode = if args.mode == "families" {
+        Mode::FosterFamilies
+    } else {
+        Mode::Offers
+    };
+    let known: Vec<&str> = facet_ids(mode).map(|i| FACETS[i].name).collect();
+    let mut filters = Vec::new();
+    for filter in &args.filters {
+        let Some((facet, value)) = filter.split_once('=') else {
+            bail!("--filter {filter:?}: expected FACET=VALUE");
+        };
+        if !known.contains(&facet) {
+            bail!(
+                "--filter {filter:?}: no facet {facet:?} for {}; facets: {}",
+                args.mode,
+                known.join(", ")
+            );
+        }
+        filters.push((facet.to_string(), value.to_string()));
+    }
+    let sort = match SORTS.iter().find(|(name, _, _)| *name == args.sort) {
+        Some((_, sort, _)) => *sort,
+        None => bail!(
+            "--sort {:?}: expected one of {}",
+            args.sort,
+            SORTS.iter().map(|s| s.0).collect::<Vec<_>>().join(", ")
+        ),
+    };
+    let price = match &args.price_basis {
+        Some(basis) => Some(PriceRange {
+            basis: match basis.as_str() {
+                "hour" => PriceBasis::PerHour,
+                "course" => PriceBasis::PerCourse,
+                _ => PriceBasis::PerDay,
+            },
+            min: args.price_min,
+            max: args.price_max,
+        }),
+        None if args.price_min.is_some() || args.price_max.is_some() => {
+            bail!("--price-min/--price-max need --price-basis day|hour|course")
+        }
+        None => None,
+    };
+    let near = match &args.near {
+        Some(place) => {
+            let (lat, lon) = parse_point(place)
+                .or_else(|| index.locate(place))
+                .with_context(|| {
+                    format!("--near {place:?}: no such municipality, postal code or LAT,LON")
+                })?;
+            Some(Near {
+                lat,
+                lon,
+                max_km: args.km,
+            })
+        }
+        None if args.km.is_some() => bail!("--km needs --near"),
+        None => None,
+    };
+    let query = Query {
+        mode,
+        text: args.text.clone(),
+        filters,
+        age: args.age,
+        price,
+        min_free_places: args.min_free,
+        near,
+        updated_within_days: args.updated_within,
+        today: args.today.unwrap_or_else(Date::today),
+        sort: if sort == Sort::Distance && near.is_none() {
+            bail!("--sort distance needs --near")
+        } else {
+            sort
+        },
+        page: args.page,
+        page_size: args.page_size,
+    };
+    let results = index.search(&query);
+    if args.json {
+        let facets: serde_json::Map<String, serde_json::Value> = results
+            .facets
+            .iter()
+            .map(|f| {
+                let values: serde_json::Map<String, serde_json::Value> = f
+                    .values
+                    .iter()
+                    .map(|v| (v.value.clone(), serde_json::Value::from(v.count)))
+                    .collect();
+                (f.facet.clone(), serde_json::Value::Object(values))
+            })
+            .collect();
+        let out = serde_json::json!({
+            "total": results.total,
+            "hits": results.hits.iter().map(|h| h.id.clone()).collect::<Vec<_>>(),
+            "facets": facets,
+        });
+        println!("{out}");
+    } else {
+        println!("{} found", results.total);
+        for hit in &results.hits {
+            if let Some(card) = index.card(hit.doc) {
+                let distance = hit
+                    .distance_km
+                    .map(|km| format!(" {km:.1} km"))
+                    .unwrap_or_default();
+                println!(
+                    "{:<10} {} ({} {}){distance}",
+                    card.id, card.name, card.postal_code, card.city
+                );
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `LAT,LON` as two numbers.
+fn parse_point(text: &str) -> Option<(f64, f64)> {
+    let (lat, lon) = text.split_once(',')?;
+    let point = (lat.trim().parse().ok()?, lon.trim().parse().ok()?);
+    (point.0 as f64).is_finite().then_some(point)
 }

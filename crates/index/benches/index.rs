@@ -1,0 +1,2 @@
+//! Benchmarks of the index (being written).
+fn main() {}

@@ -1,0 +1,771 @@
+//! The index writer: takes accepted records one at a time and produces the index files.
+//!
+//! Records are never all held: each is reduced on arrival to a compact row (card fields,
+//! numbers), facet postings and term postings, and its full form is bincode-encoded into the
+//! current detail shard, which is sealed and handed out ([`IndexBuilder::take_ready_files`]) as
+//! soon as it is full. [`IndexBuilder::finish`] assembles the core and text files from the
+//! compact form. Everything is ordered (BTreeMap, sorted vectors): building twice gives the same
+//! bytes.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use catalogue::model::{FosterFamily, Offer, Record};
+use catalogue::vocab::MUNICIPALITIES;
+use catalogue::Date;
+
+use crate::codec::{self, Bytes};
+use crate::error::{FileKind, IndexError};
+use crate::facets::{static_values, FacetKind, StaticValue, FACETS};
+use crate::format::{
+    quantise, CardColumns, CorePayload, DetailHeader, IndexCounts, Manifest, ManifestFile,
+    StoredFacet, StoredPostal, StoredTerm, StoredTerms, TextPayload,
+};
+use crate::frame;
+use crate::postings;
+use crate::price::{self, PeerGroup};
+use crate::query::Mode;
+use crate::text;
+
+/// How to build.
+#[derive(Clone, Debug)]
+pub struct BuildOptions {
+    /// The build's date, recorded in the manifest (nothing stored depends on it).
+    pub today: Option<Date>,
+    /// Records per detail shard.
+    pub shard_size: usize,
+}
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions {
+            today: None,
+            shard_size: 128,
+        }
+    }
+}
+
+/// The files of a finished index: write `files` first, `manifest` (as `manifest.json`) last.
+#[derive(Clone, Debug, Default)]
+pub struct IndexFiles {
+    /// `manifest.json`.
+    pub manifest: Vec<u8>,
+    /// (name, bytes) of every data file not yet taken by [`IndexBuilder::take_ready_files`].
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+impl IndexFiles {
+    /// Writes the data files, then `manifest.json` through a temporary file and a rename, so a
+    /// reader never sees a manifest whose files are missing.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn write_to(&self, dir: &std::path::Path) -> std::io::Result<()> {
+        std::fs::create_dir_all(dir)?;
+        for (name, bytes) in &self.files {
+            std::fs::write(dir.join(name), bytes)?;
+        }
+        let tmp = dir.join(".manifest.json.tmp");
+        std::fs::write(&tmp, &self.manifest)?;
+        std::fs::rename(&tmp, dir.join(crate::format::MANIFEST_NAME))
+    }
+}
+
+/// A doc's key while building: mode in the top bit, position in its mode below.
+type DocKey = u32;
+const FAMILY_BIT: u32 = 1 << 31;
+
+/// Postings of one term while building, per field and whether it is a whole word.
+#[derive(Default)]
+struct TermAcc {
+    name: Vec<DocKey>,
+    other: Vec<DocKey>,
+    description: Vec<DocKey>,
+}
+
+fn push_doc(list: &mut Vec<DocKey>, doc: DocKey) {
+    if list.last() != Some(&doc) {
+        list.push(doc);
+    }
+}
+
+/// A doc's compact row.
+#[derive(Default)]
+struct Row {
+    id: String,
+    name: String,
+    kind: u8,
+    bases: Vec<u8>,
+    postal: u16,
+    city: u32,
+    municipality: u16,
+    ages: Vec<(u8, u8)>,
+    places: u32,
+    free: Option<u32>,
+    free_reported: Option<i32>,
+    price: Option<(u8, i64, Option<u16>)>,
+    updated_oldest: i32,
+    updated_newest: i32,
+    marked: Option<i32>,
+    pause_from: Option<i32>,
+    pause_until: Option<i32>,
+    lat: i32,
+    lon: i32,
+    peer: Option<PeerGroup>,
+}
+
+/// Postings of one facet while building.
+#[derive(Default)]
+struct FacetAcc {
+    /// Closed facets: by vocabulary index.
+    closed: Vec<Vec<u32>>,
+    /// Open facets: by value string.
+    open: BTreeMap<String, Vec<u32>>,
+}
+
+/// A detail shard being filled.
+struct ShardAcc {
+    first: u32,
+    count: u32,
+    records: Vec<u8>,
+}
+
+/// Builds an index from records given one at a time.
+pub struct IndexBuilder {
+    options: BuildOptions,
+    rows: [Vec<Row>; 2],
+    facets: Vec<FacetAcc>,
+    terms: HashMap<String, TermAcc>,
+    cities: Vec<String>,
+    city_ids: HashMap<String, u32>,
+    /// Postal code → (city id, sum lat, sum lon, count) of every address with it.
+    postal: BTreeMap<u16, (u32, f64, f64, u32)>,
+    shards: [Option<ShardAcc>; 2],
+    ready: Vec<(String, Vec<u8>)>,
+    listed: Vec<ManifestFile>,
+    error: Option<IndexError>,
+}
+
+fn mode_slot(mode: Mode) -> usize {
+    match mode {
+        Mode::Offers => 0,
+        Mode::FosterFamilies => 1,
+    }
+}
+
+/// Serialises a record for a detail shard: an externally tagged enum, which bincode can read back
+/// (the catalogue's own `Record` is internally tagged, which bincode cannot).
+#[derive(serde::Serialize)]
+enum StoredRecordRef<'a> {
+    Offer(&'a Offer),
+    FosterFamily(&'a FosterFamily),
+}
+
+/// The owned form of [`StoredRecordRef`], for reading.
+#[derive(serde::Deserialize)]
+pub(crate) enum StoredRecord {
+    Offer(Offer),
+    FosterFamily(FosterFamily),
+}
+
+impl From<StoredRecord> for Record {
+    fn from(stored: StoredRecord) -> Record {
+        match stored {
+            StoredRecord::Offer(o) => Record::Offer(o),
+            StoredRecord::FosterFamily(f) => Record::FosterFamily(f),
+        }
+    }
+}
+
+impl IndexBuilder {
+    /// A builder with no records.
+    pub fn new(options: BuildOptions) -> IndexBuilder {
+        IndexBuilder {
+            options,
+            rows: [Vec::new(), Vec::new()],
+            facets: FACETS.iter().map(|_| FacetAcc::default()).collect(),
+            terms: HashMap::new(),
+            cities: Vec::new(),
+            city_ids: HashMap::new(),
+            postal: BTreeMap::new(),
+            shards: [None, None],
+            ready: Vec::new(),
+            listed: Vec::new(),
+            error: None,
+        }
+    }
+
+    /// Records added so far.
+    pub fn len(&self) -> usize {
+        self.rows[0].len() + self.rows[1].len()
+    }
+
+    /// Whether no record was added.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn city_id(&mut self, city: &str) -> u32 {
+        if let Some(&id) = self.city_ids.get(city) {
+            return id;
+        }
+        let id = self.cities.len() as u32;
+        self.cities.push(city.to_string());
+        self.city_ids.insert(city.to_string(), id);
+        id
+    }
+
+    fn note_postal(&mut self, code: u16, city: &str, lat: f64, lon: f64) {
+        let city = self.city_id(city);
+        let entry = self.postal.entry(code).or_insert((city, 0.0, 0.0, 0));
+        if lat.is_finite() && lon.is_finite() {
+            entry.1 += lat;
+            entry.2 += lon;
+            entry.3 += 1;
+        }
+    }
+
+    fn add_terms(&mut self, text: &str, key: DocKey, field: fn(&mut TermAcc) -> &mut Vec<DocKey>) {
+        for token in text::tokens(text) {
+            let acc = self.terms.entry(token).or_default();
+            push_doc(field(acc), key);
+        }
+    }
+
+    /// Adds one (accepted) record.
+    pub fn add(&mut self, record: &Record) {
+        let mode = match record {
+            Record::Offer(_) => Mode::Offers,
+            Record::FosterFamily(_) => Mode::FosterFamilies,
+        };
+        let slot = mode_slot(mode);
+        let local = self.rows[slot].len() as u32;
+        let key = if slot == 1 { local | FAMILY_BIT } else { local };
+        let row = match record {
+            Record::Offer(o) => self.offer_row(o),
+            Record::FosterFamily(f) => self.family_row(f),
+        };
+        let mut row = row;
+        row.price = price::main_price(record).map(|p| {
+            (
+                p.unit.index() as u8,
+                price::to_oere(p.amount),
+                p.occupancy_rate.map(price::to_tenths),
+            )
+        });
+        row.peer = price::peer_group(record);
+        self.rows[slot].push(row);
+
+        for (id, facet) in FACETS.iter().enumerate() {
+            if facet.mode != mode || facet.kind == FacetKind::Dynamic {
+                continue;
+            }
+            for value in static_values(facet, record) {
+                let acc = &mut self.facets[id];
+                match value {
+                    StaticValue::Closed(index) => {
+                        if acc.closed.len() <= index {
+                            acc.closed.resize(index + 1, Vec::new());
+                        }
+                        acc.closed[index].push(local);
+                    }
+                    StaticValue::Open(s) => acc.open.entry(s).or_default().push(local),
+                }
+            }
+        }
+
+        self.add_terms(record.name(), key, |t| &mut t.name);
+        for place in place_texts(record) {
+            self.add_terms(&place, key, |t| &mut t.other);
+        }
+        let description = match record {
+            Record::Offer(o) => &o.description,
+            Record::FosterFamily(f) => &f.description,
+        };
+        self.add_terms(description, key, |t| &mut t.description);
+
+        self.add_detail(slot, mode, local, record);
+    }
+
+    fn offer_row(&mut self, o: &Offer) -> Row {
+        for d in &o.departments {
+            let a = &d.address;
+            self.note_postal(a.postal_code, &a.city, a.lat, a.lon);
+        }
+        let first = o.departments.first().map(|d| &d.address);
+        let city = first.map(|a| self.city_id(&a.city)).unwrap_or(0);
+        if first.is_none() {
+            self.city_id("");
+        }
+        let updated = o.updated;
+        Row {
+            id: o.id.clone(),
+            name: o.name.clone(),
+            kind: o.offer_type.index() as u8,
+            bases: o
+                .legal_bases
+                .iter()
+                .map(|b| b.basis.index() as u8)
+                .collect(),
+            postal: first.map(|a| a.postal_code).unwrap_or(0),
+            city,
+            municipality: first.map(|a| a.municipality).unwrap_or(0),
+            ages: o.services.iter().map(|s| (s.age_from, s.age_to)).collect(),
+            places: o.places_total,
+            free: o.free_places.map(|f| f.count),
+            free_reported: o.free_places.map(|f| f.reported.0),
+            updated_oldest: updated.oldest().0,
+            updated_newest: updated.newest().0,
+            marked: o.supervision.marking.as_ref().map(|m| m.date.0),
+            lat: first.map(|a| quantise(a.lat)).unwrap_or(0),
+            lon: first.map(|a| quantise(a.lon)).unwrap_or(0),
+            ..Row::default()
+        }
+    }
+
+    fn family_row(&mut self, f: &FosterFamily) -> Row {
+        let l = &f.location;
+        self.note_postal(l.postal_code, &l.city, l.lat, l.lon);
+        let city = self.city_id(&l.city);
+        Row {
+            id: f.id.clone(),
+            name: f.name.clone(),
+            kind: f.family_type.index() as u8,
+            bases: Vec::new(),
+            postal: l.postal_code,
+            city,
+            municipality: l.municipality,
+            ages: vec![(f.age_from, f.age_to)],
+            places: u32::from(f.children_approved),
+            free: Some(f.free_places.count),
+            free_reported: Some(f.free_places.reported.0),
+            updated_oldest: f.updated.0,
+            updated_newest: f.updated.0,
+            pause_from: f.pause.map(|p| p.from.0),
+            pause_until: f.pause.and_then(|p| p.until).map(|d| d.0),
+            lat: quantise(l.lat),
+            lon: quantise(l.lon),
+            ..Row::default()
+        }
+    }
+
+    fn add_detail(&mut self, slot: usize, mode: Mode, local: u32, record: &Record) {
+        let stored = match record {
+            Record::Offer(o) => StoredRecordRef::Offer(o),
+            Record::FosterFamily(f) => StoredRecordRef::FosterFamily(f),
+        };
+        let shard = self.shards[slot].get_or_insert_with(|| ShardAcc {
+            first: local,
+            count: 0,
+            records: Vec::new(),
+        });
+        if let Err(e) = codec::encode_into(&stored, &mut shard.records) {
+            self.error.get_or_insert(e);
+        }
+        shard.count += 1;
+        if shard.count as usize >= self.options.shard_size.max(1) {
+            self.seal_shard(slot, mode);
+        }
+    }
+
+    fn seal_shard(&mut self, slot: usize, mode: Mode) {
+        let Some(shard) = self.shards[slot].take() else {
+            return;
+        };
+        let header = DetailHeader {
+            mode,
+            first: shard.first,
+            count: shard.count,
+        };
+        let mut payload = match codec::encode(&header) {
+            Ok(p) => p,
+            Err(e) => {
+                self.error.get_or_insert(e);
+                return;
+            }
+        };
+        payload.extend_from_slice(&shard.records);
+        let file = frame::seal(FileKind::Detail, &payload);
+        let name = frame::file_name(FileKind::Detail, &file);
+        self.listed.push(ManifestFile {
+            name: name.clone(),
+            kind: FileKind::Detail,
+            size: file.len() as u64,
+            checksum: frame::file_checksum(&file),
+            records: Some(header),
+        });
+        self.ready.push((name, file));
+    }
+
+    /// Detail shards completed so far (removed from the builder): write them out while adding
+    /// more records to keep memory flat. They stay listed in the manifest.
+    pub fn take_ready_files(&mut self) -> Vec<(String, Vec<u8>)> {
+        std::mem::take(&mut self.ready)
+    }
+
+    /// Assembles the core and text files and the manifest.
+    pub fn finish(mut self) -> Result<IndexFiles, IndexError> {
+        self.seal_shard(0, Mode::Offers);
+        self.seal_shard(1, Mode::FosterFamilies);
+        if let Some(e) = self.error.take() {
+            return Err(e);
+        }
+        let offers = self.rows[0].len() as u32;
+        let families = self.rows[1].len() as u32;
+        let total = u64::from(offers) + u64::from(families);
+        if total >= u64::from(FAMILY_BIT) {
+            return Err(IndexError::Build {
+                reason: format!("{total} records is more than the index can number"),
+            });
+        }
+        let global = |key: DocKey| -> u32 {
+            if key & FAMILY_BIT != 0 {
+                offers + (key & !FAMILY_BIT)
+            } else {
+                key
+            }
+        };
+
+        // Facets.
+        let mut facet_bytes: Vec<(Vec<u8>, Vec<Vec<u8>>)> = Vec::new();
+        let mut facet_labels: Vec<(usize, usize, String)> = Vec::new();
+        for (id, facet) in FACETS.iter().enumerate() {
+            let acc = &self.facets[id];
+            match facet.kind {
+                FacetKind::Dynamic => facet_bytes.push((Vec::new(), Vec::new())),
+                FacetKind::Closed => {
+                    let values = crate::facets::fixed_values(facet);
+                    let mut lists = Vec::new();
+                    for (index, value) in values.iter().enumerate() {
+                        let docs = acc.closed.get(index).map(Vec::as_slice).unwrap_or(&[]);
+                        lists.push(postings::encode(docs));
+                        if facet.text && !docs.is_empty() {
+                            facet_labels.push((id, index, value.label.clone()));
+                        }
+                    }
+                    facet_bytes.push((Vec::new(), lists));
+                }
+                FacetKind::Open => {
+                    let set =
+                        fst::Set::from_iter(acc.open.keys()).map_err(|e| IndexError::Build {
+                            reason: format!("facet {}: {e}", facet.name),
+                        })?;
+                    let mut lists = Vec::new();
+                    for (index, (value, docs)) in acc.open.iter().enumerate() {
+                        lists.push(postings::encode(docs));
+                        if facet.text {
+                            facet_labels.push((id, index, value.clone()));
+                        }
+                    }
+                    facet_bytes.push((set.into_fst().into_inner(), lists));
+                }
+            }
+        }
+
+        // Terms: whole words, then compound parts of every word that ends in another word.
+        let mut label_terms: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
+        for (facet, value, label) in &facet_labels {
+            for token in text::tokens(label) {
+                label_terms
+                    .entry(token)
+                    .or_default()
+                    .insert(((*facet as u32) << 16) | *value as u32);
+            }
+        }
+        let mut words: BTreeSet<&str> = self.terms.keys().map(String::as_str).collect();
+        words.extend(label_terms.keys().map(String::as_str));
+        let mut core_terms: BTreeMap<String, CoreTermAcc> = BTreeMap::new();
+        let mut text_terms: BTreeMap<String, TextTermAcc> = BTreeMap::new();
+        for (term, acc) in &self.terms {
+            let parts = text::compound_parts(term, |s| words.contains(s));
+            let name: Vec<u32> = acc.name.iter().map(|&k| global(k)).collect();
+            let other: Vec<u32> = acc.other.iter().map(|&k| global(k)).collect();
+            let description: Vec<u32> = acc.description.iter().map(|&k| global(k)).collect();
+            if !name.is_empty() || !other.is_empty() {
+                let entry = core_terms.entry(term.clone()).or_default();
+                entry.name.extend(&name);
+                entry.other.extend(&other);
+            }
+            if !description.is_empty() {
+                text_terms
+                    .entry(term.clone())
+                    .or_default()
+                    .whole
+                    .extend(&description);
+            }
+            for part in parts {
+                if !name.is_empty() || !other.is_empty() {
+                    let entry = core_terms.entry(part.to_string()).or_default();
+                    entry.name_part.extend(&name);
+                    entry.other_part.extend(&other);
+                }
+                if !description.is_empty() {
+                    text_terms
+                        .entry(part.to_string())
+                        .or_default()
+                        .part
+                        .extend(&description);
+                }
+            }
+        }
+        for (term, refs) in &label_terms {
+            core_terms
+                .entry(term.clone())
+                .or_default()
+                .facet
+                .extend(refs);
+            for part in text::compound_parts(term, |s| words.contains(s)) {
+                core_terms
+                    .entry(part.to_string())
+                    .or_default()
+                    .facet_part
+                    .extend(refs);
+            }
+        }
+        drop(words);
+        let core_encoded: Vec<(String, [Vec<u8>; 4], Vec<u32>, Vec<u32>)> = core_terms
+            .into_iter()
+            .map(|(term, mut acc)| {
+                let lists = [
+                    sorted_postings(&mut acc.name),
+                    sorted_postings(&mut acc.name_part),
+                    sorted_postings(&mut acc.other),
+                    sorted_postings(&mut acc.other_part),
+                ];
+                acc.facet.sort_unstable();
+                acc.facet.dedup();
+                acc.facet_part.sort_unstable();
+                acc.facet_part.dedup();
+                (term, lists, acc.facet, acc.facet_part)
+            })
+            .collect();
+        let text_encoded: Vec<(String, Vec<u8>, Vec<u8>)> = text_terms
+            .into_iter()
+            .map(|(term, mut acc)| {
+                (
+                    term,
+                    sorted_postings(&mut acc.whole),
+                    sorted_postings(&mut acc.part),
+                )
+            })
+            .collect();
+        let core_fst = term_map(core_encoded.iter().map(|t| t.0.as_str()))?;
+        let text_fst = term_map(text_encoded.iter().map(|t| t.0.as_str()))?;
+
+        // Peer groups.
+        let mut members = Vec::new();
+        let mut peer_ids: BTreeMap<PeerGroup, u16> = BTreeMap::new();
+        for (local, row) in self.rows[0].iter().enumerate() {
+            if let (Some(group), Some(_)) = (row.peer, row.price) {
+                members.push((local as u32, group));
+                let next = peer_ids.len() as u16 + 1;
+                peer_ids.entry(group).or_insert(next);
+            }
+        }
+        // Number groups in their sorted order so that the table is independent of input order.
+        let peer_table: Vec<PeerGroup> = peer_ids.keys().copied().collect();
+        let peer_index: BTreeMap<PeerGroup, u16> = peer_table
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (*g, i as u16 + 1))
+            .collect();
+
+        // Card columns.
+        let mut cards = CardColumns {
+            cities: self.cities.iter().map(String::as_str).collect(),
+            ..CardColumns::default()
+        };
+        for (slot, rows) in self.rows.iter().enumerate() {
+            for row in rows {
+                cards.ids.push(&row.id);
+                cards.names.push(&row.name);
+                cards.kind.push(row.kind);
+                cards.basis_counts.push(row.bases.len().min(255) as u8);
+                cards.bases.extend(row.bases.iter().take(255));
+                cards.postal.push(row.postal);
+                cards.city.push(row.city);
+                cards.municipality.push(row.municipality);
+                cards.age_counts.push(row.ages.len().min(255) as u8);
+                cards.ages.extend(row.ages.iter().take(255));
+                cards.places.push(row.places);
+                cards.free.push(row.free);
+                cards.free_reported.push(row.free_reported);
+                cards.price.push(row.price);
+                cards.updated_oldest.push(row.updated_oldest);
+                cards.updated_newest.push(row.updated_newest);
+                cards.marked.push(row.marked);
+                cards.pause_from.push(row.pause_from);
+                cards.pause_until.push(row.pause_until);
+                cards.lat.push(row.lat);
+                cards.lon.push(row.lon);
+                let peer = if slot == 0 && row.price.is_some() {
+                    row.peer
+                        .and_then(|g| peer_index.get(&g).copied())
+                        .unwrap_or(0)
+                } else {
+                    0
+                };
+                cards.peer_group.push(peer);
+            }
+        }
+        drop(members);
+
+        let postal: Vec<StoredPostal> = self
+            .postal
+            .iter()
+            .map(|(&code, &(city, lat, lon, n))| {
+                let (lat, lon) = if n > 0 {
+                    (lat / f64::from(n), lon / f64::from(n))
+                } else {
+                    fallback_position(code)
+                };
+                StoredPostal {
+                    code,
+                    city,
+                    lat: quantise(lat),
+                    lon: quantise(lon),
+                }
+            })
+            .collect();
+
+        let core = CorePayload {
+            offers,
+            families,
+            cards,
+            facets: facet_bytes
+                .iter()
+                .map(|(dict, lists)| StoredFacet {
+                    dictionary: Bytes(dict),
+                    postings: lists.iter().map(|l| Bytes(l)).collect(),
+                })
+                .collect(),
+            terms: StoredTerms {
+                fst: Bytes(&core_fst),
+                entries: core_encoded
+                    .iter()
+                    .map(|(_, lists, facet, facet_part)| StoredTerm {
+                        name: Bytes(&lists[0]),
+                        name_part: Bytes(&lists[1]),
+                        other: Bytes(&lists[2]),
+                        other_part: Bytes(&lists[3]),
+                        facet: facet.clone(),
+                        facet_part: facet_part.clone(),
+                    })
+                    .collect(),
+            },
+            postal,
+            peer_groups: peer_table
+                .iter()
+                .map(|g| (g.basis.index() as u8, g.group.index() as u8))
+                .collect(),
+        };
+        let core_file = frame::seal(FileKind::Core, &codec::encode(&core)?);
+        let text_payload = TextPayload {
+            terms: StoredTerms {
+                fst: Bytes(&text_fst),
+                entries: text_encoded
+                    .iter()
+                    .map(|(_, whole, part)| StoredTerm {
+                        other: Bytes(whole),
+                        other_part: Bytes(part),
+                        name: Bytes(EMPTY_POSTINGS),
+                        name_part: Bytes(EMPTY_POSTINGS),
+                        ..StoredTerm::default()
+                    })
+                    .collect(),
+            },
+        };
+        let text_file = frame::seal(FileKind::Text, &codec::encode(&text_payload)?);
+
+        let mut files = Vec::new();
+        let mut listed = Vec::new();
+        for (kind, file) in [(FileKind::Core, core_file), (FileKind::Text, text_file)] {
+            let name = frame::file_name(kind, &file);
+            listed.push(ManifestFile {
+                name: name.clone(),
+                kind,
+                size: file.len() as u64,
+                checksum: frame::file_checksum(&file),
+                records: None,
+            });
+            files.push((name, file));
+        }
+        // Offers' shards before families', each in record order.
+        let mut details = std::mem::take(&mut self.listed);
+        details.sort_by_key(|f| f.records.map(|r| (mode_slot(r.mode), r.first)));
+        listed.extend(details);
+        files.extend(std::mem::take(&mut self.ready));
+        let manifest = Manifest::new(
+            self.options.today,
+            IndexCounts {
+                offers,
+                foster_families: families,
+            },
+            listed,
+        );
+        Ok(IndexFiles {
+            manifest: manifest.to_json(),
+            files,
+        })
+    }
+}
+
+/// The postings encoding of an empty list.
+const EMPTY_POSTINGS: &[u8] = &[0];
+
+#[derive(Default)]
+struct CoreTermAcc {
+    name: Vec<u32>,
+    name_part: Vec<u32>,
+    other: Vec<u32>,
+    other_part: Vec<u32>,
+    facet: Vec<u32>,
+    facet_part: Vec<u32>,
+}
+
+#[derive(Default)]
+struct TextTermAcc {
+    whole: Vec<u32>,
+    part: Vec<u32>,
+}
+
+fn sorted_postings(docs: &mut Vec<u32>) -> Vec<u8> {
+    docs.sort_unstable();
+    docs.dedup();
+    postings::encode(docs)
+}
+
+/// An `fst::Map` from each term (sorted, distinct) to its position.
+fn term_map<'a>(terms: impl Iterator<Item = &'a str>) -> Result<Vec<u8>, IndexError> {
+    let mut builder = fst::MapBuilder::memory();
+    for (i, term) in terms.enumerate() {
+        builder
+            .insert(term, i as u64)
+            .map_err(|e| IndexError::Build {
+                reason: format!("term dictionary: {e}"),
+            })?;
+    }
+    builder.into_inner().map_err(|e| IndexError::Build {
+        reason: format!("term dictionary: {e}"),
+    })
+}
+
+/// Place words a record is found by besides its name: postal districts and codes of every
+/// address. (Municipality and region names come from the facets' labels.)
+fn place_texts(record: &Record) -> Vec<String> {
+    match record {
+        Record::Offer(o) => o
+            .departments
+            .iter()
+            .map(|d| format!("{} {}", d.address.postal_code, d.address.city))
+            .collect(),
+        Record::FosterFamily(f) => vec![format!("{} {}", f.location.postal_code, f.location.city)],
+    }
+}
+
+/// A position for a postal code with no usable coordinates: its municipality's main town when the
+/// code is a main town's, else the middle of Denmark.
+fn fallback_position(code: u16) -> (f64, f64) {
+    MUNICIPALITIES
+        .iter()
+        .find(|m| m.postal_code == code)
+        .map(|m| (m.lat, m.lon))
+        .unwrap_or((56.0, 10.0))
+}

@@ -1,0 +1,120 @@
+//! What can go wrong opening or reading an index, and the one enum naming every kind of file.
+//!
+//! Every error names the file it is about and its message says what to do: a file that does not
+//! match its manifest is almost always a half-finished deploy or a stale cache (reload), a file
+//! of another format version needs a rebuild with the matching tool.
+
+use serde::{Deserialize, Serialize};
+
+/// Every kind of file an index consists of. The byte value is written into each file's header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileKind {
+    /// Cards, columns, facets, name/place/method/target-group terms, places, price positions:
+    /// everything needed for the first results and all counts. Fetched before the first search.
+    Core,
+    /// Description terms: the only text fetched after the first results.
+    Text,
+    /// A shard of full records (bincode), fetched when a record is opened.
+    Detail,
+}
+
+impl FileKind {
+    /// The byte stored in a file's header.
+    pub fn byte(self) -> u8 {
+        match self {
+            FileKind::Core => 1,
+            FileKind::Text => 2,
+            FileKind::Detail => 3,
+        }
+    }
+
+    /// The kind a header byte names.
+    pub fn from_byte(byte: u8) -> Option<FileKind> {
+        match byte {
+            1 => Some(FileKind::Core),
+            2 => Some(FileKind::Text),
+            3 => Some(FileKind::Detail),
+            _ => None,
+        }
+    }
+
+    /// The stem of the file's content-hashed name (`core.<hash16>.bin`).
+    pub fn stem(self) -> &'static str {
+        match self {
+            FileKind::Core => "core",
+            FileKind::Text => "text",
+            FileKind::Detail => "detail",
+        }
+    }
+}
+
+impl std::fmt::Display for FileKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.stem())
+    }
+}
+
+const REBUILD: &str = "rebuild the index with `tilbudsfinder build CATALOGUE --out DIR`";
+const RELOAD: &str = "reload the page: the site was updated while you were loading it";
+
+/// Why an index file could not be opened or read.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum IndexError {
+    /// The file is shorter than its header says (or than any index file can be).
+    #[error("{file}: truncated ({got} bytes, need {need}); {RELOAD}, or {REBUILD}")]
+    Truncated { file: String, need: u64, got: u64 },
+    /// The file does not start with the index magic.
+    #[error("{file}: not a tilbudsfinder index file (bad magic); {REBUILD}")]
+    BadMagic { file: String },
+    /// The footer checksum does not match the content.
+    #[error("{file}: checksum mismatch (expected {expected:016x}, got {got:016x}): the file is damaged; {RELOAD}, or {REBUILD}")]
+    Checksum {
+        file: String,
+        expected: u64,
+        got: u64,
+    },
+    /// The file's format version is outside the range this reader understands.
+    #[error("{file}: format version {got} is not supported (this reader reads versions {min}..={max}); {REBUILD} using tilbudsfinder {generator}, or {RELOAD}")]
+    Version {
+        file: String,
+        min: u16,
+        max: u16,
+        got: u16,
+        generator: &'static str,
+    },
+    /// The file is of another kind than expected.
+    #[error("{file}: expected a {expected} file, found {got}; {REBUILD}")]
+    WrongKind {
+        file: String,
+        expected: String,
+        got: String,
+    },
+    /// The file does not belong to this manifest (other build, or not listed).
+    #[error("{file}: does not match manifest.json ({reason}); {RELOAD}")]
+    ManifestMismatch { file: String, reason: String },
+    /// The file passed its checksum but its content is inconsistent.
+    #[error("{file}: corrupt ({reason}); {REBUILD}")]
+    Corrupt { file: String, reason: String },
+    /// The builder was given something it cannot index.
+    #[error("cannot build the index: {reason}")]
+    Build { reason: String },
+}
+
+impl IndexError {
+    /// A [`IndexError::Corrupt`] for `file`.
+    pub(crate) fn corrupt(file: &str, reason: impl Into<String>) -> IndexError {
+        IndexError::Corrupt {
+            file: file.to_string(),
+            reason: reason.into(),
+        }
+    }
+
+    /// A [`IndexError::ManifestMismatch`] for `file`.
+    pub(crate) fn mismatch(file: &str, reason: impl Into<String>) -> IndexError {
+        IndexError::ManifestMismatch {
+            file: file.to_string(),
+            reason: reason.into(),
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! The envelope every index file shares: a header naming the format and the file's kind, the
+//! payload, and a footer with a checksum.
+//!
+//! ```text
+//! offset  size  field
+//! 0       4     magic "TBFI"
+//! 4       2     format version, u16 little endian
+//! 6       1     file kind (FileKind::byte)
+//! 7       1     reserved, 0
+//! 8       8     payload length N, u64 little endian
+//! 16      N     payload (kind-specific, see the crate docs)
+//! 16+N    8     xxh3-64 of bytes 0..16+N, u64 little endian
+//! 24+N    4     end magic "IFBT"
+//! ```
+//!
+//! [`open`] checks, in this order, length, magic, version range, kind, declared length and the
+//! checksum, and returns the payload as a borrowed slice: it never allocates and never trusts the
+//! declared length beyond the bytes actually present.
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::error::{FileKind, IndexError};
+
+/// First four bytes of every index file.
+pub const MAGIC: [u8; 4] = *b"TBFI";
+/// Last four bytes of every index file.
+pub const END_MAGIC: [u8; 4] = *b"IFBT";
+/// The format version this writer produces.
+pub const FORMAT_VERSION: u16 = 1;
+/// The oldest format version this reader accepts.
+pub const MIN_READ_VERSION: u16 = 1;
+/// The newest format version this reader accepts.
+pub const MAX_READ_VERSION: u16 = 1;
+/// The crate version that writes [`FORMAT_VERSION`]: named in version errors.
+pub const GENERATOR: &str = env!("CARGO_PKG_VERSION");
+
+const HEADER_LEN: usize = 16;
+const FOOTER_LEN: usize = 12;
+
+/// Wraps a payload into a complete file of `kind`.
+pub fn seal(kind: FileKind, payload: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(HEADER_LEN + payload.len() + FOOTER_LEN);
+    out.extend_from_slice(&MAGIC);
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    out.push(kind.byte());
+    out.push(0);
+    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    out.extend_from_slice(payload);
+    let checksum = xxh3_64(&out);
+    out.extend_from_slice(&checksum.to_le_bytes());
+    out.extend_from_slice(&END_MAGIC);
+    out
+}
+
+/// Checks a file's envelope and returns its payload.
+pub fn open<'a>(file: &str, bytes: &'a [u8], expected: FileKind) -> Result<&'a [u8], IndexError> {
+    let min_len = (HEADER_LEN + FOOTER_LEN) as u64;
+    if (bytes.len() as u64) < min_len {
+        return Err(IndexError::Truncated {
+            file: file.to_string(),
+            need: min_len,
+            got: bytes.len() as u64,
+        });
+    }
+    if bytes[0..4] != MAGIC {
+        return Err(IndexError::BadMagic {
+            file: file.to_string(),
+        });
+    }
+    let version = u16::from_le_bytes([bytes[4], bytes[5]]);
+    if !(MIN_READ_VERSION..=MAX_READ_VERSION).contains(&version) {
+        return Err(IndexError::Version {
+            file: file.to_string(),
+            min: MIN_READ_VERSION,
+            max: MAX_READ_VERSION,
+            got: version,
+            generator: GENERATOR,
+        });
+    }
+    let kind_byte = bytes[6];
+    if kind_byte != expected.byte() {
+        return Err(IndexError::WrongKind {
+            file: file.to_string(),
+            expected: expected.to_string(),
+            got: FileKind::from_byte(kind_byte)
+                .map(|k| k.to_string())
+                .unwrap_or_else(|| format!("unknown kind {kind_byte}")),
+        });
+    }
+    let mut len_bytes = [0u8; 8];
+    len_bytes.copy_from_slice(&bytes[8..16]);
+    let declared = u64::from_le_bytes(len_bytes);
+    let present = (bytes.len() - HEADER_LEN - FOOTER_LEN) as u64;
+    if declared > present {
+        return Err(IndexError::Truncated {
+            file: file.to_string(),
+            need: declared.saturating_add(min_len),
+            got: bytes.len() as u64,
+        });
+    }
+    if declared < present {
+        return Err(IndexError::corrupt(
+            file,
+            format!("{} bytes after the end of the file", present - declared),
+        ));
+    }
+    let body_end = bytes.len() - FOOTER_LEN;
+    let mut sum_bytes = [0u8; 8];
+    sum_bytes.copy_from_slice(&bytes[body_end..body_end + 8]);
+    let expected_sum = u64::from_le_bytes(sum_bytes);
+    if bytes[body_end + 8..] != END_MAGIC {
+        return Err(IndexError::BadMagic {
+            file: file.to_string(),
+        });
+    }
+    let got = xxh3_64(&bytes[..body_end]);
+    if got != expected_sum {
+        return Err(IndexError::Checksum {
+            file: file.to_string(),
+            expected: expected_sum,
+            got,
+        });
+    }
+    Ok(&bytes[HEADER_LEN..body_end])
+}
+
+/// The checksum the manifest records for a whole file (hex of xxh3-64 of all its bytes).
+pub fn file_checksum(bytes: &[u8]) -> String {
+    format!("{:016x}", xxh3_64(bytes))
+}
+
+/// The content-hashed name of a file: `<stem>.<hash16>.bin`.
+pub fn file_name(kind: FileKind, bytes: &[u8]) -> String {
+    format!("{}.{}.bin", kind.stem(), file_checksum(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sealed_payload_opens_and_damage_is_named() {
+        let file = seal(FileKind::Core, b"hello");
+        assert_eq!(open("f", &file, FileKind::Core).unwrap(), b"hello");
+        assert!(matches!(
+            open("f", &file, FileKind::Text),
+            Err(IndexError::WrongKind { .. })
+        ));
+        assert!(matches!(
+            open("f", &file[..file.len() - 1], FileKind::Core),
+            Err(IndexError::Truncated { .. }) | Err(IndexError::BadMagic { .. })
+        ));
+        let mut flipped = file.clone();
+        flipped[17] ^= 1;
+        assert!(matches!(
+            open("f", &flipped, FileKind::Core),
+            Err(IndexError::Checksum { .. })
+        ));
+        let mut newer = file.clone();
+        newer[4] = 9;
+        let err = open("f", &newer, FileKind::Core).unwrap_err();
+        assert!(matches!(err, IndexError::Version { got: 9, .. }));
+        assert!(err.to_string().starts_with("f: "));
+    }
+}
