@@ -111,11 +111,18 @@ fn approval_kinds(report: &mut Report, family: &FosterFamily) {
         ),
         _ => {}
     }
-    if family.emergency && family.family_type != FosterFamilyType::Reinforced {
+    // Emergency placements (akutanbringelser) go to reinforced, specialised or municipal
+    // families, not to general, network or respite families.
+    if family.emergency
+        && matches!(
+            family.family_type,
+            FosterFamilyType::General | FosterFamilyType::Network | FosterFamilyType::Respite
+        )
+    {
         report.warning(
             "emergency",
             format!(
-                "emergency placements are for forstaerket families, not {}",
+                "emergency placements are not for {} families",
                 family.family_type.code()
             ),
         );

@@ -47,15 +47,12 @@ pub(crate) fn offer(report: &mut Report, offer: &Offer) {
             .first()
             .and_then(|d| vocab::municipality(d.address.municipality));
         if let Some(place) = place {
-            let own_offer_of_host = offer.ownership == Ownership::Municipal
-                && Authority::for_region(place.region).host_municipality() == Some(place.code);
-            region_authority(
-                report,
-                "supervision.authority",
-                authority,
-                place,
-                own_offer_of_host,
-            );
+            let expected = if offer.ownership == Ownership::Municipal && is_host(place) {
+                Expected::NotRegional
+            } else {
+                Expected::Regional
+            };
+            region_authority(report, "supervision.authority", authority, place, expected);
         }
     }
     match offer.supervision.approval {
@@ -114,34 +111,50 @@ pub(crate) fn foster_family(report: &mut Report, family: &FosterFamily) {
                 );
             }
             if let Some(place) = vocab::municipality(family.location.municipality) {
-                region_authority(report, "authority", authority, place, false);
+                // The law names the host municipality's own offers; for families living there
+                // either answer is accepted.
+                if !is_host(place) {
+                    region_authority(report, "authority", authority, place, Expected::Regional);
+                }
             }
         }
     }
 }
 
-/// Warns when `authority` is not the socialtilsyn that covers `place`'s region (or, for the
-/// host municipality's own offers, when it is).
+/// Which socialtilsyn a record should have.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Expected {
+    /// The one of its region.
+    Regional,
+    /// Any but the one of its region: the host municipality's own offers.
+    NotRegional,
+}
+
+/// Whether `place` hosts its region's socialtilsyn.
+fn is_host(place: &vocab::Municipality) -> bool {
+    Authority::for_region(place.region).host_municipality() == Some(place.code)
+}
+
+/// Warns when `authority` is not what `expected` says for `place`'s region.
 fn region_authority(
     report: &mut Report,
     field: &str,
     authority: Authority,
     place: &vocab::Municipality,
-    own_offer_of_host: bool,
+    expected: Expected,
 ) {
     let region = place.region;
     let regional = Authority::for_region(region);
-    if own_offer_of_host && authority == regional {
-        report.warning(
+    match expected {
+        Expected::NotRegional if authority == regional => report.warning(
             field,
             format!(
                 "{} is hosted by {} and cannot supervise the municipality's own offers",
                 regional.label(),
                 place.name
             ),
-        );
-    } else if !own_offer_of_host && authority != regional {
-        report.warning(
+        ),
+        Expected::Regional if authority != regional => report.warning(
             field,
             format!(
                 "authority is {}, but {} ({}) is covered by {}",
@@ -150,7 +163,8 @@ fn region_authority(
                 region.label(),
                 regional.label()
             ),
-        );
+        ),
+        _ => {}
     }
 }
 
