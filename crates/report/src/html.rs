@@ -85,25 +85,36 @@ manglende kontaktoplysninger.</p>
 }
 
 fn categories_section(h: &mut String, report: &QualityReport) {
-    let series: Vec<&str> = Category::ALL.iter().map(|c| c.label()).collect();
+    let mut series: Vec<&str> = vec!["Uden problemer"];
+    series.extend(Category::ALL.iter().map(|c| c.label()));
     let bars: Vec<Bar<'_>> = report
         .authorities
         .iter()
-        .map(|a| Bar {
-            label: &a.label,
-            values: Category::ALL
-                .iter()
-                .map(|c| a.by_category.get(c).copied().unwrap_or(0))
-                .collect(),
+        .map(|a| {
+            let mut values = vec![a.clean];
+            values.extend(
+                Category::ALL
+                    .iter()
+                    .map(|c| a.by_top_category.get(c).copied().unwrap_or(0)),
+            );
+            Bar {
+                label: &a.label,
+                values,
+            }
         })
         .collect();
     let _ = write!(
         h,
         r#"<section aria-labelledby="cat-h"><h2 id="cat-h">Problemer pr. tilsyn</h2>
-<p>Antal poster med mindst ét problem af hver slags (en post kan tælle med flere steder).</p>
-<figure>{}<figcaption>Poster med problemer, fordelt på tilsyn og slags problem.</figcaption></figure>
+<p>Hver post tæller én gang, under sit vigtigste problem. Tabellen tæller poster med mindst ét
+problem af hver slags, så en post kan tælle med flere steder dér.</p>
+<figure>{}<figcaption>Poster pr. tilsyn efter deres vigtigste problem.</figcaption></figure>
 <table><caption>Poster med problemer pr. tilsyn</caption><thead><tr><th scope="col">Tilsyn</th><th scope="col">Poster</th><th scope="col">Uden problemer</th>"#,
-        stacked_bars("Poster med problemer pr. tilsyn", &series, &bars)
+        stacked_bars(
+            "Poster pr. tilsyn efter deres vigtigste problem",
+            &series,
+            &bars
+        )
     );
     for c in Category::ALL {
         let _ = write!(h, r#"<th scope="col">{}</th>"#, escape(c.label()));

@@ -181,8 +181,10 @@ pub struct AuthorityQuality {
     pub records: u64,
     /// Records with nothing to report.
     pub clean: u64,
-    /// Records with at least one finding of each category.
+    /// Records with at least one finding of each category (a record may count in several).
     pub by_category: BTreeMap<Category, u64>,
+    /// Records by their most important category (each record counted once; clean ones not).
+    pub by_top_category: BTreeMap<Category, u64>,
     /// Records by the age of their oldest part.
     pub freshness: BTreeMap<FreshnessBucket, u64>,
 }
@@ -283,6 +285,9 @@ impl ReportBuilder {
         categories.dedup();
         for category in &categories {
             *figures.by_category.entry(*category).or_default() += 1;
+        }
+        if let Some(top) = categories.first() {
+            *figures.by_top_category.entry(*top).or_default() += 1;
         }
         if let Some(days) = oldest {
             *figures

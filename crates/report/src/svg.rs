@@ -10,7 +10,7 @@ use crate::html::escape;
 
 /// Colours for up to eight series, each at least 3:1 against white.
 pub const PALETTE: [&str; 8] = [
-    "#1a7f37", "#31688e", "#6a3d9a", "#b35806", "#b2182b", "#5c5c5c", "#8c510a", "#01665e",
+    "#1a7f37", "#31688e", "#6a3d9a", "#b35806", "#b2182b", "#5c5c5c", "#8e0152", "#01665e",
 ];
 
 /// One bar: a label and one value per series.
@@ -23,11 +23,12 @@ pub struct Bar<'a> {
 
 /// Draws a stacked horizontal bar chart, scaled to the longest bar.
 pub fn stacked_bars(title: &str, series: &[&str], bars: &[Bar<'_>]) -> String {
-    const LABEL_WIDTH: u32 = 230;
+    const LABEL_WIDTH: u32 = 320;
     const BAR_WIDTH: u32 = 520;
+    const LEGEND_COLUMN: u32 = 340;
     const ROW: u32 = 28;
     const LEGEND_ROW: u32 = 22;
-    let legend_rows = series.len().div_ceil(3) as u32;
+    let legend_rows = series.len().div_ceil(2) as u32;
     let height = 10 + bars.len() as u32 * ROW + 14 + legend_rows * LEGEND_ROW;
     let width = LABEL_WIDTH + BAR_WIDTH + 70;
     let max = bars
@@ -77,8 +78,8 @@ pub fn stacked_bars(title: &str, series: &[&str], bars: &[Bar<'_>]) -> String {
     }
     let legend_y = 10 + bars.len() as u32 * ROW + 14;
     for (i, name) in series.iter().enumerate() {
-        let x = 10 + (i % 3) as u32 * 260;
-        let y = legend_y + (i / 3) as u32 * LEGEND_ROW;
+        let x = 10 + (i % 2) as u32 * LEGEND_COLUMN;
+        let y = legend_y + (i / 2) as u32 * LEGEND_ROW;
         let _ = write!(
             svg,
             r##"<rect x="{x}" y="{y}" width="14" height="14" fill="{}"/><text x="{}" y="{}" font-size="13" fill="#1b1b1b">{}</text>"##,

@@ -78,6 +78,13 @@ fn ranks_rejected_then_marked_then_stale_and_counts_per_authority() {
     assert_eq!(midt.clean, 1);
     assert_eq!(midt.by_category.get(&Category::Marked), Some(&1));
     assert_eq!(midt.by_category.get(&Category::StaleEconomy), Some(&1));
+    // Each record counts once by its most important problem: T-2 marked, T-3 stale rates.
+    assert_eq!(midt.by_top_category.get(&Category::Marked), Some(&1));
+    assert_eq!(midt.by_top_category.get(&Category::StaleEconomy), Some(&1));
+    assert_eq!(
+        midt.clean + midt.by_top_category.values().sum::<u64>(),
+        midt.records
+    );
     // T-3's oldest part is from January 2024: over two years before the report.
     assert_eq!(midt.freshness.get(&FreshnessBucket::Older), Some(&1));
     let unknown = report.authorities.last().unwrap();
