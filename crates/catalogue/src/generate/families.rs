@@ -10,7 +10,6 @@ use super::dates::{free_places_reported, update_age_days};
 use super::geo::{district_in, is_city, municipality_by_population, plain_town};
 use super::ids::phone;
 use super::names::municipality_domain;
-use super::offers::supervising_authority;
 use super::rng::Rng;
 use super::text::{family_description, FamilyText};
 
@@ -98,7 +97,7 @@ const COMPETENCES: &[(&str, u32)] = &[
     ("Erfaring med børn født med abstinenser", 4),
     ("Tegnsprog", 2),
     ("Taler arabisk", 2),
-    ("Bor på landet med dyr", 8),
+    ("Erfaring med naturpædagogik og dyr", 8),
 ];
 
 /// The family's label in running text and its public name.
@@ -154,11 +153,8 @@ pub fn family(rng: &mut Rng, number: u64, today: Date) -> FosterFamily {
     let respite_days_per_month = approved_for
         .contains(&CareKind::Respite)
         .then(|| rng.range(2, 8) as u8);
-    let emergency = match family_type {
-        Reinforced => rng.chance(0.4),
-        Municipal => rng.chance(0.3),
-        _ => false,
-    };
+    // Emergency placements (akutanbringelser) are for forstærkede families.
+    let emergency = family_type == Reinforced && rng.chance(0.4);
     let parent_child = match family_type {
         Reinforced => rng.chance(0.15),
         Specialised => rng.chance(0.1),
@@ -235,7 +231,7 @@ pub fn family(rng: &mut Rng, number: u64, today: Date) -> FosterFamily {
     let authority = if family_type == Network {
         Authority::Municipality
     } else {
-        supervising_authority(m.region, m.code)
+        Authority::for_region(m.region)
     };
     let domain = municipality_domain(m);
     let contact = Contact {

@@ -8,7 +8,7 @@
 //! moved by a fixed offset derived from its postal code, so every record in one district shares
 //! one position (foster families are shown at district precision) and no maths library is needed.
 
-use crate::vocab::{municipality, Municipality, Region, MUNICIPALITIES};
+use crate::vocab::{municipality, Municipality, MUNICIPALITIES};
 
 use super::rng::{mix, Rng};
 
@@ -228,18 +228,6 @@ pub fn municipality_by_population(rng: &mut Rng) -> &'static Municipality {
     &MUNICIPALITIES[0]
 }
 
-/// A municipality of one region drawn by population.
-pub fn municipality_in_region(rng: &mut Rng, region: Region) -> &'static Municipality {
-    let in_region: Vec<(u16, u32)> = POPULATION
-        .iter()
-        .copied()
-        .filter(|(code, _)| municipality(*code).is_some_and(|m| m.region == region))
-        .collect();
-    rng.weighted(&in_region)
-        .and_then(|code| municipality(*code))
-        .unwrap_or(&MUNICIPALITIES[0])
-}
-
 /// A postal district of a municipality: the main town half the time, otherwise any of them.
 pub fn district_in(rng: &mut Rng, m: &'static Municipality) -> District {
     let all: Vec<(u16, &'static str)> = districts_of(m).collect();
@@ -317,20 +305,6 @@ pub fn street(rng: &mut Rng) -> String {
     } else {
         format!("{name} {number}")
     }
-}
-
-/// A municipality in the same region other than `code`, the nearest by position: where a
-/// host municipality's own offers are supervised from, and a fallback for neighbouring needs.
-pub fn nearest_other(code: u16) -> Option<&'static Municipality> {
-    let me = municipality(code)?;
-    MUNICIPALITIES
-        .iter()
-        .filter(|m| m.code != code && m.region == me.region)
-        .min_by(|a, b| {
-            let da = (a.lat - me.lat).powi(2) + (a.lon - me.lon).powi(2) * 0.31;
-            let db = (b.lat - me.lat).powi(2) + (b.lon - me.lon).powi(2) * 0.31;
-            da.total_cmp(&db)
-        })
 }
 
 #[cfg(test)]

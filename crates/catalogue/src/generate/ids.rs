@@ -20,7 +20,7 @@ pub fn cvr_is_valid(cvr: &str) -> bool {
         .zip(CVR_WEIGHTS)
         .map(|(b, w)| u32::from(b - b'0') * w)
         .sum();
-    sum % 11 == 0
+    sum.is_multiple_of(11)
 }
 
 /// A valid CVR number derived from 64 bits: the same bits always give the same number, so an

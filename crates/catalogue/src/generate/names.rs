@@ -64,6 +64,22 @@ const SINGLE_NAMES: &[&str] = &[
     "Bølgen",
     "Morgenrøden",
     "Pejlemærket",
+    "Kimen",
+    "Rødderne",
+    "Anemonen",
+    "Fyrreskoven",
+    "Stenhuset",
+    "Skovhuset",
+    "Ådalen",
+    "Kornmarken",
+    "Læhegnet",
+    "Kastanjen",
+    "Lærken",
+    "Nøddebo",
+    "Stjernen",
+    "Sejlet",
+    "Vandkanten",
+    "Agerhønen",
 ];
 
 /// A place-like compound name: "Lærkehøj", "Egebakken", "Bøgely", "Kildegården".
@@ -75,7 +91,7 @@ pub fn place_name(rng: &mut Rng) -> String {
 
 /// A one-word name ("Solsikken") or a compound place name, for an offer's distinctive part.
 pub fn distinctive_name(rng: &mut Rng) -> String {
-    if rng.chance(0.3) {
+    if rng.chance(0.2) {
         (*rng.pick(SINGLE_NAMES).unwrap_or(&"Solsikken")).to_string()
     } else {
         place_name(rng)
@@ -222,7 +238,13 @@ pub fn offer_name(
         &own_name[..]
     };
     let pattern = *rng.weighted(patterns).unwrap_or(&"Bostedet {}");
-    let name = pattern.replace("{town}", town).replace("{}", &distinctive);
+    let mut name = pattern.replace("{town}", town).replace("{}", &distinctive);
+    // A municipality often has several offers of one kind: "Bostøtten Aarhus Vest".
+    if pattern.contains("{town}") && rng.chance(0.5) {
+        let area = ["Nord", "Syd", "Øst", "Vest", "Midt", "Centrum"];
+        name.push(' ');
+        name.push_str(rng.pick(&area).copied().unwrap_or("Nord"));
+    }
     let distinctive = if pattern.contains("{town}") {
         name.clone()
     } else {

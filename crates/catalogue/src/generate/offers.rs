@@ -162,11 +162,12 @@ fn draw_service(
     }
 }
 
-/// The socialtilsyn of a region, or a neighbouring one for offers in its host municipality
-/// (a socialtilsyn does not supervise its own municipality's offers).
-pub fn supervising_authority(region: Region, municipality: u16) -> Authority {
+/// The socialtilsyn of a region, or a neighbouring one for the host municipality's own
+/// offers (a socialtilsyn does not supervise the municipality that hosts it; offers of other
+/// owners in that municipality are supervised as usual).
+pub fn supervising_authority(region: Region, municipality: u16, host_owned: bool) -> Authority {
     let own = Authority::for_region(region);
-    if own.host_municipality() != Some(municipality) {
+    if !host_owned || own.host_municipality() != Some(municipality) {
         return own;
     }
     match own {
@@ -400,7 +401,7 @@ pub fn offer(rng: &mut Rng, number: u64, today: Date) -> Offer {
     let authority = if kind.primary.municipally_approved() {
         Authority::Municipality
     } else {
-        supervising_authority(m.region, m.code)
+        supervising_authority(m.region, m.code, ownership == Ownership::Municipal)
     };
     let approval = *rng
         .weighted(&[
@@ -551,13 +552,15 @@ mod tests {
             if let Some(host) = authority.host_municipality() {
                 let region = crate::vocab::municipality(host).map(|m| m.region);
                 if let Some(region) = region {
-                    assert_ne!(supervising_authority(region, host), *authority);
-                    assert_ne!(supervising_authority(region, host), Authority::Municipality);
+                    let supervisor = supervising_authority(region, host, true);
+                    assert_ne!(supervisor, *authority);
+                    assert_ne!(supervisor, Authority::Municipality);
+                    assert_eq!(supervising_authority(region, host, false), *authority);
                 }
             }
         }
         assert_eq!(
-            supervising_authority(Region::Midtjylland, 751),
+            supervising_authority(Region::Midtjylland, 751, true),
             Authority::Midt
         );
     }

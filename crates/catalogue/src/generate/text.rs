@@ -58,17 +58,18 @@ fn who(groups: &[TargetGroup], children: bool) -> String {
 }
 
 /// What the offer is, in one sentence.
-fn opening(
-    rng: &mut Rng,
-    name: &str,
-    primary: LegalBasis,
-    secondary: Option<LegalBasis>,
-    theme: Theme,
-    offer_type: OfferType,
-    town: &str,
-    groups: &[TargetGroup],
-) -> String {
+fn opening(rng: &mut Rng, t: &OfferText<'_>) -> String {
     use LegalBasis::*;
+    let OfferText {
+        name,
+        primary,
+        secondary,
+        theme,
+        offer_type,
+        town,
+        groups,
+        ..
+    } = *t;
     let adults = who(groups, false);
     let children = who(groups, true);
     match (primary, theme) {
@@ -216,16 +217,7 @@ pub struct OfferText<'a> {
 
 /// A 2–4 sentence description of an offer.
 pub fn offer_description(rng: &mut Rng, t: &OfferText<'_>) -> String {
-    let mut sentences = vec![opening(
-        rng,
-        t.name,
-        t.primary,
-        t.secondary,
-        t.theme,
-        t.offer_type,
-        t.town,
-        t.groups,
-    )];
+    let mut sentences = vec![opening(rng, t)];
     if let Some(methods) = methods_sentence(rng, t.methods) {
         sentences.push(methods);
     }
@@ -304,10 +296,22 @@ pub fn family_description(rng: &mut Rng, t: &FamilyText<'_>) -> String {
             target_group_phrase(*first)
         ));
     }
-    if let Some(competence) = t.competences.first() {
-        text.push_str(&format!(" {}.", competence.trim_end_matches('.')));
+    if !t.competences.is_empty() {
+        let lowered: Vec<String> = t.competences.iter().map(|c| lower_first(c)).collect();
+        text.push_str(&format!(" Særlige kompetencer: {}.", list_and(&lowered)));
     }
     text
+}
+
+/// The first letter in lower case, unless the word is an abbreviation ("ADHD").
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if chars.clone().next().is_some_and(char::is_lowercase) => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => text.to_string(),
+    }
 }
 
 fn capitalise(text: &str) -> String {
@@ -356,5 +360,7 @@ mod tests {
         assert_eq!(list_and(&items), "a, b og c");
         assert_eq!(list_and(&items[..1]), "a");
         assert_eq!(capitalise("almen plejefamilie"), "Almen plejefamilie");
+        assert_eq!(lower_first("Erfaring med ADHD"), "erfaring med ADHD");
+        assert_eq!(lower_first("ADHD"), "ADHD");
     }
 }

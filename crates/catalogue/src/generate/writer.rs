@@ -21,7 +21,7 @@ pub fn write_jsonl<W: Write>(
         serde_json::to_writer(&mut out, &record).map_err(io::Error::from)?;
         out.write_all(b"\n")?;
         written += 1;
-        if written % PROGRESS_EVERY == 0 {
+        if written.is_multiple_of(PROGRESS_EVERY) {
             progress(written);
         }
     }

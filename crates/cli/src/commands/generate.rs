@@ -100,3 +100,64 @@ fn progress_bar(total: u64) -> ProgressBar {
     }
     bar
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_file_written_is_the_library_sample_byte_for_byte() {
+        let today = Date::parse("2026-11-22").expect("a date");
+        let path = std::env::temp_dir().join(format!(
+            "tilbudsfinder-generate-{}.jsonl",
+            std::process::id()
+        ));
+        let args = Args {
+            offers: 40,
+            foster_families: 30,
+            seed: 9,
+            today: Some(today),
+            out: Some(path.clone()),
+        };
+        let code = run(args).expect("generate succeeds");
+        assert_eq!(code, ExitCode::SUCCESS);
+        let written = std::fs::read(&path).expect("the file exists");
+        let _ = std::fs::remove_file(&path);
+        let mut expected = Vec::new();
+        let options = GeneratorOptions {
+            offers: 40,
+            foster_families: 30,
+            seed: 9,
+            today,
+        };
+        write_jsonl(Generator::new(options), &mut expected, |_| {}).expect("in memory");
+        assert!(
+            written == expected,
+            "the command's file differs from the library's output"
+        );
+        assert_eq!(written.iter().filter(|b| **b == b'\n').count(), 70);
+    }
+
+    #[test]
+    fn today_must_be_a_real_date() {
+        assert!(parse_date("2026-11-22").is_ok());
+        assert!(parse_date("2026-02-30").is_err());
+        assert!(parse_date("22-11-2026").is_err());
+    }
+
+    #[test]
+    fn an_unwritable_path_is_an_error_naming_it() {
+        let args = Args {
+            offers: 1,
+            foster_families: 0,
+            seed: 1,
+            today: Date::parse("2026-11-22").ok(),
+            out: Some(PathBuf::from("/nonexistent-dir/sample.jsonl")),
+        };
+        let err = run(args).expect_err("cannot create the file");
+        assert!(
+            format!("{err:#}").contains("/nonexistent-dir/sample.jsonl"),
+            "{err:#}"
+        );
+    }
+}
