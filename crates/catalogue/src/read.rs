@@ -296,7 +296,38 @@ fn parse_line(
 }
 
 /// Parses one line of text into a record.
+///
+/// The fast path reads the line twice without building a tree: a probe that validates the JSON
+/// and picks out `kind` and `id`, then the variant struct straight from the text through
+/// `serde_path_to_error`, with `kind` skipped ([`skip_kind`]). Any probe failure (not JSON, not
+/// an object, a duplicate `kind`) takes the slow path through a [`Value`], which gives the same
+/// located errors with simpler code; the slow path is also the reference the fast one is tested
+/// against.
 pub fn parse_record(text: &str, terminated: bool) -> Result<Record, ReadError> {
+    if text.trim_start().starts_with('{') {
+        if let Ok(probe) = serde_json::from_str::<skip_kind::Probe>(text) {
+            let id = probe.id.as_ref().and_then(Value::as_str).map(shorten);
+            return match probe.kind {
+                None => Err(ReadError::MissingKind { id }),
+                Some(Value::String(kind)) if kind == "offer" => {
+                    skip_kind::deserialize::<Offer>(text, id).map(Record::Offer)
+                }
+                Some(Value::String(kind)) if kind == "foster_family" => {
+                    skip_kind::deserialize::<FosterFamily>(text, id).map(Record::FosterFamily)
+                }
+                Some(other) => Err(ReadError::UnknownKind {
+                    id,
+                    found: shorten(&other.to_string()),
+                }),
+            };
+        }
+    }
+    parse_record_via_value(text, terminated)
+}
+
+/// The slow path of [`parse_record`]: the line as a [`Value`], `kind` taken out, the variant
+/// struct deserialised from what is left.
+pub fn parse_record_via_value(text: &str, terminated: bool) -> Result<Record, ReadError> {
     let value: Value = serde_json::from_str(text).map_err(|err| syntax_error(&err, terminated))?;
     let mut object = match value {
         Value::Object(object) => object,
@@ -330,7 +361,7 @@ fn deserialize<T: DeserializeOwned>(
 ) -> Result<T, ReadError> {
     serde_path_to_error::deserialize(Value::Object(object)).map_err(|err| {
         let path = err.path().to_string();
-        let message = shorten_expected_list(err.into_inner().to_string());
+        let message = shorten_expected_list(without_location(err.into_inner().to_string()));
         field_error(id, &path, message)
     })
 }
@@ -373,15 +404,19 @@ fn shorten_expected_list(message: String) -> String {
     )
 }
 
-/// serde_json's syntax error without its "at line 1 column N" suffix (always line 1 here).
+/// A serde_json message without its " at line 1 column N" suffix (always line 1 here; syntax
+/// errors report the column separately, field errors their path).
+fn without_location(mut message: String) -> String {
+    if let Some(at) = message.rfind(" at line ") {
+        message.truncate(at);
+    }
+    message
+}
+
+/// serde_json's syntax error, located by column.
 fn syntax_error(err: &serde_json::Error, terminated: bool) -> ReadError {
-    let full = err.to_string();
-    let message = match full.rfind(" at line ") {
-        Some(at) => full[..at].to_owned(),
-        None => full,
-    };
     ReadError::Syntax {
-        message,
+        message: without_location(err.to_string()),
         column: err.column(),
         truncated: !terminated && err.is_eof(),
     }
@@ -404,6 +439,163 @@ fn shorten(text: &str) -> String {
     match text.char_indices().nth(KEEP) {
         Some((at, _)) => format!("{}…", &text[..at]),
         None => text.to_owned(),
+    }
+}
+
+/// The fast path's pieces: the probe and a deserializer that hides the top-level `kind` key
+/// from the variant struct (whose `deny_unknown_fields` would reject it).
+mod skip_kind {
+    use std::fmt;
+
+    use serde::de::{self, DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+    use serde::{Deserialize, Deserializer};
+    use serde_json::Value;
+
+    use super::{field_error, shorten_expected_list, without_location, ReadError};
+
+    /// The first pass: validates the whole line and keeps only `kind` and `id`.
+    #[derive(Deserialize)]
+    pub(super) struct Probe {
+        #[serde(default)]
+        pub kind: Option<Value>,
+        #[serde(default)]
+        pub id: Option<Value>,
+    }
+
+    /// Deserialises the variant struct from the line, naming the failing field's path.
+    pub(super) fn deserialize<T: DeserializeOwned>(
+        text: &str,
+        id: Option<String>,
+    ) -> Result<T, ReadError> {
+        let mut json = serde_json::Deserializer::from_str(text);
+        let mut track = serde_path_to_error::Track::new();
+        let result = T::deserialize(SkipKind(serde_path_to_error::Deserializer::new(
+            &mut json, &mut track,
+        )));
+        result.map_err(|err| {
+            let path = track.path().to_string();
+            let message = shorten_expected_list(without_location(err.to_string()));
+            field_error(id, &path, message)
+        })
+    }
+
+    /// A deserializer whose top-level map has no `kind` key.
+    struct SkipKind<D>(D);
+
+    impl<'de, D: Deserializer<'de>> Deserializer<'de> for SkipKind<D> {
+        type Error = D::Error;
+
+        fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+            self.0.deserialize_any(visitor)
+        }
+
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            name: &'static str,
+            fields: &'static [&'static str],
+            visitor: V,
+        ) -> Result<V::Value, D::Error> {
+            self.0
+                .deserialize_struct(name, fields, SkipKindVisitor(visitor))
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+            bytes byte_buf option unit unit_struct newtype_struct seq tuple
+            tuple_struct map enum identifier ignored_any
+        }
+    }
+
+    struct SkipKindVisitor<V>(V);
+
+    impl<'de, V: Visitor<'de>> Visitor<'de> for SkipKindVisitor<V> {
+        type Value = V::Value;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            self.0.expecting(f)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+            self.0.visit_map(SkipKindMap(map))
+        }
+    }
+
+    struct SkipKindMap<A>(A);
+
+    impl<'de, A: MapAccess<'de>> MapAccess<'de> for SkipKindMap<A> {
+        type Error = A::Error;
+
+        fn next_key_seed<K: DeserializeSeed<'de>>(
+            &mut self,
+            seed: K,
+        ) -> Result<Option<K::Value>, A::Error> {
+            loop {
+                let Some(key) = self.0.next_key::<Key<'de>>()? else {
+                    return Ok(None);
+                };
+                let key = match &key {
+                    Key::Borrowed(key) => *key,
+                    Key::Owned(key) => key.as_str(),
+                };
+                if key == "kind" {
+                    self.0.next_value::<IgnoredAny>()?;
+                    continue;
+                }
+                // The derive's field visitor copies what it needs, so a short-lived key is fine.
+                return seed
+                    .deserialize(StrKey::<A::Error>(key, std::marker::PhantomData))
+                    .map(Some);
+            }
+        }
+
+        fn next_value_seed<S: DeserializeSeed<'de>>(
+            &mut self,
+            seed: S,
+        ) -> Result<S::Value, A::Error> {
+            self.0.next_value_seed(seed)
+        }
+    }
+
+    /// A map key, borrowed from the line when it has no escapes.
+    enum Key<'de> {
+        Borrowed(&'de str),
+        Owned(String),
+    }
+
+    impl<'de> Deserialize<'de> for Key<'de> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Key<'de>, D::Error> {
+            struct KeyVisitor;
+            impl<'de> Visitor<'de> for KeyVisitor {
+                type Value = Key<'de>;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("a field name")
+                }
+                fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                    Ok(Key::Borrowed(v))
+                }
+                fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+                    Ok(Key::Owned(v.to_owned()))
+                }
+            }
+            deserializer.deserialize_str(KeyVisitor)
+        }
+    }
+
+    /// A key handed to the struct's field visitor as a plain (not borrowed) string.
+    struct StrKey<'k, E>(&'k str, std::marker::PhantomData<E>);
+
+    impl<'de, E: de::Error> Deserializer<'de> for StrKey<'_, E> {
+        type Error = E;
+
+        fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+            visitor.visit_str(self.0)
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+            bytes byte_buf option unit unit_struct newtype_struct seq tuple
+            tuple_struct map struct enum identifier ignored_any
+        }
     }
 }
 

@@ -45,53 +45,45 @@ pub(crate) fn text(report: &mut Report, field: &str, value: &str, kind: TextKind
         TextKind::Short => MAX_SHORT_TEXT_CHARS,
         TextKind::Long => MAX_LONG_TEXT_CHARS,
     };
-    let mut chars = 0usize;
-    let mut control = None;
-    let mut bidi = None;
-    let mut invisible = None;
-    for c in value.chars() {
-        chars += 1;
-        let allowed_control = kind == TextKind::Long && matches!(c, '\n' | '\t' | '\r');
-        if control.is_none() && c.is_control() && !allowed_control {
-            control = Some((c, chars));
-        }
-        if bidi.is_none() && is_bidi_control(c) {
-            bidi = Some((c, chars));
-        }
-        if invisible.is_none() && is_invisible(c) {
-            invisible = Some((c, chars));
+    // A text has at most as many characters as bytes, so most need no counting.
+    if value.len() > limit {
+        let chars = value.chars().count();
+        if chars > limit {
+            report.error(
+                field,
+                format!("{field} has {chars} characters; at most {limit} are allowed"),
+            );
         }
     }
-    if chars > limit {
-        report.error(
-            field,
-            format!("{field} has {chars} characters; at most {limit} are allowed"),
-        );
-    }
-    if let Some((c, at)) = control {
+    let found = suspicious_characters(value, kind);
+    let at = |byte: usize| value[..byte].chars().count() + 1;
+    if let Some((c, byte)) = found.control {
         report.error(
             field,
             format!(
-                "{field} contains the control character U+{:04X} at character {at}",
-                c as u32
+                "{field} contains the control character U+{:04X} at character {}",
+                c as u32,
+                at(byte)
             ),
         );
     }
-    if let Some((c, at)) = bidi {
+    if let Some((c, byte)) = found.bidi {
         report.error(
             field,
             format!(
-                "{field} contains the bidi override U+{:04X} at character {at}; it can disguise text",
-                c as u32
+                "{field} contains the bidi override U+{:04X} at character {}; it can disguise text",
+                c as u32,
+                at(byte)
             ),
         );
     }
-    if let Some((c, at)) = invisible {
+    if let Some((c, byte)) = found.invisible {
         report.warning(
             field,
             format!(
-                "{field} contains the invisible character U+{:04X} at character {at}",
-                c as u32
+                "{field} contains the invisible character U+{:04X} at character {}",
+                c as u32,
+                at(byte)
             ),
         );
     }
@@ -104,6 +96,41 @@ pub(crate) fn text(report: &mut Report, field: &str, value: &str, kind: TextKind
             ),
         );
     }
+}
+
+/// The first character of each suspicious kind in a text, with its byte offset.
+#[derive(Default)]
+struct Suspicious {
+    control: Option<(char, usize)>,
+    bidi: Option<(char, usize)>,
+    invisible: Option<(char, usize)>,
+}
+
+/// Finds control, bidi and invisible characters. Scans bytes, and decodes a character only where
+/// one could start: C0 controls and DEL are single bytes, C1 controls start with 0xC2, and every
+/// bidi and invisible character with 0xE2 or 0xEF. Those are lead bytes, so each such position
+/// is a character boundary.
+fn suspicious_characters(value: &str, kind: TextKind) -> Suspicious {
+    let mut found = Suspicious::default();
+    for (i, &b) in value.as_bytes().iter().enumerate() {
+        if !(b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xEF) {
+            continue;
+        }
+        let Some(c) = value[i..].chars().next() else {
+            continue;
+        };
+        let allowed_control = kind == TextKind::Long && matches!(c, '\n' | '\t' | '\r');
+        if found.control.is_none() && c.is_control() && !allowed_control {
+            found.control = Some((c, i));
+        }
+        if found.bidi.is_none() && is_bidi_control(c) {
+            found.bidi = Some((c, i));
+        }
+        if found.invisible.is_none() && is_invisible(c) {
+            found.invisible = Some((c, i));
+        }
+    }
+    found
 }
 
 /// An id: 1–[`MAX_ID_CHARS`] of `A–Z a–z 0–9 . _ -`. Returns whether it is well-formed.
@@ -216,6 +243,23 @@ mod tests {
         ));
         assert!(has(&r, Error, "f", "control character U+000A"));
         assert_eq!(r.findings.len(), 5, "{:?}", r.findings);
+    }
+
+    #[test]
+    fn the_byte_scan_finds_what_a_char_scan_finds() {
+        // Every character that is a control, bidi or invisible one starts with a scanned byte.
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if c.is_control() || is_bidi_control(c) || is_invisible(c) {
+                let text = format!("æ{c}ø");
+                let found = suspicious_characters(&text, TextKind::Short);
+                let hit = [found.control, found.bidi, found.invisible];
+                assert!(
+                    hit.iter().flatten().any(|(f, at)| *f == c && *at == 2),
+                    "U+{:04X}",
+                    c as u32
+                );
+            }
+        }
     }
 
     #[test]

@@ -65,3 +65,27 @@ proptest! {
         assert_accounting(&outcomes, &summary);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// The reader's fast path (no tree) and its slow path (through a `Value`) agree: the same
+    /// record, or both an error. Which error may differ when a line has several: the fast path
+    /// reports the first in the line, the slow one the first in key order; and a number beyond
+    /// f64 (`1e400`) is a syntax error to the slow path but an error on its field to the fast one.
+    #[test]
+    fn the_fast_and_slow_parsers_agree(input in near_miss_lines()) {
+        use catalogue::read::{parse_record, parse_record_via_value};
+        for line in input.split(|b| *b == b'\n') {
+            let Ok(text) = std::str::from_utf8(line) else { continue };
+            if text.trim().is_empty() {
+                continue;
+            }
+            match (parse_record(text, true), parse_record_via_value(text, true)) {
+                (Ok(fast), Ok(slow)) => prop_assert_eq!(fast, slow),
+                (Err(fast), Err(_)) => prop_assert!(!fast.field().is_empty()),
+                (fast, slow) => prop_assert!(false, "fast {:?} slow {:?} on {}", fast, slow, text),
+            }
+        }
+    }
+}
