@@ -153,8 +153,13 @@ pub fn family(rng: &mut Rng, number: u64, today: Date) -> FosterFamily {
     let respite_days_per_month = approved_for
         .contains(&CareKind::Respite)
         .then(|| rng.range(2, 8) as u8);
-    // Emergency placements (akutanbringelser) are for forstærkede families.
-    let emergency = family_type == Reinforced && rng.chance(0.4);
+    // Emergency placements (akutanbringelser): forstærkede and municipal families
+    // (kommunale akutplejefamilier), never general, network or respite families.
+    let emergency = match family_type {
+        Reinforced => rng.chance(0.4),
+        Municipal => rng.chance(0.3),
+        _ => false,
+    };
     let parent_child = match family_type {
         Reinforced => rng.chance(0.15),
         Specialised => rng.chance(0.1),

@@ -213,7 +213,7 @@ fn departments(
             let dept_name = if count == 1 {
                 name.to_string()
             } else if k > 0 && district.postal_code != first.postal_code {
-                format!("{name}, afd. {}", plain_town(district.city))
+                format!("{name}, afd. {}", district.city)
             } else {
                 format!("{name}, afd. {}", names::place_name(rng))
             };
