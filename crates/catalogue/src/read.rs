@@ -14,18 +14,28 @@
 //! - `\n` and `\r\n` line ends are both accepted; the last line may lack its newline.
 //! - Bytes that are not UTF-8 give [`ReadError::NotUtf8`] with the byte offset; reading goes on.
 //! - A JSON syntax error (including a truncated last line and nesting deeper than serde_json's
-//!   limit of 128 levels) gives [`ReadError::Syntax`] with its column.
+//!   recursion limit, 127 levels) gives [`ReadError::Syntax`] with its column.
 //! - A JSON value that is well-formed but not a record gives an error on the field it names:
 //!   `kind` for a missing or unknown kind, or the path of the field that has the wrong type, e.g.
 //!   `departments[0].address.postal_code`.
 //!
-//! # Why the line is parsed into a `serde_json::Value` first
+//! # How a line becomes a record
 //! [`Record`] is an internally tagged enum (`"kind": "offer"`). Serde deserialises such an enum by
 //! buffering the whole object into its private `Content` type and then deserialising the variant
 //! from that buffer, out of sight of `serde_path_to_error`, so every type error would be reported
-//! at the path `.`. The reader instead parses the line into a [`Value`], takes `kind` out of it
-//! and deserialises the variant struct directly through `serde_path_to_error`, which keeps the
-//! full path. Taking `kind` out also keeps the variants' `deny_unknown_fields` from seeing it.
+//! at the path `.` (a test below shows it). The reader therefore never deserialises `Record`:
+//! a first pass over the line validates the JSON and picks out `kind` and `id` without building
+//! anything, then the variant struct is deserialised straight from the text through
+//! `serde_path_to_error`, with the top-level `kind` key hidden from it (the variants'
+//! `deny_unknown_fields` would reject it). A line that fails is read again through a [`Value`]
+//! ([`parse_record_via_value`]) and that error is reported: errors are rare, and this way they do
+//! not depend on which path found them. A property test holds the two paths to each other.
+//!
+//! # Quirks
+//! - Of several problems in one record, one is reported (the first in key order); fix it and
+//!   run again.
+//! - A key that appears twice in an object is an error (`duplicate field`), or a type error on
+//!   the first value, where a plain JSON reader would keep the last one.
 
 use std::io::{self, BufRead};
 
@@ -299,15 +309,14 @@ fn parse_line(
 ///
 /// The fast path reads the line twice without building a tree: a probe that validates the JSON
 /// and picks out `kind` and `id`, then the variant struct straight from the text through
-/// `serde_path_to_error`, with `kind` skipped ([`skip_kind`]). Any probe failure (not JSON, not
-/// an object, a duplicate `kind`) takes the slow path through a [`Value`], which gives the same
-/// located errors with simpler code; the slow path is also the reference the fast one is tested
-/// against.
+/// `serde_path_to_error`, with `kind` skipped ([`skip_kind`]). A line that fails either pass is
+/// read again through a [`Value`] ([`parse_record_via_value`]), and that slow path's error is
+/// the one reported, so the fast path changes only how quickly good records are read.
 pub fn parse_record(text: &str, terminated: bool) -> Result<Record, ReadError> {
     if text.trim_start().starts_with('{') {
         if let Ok(probe) = serde_json::from_str::<skip_kind::Probe>(text) {
             let id = probe.id.as_ref().and_then(Value::as_str).map(shorten);
-            return match probe.kind {
+            let fast = match probe.kind {
                 None => Err(ReadError::MissingKind { id }),
                 Some(Value::String(kind)) if kind == "offer" => {
                     skip_kind::deserialize::<Offer>(text, id).map(Record::Offer)
@@ -319,6 +328,16 @@ pub fn parse_record(text: &str, terminated: bool) -> Result<Record, ReadError> {
                     id,
                     found: shorten(&other.to_string()),
                 }),
+            };
+            return match fast {
+                Ok(record) => Ok(record),
+                // Errors are rare: report the slow path's, so that which error a line gives
+                // does not depend on the path taken. Only duplicate keys, which the slow path
+                // lets through (the last one wins), keep the fast path's error.
+                Err(fast_error) => match parse_record_via_value(text, terminated) {
+                    Err(slow_error) => Err(slow_error),
+                    Ok(_) => Err(fast_error),
+                },
             };
         }
     }
@@ -374,6 +393,8 @@ fn field_error(id: Option<String>, path: &str, message: String) -> ReadError {
         .find_map(|prefix| message.strip_prefix(prefix))
         .and_then(|rest| rest.split('`').next());
     let path = match (path, named) {
+        // A field whose name is empty: shown quoted, so the field is never blank.
+        ("", _) | (".", Some("")) => "\"\"".to_owned(),
         (".", Some(name)) => name.to_owned(),
         (".", None) => "(record)".to_owned(),
         (path, Some(name)) if !path.ends_with(name) => format!("{path}.{name}"),
@@ -700,6 +721,8 @@ mod tests {
             "unknown field `nmae`, expected ...".into(),
         );
         assert_eq!(err.field(), "departments[0].nmae");
+        let err = field_error(None, "", "unknown field ``, expected ...".into());
+        assert_eq!(err.field(), "\"\"");
         let err = field_error(None, "places_total", "invalid type".into());
         assert_eq!(err.field(), "places_total");
     }

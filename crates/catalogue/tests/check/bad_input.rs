@@ -113,7 +113,7 @@ fn numbers_at_the_edges_of_their_types() {
         (
             "\"occupancy_rate\":95.0",
             "\"occupancy_rate\":1e400",
-            "occupancy_rate",
+            "(json)",
             "number out of range",
         ),
         (
@@ -255,8 +255,7 @@ fn deeply_nested_json_hits_the_recursion_limit_not_the_stack() {
         let bad = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
         between_good_records(bad.as_bytes(), "(json)", "recursion limit exceeded");
     }
-    // Inside a record: nested objects hit the limit; a field stops at the first value that
-    // does not fit it, before any depth is reached.
+    // Inside a record too.
     let nested = format!(
         "{{\"kind\": \"offer\", \"x\": {}{}}}",
         "{\"a\":".repeat(100_000),
@@ -272,11 +271,7 @@ fn deeply_nested_json_hits_the_recursion_limit_not_the_stack() {
         ),
         1,
     );
-    between_good_records(
-        nested.as_bytes(),
-        "methods[0]",
-        "invalid type: sequence, expected a string",
-    );
+    between_good_records(nested.as_bytes(), "(json)", "recursion limit exceeded");
     // 100 levels are within the limit: the line parses, and the unknown field is reported.
     let shallow = format!(
         "{{\"kind\": \"offer\", \"x\": {}{}}}",
