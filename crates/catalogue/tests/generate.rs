@@ -380,3 +380,19 @@ fn golden_sample_hash() {
 }
 
 const GOLDEN: &str = "ecda2eb802eae543";
+
+#[test]
+fn extreme_options_do_not_panic() {
+    let mut far = options(3, 3, u64::MAX);
+    far.today = Date::from_ymd(1000, 1, 1).expect("a date");
+    assert_eq!(Generator::new(far).count(), 6);
+    far.today = Date::from_ymd(9999, 12, 31).expect("a date");
+    assert_eq!(Generator::new(far).count(), 6);
+    let huge = Generator::new(options(u64::MAX / 2, u64::MAX, 0));
+    assert!(matches!(
+        huge.record(u64::MAX - 1),
+        Some(Record::FosterFamily(_))
+    ));
+    assert!(matches!(huge.record(u64::MAX / 2 - 1), Some(Record::Offer(_))));
+    assert_eq!(Generator::new(options(0, 0, 0)).next(), None);
+}

@@ -39,7 +39,8 @@ pub fn rate_year(economy_updated: Date, today: Date) -> u16 {
     let (this_year, _, _) = today.ymd();
     let (year, month, _) = economy_updated.ymd();
     let year = if month >= 10 { year + 1 } else { year };
-    year.clamp(1990, this_year) as u16
+    // Never after this year; and within u16 whatever `today` is.
+    year.min(this_year).clamp(0, i32::from(u16::MAX)) as u16
 }
 
 #[cfg(test)]
@@ -66,5 +67,7 @@ mod tests {
         assert_eq!(on("2025-10-15"), 2026);
         assert_eq!(on("2025-06-15"), 2025);
         assert_eq!(on("2024-01-15"), 2024);
+        let long_ago = Date::parse("1985-06-01").unwrap_or_default();
+        assert_eq!(rate_year(long_ago.add_days(-30), long_ago), 1985);
     }
 }

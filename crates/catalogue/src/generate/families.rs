@@ -18,7 +18,8 @@ use TargetGroup::*;
 
 /// The id of the foster family with a number.
 pub fn family_id(number: u64) -> String {
-    format!("P-{}", 200_000 + number)
+    // u128: no overflow even for `Generator::record(u64::MAX)`.
+    format!("P-{}", u128::from(number) + 200_000)
 }
 
 const TYPE_WEIGHTS: &[(FosterFamilyType, u32)] = &[

@@ -24,7 +24,12 @@ use super::text::{marking_reason, offer_description, OfferText};
 
 /// The id of the offer with a number; departments add `-1`, `-2`, ... to `A-<number>`.
 pub fn offer_id(number: u64) -> String {
-    format!("T-{}", 100_000 + number)
+    format!("T-{}", offer_number(number))
+}
+
+/// The number in an offer's and its departments' ids (u128: never overflows).
+fn offer_number(number: u64) -> u128 {
+    u128::from(number) + 100_000
 }
 
 /// Draws the kind of an offer: main basis, theme, any second basis, and the offer type.
@@ -54,6 +59,9 @@ pub fn offer_kind(rng: &mut Rng) -> OfferKind {
 
 /// A skewed draw in `lo..=hi`: small values more common (most offers are small).
 fn skewed(rng: &mut Rng, lo: u32, hi: u32) -> u32 {
+    if hi <= lo {
+        return lo;
+    }
     let u = rng.unit();
     lo + ((f64::from(hi - lo)) * u * u).round() as u32
 }
@@ -218,7 +226,7 @@ fn departments(
                 format!("{name}, afd. {}", names::place_name(rng))
             };
             Department {
-                id: format!("A-{}-{}", 100_000 + number, k + 1),
+                id: format!("A-{}-{}", offer_number(number), k + 1),
                 name: dept_name,
                 p_number: if rng.chance(0.97) {
                     Some(p_number(rng))
