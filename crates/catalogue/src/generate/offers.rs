@@ -310,6 +310,169 @@ fn quality(rng: &mut Rng, approval: ApprovalStatus) -> Vec<QualityScore> {
         .collect()
 }
 
+/// Places under each of the offer's legal bases: the main basis in its usual range, a second
+/// one smaller.
+fn draw_places(rng: &mut Rng, kind: &OfferKind) -> Vec<LegalBasisPlaces> {
+    std::iter::once(kind.primary)
+        .chain(kind.secondary)
+        .map(|basis| {
+            let (lo, hi) = kinds::places_range(basis, kind.offer_type);
+            let places = if basis == kind.primary {
+                skewed(rng, lo, hi)
+            } else {
+                skewed(rng, lo.min(4), hi / 2)
+            };
+            LegalBasisPlaces {
+                basis,
+                places: places.max(1),
+            }
+        })
+        .collect()
+}
+
+/// Services: one per basis that carries one, and for residential offers sometimes a second
+/// rate level for residents who need more (same ages and main target group, a higher rate).
+fn draw_services(
+    rng: &mut Rng,
+    kind: &OfferKind,
+    bases: &[LegalBasisPlaces],
+    intensity: f64,
+    year: u16,
+) -> Vec<Service> {
+    let mut services = Vec::with_capacity(3);
+    for basis in bases
+        .iter()
+        .map(|b| b.basis)
+        .filter(|b| kinds::has_service(*b))
+    {
+        services.push(draw_service(rng, basis, kind, intensity, year));
+    }
+    let second_level = matches!(
+        kind.primary,
+        LegalBasis::Sel108 | LegalBasis::Sel107 | LegalBasis::Bl43Nr6 | LegalBasis::Bl43Nr7
+    ) && rng.chance(0.2);
+    if second_level {
+        let heavier = (intensity + 0.25).min(1.0);
+        let mut level = draw_service(rng, kind.primary, kind, heavier, year);
+        if let Some(first) = services.first() {
+            level.age_from = first.age_from;
+            level.age_to = first.age_to;
+            if let Some(main_group) = first.target_groups.first() {
+                level.target_groups.retain(|g| g != main_group);
+                level.target_groups.insert(0, *main_group);
+                level.target_groups.truncate(5);
+            }
+        }
+        services.push(level);
+    }
+    services
+}
+
+/// `count` distinct strings from a weighted list.
+fn draw_strings(rng: &mut Rng, pool: &[(&'static str, u32)], count: usize) -> Vec<String> {
+    rng.weighted_distinct(pool, count)
+        .into_iter()
+        .map(str::to_string)
+        .collect()
+}
+
+/// Approval status and date, and now and then the authority's marking that the data are
+/// wrong (more often for stale records, which is what gets them marked).
+fn draw_supervision(
+    rng: &mut Rng,
+    authority: Authority,
+    updated: &OfferUpdated,
+    today: Date,
+) -> Supervision {
+    let approval = *rng
+        .weighted(&[
+            (ApprovalStatus::Approved, 880),
+            (ApprovalStatus::ConditionallyApproved, 70),
+            (ApprovalStatus::InProcess, 35),
+            (ApprovalStatus::Ceased, 15),
+        ])
+        .unwrap_or(&ApprovalStatus::Approved);
+    let approved = match approval {
+        ApprovalStatus::InProcess => None,
+        ApprovalStatus::Ceased => Some(today.add_days(-(rng.range(400, 2_000) as i32))),
+        _ => Some(today.add_days(-(rng.range(20, 1_460) as i32))),
+    };
+    let stale = updated.oldest().days_until(today) > 182;
+    let marked = rng.chance(if stale { 0.04 } else { 0.003 });
+    let marking = marked.then(|| Marking {
+        date: today.add_days(-(rng.range(1, 330) as i32)),
+        reason: marking_reason(rng).to_string(),
+    });
+    Supervision {
+        authority,
+        approval,
+        approved,
+        marking,
+    }
+}
+
+/// Free places: ~96 % of active offers report, ~40 % of offers have some free.
+fn draw_free_places(
+    rng: &mut Rng,
+    approval: ApprovalStatus,
+    places_total: u32,
+    today: Date,
+) -> Option<FreePlaces> {
+    if approval == ApprovalStatus::Ceased || !rng.chance(0.96) {
+        return None;
+    }
+    let count = if rng.chance(0.4) {
+        rng.range(1, (places_total / 4).clamp(1, 6))
+            .min(places_total)
+    } else {
+        0
+    };
+    Some(FreePlaces {
+        count,
+        reported: free_places_reported(rng, today),
+    })
+}
+
+/// The assumed occupancy rate the rates are computed with: 85–100 %, most 90–98 %.
+fn draw_occupancy_rate(rng: &mut Rng) -> Option<f64> {
+    if !rng.chance(0.92) {
+        return None;
+    }
+    let rate = *rng
+        .weighted(&[
+            (85u32, 2),
+            (88, 2),
+            (90, 5),
+            (92, 4),
+            (93, 3),
+            (95, 6),
+            (96, 3),
+            (97, 3),
+            (98, 3),
+            (100, 2),
+        ])
+        .unwrap_or(&95);
+    Some(f64::from(rate))
+}
+
+/// The citizen's rent in housing-like offers (ABL § 105 housing, most § 108, some § 107,
+/// § 85 in botilbudslignende tilbud): 4,000–8,500 DKK a month, a deposit of three months.
+fn draw_rent(rng: &mut Rng, kind: &OfferKind) -> Option<Rent> {
+    let housing = kind.secondary == Some(LegalBasis::Abl105)
+        || (kind.primary == LegalBasis::Sel108 && rng.chance(0.7))
+        || (kind.primary == LegalBasis::Sel107
+            && kind.theme != Theme::Substance
+            && rng.chance(0.4))
+        || (kind.primary == LegalBasis::Sel85 && kind.offer_type == OfferType::Residential);
+    housing.then(|| {
+        let monthly = f64::from(rng.range(40, 84) * 100) + f64::from(rng.range(0, 99));
+        Rent {
+            monthly,
+            deposit: rng.chance(0.7).then_some(monthly * 3.0),
+        }
+    })
+}
+
 /// The generated offer with a number (0-based), drawn from `rng`.
 pub fn offer(rng: &mut Rng, number: u64, today: Date) -> Offer {
     let kind = offer_kind(rng);
@@ -337,151 +500,32 @@ pub fn offer(rng: &mut Rng, number: u64, today: Date) -> Offer {
         _ => cvr_from_bits(rng.next_u64()),
     };
 
-    // Places per basis.
-    let mut legal_bases = Vec::with_capacity(2);
-    for basis in std::iter::once(kind.primary).chain(kind.secondary) {
-        let (lo, hi) = kinds::places_range(basis, kind.offer_type);
-        let places = if basis == kind.primary {
-            skewed(rng, lo, hi)
-        } else {
-            skewed(rng, lo.min(4), hi / 2)
-        };
-        legal_bases.push(LegalBasisPlaces {
-            basis,
-            places: places.max(1),
-        });
-    }
+    let legal_bases = draw_places(rng, &kind);
     let places_total: u32 = legal_bases.iter().map(|b| b.places).sum();
-
     let updated = updated(rng, today);
     let year = rate_year(updated.economy, today);
+    // How much support the residents need: drives rates and staffing together.
     let intensity = (rng.unit() + rng.unit()) / 2.0;
+    let services = draw_services(rng, &kind, &legal_bases, intensity, year);
 
-    // Services: one per basis that carries one, sometimes a second level under the main basis.
-    let mut services = Vec::with_capacity(3);
-    for basis in legal_bases
-        .iter()
-        .map(|b| b.basis)
-        .filter(|b| kinds::has_service(*b))
-    {
-        services.push(draw_service(rng, basis, &kind, intensity, year));
-    }
-    let second_level = matches!(
-        kind.primary,
-        LegalBasis::Sel108 | LegalBasis::Sel107 | LegalBasis::Bl43Nr6 | LegalBasis::Bl43Nr7
-    ) && rng.chance(0.2);
-    if second_level {
-        // A second rate level for residents who need more: same ages and main target group.
-        let heavier = (intensity + 0.25).min(1.0);
-        let mut level = draw_service(rng, kind.primary, &kind, heavier, year);
-        if let Some(first) = services.first() {
-            level.age_from = first.age_from;
-            level.age_to = first.age_to;
-            if let Some(main_group) = first.target_groups.first() {
-                level.target_groups.retain(|g| g != main_group);
-                level.target_groups.insert(0, *main_group);
-                level.target_groups.truncate(5);
-            }
-        }
-        services.push(level);
-    }
-
-    let methods: Vec<String> = {
-        let count = *rng
-            .weighted(&[(1usize, 15), (2, 35), (3, 30), (4, 20)])
-            .unwrap_or(&2);
-        rng.weighted_distinct(kinds::methods(kind.theme), count)
-            .into_iter()
-            .map(str::to_string)
-            .collect()
-    };
-    let staff_groups: Vec<String> = {
-        let count = rng.range(2, 5) as usize;
-        rng.weighted_distinct(kinds::staff_groups(kind.theme), count)
-            .into_iter()
-            .map(str::to_string)
-            .collect()
-    };
+    let method_count = *rng
+        .weighted(&[(1usize, 15), (2, 35), (3, 30), (4, 20)])
+        .unwrap_or(&2);
+    let methods = draw_strings(rng, kinds::methods(kind.theme), method_count);
+    let staff_count = rng.range(2, 5) as usize;
+    let staff_groups = draw_strings(rng, kinds::staff_groups(kind.theme), staff_count);
     let (staff_lo, staff_hi) = kinds::staffing_range(kind.primary, kind.offer_type);
     let staffing = one_decimal((staff_lo + (staff_hi - staff_lo) * intensity).clamp(0.3, 2.5));
 
-    // Supervision.
     let authority = if kind.primary.municipally_approved() {
         Authority::Municipality
     } else {
         supervising_authority(m.region, m.code, ownership == Ownership::Municipal)
     };
-    let approval = *rng
-        .weighted(&[
-            (ApprovalStatus::Approved, 880),
-            (ApprovalStatus::ConditionallyApproved, 70),
-            (ApprovalStatus::InProcess, 35),
-            (ApprovalStatus::Ceased, 15),
-        ])
-        .unwrap_or(&ApprovalStatus::Approved);
-    let approved = match approval {
-        ApprovalStatus::InProcess => None,
-        ApprovalStatus::Ceased => Some(today.add_days(-(rng.range(400, 2_000) as i32))),
-        _ => Some(today.add_days(-(rng.range(20, 1_460) as i32))),
-    };
-    let stale = updated.oldest().days_until(today) > 182;
-    let marked = rng.chance(if stale { 0.04 } else { 0.003 });
-    let marking = marked.then(|| Marking {
-        date: today.add_days(-(rng.range(1, 330) as i32)),
-        reason: marking_reason(rng).to_string(),
-    });
-
-    // Free places: most report, ~40 % of those have some free.
-    let free_places = if approval == ApprovalStatus::Ceased {
-        None
-    } else if rng.chance(0.96) {
-        let count = if rng.chance(0.4) {
-            rng.range(1, (places_total / 4).clamp(1, 6))
-                .min(places_total)
-        } else {
-            0
-        };
-        Some(FreePlaces {
-            count,
-            reported: free_places_reported(rng, today),
-        })
-    } else {
-        None
-    };
-
-    let occupancy_rate = if rng.chance(0.92) {
-        let rate = *rng
-            .weighted(&[
-                (85u32, 2),
-                (88, 2),
-                (90, 5),
-                (92, 4),
-                (93, 3),
-                (95, 6),
-                (96, 3),
-                (97, 3),
-                (98, 3),
-                (100, 2),
-            ])
-            .unwrap_or(&95);
-        Some(f64::from(rate))
-    } else {
-        None
-    };
-
-    let housing = kind.secondary == Some(LegalBasis::Abl105)
-        || (kind.primary == LegalBasis::Sel108 && rng.chance(0.7))
-        || (kind.primary == LegalBasis::Sel107
-            && kind.theme != Theme::Substance
-            && rng.chance(0.4))
-        || (kind.primary == LegalBasis::Sel85 && kind.offer_type == OfferType::Residential);
-    let rent = housing.then(|| {
-        let monthly = f64::from(rng.range(40, 84) * 100) + f64::from(rng.range(0, 99));
-        Rent {
-            monthly,
-            deposit: rng.chance(0.7).then_some(monthly * 3.0),
-        }
-    });
+    let supervision = draw_supervision(rng, authority, &updated, today);
+    let free_places = draw_free_places(rng, supervision.approval, places_total, today);
+    let occupancy_rate = draw_occupancy_rate(rng);
+    let rent = draw_rent(rng, &kind);
 
     let main_groups = services
         .first()
@@ -500,14 +544,15 @@ pub fn offer(rng: &mut Rng, number: u64, today: Date) -> Offer {
             methods: &methods,
         },
     );
+    // The authority scores offers it has approved; §§ 103/104 have no quality model.
     let quality_scores = if authority != Authority::Municipality
         && matches!(
-            approval,
+            supervision.approval,
             ApprovalStatus::Approved | ApprovalStatus::ConditionallyApproved
         )
         && rng.chance(0.92)
     {
-        quality(rng, approval)
+        quality(rng, supervision.approval)
     } else {
         Vec::new()
     };
@@ -530,12 +575,7 @@ pub fn offer(rng: &mut Rng, number: u64, today: Date) -> Offer {
         operating_agreement,
         departments,
         contact,
-        supervision: Supervision {
-            authority,
-            approval,
-            approved,
-            marking,
-        },
+        supervision,
         legal_bases,
         places_total,
         free_places,
