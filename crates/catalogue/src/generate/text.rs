@@ -169,7 +169,7 @@ fn everyday(rng: &mut Rng, primary: LegalBasis, theme: Theme) -> &'static str {
         ],
         (_, Theme::Violence) => &[
             "Vi tilbyder rådgivning, samtaler med psykolog og særlig støtte til børnene.",
-            "Adressen er hemmelig, og der er personale til stede hele døgnet.",
+            "Kvinderne kan henvende sig døgnet rundt, og der er personale til stede hele døgnet.",
         ],
     };
     rng.pick(options).copied().unwrap_or("")
