@@ -8,7 +8,7 @@
 use catalogue::vocab::{PriceBasis, RateUnit};
 use catalogue::Date;
 use serde::Deserialize;
-use tilbudsfinder_index::query::{Mode, PricePosition, Sort};
+use tilbudsfinder_index::query::{CardPrice, Mode, PricePosition, Sort};
 
 /// Interface language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
@@ -547,13 +547,16 @@ pub fn number(lang: Lang, value: f64, decimals: usize) -> String {
     }
 }
 
-/// "2.450 kr. pr. døgn" for a normalised price.
-pub fn price(lang: Lang, amount: f64, basis: PriceBasis) -> String {
+/// "2.450 kr. pr. døgn" for a normalised price. Per-day prices read "pr. døgn" when the rate
+/// was a døgntakst (`per_24h`) and "pr. dag" otherwise (day offers, monthly rates).
+pub fn price(lang: Lang, amount: f64, basis: PriceBasis, per_24h: bool) -> String {
     let n = number(lang, amount.round(), 0);
     let unit = match (lang, basis) {
-        (Lang::Da, PriceBasis::PerDay) => "pr. døgn",
+        (Lang::Da, PriceBasis::PerDay) if per_24h => "pr. døgn",
+        (Lang::Da, PriceBasis::PerDay) => "pr. dag",
         (Lang::Da, PriceBasis::PerHour) => "pr. time",
         (Lang::Da, PriceBasis::PerCourse) => "pr. forløb",
+        (Lang::En, PriceBasis::PerDay) if per_24h => "per 24 hours",
         (Lang::En, PriceBasis::PerDay) => "per day",
         (Lang::En, PriceBasis::PerHour) => "per hour",
         (Lang::En, PriceBasis::PerCourse) => "per course",
@@ -562,6 +565,11 @@ pub fn price(lang: Lang, amount: f64, basis: PriceBasis) -> String {
         Lang::Da => format!("{n} kr. {unit}"),
         Lang::En => format!("DKK {n} {unit}"),
     }
+}
+
+/// A card's normalised price with the unit its rate was given in.
+pub fn card_price(lang: Lang, p: &CardPrice) -> String {
+    price(lang, p.normalised, p.basis, p.unit == RateUnit::Per24Hours)
 }
 
 /// "18.500 kr. pr. måned" for a rate as the offer gave it.
@@ -596,7 +604,7 @@ pub fn normalised_from(lang: Lang, amount: f64, unit: RateUnit, occupancy: Optio
 }
 
 /// "Billigste fjerdedel blandt 212 sammenlignelige SEL § 108-tilbud (median 2.300 kr. pr. døgn)".
-pub fn price_position(lang: Lang, position: &PricePosition) -> String {
+pub fn price_position(lang: Lang, position: &PricePosition, per_24h: bool) -> String {
     let quarter = match (lang, position.quarter) {
         (Lang::Da, 1) => "Billigste fjerdedel",
         (Lang::Da, 2) => "Næstbilligste fjerdedel",
@@ -609,7 +617,7 @@ pub fn price_position(lang: Lang, position: &PricePosition) -> String {
     };
     let peers = number(lang, f64::from(position.peers), 0);
     let basis = position.legal_basis.short();
-    let median = price(lang, position.median, position.basis);
+    let median = price(lang, position.median, position.basis, per_24h);
     match lang {
         Lang::Da => {
             format!("{quarter} blandt {peers} sammenlignelige {basis}-tilbud (median {median})")
@@ -805,7 +813,11 @@ mod tests {
     #[test]
     fn prices_and_counts_read_as_sentences() {
         assert_eq!(
-            price(Lang::Da, 2450.4, PriceBasis::PerDay),
+            price(Lang::Da, 612.0, PriceBasis::PerDay, false),
+            "612 kr. pr. dag"
+        );
+        assert_eq!(
+            price(Lang::Da, 2450.4, PriceBasis::PerDay, true),
             "2.450 kr. pr. døgn"
         );
         assert_eq!(found(Lang::Da, Mode::Offers, 0), "Ingen tilbud fundet");

@@ -135,7 +135,7 @@ pub fn to_csv(lang: Lang, cards: &[Card], today: Date) -> String {
         let price = card
             .price
             .as_ref()
-            .map(|p| i18n::price(lang, p.normalised, p.basis))
+            .map(|p| i18n::card_price(lang, p))
             .unwrap_or_default();
         push_row(
             &mut out,

@@ -30,6 +30,16 @@ pub enum HistoryEntry {
     Push,
 }
 
+/// A field the user types into: keystrokes in one field make one history entry, not many.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TypedField {
+    Text,
+    Age,
+    PriceMin,
+    PriceMax,
+    NearPlace,
+}
+
 /// The user's choices.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SearchState {
@@ -61,6 +71,8 @@ pub struct SearchState {
     pub page: u32,
     /// How the last change should enter the browser history (not part of the choices).
     pub history: HistoryEntry,
+    /// The field the last change typed into, if any (not part of the choices).
+    pub last_typed: Option<TypedField>,
 }
 
 /// A change to the choices.
@@ -100,16 +112,28 @@ pub enum Action {
     Restore(Box<SearchState>),
 }
 
+impl Action {
+    /// The typed field this action edits, if it is a keystroke in one.
+    fn typed_field(&self) -> Option<TypedField> {
+        match self {
+            Action::SetText(_) => Some(TypedField::Text),
+            Action::SetAge(_) => Some(TypedField::Age),
+            Action::SetPriceMin(_) => Some(TypedField::PriceMin),
+            Action::SetPriceMax(_) => Some(TypedField::PriceMax),
+            Action::SetNearPlace(_) => Some(TypedField::NearPlace),
+            _ => None,
+        }
+    }
+}
+
 impl SearchState {
     /// Applies one action; pure so that it can be tested natively.
     pub fn apply(mut self, action: Action) -> SearchState {
         let mut history = HistoryEntry::Push;
         let mut keep_page = false;
+        let typed = action.typed_field();
         match action {
-            Action::SetText(text) => {
-                self.text = text;
-                history = HistoryEntry::Replace;
-            }
+            Action::SetText(text) => self.text = text,
             Action::SetMode(mode) => {
                 if mode != self.mode {
                     let keep: &[&str] = &["region", "municipality", "group", "target"];
@@ -144,10 +168,7 @@ impl SearchState {
                 self.price_max = None;
             }
             Action::SetFreeOnly(on) => self.free_only = on,
-            Action::SetNearPlace(place) => {
-                self.near_place = place;
-                history = HistoryEntry::Replace;
-            }
+            Action::SetNearPlace(place) => self.near_place = place,
             Action::SetNearKm(km) => self.near_km = km,
             Action::ClearNear => {
                 self.near_place.clear();
@@ -184,6 +205,11 @@ impl SearchState {
         if !keep_page {
             self.page = 0;
         }
+        // Typing on in the same field replaces the entry its first keystroke pushed.
+        if typed.is_some() && typed == self.last_typed {
+            history = HistoryEntry::Replace;
+        }
+        self.last_typed = typed;
         self.history = history;
         self
     }
@@ -288,11 +314,23 @@ mod tests {
     }
 
     #[test]
-    fn typing_replaces_history_and_reset_keeps_text() {
+    fn typing_makes_one_history_entry_per_field_and_reset_keeps_text() {
         let s = SearchState::default()
             .apply(tick("type", "botilbud"))
-            .apply(Action::SetText("bakke".into()));
-        assert_eq!(s.history, HistoryEntry::Replace);
+            .apply(Action::SetText("b".into()));
+        assert_eq!(
+            s.history,
+            HistoryEntry::Push,
+            "the first keystroke makes an entry"
+        );
+        let s = s.apply(Action::SetText("bakke".into()));
+        assert_eq!(s.history, HistoryEntry::Replace, "the next ones replace it");
+        let s = s.apply(Action::SetAge(Some(1)));
+        assert_eq!(
+            s.history,
+            HistoryEntry::Push,
+            "another field makes its own entry"
+        );
         let s = s
             .apply(Action::SetAge(Some(14)))
             .apply(Action::ResetFilters);

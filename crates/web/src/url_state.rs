@@ -262,6 +262,7 @@ mod tests {
             back,
             SearchState {
                 history: HistoryEntry::None,
+                last_typed: None,
                 ..state
             }
         );

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use catalogue::vocab::RateUnit;
 use catalogue::Date;
 use tilbudsfinder_index::query::Card;
 use web_sys::HtmlElement;
@@ -18,6 +19,7 @@ pub struct ComparisonProps {
     pub cards: Rc<Vec<Card>>,
     pub today: Date,
     pub heading_level: u8,
+    pub uid: u32,
     pub on_close: Callback<()>,
 }
 
@@ -61,7 +63,7 @@ pub fn comparison(props: &ComparisonProps) -> Html {
         (d.price, |l, c, _| {
             c.price
                 .as_ref()
-                .map(|p| i18n::price(l, p.normalised, p.basis))
+                .map(|p| i18n::card_price(l, p))
                 .unwrap_or_else(|| l.texts().no_price.to_string())
         }),
         (d.rates, |l, c, _| {
@@ -73,7 +75,13 @@ pub fn comparison(props: &ComparisonProps) -> Html {
         (d.price_position, |l, c, _| {
             c.price_position
                 .as_ref()
-                .map(|p| i18n::price_position(l, p))
+                .map(|p| {
+                    let per_24h = c
+                        .price
+                        .as_ref()
+                        .is_some_and(|cp| cp.unit == RateUnit::Per24Hours);
+                    i18n::price_position(l, p, per_24h)
+                })
                 .unwrap_or_else(|| l.texts().none.to_string())
         }),
         (d.updated, |l, c, today| {
@@ -92,8 +100,8 @@ pub fn comparison(props: &ComparisonProps) -> Html {
     ];
     let on_close = props.on_close.reform(|_: MouseEvent| ());
     html! {
-        <section class="tf-comparison" aria-labelledby="tf-compare-heading" {onkeydown}>
-            <Heading level={props.heading_level} id={AttrValue::from("tf-compare-heading")} focusable={true}
+        <section class="tf-comparison" aria-labelledby={format!("tf{}-compare-heading", props.uid)} {onkeydown}>
+            <Heading level={props.heading_level} id={AttrValue::from(format!("tf{}-compare-heading", props.uid))} focusable={true}
                      node_ref={heading} class="tf-comparison-title">{ t.compare_heading }</Heading>
             <button type="button" class="tf-button tf-secondary" onclick={on_close}>{ t.compare_close }</button>
             <div class="tf-table-scroll" tabindex="0" role="region" aria-label={t.compare_heading}>

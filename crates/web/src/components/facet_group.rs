@@ -62,7 +62,8 @@ pub fn facet_group(props: &FacetGroupProps) -> Html {
         let pair = (facet_name.to_string(), value.value.clone());
         html! {
             <span class="tf-check">
-                <input type="checkbox" id={id.clone()} {checked} {disabled}
+                <input type="checkbox" id={id.clone()} {checked} {disabled} value={value.value.clone()}
+                       data-facet={facet_name.to_string()}
                        onchange={Callback::from(move |_| on_toggle.emit(pair.clone()))} />
                 <label for={id}>
                     { value.label.clone() }

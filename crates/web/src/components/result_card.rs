@@ -6,6 +6,7 @@
 
 use std::rc::Rc;
 
+use catalogue::vocab::RateUnit;
 use catalogue::Date;
 use tilbudsfinder_index::query::{Card, Mode};
 use web_sys::HtmlElement;
@@ -68,12 +69,12 @@ pub fn result_card(props: &ResultCardProps) -> Html {
     let paused = card.mode == Mode::FosterFamilies && paused_on(card, props.today);
     let price = card.price.as_ref().map(|p| {
         (
-            i18n::price(lang, p.normalised, p.basis),
+            i18n::card_price(lang, p),
             i18n::normalised_from(lang, p.amount, p.unit, p.occupancy_rate),
         )
     });
     html! {
-        <article class={classes!("tf-card", card.marked.is_some().then_some("tf-card-marked"))}>
+        <article class={classes!("tf-card", card.marked.is_some().then_some("tf-card-marked"))} data-id={card.id.clone()}>
             <Heading level={props.heading_level} class="tf-card-title">{ card.name.clone() }</Heading>
             <p class="tf-card-kind">
                 { card.kind_label.clone() }
@@ -98,7 +99,7 @@ pub fn result_card(props: &ResultCardProps) -> Html {
                             <span class="tf-price">{ normalised }</span>
                             <span class="tf-price-given">{ given }</span>
                             if let Some(pos) = &card.price_position {
-                                <span class="tf-price-position">{ i18n::price_position(lang, pos) }</span>
+                                <span class="tf-price-position">{ i18n::price_position(lang, pos, card.price.as_ref().is_some_and(|p| p.unit == RateUnit::Per24Hours)) }</span>
                             }
                         } else {
                             { t.no_price }

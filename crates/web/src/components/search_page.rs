@@ -245,15 +245,20 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     };
     let on_close_detail = {
         let detail = detail.clone();
-        let opener = opener.clone();
-        Callback::from(move |_| {
-            detail.set(None);
-            // The opener stays in the DOM (the list is only hidden), so focus can go back to it.
-            if let Some(button) = opener.borrow_mut().take() {
-                let _ = button.focus();
-            }
-        })
+        Callback::from(move |_| detail.set(None))
     };
+    // Once the detail view is gone and the list shown again, focus goes back to the button that
+    // opened it (the list was only hidden, so the button is the same element).
+    {
+        let opener = opener.clone();
+        use_effect_with(detail.is_some(), move |open| {
+            if !*open {
+                if let Some(button) = opener.borrow_mut().take() {
+                    let _ = button.focus();
+                }
+            }
+        });
+    }
     let on_toggle_save = {
         let shortlist = shortlist.clone();
         let compare_ids = compare_ids.clone();
@@ -293,14 +298,18 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     };
     let on_close_compare = {
         let compare_open = compare_open.clone();
-        let ret = compare_heading_return.clone();
-        Callback::from(move |_| {
-            compare_open.set(false);
-            if let Some(button) = ret.borrow_mut().take() {
-                let _ = button.focus();
-            }
-        })
+        Callback::from(move |_| compare_open.set(false))
     };
+    {
+        let ret = compare_heading_return.clone();
+        use_effect_with(*compare_open, move |open| {
+            if !*open {
+                if let Some(button) = ret.borrow_mut().take() {
+                    let _ = button.focus();
+                }
+            }
+        });
+    }
     let toggle_filters = {
         let filters_open = filters_open.clone();
         Callback::from(move |_: MouseEvent| filters_open.set(!*filters_open))
@@ -393,7 +402,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                     heading_level={config.heading(1)} on_remove={on_toggle_save}
                     on_toggle_compare={on_toggle_compare} {on_compare} />
                 if *compare_open && !compared.is_empty() {
-                    <Comparison {lang} cards={Rc::new(compared)} {today} heading_level={config.heading(1)}
+                    <Comparison {lang} cards={Rc::new(compared)} {today} heading_level={config.heading(1)} {uid}
                                 on_close={on_close_compare} />
                 }
             </div>

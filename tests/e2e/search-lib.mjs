@@ -1,0 +1,98 @@
+// Shared steps of the search page's end-to-end tests (search-*.test.mjs): open the page and
+// wait for the first results, read what the page says, and ask the CLI for the same search so
+// that no expected number is ever hard-coded.
+
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import {
+  ARTIFACTS, INDEX_DIR, axeViolations, cliJson, describeViolations, openPage,
+} from '../lib/harness.mjs';
+
+/** Opens the full search page at `query` (e.g. '?q=bo') and waits for the first results. */
+export async function openSearch(browser, baseUrl, query = '', options = {}) {
+  const opened = await openPage(browser, `${baseUrl}index.html${query}`, options);
+  await waitForResults(opened.page);
+  return opened;
+}
+
+/** Waits until the app shows a result count. */
+export async function waitForResults(page) {
+  await page.waitForSelector('.tf-results-title', { timeout: 30000 });
+}
+
+/** The number in the results heading ("1.234 tilbud fundet" -> 1234; "Ingen …" -> 0). */
+export async function shownTotal(page) {
+  const text = (await page.textContent('.tf-results-title')).trim();
+  return parseCount(text);
+}
+
+/** "1.234 tilbud fundet" -> 1234; "Ingen tilbud fundet" -> 0. */
+export function parseCount(text) {
+  const m = text.match(/^([\d.]+)/);
+  return m ? Number(m[1].replaceAll('.', '')) : 0;
+}
+
+/** Waits until the results heading shows `total`. */
+export async function expectTotal(page, total) {
+  await page.waitForFunction(
+    (want) => {
+      const h = document.querySelector('.tf-results-title');
+      if (!h) return false;
+      const m = h.textContent.trim().match(/^([\d.]+)/);
+      return (m ? Number(m[1].replaceAll('.', '')) : 0) === want;
+    },
+    total,
+    { timeout: 10000 },
+  ).catch(async () => {
+    assert.equal(await shownTotal(page), total, 'result count on the page');
+  });
+}
+
+/** The ids of the cards shown, in order. */
+export async function shownIds(page) {
+  return page.$$eval('.tf-result-area:not([hidden]) .tf-card', (cards) => cards.map((c) => c.dataset.id));
+}
+
+/** Runs `tilbudsfinder query` on the served index with today's date. */
+export function cliQuery(args) {
+  return cliJson(['query', INDEX_DIR, '--json', ...args]);
+}
+
+/** Asserts axe-core finds no WCAG 2.1 A/AA violations in the current state. */
+export async function expectAccessible(page, state) {
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `axe-core violations (${state}):\n${describeViolations(violations)}`);
+}
+
+/** Asserts nothing went wrong in the page (console errors, uncaught errors, failed requests). */
+export function expectNoProblems(problems) {
+  assert.deepEqual(problems, [], problems.join('\n'));
+}
+
+/** Saves a full-page screenshot to tests/artifacts/NAME.png. */
+export async function screenshot(page, name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** The checkbox of a facet value by the facet's legend and the value's label (count ignored). */
+export function facetCheckbox(page, legend, label) {
+  return page
+    .locator('fieldset.tf-facet', { has: page.locator('legend', { hasText: legend }) })
+    .getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(label)} \\(`) });
+}
+
+/** The first value of a facet group: { label, count, checkbox }. */
+export async function firstFacetValue(page, legend) {
+  const group = page.locator('fieldset.tf-facet', { has: page.locator('legend', { hasText: legend }) });
+  const label = group.locator('.tf-check label').first();
+  const text = (await label.textContent()).trim();
+  const m = text.match(/^(.*) \(([\d.]+)\)$/);
+  assert.ok(m, `facet value label "${text}" has a count`);
+  return { label: m[1], count: Number(m[2].replaceAll('.', '')), checkbox: group.getByRole('checkbox').first() };
+}
+
+export function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
