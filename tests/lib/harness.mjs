@@ -49,7 +49,8 @@ export async function launchBrowser() {
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--user-data-dir=${userDataDir}`,
+      // No --user-data-dir: playwright refuses it in launch() and gives each launch a fresh
+      // temporary profile of its own.
     ],
   });
   const close = browser.close.bind(browser);
