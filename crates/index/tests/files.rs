@@ -1,0 +1,265 @@
+//! The files of an index: determinism, golden files of format v1, and bad input (truncated,
+//! bit-flipped, wrong version, wrong kind, manifest of another build) giving typed errors that
+//! name the file, never a panic.
+
+use std::path::PathBuf;
+
+use catalogue::generate::{Generator, GeneratorOptions};
+use catalogue::model::Record;
+use catalogue::Date;
+use proptest::prelude::*;
+use tilbudsfinder_index::{
+    BuildOptions, FileKind, IndexBuilder, IndexError, Manifest, Mode, Query, SearchIndex, Sort,
+};
+
+fn today() -> Date {
+    Date::from_ymd(2026, 11, 22).expect("date")
+}
+
+/// The tiny fixed catalogue of the golden files: 12 offers and 8 families from seed 7.
+fn tiny_catalogue() -> Vec<Record> {
+    Generator::new(GeneratorOptions {
+        offers: 12,
+        foster_families: 8,
+        seed: 7,
+        today: today(),
+    })
+    .collect()
+}
+
+/// (manifest bytes, every file).
+fn build(records: &[Record]) -> (Vec<u8>, Vec<(String, Vec<u8>)>) {
+    let mut builder = IndexBuilder::new(BuildOptions {
+        today: Some(today()),
+        shard_size: 8,
+    });
+    let mut files = Vec::new();
+    for record in records {
+        builder.add(record);
+        files.extend(builder.take_ready_files());
+    }
+    let built = builder.finish().expect("build");
+    files.extend(built.files);
+    files.sort();
+    (built.manifest, files)
+}
+
+fn open(manifest: &[u8], files: &[(String, Vec<u8>)]) -> Result<SearchIndex, IndexError> {
+    let manifest = Manifest::parse(manifest)?;
+    let initial = files
+        .iter()
+        .filter(|(n, _)| manifest.initial_files().contains(n))
+        .cloned()
+        .collect();
+    let mut index = SearchIndex::open(&manifest, initial)?;
+    for name in index.deferred_files() {
+        let bytes = files
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|f| f.1.clone())
+            .unwrap_or_default();
+        index.add_file(&name, bytes)?;
+    }
+    Ok(index)
+}
+
+/// The fixed query of the golden test, and its answer as text.
+fn golden_answer(index: &SearchIndex) -> String {
+    let mut out = String::new();
+    for (mode, text) in [(Mode::Offers, "bo"), (Mode::FosterFamilies, "")] {
+        let results = index.search(&Query {
+            mode,
+            text: text.to_string(),
+            today: today(),
+            sort: Sort::Name,
+            page_size: 100,
+            ..Query::default()
+        });
+        out.push_str(&format!("{mode:?} total {}\n", results.total));
+        for hit in &results.hits {
+            let card = index.card(hit.doc).expect("card");
+            out.push_str(&format!(
+                "{} {} {:?} {:?}\n",
+                card.id,
+                card.name,
+                card.price.map(|p| p.normalised),
+                card.price_position.map(|p| (p.peers, p.percentile))
+            ));
+        }
+        for facet in &results.facets {
+            let values: Vec<String> = facet
+                .values
+                .iter()
+                .map(|v| format!("{}={}", v.value, v.count))
+                .collect();
+            out.push_str(&format!("{}: {}\n", facet.facet, values.join(" ")));
+        }
+    }
+    out
+}
+
+fn golden_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/v1")
+}
+
+#[test]
+fn building_twice_gives_identical_bytes() {
+    let records = tiny_catalogue();
+    let first = build(&records);
+    let second = build(&records);
+    assert_eq!(first, second);
+    assert!(first.1.len() >= 3);
+}
+
+/// Today's reader opens the committed v1 index and answers the fixed queries as recorded. Set
+/// `UPDATE_GOLDEN=1` to rewrite the files (only with a format version bump!).
+#[test]
+fn golden_v1_index_opens_and_answers_the_same() {
+    let dir = golden_dir();
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        let (manifest, files) = build(&tiny_catalogue());
+        std::fs::create_dir_all(&dir).expect("mkdir");
+        for entry in std::fs::read_dir(&dir).expect("list") {
+            std::fs::remove_file(entry.expect("entry").path()).expect("rm");
+        }
+        for (name, bytes) in &files {
+            std::fs::write(dir.join(name), bytes).expect("write");
+        }
+        std::fs::write(dir.join("manifest.json"), &manifest).expect("write");
+        let index = open(&manifest, &files).expect("open");
+        std::fs::write(dir.join("answer.txt"), golden_answer(&index)).expect("write");
+    }
+    let manifest = std::fs::read(dir.join("manifest.json")).expect("golden manifest");
+    let parsed = Manifest::parse(&manifest).expect("parse golden manifest");
+    let files: Vec<(String, Vec<u8>)> = parsed
+        .files
+        .iter()
+        .map(|f| {
+            (
+                f.name.clone(),
+                std::fs::read(dir.join(&f.name)).expect("golden file"),
+            )
+        })
+        .collect();
+    let index = open(&manifest, &files).expect("open golden index");
+    let expected = std::fs::read_to_string(dir.join("answer.txt")).expect("golden answer");
+    assert_eq!(golden_answer(&index), expected);
+    // Every detail shard still decodes.
+    for doc in 0..(parsed.counts.offers + parsed.counts.foster_families) {
+        let name = index.detail_file(doc).expect("shard");
+        let bytes = &files.iter().find(|(n, _)| *n == name).expect("file").1;
+        let record = index.decode_detail(&name, bytes, doc).expect("decode");
+        assert_eq!(Some(record.id().to_string()), index.card(doc).map(|c| c.id));
+    }
+}
+
+fn file_of(files: &[(String, Vec<u8>)], kind: &str) -> usize {
+    files
+        .iter()
+        .position(|(n, _)| n.starts_with(kind))
+        .expect("file of kind")
+}
+
+fn names_file(err: &IndexError, name: &str) -> bool {
+    err.to_string().starts_with(&format!("{name}: "))
+}
+
+#[test]
+fn truncated_flipped_versioned_and_misnamed_files_are_named_errors() {
+    let (manifest, files) = build(&tiny_catalogue());
+    let core = file_of(&files, "core.");
+    let name = files[core].0.clone();
+
+    let mut truncated = files.clone();
+    let len = truncated[core].1.len();
+    truncated[core].1.truncate(len / 2);
+    let err = open(&manifest, &truncated).err().expect("truncated");
+    assert!(matches!(err, IndexError::Truncated { .. }), "{err}");
+    assert!(names_file(&err, &name), "{err}");
+
+    let mut flipped = files.clone();
+    flipped[core].1[40] ^= 0x10;
+    let err = open(&manifest, &flipped).err().expect("flipped");
+    assert!(matches!(err, IndexError::Checksum { .. }), "{err}");
+    assert!(names_file(&err, &name));
+
+    let mut newer = files.clone();
+    newer[core].1[4] = 2;
+    let err = open(&manifest, &newer).err().expect("version");
+    assert!(matches!(err, IndexError::Version { got: 2, .. }), "{err}");
+    assert!(err.to_string().contains("rebuild the index"));
+
+    // A text file where the core should be.
+    let text = file_of(&files, "text.");
+    let mut swapped = files.clone();
+    swapped[core].1 = files[text].1.clone();
+    let err = open(&manifest, &swapped).err().expect("kind");
+    assert!(matches!(err, IndexError::WrongKind { .. }), "{err}");
+
+    // A manifest of another build: the core file's checksum differs.
+    let (other_manifest, _) = build(&tiny_catalogue()[..10]);
+    let mut other: Manifest = Manifest::parse(&other_manifest).expect("manifest");
+    other.files[0].name = name.clone();
+    let err = open(&other.to_json(), &files).err().expect("mismatch");
+    assert!(matches!(err, IndexError::ManifestMismatch { .. }), "{err}");
+    assert!(names_file(&err, &name));
+    assert!(err.to_string().contains("reload the page"));
+
+    // A detail shard asked for a doc it does not hold, or damaged.
+    let index = open(&manifest, &files).expect("open");
+    let shard = index.detail_file(0).expect("shard");
+    let bytes = files
+        .iter()
+        .find(|(n, _)| *n == shard)
+        .expect("bytes")
+        .1
+        .clone();
+    let last = index.counts().offers + index.counts().foster_families - 1;
+    assert!(matches!(
+        index.decode_detail(&shard, &bytes, last),
+        Err(IndexError::ManifestMismatch { .. })
+    ));
+    let mut damaged = bytes.clone();
+    damaged[30] ^= 1;
+    assert!(matches!(
+        index.decode_detail(&shard, &damaged, 0),
+        Err(IndexError::Checksum { .. })
+    ));
+    assert!(Manifest::parse(b"{\"format\": 1}").is_err());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Random byte flips and truncations of any file never panic; the error names a file.
+    #[test]
+    fn damaged_files_never_panic(which in 0usize..3, at in any::<prop::sample::Index>(), bits in 1u8..=255, cut in any::<bool>()) {
+        let (manifest, files) = build(&tiny_catalogue());
+        let kinds = [FileKind::Core, FileKind::Text, FileKind::Detail];
+        let stem = format!("{}.", kinds[which]);
+        let target = file_of(&files, &stem);
+        let mut damaged = files.clone();
+        let bytes = &mut damaged[target].1;
+        let i = at.index(bytes.len());
+        if cut {
+            bytes.truncate(i);
+        } else {
+            bytes[i] ^= bits;
+        }
+        let name = damaged[target].0.clone();
+        let result = open(&manifest, &damaged).and_then(|index| {
+            let shard = index.detail_file(0).unwrap_or_default();
+            let bytes = damaged.iter().find(|(n, _)| *n == shard).map(|f| f.1.clone()).unwrap_or_default();
+            index.decode_detail(&shard, &bytes, 0).map(|_| ())
+        });
+        if kinds[which] != FileKind::Detail || damaged[target].0 == files[target].0 {
+            if let Err(err) = &result {
+                prop_assert!(err.to_string().contains(".bin") || err.to_string().starts_with("manifest.json"), "{}", err);
+            }
+        }
+        if kinds[which] != FileKind::Detail {
+            let err = result.err();
+            prop_assert!(err.as_ref().is_some_and(|e| names_file(e, &name)), "{:?}", err);
+        }
+    }
+}
