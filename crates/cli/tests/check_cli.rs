@@ -11,8 +11,26 @@ fn example_line(name: &str) -> String {
     value.to_string()
 }
 
-/// A catalogue file in a fresh temporary directory.
-fn catalogue(name: &str, content: &str) -> PathBuf {
+/// A catalogue file in a fresh temporary directory, removed when dropped.
+struct Catalogue {
+    path: PathBuf,
+}
+
+impl Catalogue {
+    fn path(&self) -> &str {
+        self.path.to_str().expect("UTF-8 temp path")
+    }
+}
+
+impl Drop for Catalogue {
+    fn drop(&mut self) {
+        if let Some(dir) = self.path.parent() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+}
+
+fn catalogue(name: &str, content: &str) -> Catalogue {
     let dir = std::env::temp_dir().join(format!(
         "tilbudsfinder-check-cli-{}-{name}",
         std::process::id()
@@ -20,7 +38,7 @@ fn catalogue(name: &str, content: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join("catalogue.jsonl");
     std::fs::write(&path, content).expect("write catalogue");
-    path
+    Catalogue { path }
 }
 
 fn check(args: &[&str]) -> Output {
@@ -46,7 +64,7 @@ fn a_clean_catalogue_exits_0_with_a_summary() {
             example_line("foster_family.json")
         ),
     );
-    let output = check(&[path.to_str().expect("path")]);
+    let output = check(&[path.path()]);
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     assert_eq!(
         stdout(&output),
@@ -65,7 +83,7 @@ fn a_rejected_record_exits_1_and_is_reported_file_line_field_message() {
         .remove("phone");
     let stale = family.to_string();
     let path = catalogue("rejected", &format!("{bad}\n{stale}\n"));
-    let shown = path.to_str().expect("path");
+    let shown = path.path();
     let output = check(&[shown]);
     assert_eq!(output.status.code(), Some(1), "{output:?}");
     let text = stdout(&output);
@@ -101,7 +119,7 @@ fn json_output_has_the_documented_shape() {
             example_line("foster_family.json")
         ),
     );
-    let output = check(&["--json", path.to_str().expect("path")]);
+    let output = check(&["--json", path.path()]);
     assert_eq!(output.status.code(), Some(1), "{output:?}");
     let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON output");
     let keys: Vec<&str> = value
@@ -146,7 +164,7 @@ fn a_missing_file_exits_2_with_one_line_naming_it() {
 #[test]
 fn an_empty_catalogue_says_so() {
     let path = catalogue("empty", "");
-    let output = check(&[path.to_str().expect("path")]);
+    let output = check(&[path.path()]);
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(stdout(&output), "0 records: the catalogue is empty\n");
 }
