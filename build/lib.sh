@@ -8,7 +8,6 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SCRIPT="$(basename "$0")"
 WASM_BINDGEN_VERSION="0.2.130"   # must equal the exact wasm-bindgen pin in Cargo.toml
-export CARGO_TERM_QUIET="${CARGO_TERM_QUIET:-}"
 
 say() { printf '%s: %s\n' "$SCRIPT" "$*" >&2; }
 die() { printf '%s: error: %s\n' "$SCRIPT" "$*" >&2; exit 1; }
