@@ -109,6 +109,8 @@ struct Row {
     lat: i32,
     lon: i32,
     peer: Option<PeerGroup>,
+    /// Municipalities of departments after the first, other than the first's, distinct.
+    extra_municipalities: Vec<u16>,
 }
 
 /// Postings of one facet while building.
@@ -135,8 +137,8 @@ pub struct IndexBuilder {
     terms: HashMap<String, TermAcc>,
     cities: Vec<String>,
     city_ids: HashMap<String, u32>,
-    /// Postal code → (city id, sum lat, sum lon, count) of every address with it.
-    postal: BTreeMap<u16, (u32, f64, f64, u32)>,
+    /// Postal code → (city id, municipality, sum lat, sum lon, count) of every address with it.
+    postal: BTreeMap<u16, (u32, u16, f64, f64, u32)>,
     shards: [Option<ShardAcc>; 2],
     ready: Vec<(String, Vec<u8>)>,
     listed: Vec<ManifestFile>,
@@ -212,13 +214,16 @@ impl IndexBuilder {
         id
     }
 
-    fn note_postal(&mut self, code: u16, city: &str, lat: f64, lon: f64) {
+    fn note_postal(&mut self, code: u16, city: &str, municipality: u16, lat: f64, lon: f64) {
         let city = self.city_id(city);
-        let entry = self.postal.entry(code).or_insert((city, 0.0, 0.0, 0));
+        let entry = self
+            .postal
+            .entry(code)
+            .or_insert((city, municipality, 0.0, 0.0, 0));
         if lat.is_finite() && lon.is_finite() {
-            entry.1 += lat;
-            entry.2 += lon;
-            entry.3 += 1;
+            entry.2 += lat;
+            entry.3 += lon;
+            entry.4 += 1;
         }
     }
 
@@ -287,7 +292,7 @@ impl IndexBuilder {
     fn offer_row(&mut self, o: &Offer) -> Row {
         for d in &o.departments {
             let a = &d.address;
-            self.note_postal(a.postal_code, &a.city, a.lat, a.lon);
+            self.note_postal(a.postal_code, &a.city, a.municipality, a.lat, a.lon);
         }
         let first = o.departments.first().map(|d| &d.address);
         let city = first.map(|a| self.city_id(&a.city)).unwrap_or(0);
@@ -295,7 +300,16 @@ impl IndexBuilder {
             self.city_id("");
         }
         let updated = o.updated;
+        let mut extra_municipalities: Vec<u16> = Vec::new();
+        for d in o.departments.iter().skip(1) {
+            let code = d.address.municipality;
+            if Some(code) != first.map(|a| a.municipality) && !extra_municipalities.contains(&code)
+            {
+                extra_municipalities.push(code);
+            }
+        }
         Row {
+            extra_municipalities,
             id: o.id.clone(),
             name: o.name.clone(),
             kind: o.offer_type.index() as u8,
@@ -322,7 +336,7 @@ impl IndexBuilder {
 
     fn family_row(&mut self, f: &FosterFamily) -> Row {
         let l = &f.location;
-        self.note_postal(l.postal_code, &l.city, l.lat, l.lon);
+        self.note_postal(l.postal_code, &l.city, l.municipality, l.lat, l.lon);
         let city = self.city_id(&l.city);
         Row {
             id: f.id.clone(),
@@ -428,6 +442,20 @@ impl IndexBuilder {
         let mut facet_labels: Vec<(usize, usize, String)> = Vec::new();
         for (id, facet) in FACETS.iter().enumerate() {
             let acc = &self.facets[id];
+            let universe = match facet.mode {
+                Mode::Offers => offers,
+                Mode::FosterFamilies => families,
+            };
+            if crate::facets::derivation(facet) != crate::facets::Derivation::Stored {
+                // Rebuilt by the reader from other data; only the label terms are stored.
+                for (index, value) in crate::facets::fixed_values(facet).iter().enumerate() {
+                    if facet.text && acc.closed.get(index).is_some_and(|d| !d.is_empty()) {
+                        facet_labels.push((id, index, value.label.clone()));
+                    }
+                }
+                facet_bytes.push((Vec::new(), Vec::new()));
+                continue;
+            }
             match facet.kind {
                 FacetKind::Dynamic => facet_bytes.push((Vec::new(), Vec::new())),
                 FacetKind::Closed => {
@@ -435,7 +463,7 @@ impl IndexBuilder {
                     let mut lists = Vec::new();
                     for (index, value) in values.iter().enumerate() {
                         let docs = acc.closed.get(index).map(Vec::as_slice).unwrap_or(&[]);
-                        lists.push(postings::encode(docs));
+                        lists.push(postings::encode(docs, universe));
                         if facet.text && !docs.is_empty() {
                             facet_labels.push((id, index, value.label.clone()));
                         }
@@ -449,7 +477,7 @@ impl IndexBuilder {
                         })?;
                     let mut lists = Vec::new();
                     for (index, (value, docs)) in acc.open.iter().enumerate() {
-                        lists.push(postings::encode(docs));
+                        lists.push(postings::encode(docs, universe));
                         if facet.text {
                             facet_labels.push((id, index, value.clone()));
                         }
@@ -524,10 +552,10 @@ impl IndexBuilder {
             .into_iter()
             .map(|(term, mut acc)| {
                 let lists = [
-                    sorted_postings(&mut acc.name),
-                    sorted_postings(&mut acc.name_part),
-                    sorted_postings(&mut acc.other),
-                    sorted_postings(&mut acc.other_part),
+                    sorted_postings(&mut acc.name, offers + families),
+                    sorted_postings(&mut acc.name_part, offers + families),
+                    sorted_postings(&mut acc.other, offers + families),
+                    sorted_postings(&mut acc.other_part, offers + families),
                 ];
                 acc.facet.sort_unstable();
                 acc.facet.dedup();
@@ -541,8 +569,8 @@ impl IndexBuilder {
             .map(|(term, mut acc)| {
                 (
                     term,
-                    sorted_postings(&mut acc.whole),
-                    sorted_postings(&mut acc.part),
+                    sorted_postings(&mut acc.whole, offers + families),
+                    sorted_postings(&mut acc.part, offers + families),
                 )
             })
             .collect();
@@ -567,34 +595,120 @@ impl IndexBuilder {
             .map(|(i, g)| (*g, i as u16 + 1))
             .collect();
 
-        // Card columns.
+        let postal: Vec<StoredPostal> = self
+            .postal
+            .iter()
+            .map(|(&code, &(city, municipality, lat, lon, n))| {
+                let (lat, lon) = if n > 0 {
+                    (lat / f64::from(n), lon / f64::from(n))
+                } else {
+                    fallback_position(code)
+                };
+                StoredPostal {
+                    code,
+                    city,
+                    municipality,
+                    lat: quantise(lat),
+                    lon: quantise(lon),
+                }
+            })
+            .collect();
+
+        // Card columns, each encoded small (see format::CardColumns).
+        let postal_index: BTreeMap<u16, &StoredPostal> =
+            postal.iter().map(|p| (p.code, p)).collect();
+        let epoch = self
+            .rows
+            .iter()
+            .flatten()
+            .flat_map(|r| {
+                [
+                    Some(r.updated_newest),
+                    r.free_reported,
+                    r.marked,
+                    r.pause_from,
+                    r.pause_until,
+                ]
+            })
+            .flatten()
+            .max()
+            .unwrap_or(0);
         let mut cards = CardColumns {
             cities: self.cities.iter().map(String::as_str).collect(),
+            epoch,
             ..CardColumns::default()
         };
+        let mut id_prefixes: BTreeMap<&str, u32> = BTreeMap::new();
+        for row in self.rows.iter().flatten() {
+            if let Some((prefix, _)) = split_id(&row.id) {
+                id_prefixes.insert(prefix, 0);
+            }
+        }
+        for (i, value) in id_prefixes.values_mut().enumerate() {
+            *value = i as u32;
+        }
+        cards.id_prefixes = id_prefixes.keys().copied().collect();
+        let mut previous_number = 0i64;
+        let ago = |day: i32| epoch - day;
         for (slot, rows) in self.rows.iter().enumerate() {
             for row in rows {
-                cards.ids.push(&row.id);
+                let doc = cards.names.len() as u32;
+                match split_id(&row.id) {
+                    Some((prefix, number)) => {
+                        cards
+                            .id_prefix
+                            .push(id_prefixes.get(prefix).copied().unwrap_or(0));
+                        cards.id_number.push(number - previous_number);
+                        previous_number = number;
+                    }
+                    None => {
+                        cards.id_prefix.push(u32::MAX);
+                        cards.id_number.push(0);
+                        cards.id_literals.push((doc, &row.id));
+                    }
+                }
                 cards.names.push(&row.name);
                 cards.kind.push(row.kind);
                 cards.basis_counts.push(row.bases.len().min(255) as u8);
                 cards.bases.extend(row.bases.iter().take(255));
                 cards.postal.push(row.postal);
-                cards.city.push(row.city);
-                cards.municipality.push(row.municipality);
+                let district = postal_index.get(&row.postal);
+                cards
+                    .city
+                    .push(if district.is_some_and(|p| p.city == row.city) {
+                        0
+                    } else {
+                        row.city + 1
+                    });
+                cards
+                    .extra_municipality_counts
+                    .push(row.extra_municipalities.len().min(255) as u8);
+                cards
+                    .extra_municipalities
+                    .extend(row.extra_municipalities.iter().take(255));
+                cards.municipality.push(
+                    if district.is_some_and(|p| p.municipality == row.municipality) {
+                        0
+                    } else {
+                        row.municipality
+                    },
+                );
                 cards.age_counts.push(row.ages.len().min(255) as u8);
                 cards.ages.extend(row.ages.iter().take(255));
                 cards.places.push(row.places);
                 cards.free.push(row.free);
-                cards.free_reported.push(row.free_reported);
+                cards.free_reported.push(row.free_reported.map(ago));
                 cards.price.push(row.price);
-                cards.updated_oldest.push(row.updated_oldest);
-                cards.updated_newest.push(row.updated_newest);
-                cards.marked.push(row.marked);
-                cards.pause_from.push(row.pause_from);
-                cards.pause_until.push(row.pause_until);
-                cards.lat.push(row.lat);
-                cards.lon.push(row.lon);
+                cards.updated_oldest.push(ago(row.updated_oldest));
+                cards
+                    .updated_span
+                    .push(row.updated_newest - row.updated_oldest);
+                cards.marked.push(row.marked.map(ago));
+                cards.pause_from.push(row.pause_from.map(ago));
+                cards.pause_until.push(row.pause_until.map(ago));
+                let (lat0, lon0) = district.map_or((0, 0), |p| (p.lat, p.lon));
+                cards.lat.push(row.lat.wrapping_sub(lat0));
+                cards.lon.push(row.lon.wrapping_sub(lon0));
                 let peer = if slot == 0 && row.price.is_some() {
                     row.peer
                         .and_then(|g| peer_index.get(&g).copied())
@@ -606,24 +720,6 @@ impl IndexBuilder {
             }
         }
         drop(members);
-
-        let postal: Vec<StoredPostal> = self
-            .postal
-            .iter()
-            .map(|(&code, &(city, lat, lon, n))| {
-                let (lat, lon) = if n > 0 {
-                    (lat / f64::from(n), lon / f64::from(n))
-                } else {
-                    fallback_position(code)
-                };
-                StoredPostal {
-                    code,
-                    city,
-                    lat: quantise(lat),
-                    lon: quantise(lon),
-                }
-            })
-            .collect();
 
         let core = CorePayload {
             offers,
@@ -708,7 +804,7 @@ impl IndexBuilder {
 }
 
 /// The postings encoding of an empty list.
-const EMPTY_POSTINGS: &[u8] = &[0];
+const EMPTY_POSTINGS: &[u8] = &[];
 
 #[derive(Default)]
 struct CoreTermAcc {
@@ -726,10 +822,10 @@ struct TextTermAcc {
     part: Vec<u32>,
 }
 
-fn sorted_postings(docs: &mut Vec<u32>) -> Vec<u8> {
+fn sorted_postings(docs: &mut Vec<u32>, universe: u32) -> Vec<u8> {
     docs.sort_unstable();
     docs.dedup();
-    postings::encode(docs)
+    postings::encode(docs, universe)
 }
 
 /// An `fst::Map` from each term (sorted, distinct) to its position.
@@ -768,4 +864,15 @@ fn fallback_position(code: u16) -> (f64, f64) {
         .find(|m| m.postal_code == code)
         .map(|m| (m.lat, m.lon))
         .unwrap_or((56.0, 10.0))
+}
+
+/// Splits an id like `T-104233` into its prefix and number, when it round-trips exactly (no
+/// leading zeros, at most 15 digits).
+pub(crate) fn split_id(id: &str) -> Option<(&str, i64)> {
+    let digits = id.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let (prefix, number) = id.split_at(id.len() - digits);
+    if number.is_empty() || number.len() > 15 || (number.len() > 1 && number.starts_with('0')) {
+        return None;
+    }
+    number.parse().ok().map(|n| (prefix, n))
 }

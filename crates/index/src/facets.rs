@@ -101,6 +101,27 @@ pub const FACETS: &[FacetSpec] = &[
     spec("available", "Tager imod børn nu", F, Dynamic, None, false),
 ];
 
+/// How the reader gets a facet's document sets when the core file does not store them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Derivation {
+    /// Stored as postings.
+    Stored,
+    /// The union of a child facet's values whose parent it is.
+    FromChild(&'static str),
+    /// From the card's municipality column and each offer's other departments' municipalities.
+    FromMunicipalityColumn,
+}
+
+/// How a facet's sets are obtained; only stored facets cost bytes.
+pub fn derivation(facet: &FacetSpec) -> Derivation {
+    match facet.name {
+        "group" => Derivation::FromChild("target"),
+        "region" => Derivation::FromChild("municipality"),
+        "municipality" => Derivation::FromMunicipalityColumn,
+        _ => Derivation::Stored,
+    }
+}
+
 /// The ids (positions in [`FACETS`]) of a mode's facets, in display order.
 pub fn facet_ids(mode: Mode) -> impl Iterator<Item = usize> {
     FACETS
@@ -215,8 +236,10 @@ fn open<'a, I: IntoIterator<Item = &'a String>>(strings: I) -> Vec<StaticValue> 
         .collect()
 }
 
-fn region_index(code: u16) -> Option<usize> {
-    Region::from_number(code).map(Region::index)
+/// The region of a municipality (by the vocabulary, so that `region` is exactly the parent of
+/// `municipality`; the check step rejects addresses whose region disagrees).
+fn region_index(municipality: u16) -> Option<usize> {
+    catalogue::vocab::municipality(municipality).map(|m| m.region.index())
 }
 
 /// A record's values of a static (closed or open) facet, sorted and deduplicated. Empty when the
@@ -241,7 +264,7 @@ pub fn static_values(facet: &FacetSpec, record: &Record) -> Vec<StaticValue> {
             "region" => closed(
                 o.departments
                     .iter()
-                    .filter_map(|d| region_index(d.address.region)),
+                    .filter_map(|d| region_index(d.address.municipality)),
             ),
             "municipality" => closed(
                 o.departments
@@ -263,7 +286,7 @@ pub fn static_values(facet: &FacetSpec, record: &Record) -> Vec<StaticValue> {
             "scope" => closed([f.approval_scope.index()]),
             "group" => closed(f.target_groups.iter().map(|t| t.group().index())),
             "target" => closed(f.target_groups.iter().map(|t| t.index())),
-            "region" => closed(region_index(f.location.region)),
+            "region" => closed(region_index(f.location.municipality)),
             "municipality" => closed(catalogue::vocab::municipality_index(
                 f.location.municipality,
             )),

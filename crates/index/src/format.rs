@@ -34,12 +34,22 @@ pub struct CorePayload<'a> {
     pub peer_groups: Vec<(u8, u8)>,
 }
 
-/// Card fields as columns. Dates are day numbers; positions are degrees × 10⁵, rounded.
+/// Card fields as columns, each encoded to be small before and after gzip. Dates are stored as
+/// days before `epoch` (the latest date in the columns); positions as the difference from the
+/// postal district's centroid in degrees × 10⁴; the district name only when it differs from the
+/// postal table's.
 #[derive(Serialize, Deserialize, Debug, Default)]
 pub struct CardColumns<'a> {
-    /// Catalogue ids.
+    /// Prefixes of ids of the form prefix + number (`T-`, `P-`), sorted.
     #[serde(borrow)]
-    pub ids: Vec<&'a str>,
+    pub id_prefixes: Vec<&'a str>,
+    /// Index into `id_prefixes`, or `u32::MAX` for an id stored literally.
+    pub id_prefix: Vec<u32>,
+    /// Id number minus the previous doc's id number.
+    pub id_number: Vec<i64>,
+    /// Ids that are not prefix + number: (doc, id).
+    #[serde(borrow)]
+    pub id_literals: Vec<(u32, &'a str)>,
     /// Names.
     #[serde(borrow)]
     pub names: Vec<&'a str>,
@@ -51,13 +61,17 @@ pub struct CardColumns<'a> {
     pub bases: Vec<u8>,
     /// Postal code of the (first) address.
     pub postal: Vec<u16>,
-    /// Index into `cities`.
+    /// 0: the postal table's district name for the code; otherwise 1 + index into `cities`.
     pub city: Vec<u32>,
     /// Distinct postal district names, in order of first use.
     #[serde(borrow)]
     pub cities: Vec<&'a str>,
-    /// Municipality code of the (first) address.
+    /// Municipality code of the (first) address; 0 when it is the postal table's for the code.
     pub municipality: Vec<u16>,
+    /// Number of other municipalities per doc (offers' departments after the first).
+    pub extra_municipality_counts: Vec<u8>,
+    /// Those municipality codes, concatenated.
+    pub extra_municipalities: Vec<u16>,
     /// Number of age ranges per doc (offers: one per service; families: one).
     pub age_counts: Vec<u8>,
     /// Age ranges (from, to), concatenated.
@@ -66,23 +80,25 @@ pub struct CardColumns<'a> {
     pub places: Vec<u32>,
     /// Free places, when reported.
     pub free: Vec<Option<u32>>,
-    /// When free places were reported.
+    /// When free places were reported (days before `epoch`).
     pub free_reported: Vec<Option<i32>>,
     /// Main rate: (unit index, amount in øre, occupancy rate in tenths of a percent).
     pub price: Vec<Option<(u8, i64, Option<u16>)>>,
-    /// Oldest part's update.
+    /// The day dates are counted back from.
+    pub epoch: i32,
+    /// Oldest part's update (days before `epoch`).
     pub updated_oldest: Vec<i32>,
-    /// Newest part's update.
-    pub updated_newest: Vec<i32>,
-    /// Date of the authority's marking.
+    /// Newest part's update minus the oldest's, days.
+    pub updated_span: Vec<i32>,
+    /// Date of the authority's marking (days before `epoch`).
     pub marked: Vec<Option<i32>>,
-    /// Start of a pause.
+    /// Start of a pause (days before `epoch`).
     pub pause_from: Vec<Option<i32>>,
-    /// End of a pause.
+    /// End of a pause (days before `epoch`; negative when after it).
     pub pause_until: Vec<Option<i32>>,
-    /// Latitude × 10⁵ of the (first) address.
+    /// Latitude × 10⁴ minus the postal district centroid's.
     pub lat: Vec<i32>,
-    /// Longitude × 10⁵.
+    /// Longitude × 10⁴ minus the postal district centroid's.
     pub lon: Vec<i32>,
     /// 1 + index into [`CorePayload::peer_groups`], or 0.
     pub peer_group: Vec<u16>,
@@ -138,9 +154,11 @@ pub struct StoredPostal {
     pub code: u16,
     /// Index into [`CardColumns::cities`].
     pub city: u32,
-    /// Centroid latitude × 10⁵.
+    /// Municipality of the first address seen with the code.
+    pub municipality: u16,
+    /// Centroid latitude × 10⁴.
     pub lat: i32,
-    /// Centroid longitude × 10⁵.
+    /// Centroid longitude × 10⁴.
     pub lon: i32,
 }
 
@@ -163,7 +181,11 @@ pub struct DetailHeader {
     pub count: u32,
 }
 
-/// Quantises a coordinate to 10⁻⁵ degrees (about a metre).
+/// Steps per degree of stored coordinates: 10⁻⁴ degrees is 11 m north–south and 6 m east–west
+/// in Denmark, far finer than any distance a search asks about.
+pub const COORDINATE_STEPS: f64 = 1e4;
+
+/// Quantises a coordinate to 10⁻⁴ degrees.
 pub fn quantise(degrees: f64) -> i32 {
     if degrees.is_finite() {
         (degrees * 1e5)
@@ -176,7 +198,7 @@ pub fn quantise(degrees: f64) -> i32 {
 
 /// The degrees of a quantised coordinate.
 pub fn dequantise(value: i32) -> f64 {
-    f64::from(value) / 1e5
+    f64::from(value) / COORDINATE_STEPS
 }
 
 /// One file as listed in the manifest.

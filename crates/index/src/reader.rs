@@ -19,7 +19,7 @@ use crate::bits::Bits;
 use crate::build::StoredRecord;
 use crate::codec;
 use crate::error::{FileKind, IndexError};
-use crate::facets::{facet_ids, fixed_values, FacetKind, ValueDef, FACETS};
+use crate::facets::{derivation, facet_ids, fixed_values, Derivation, FacetKind, ValueDef, FACETS};
 use crate::format::{
     dequantise, CorePayload, DetailHeader, Manifest, StoredPostal, StoredTerms, TextPayload,
 };
@@ -239,7 +239,8 @@ impl SearchIndex {
         let n = total as usize;
         let c = &core.cards;
         for (what, len) in [
-            ("ids", c.ids.len()),
+            ("id_prefix", c.id_prefix.len()),
+            ("id_number", c.id_number.len()),
             ("names", c.names.len()),
             ("kind", c.kind.len()),
             ("basis_counts", c.basis_counts.len()),
@@ -247,12 +248,16 @@ impl SearchIndex {
             ("city", c.city.len()),
             ("municipality", c.municipality.len()),
             ("age_counts", c.age_counts.len()),
+            (
+                "extra_municipality_counts",
+                c.extra_municipality_counts.len(),
+            ),
             ("places", c.places.len()),
             ("free", c.free.len()),
             ("free_reported", c.free_reported.len()),
             ("price", c.price.len()),
             ("updated_oldest", c.updated_oldest.len()),
-            ("updated_newest", c.updated_newest.len()),
+            ("updated_span", c.updated_span.len()),
             ("marked", c.marked.len()),
             ("pause_from", c.pause_from.len()),
             ("pause_until", c.pause_until.len()),
@@ -264,7 +269,7 @@ impl SearchIndex {
         }
         let basis_offsets = offsets(file, "bases", &c.basis_counts, c.bases.len())?;
         let age_offsets = offsets(file, "ages", &c.age_counts, c.ages.len())?;
-        if c.city.iter().any(|&i| i as usize >= c.cities.len()) {
+        if c.city.iter().any(|&i| i as usize > c.cities.len()) {
             return Err(IndexError::corrupt(file, "city index out of range"));
         }
         if c.bases
@@ -357,7 +362,7 @@ impl SearchIndex {
                 _ => fixed_values(spec),
             };
             let mut sets = Vec::new();
-            if spec.kind != FacetKind::Dynamic {
+            if derivation(spec) == Derivation::Stored && spec.kind != FacetKind::Dynamic {
                 check_len(file, spec.name, stored.postings.len(), values.len())?;
                 for list in &stored.postings {
                     let docs = decode_list(file, list.0, mode_docs)?;
@@ -381,30 +386,129 @@ impl SearchIndex {
         if core.postal.iter().any(|p| p.city as usize >= cities.len()) {
             return Err(IndexError::corrupt(file, "postal district names no city"));
         }
+        let mut ids = Vec::with_capacity(n);
+        let mut number = 0i64;
+        for (&prefix, &delta) in c.id_prefix.iter().zip(&c.id_number) {
+            number = number.wrapping_add(delta);
+            ids.push(match c.id_prefixes.get(prefix as usize) {
+                Some(p) => format!("{p}{number}"),
+                None => String::new(),
+            });
+        }
+        for &(doc, id) in &c.id_literals {
+            match ids.get_mut(doc as usize) {
+                Some(slot) if c.id_prefix[doc as usize] == u32::MAX => *slot = id.to_string(),
+                _ => return Err(IndexError::corrupt(file, "literal id of no doc")),
+            }
+        }
+        let district = |code: u16| {
+            core.postal
+                .binary_search_by_key(&code, |p| p.code)
+                .ok()
+                .map(|i| core.postal[i])
+        };
+        let mut city = Vec::with_capacity(n);
+        let mut municipality = Vec::with_capacity(n);
+        let mut lat = Vec::with_capacity(n);
+        let mut lon = Vec::with_capacity(n);
+        for d in 0..n {
+            let place = district(c.postal[d]);
+            city.push(match c.city[d] {
+                0 => place.map(|p| p.city).ok_or_else(|| {
+                    IndexError::corrupt(file, "postal code not in the postal table")
+                })?,
+                i => i - 1,
+            });
+            municipality.push(match c.municipality[d] {
+                0 => place.map_or(0, |p| p.municipality),
+                code => code,
+            });
+            let (lat0, lon0) = place.map_or((0, 0), |p| (p.lat, p.lon));
+            lat.push(dequantise(c.lat[d].wrapping_add(lat0)));
+            lon.push(dequantise(c.lon[d].wrapping_add(lon0)));
+        }
+        let epoch = c.epoch;
+        let back = |ago: i32| epoch.wrapping_sub(ago);
+        let updated_oldest: Vec<i32> = c.updated_oldest.iter().map(|&a| back(a)).collect();
         let columns = Columns {
-            ids: c.ids.iter().map(|s| s.to_string()).collect(),
+            ids,
             names: c.names.iter().map(|s| s.to_string()).collect(),
             kind: c.kind.clone(),
             basis_offsets,
             bases: c.bases.clone(),
             postal: c.postal.clone(),
-            city: c.city.clone(),
+            city,
             cities,
-            municipality: c.municipality.clone(),
+            municipality,
             age_offsets,
             ages: c.ages.clone(),
             places: c.places.clone(),
             free: c.free.clone(),
-            free_reported: c.free_reported.clone(),
+            free_reported: c.free_reported.iter().map(|d| d.map(back)).collect(),
             price: c.price.clone(),
-            updated_oldest: c.updated_oldest.clone(),
-            updated_newest: c.updated_newest.clone(),
-            marked: c.marked.clone(),
-            pause_from: c.pause_from.clone(),
-            pause_until: c.pause_until.clone(),
-            lat: c.lat.iter().map(|&v| dequantise(v)).collect(),
-            lon: c.lon.iter().map(|&v| dequantise(v)).collect(),
+            updated_newest: updated_oldest
+                .iter()
+                .zip(&c.updated_span)
+                .map(|(&o, &s)| o.wrapping_add(s))
+                .collect(),
+            updated_oldest,
+            marked: c.marked.iter().map(|d| d.map(back)).collect(),
+            pause_from: c.pause_from.iter().map(|d| d.map(back)).collect(),
+            pause_until: c.pause_until.iter().map(|d| d.map(back)).collect(),
+            lat,
+            lon,
         };
+        let extra_offsets = offsets(
+            file,
+            "extra_municipalities",
+            &c.extra_municipality_counts,
+            c.extra_municipalities.len(),
+        )?;
+        for (id, spec) in FACETS.iter().enumerate() {
+            if derivation(spec) != Derivation::FromMunicipalityColumn {
+                continue;
+            }
+            let (first, mode_docs) = match spec.mode {
+                Mode::Offers => (0, offers),
+                Mode::FosterFamilies => (offers, families),
+            };
+            let mut sets = vec![Bits::empty(mode_docs); facets[id].values.len()];
+            for local in 0..mode_docs {
+                let d = (first + local) as usize;
+                let extras = &c.extra_municipalities
+                    [extra_offsets[d] as usize..extra_offsets[d + 1] as usize];
+                for &code in std::iter::once(&columns.municipality[d]).chain(extras) {
+                    if let Some(set) =
+                        catalogue::vocab::municipality_index(code).and_then(|i| sets.get_mut(i))
+                    {
+                        set.insert(local);
+                    }
+                }
+            }
+            facets[id].sets = sets;
+        }
+        for (id, spec) in FACETS.iter().enumerate() {
+            let Derivation::FromChild(child_name) = derivation(spec) else {
+                continue;
+            };
+            let child = crate::facets::facet_id(spec.mode, child_name)
+                .ok_or_else(|| IndexError::corrupt(file, "derived facet without child"))?;
+            let mode_docs = match spec.mode {
+                Mode::Offers => offers,
+                Mode::FosterFamilies => families,
+            };
+            let mut sets = vec![Bits::empty(mode_docs); facets[id].values.len()];
+            for (value, set) in facets[child].values.iter().zip(&facets[child].sets) {
+                let parent = facets[id]
+                    .values
+                    .iter()
+                    .position(|p| Some(&p.code) == value.parent.as_ref());
+                if let Some(parent) = parent {
+                    sets[parent].union_with(set);
+                }
+            }
+            facets[id].sets = sets;
+        }
         let name_rank = ranks(n, |d| {
             (
                 text::collation_key(&columns.names[d]),
