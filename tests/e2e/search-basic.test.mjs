@@ -115,6 +115,10 @@ test('at 375 px the filters fold into a panel a phone user can open', async () =
   assert.ok(overflow <= 0, `page is ${overflow}px wider than a 375px screen`);
   await expectAccessible(page, 'phone with filters open');
   await screenshot(page, 'search-375-filters-open');
+  // The panel ends with a button that closes it and goes to the results.
+  await page.getByRole('button', { name: `Vis ${first.count.toLocaleString('da-DK')} tilbud` }).click();
+  assert.equal(await page.locator('.tf-filters').isVisible(), false);
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('tf-results-title')), true);
   expectNoProblems(problems);
   await context.close();
 });

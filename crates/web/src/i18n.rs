@@ -508,6 +508,18 @@ pub fn found(lang: Lang, mode: Mode, total: u32) -> String {
     }
 }
 
+/// "Vis 12 tilbud" on the button that closes the filter panel on a phone.
+pub fn show_results(lang: Lang, mode: Mode, total: u32) -> String {
+    let n = number(lang, f64::from(total), 0);
+    match (lang, mode) {
+        (Lang::Da, Mode::Offers) => format!("Vis {n} tilbud"),
+        (Lang::Da, Mode::FosterFamilies) if total == 1 => "Vis 1 plejefamilie".to_string(),
+        (Lang::Da, Mode::FosterFamilies) => format!("Vis {n} plejefamilier"),
+        (Lang::En, Mode::Offers) => format!("Show {n} offers"),
+        (Lang::En, Mode::FosterFamilies) => format!("Show {n} foster families"),
+    }
+}
+
 /// "Indlæser søgeindekset (2 af 5 filer)".
 pub fn loading_progress(lang: Lang, done: usize, total: usize) -> String {
     let base = lang.texts().loading_index;

@@ -310,6 +310,17 @@ pub fn search_page(props: &SearchPageProps) -> Html {
             }
         });
     }
+    // On a phone the filters cover the results: this closes them and goes to the results.
+    let show_results = {
+        let filters_open = filters_open.clone();
+        let heading = results_heading.clone();
+        Callback::from(move |_: MouseEvent| {
+            filters_open.set(false);
+            if let Some(h) = heading.cast::<HtmlElement>() {
+                let _ = h.focus();
+            }
+        })
+    };
     let toggle_filters = {
         let filters_open = filters_open.clone();
         Callback::from(move |_: MouseEvent| filters_open.set(!*filters_open))
@@ -366,6 +377,9 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                     <FacetPanel {lang} facets={answer.facets.clone()} selected={Rc::clone(&selected)}
                         locked={Rc::clone(&locked)} uid={uid}
                         on_toggle={dispatch.reform(|(facet, value)| Action::ToggleFilter { facet, value })} />
+                    <button type="button" class="tf-button tf-filters-done" onclick={show_results}>
+                        { i18n::show_results(lang, mode, answer.total) }
+                    </button>
                 </aside>
                 <section class="tf-results" aria-labelledby={results_id.clone()}>
                     <Heading level={config.heading(1)} id={AttrValue::from(results_id)} class="tf-results-title"
