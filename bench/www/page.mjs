@@ -1,0 +1,41 @@
+// The benchmark page's driver, the same for every engine: load the engine, answer a first
+// query (the moment the runner times as "first results"), then expose what the runner calls
+// through page.evaluate: the query mix for checking, timing, and the wasm memory.
+
+const TODAY = new URLSearchParams(location.search).get('today') ?? '2026-11-22';
+const FIRST_QUERY = { id: -1, kind: 'first', mode: 'offers', text: '', filters: {}, age: null,
+  priceDay: null, minFree: null, updatedWithin: null, sort: 'relevance', today: TODAY };
+
+export async function start(name, load) {
+  const status = document.getElementById('status');
+  try {
+    const engine = await load();
+    const first = await engine.search(FIRST_QUERY);
+    window.firstResultsMs = performance.now();
+    status.textContent = `${name}: ${first.total} tilbud fundet`;
+    window.bench = {
+      loadDeferred: async () => { if (engine.loadDeferred) await engine.loadDeferred(); },
+      wasmBytes: () => (engine.wasmBytes ? engine.wasmBytes() : 0),
+      async answers(queries) {
+        const out = [];
+        for (const q of queries) out.push(await engine.search(q));
+        return out;
+      },
+      // Milliseconds per query: the mean of `reps` back-to-back runs (timer resolution is
+      // coarse without cross-origin isolation, so a few runs are averaged).
+      async times(queries, reps) {
+        const out = [];
+        for (const q of queries) {
+          const t0 = performance.now();
+          for (let i = 0; i < reps; i++) await engine.search(q);
+          out.push((performance.now() - t0) / reps);
+        }
+        return out;
+      },
+    };
+    window.benchReady = true;
+  } catch (e) {
+    status.textContent = `${name}: ${e}`;
+    window.benchError = String(e?.stack ?? e);
+  }
+}
