@@ -16,7 +16,8 @@
 // rate normalised per day (crates/index/src/price.rs), ages, free places, days since the oldest
 // update, the first address's position.
 
-import { copyFileSync, createReadStream, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { copyFileSync, createReadStream, createWriteStream, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -172,6 +173,20 @@ function familyDoc(f, vocab, today) {
   };
 }
 
+/** Writes { offers: [...], families: [...] } one document at a time (1M records exceed a string). */
+async function writeDocs(file, docs) {
+  const out = createWriteStream(file);
+  const write = (text) => (out.write(text) ? null : once(out, 'drain'));
+  let first = true;
+  for (const [key, list] of Object.entries(docs)) {
+    await write(`${first ? '{' : '],'}${JSON.stringify(key)}:[`);
+    first = false;
+    for (let i = 0; i < list.length; i++) await write((i ? ',' : '') + JSON.stringify(list[i]));
+  }
+  out.end(']}');
+  await once(out, 'finish');
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const vocab = await vocabulary(args.engine, args.indexDir);
@@ -193,7 +208,7 @@ async function main() {
     return false;
   }).length;
   mkdirSync(args.outDir, { recursive: true });
-  writeFileSync(path.join(args.outDir, 'docs.json'), JSON.stringify({ offers, families }));
+  await writeDocs(path.join(args.outDir, 'docs.json'), { offers, families });
   const queries = makeQueries({ offers, families }, { count: args.queries, seed: args.seed, today: args.today });
   writeFileSync(path.join(args.outDir, 'queries.json'), JSON.stringify(queries, null, 0));
   console.error(`prepare: ${offers.length} offers, ${families.length} families `
