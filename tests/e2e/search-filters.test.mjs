@@ -52,7 +52,8 @@ test('distance from a municipality or postal code filters and sorts by nearness'
   const { page, context, problems } = await openSearch(browser, server.url);
   await page.getByLabel('Kommune eller postnummer').fill('Aarhus');
   await page.getByLabel('Inden for', { exact: true }).selectOption('25');
-  await expectEngine(page, ['--near', 'Aarhus', '--km', '25'], 'within 25 km of Aarhus');
+  const near = await expectEngine(page, ['--near', 'Aarhus', '--km', '25'], 'within 25 km of Aarhus');
+  assert.ok(near.total > 0, 'offers within 25 km of Aarhus (the sample has many in Aarhus itself)');
   await page.getByLabel('Sortér efter').selectOption('distance');
   await expectEngine(page, ['--near', 'Aarhus', '--km', '25', '--sort', 'distance'], 'nearest first');
   const distances = await page.$$eval('.tf-result-area .tf-card', (cards) => cards.map((c) => {

@@ -20,9 +20,9 @@ pub struct SearchBoxProps {
 #[function_component(SearchBox)]
 pub fn search_box(props: &SearchBoxProps) -> Html {
     let t = props.lang.texts();
-    let label = match props.mode {
-        Mode::Offers => t.search_label_offers,
-        Mode::FosterFamilies => t.search_label_families,
+    let (label, hint) = match props.mode {
+        Mode::Offers => (t.search_label_offers, t.search_hint),
+        Mode::FosterFamilies => (t.search_label_families, t.search_hint_families),
     };
     let oninput = props
         .on_input
@@ -35,7 +35,7 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
             <input id={props.input_id.clone()} class="tf-search-input" type="search" autocomplete="off"
                    spellcheck="false" value={props.text.clone()} {oninput}
                    aria-describedby={hint_id.clone()} />
-            <p id={hint_id} class="tf-hint">{ t.search_hint }</p>
+            <p id={hint_id} class="tf-hint">{ hint }</p>
         </form>
     }
 }
