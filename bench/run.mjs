@@ -15,7 +15,8 @@
 // Writes OUT/results.json and OUT/table.md; prints every difference. With --smoke: no throttled
 // load, one timing run, and exit 1 when a facet/range-only answer differs from ours.
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import path from 'node:path';
 import { launchBrowser, startServer } from '../tests/lib/harness.mjs';
 import { FACETS } from './lib/queries.mjs';
@@ -119,68 +120,94 @@ function check(engine, queries, reference, answers) {
   return result;
 }
 
+/**
+ * Requests every file of a size once, gzipped, before anything is timed: `serve` compresses on
+ * the first request and caches, while a static host serves files compressed ahead of time.
+ */
+async function warmServer(url, dir) {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name)));
+  for (const file of files) {
+    await new Promise((resolve, reject) => {
+      get(new URL(file.split(path.sep).map(encodeURIComponent).join('/'), url),
+        { headers: { 'accept-encoding': 'gzip' } }, (res) => { res.resume(); res.on('end', resolve); })
+        .on('error', reject);
+    });
+  }
+}
+
 async function runSize(browser, dir, opts) {
   const size = path.basename(dir);
   const queries = JSON.parse(readFileSync(path.join(dir, 'queries.json'), 'utf8'));
-  const server = await startServer({ dir });
   const rows = [];
   let reference = null;
-  try {
-    for (const engine of ENGINES) {
+  for (const engine of ENGINES) {
+    // A server per engine: `serve` stops itself after 15 minutes, which a large size can exceed.
+    const server = await startServer({ dir });
+    try {
+      await warmServer(server.url, dir);
       const row = { size, engine };
       rows.push(row);
-      const t0 = Date.now();
-      let load;
-      try {
-        load = await coldLoad(browser, server.url, engine, { throttle: false, timeoutMs: opts.timeout * 1000 });
-      } catch (e) {
-        row.error = e.message;
-        log(`${size} ${engine}: ${e.message}`);
-        continue;
-      }
-      try {
-        row.firstMs = load.firstMs;
-        row.bytes = load.bytes;
-        // Memory once everything is loaded (ours: with the description terms fetched after the
-        // first results), so every engine is measured holding the same text.
-        await load.page.evaluate(() => window.bench.loadDeferred());
-        await load.page.waitForTimeout(300);
-        row.bytesAll = load.bytesSoFar();
-        Object.assign(row, await memory(load));
-        log(`${size} ${engine}: first results ${load.firstMs.toFixed(0)} ms, ${(load.bytes / 1024).toFixed(0)} KiB `
-          + `(${(row.bytesAll / 1024).toFixed(0)} KiB with deferred files), `
-          + `heap ${(row.heapBytes / 1048576).toFixed(1)} MiB, wasm ${(row.wasmBytes / 1048576).toFixed(1)} MiB`);
-        const answers = await load.page.evaluate((qs) => window.bench.answers(qs), queries);
-        if (engine === 'ours') reference = answers;
-        else if (reference) row.check = check(engine, queries, reference, answers);
-        const times = (await load.page.evaluate(([qs, reps]) => window.bench.times(qs, reps), [queries, opts.reps]))
-          .sort((a, b) => a - b);
-        row.medianMs = percentile(times, 0.5);
-        row.p95Ms = percentile(times, 0.95);
-        log(`${size} ${engine}: queries median ${row.medianMs.toFixed(2)} ms, p95 ${row.p95Ms.toFixed(2)} ms`);
-      } catch (e) {
-        row.error = `after loading: ${e.message.split('\n')[0]}`;
-        log(`${size} ${engine}: ${row.error}`);
-      } finally {
-        await load.context.close().catch(() => {});
-      }
-      if (!opts.smoke) {
-        try {
-          const slow = await coldLoad(browser, server.url, engine, { throttle: true, timeoutMs: opts.timeout * 1000 });
-          row.firstThrottledMs = slow.firstMs;
-          await slow.context.close();
-          log(`${size} ${engine}: first results at 9 Mbit/s + 170 ms: ${slow.firstMs.toFixed(0)} ms`);
-        } catch (e) {
-          row.throttledError = e.message;
-          log(`${size} ${engine} (throttled): ${e.message}`);
-        }
-      }
-      row.wallSeconds = (Date.now() - t0) / 1000;
+      reference = await measure(browser, server.url, engine, queries, reference, row, opts);
+    } finally {
+      server.stop();
     }
-  } finally {
-    server.stop();
   }
   return rows;
+}
+
+/** Measures one engine at one size into `row`; returns the reference answers (ours). */
+async function measure(browser, url, engine, queries, reference, row, opts) {
+  const size = row.size;
+  const t0 = Date.now();
+  let load;
+  try {
+    load = await coldLoad(browser, url, engine, { throttle: false, timeoutMs: opts.timeout * 1000 });
+  } catch (e) {
+    row.error = e.message;
+    log(`${size} ${engine}: ${e.message}`);
+    return reference;
+  }
+  try {
+    row.firstMs = load.firstMs;
+    row.bytes = load.bytes;
+    // Memory once everything is loaded (ours: with the description terms fetched after the
+    // first results), so every engine is measured holding the same text.
+    await load.page.evaluate(() => window.bench.loadDeferred());
+    await load.page.waitForTimeout(300);
+    row.bytesAll = load.bytesSoFar();
+    Object.assign(row, await memory(load));
+    log(`${size} ${engine}: first results ${load.firstMs.toFixed(0)} ms, ${(load.bytes / 1024).toFixed(0)} KiB `
+      + `(${(row.bytesAll / 1024).toFixed(0)} KiB with deferred files), `
+      + `heap ${(row.heapBytes / 1048576).toFixed(1)} MiB, wasm ${(row.wasmBytes / 1048576).toFixed(1)} MiB`);
+    const answers = await load.page.evaluate((qs) => window.bench.answers(qs), queries);
+    if (engine === 'ours') reference = answers;
+    else if (reference) row.check = check(engine, queries, reference, answers);
+    const times = (await load.page.evaluate(([qs, reps]) => window.bench.times(qs, reps), [queries, opts.reps]))
+      .sort((a, b) => a - b);
+    row.medianMs = percentile(times, 0.5);
+    row.p95Ms = percentile(times, 0.95);
+    log(`${size} ${engine}: queries median ${row.medianMs.toFixed(2)} ms, p95 ${row.p95Ms.toFixed(2)} ms`);
+  } catch (e) {
+    row.error = `after loading: ${e.message.split('\n')[0]}`;
+    log(`${size} ${engine}: ${row.error}`);
+  } finally {
+    await load.context.close().catch(() => {});
+  }
+  if (!opts.smoke) {
+    try {
+      const slow = await coldLoad(browser, url, engine, { throttle: true, timeoutMs: opts.timeout * 1000 });
+      row.firstThrottledMs = slow.firstMs;
+      await slow.context.close();
+      log(`${size} ${engine}: first results at 9 Mbit/s + 170 ms: ${slow.firstMs.toFixed(0)} ms`);
+    } catch (e) {
+      row.throttledError = e.message;
+      log(`${size} ${engine} (throttled): ${e.message}`);
+    }
+  }
+  row.wallSeconds = (Date.now() - t0) / 1000;
+  return reference;
 }
 
 const kib = (b) => (b === undefined ? '–' : `${(b / 1024).toFixed(0)} KiB`);
