@@ -78,6 +78,11 @@ test('shortlist survives a reload, exports CSV and compares side by side', async
   assert.ok(await table.locator('tbody th[scope=row]').count() >= 8, 'row headers name each fact');
   await expectAccessible(page, 'comparison open');
   await screenshot(page, 'search-1280-comparison');
+  // On a phone the table scrolls inside its own region; the page does not get wider.
+  await page.setViewportSize({ width: 375, height: 800 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than a 375px screen with the comparison open`);
+  await screenshot(page, 'search-375-comparison');
   await page.keyboard.press('Escape');
   await table.waitFor({ state: 'detached' });
   expectNoProblems(problems);
