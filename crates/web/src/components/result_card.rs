@@ -74,56 +74,56 @@ pub fn result_card(props: &ResultCardProps) -> Html {
         )
     });
     html! {
-            <article class={classes!("tf-card", card.marked.is_some().then_some("tf-card-marked"))} data-id={card.id.clone()}>
-                <Heading level={props.heading_level} class="tf-card-title">{ card.name.clone() }</Heading>
-                <p class="tf-card-kind">
-                    { card.kind_label.clone() }
-                    if !card.legal_bases.is_empty() {
-                        { " · " }{ card.legal_bases.join(", ") }
-                    }
-                </p>
-                if let Some(date) = card.marked {
-                    <p class="tf-marking"><span class="tf-icon" aria-hidden="true">{ "⚠ " }</span>{ i18n::marked(lang, date) }</p>
+        <article class={classes!("tf-card", card.marked.is_some().then_some("tf-card-marked"))} data-id={card.id.clone()}>
+            <Heading level={props.heading_level} class="tf-card-title">{ card.name.clone() }</Heading>
+            <p class="tf-card-kind">
+                { card.kind_label.clone() }
+                if !card.legal_bases.is_empty() {
+                    { " · " }{ card.legal_bases.join(", ") }
                 }
-                <dl class="tf-facts">
-                    <div><dt>{ t.detail.place }</dt>
-                         <dd>{ format!("{} {}, {}", card.postal_code, card.city, card.municipality) }
-                             if let Some(km) = props.distance_km { { " · " }{ i18n::distance(lang, km) } }
-                         </dd></div>
-                    <div><dt>{ t.ages }</dt><dd>{ i18n::age_range(lang, card.age_from, card.age_to) }</dd></div>
-                    <div><dt>{ t.detail.free_places }</dt>
-                         <dd class={classes!(has_free.then_some("tf-free"))}>{ free }</dd></div>
-                    if card.mode == Mode::Offers {
-                        <div><dt>{ t.detail.price }</dt>
-                             <dd>
-                                if let Some((normalised, given)) = price {
-                                    <span class="tf-price">{ normalised }</span>
-                                    <span class="tf-price-given">{ given }</span>
-                                    if let Some(pos) = &card.price_position {
-                                        <span class="tf-price-position">{ i18n::price_position(lang, pos, card.price.as_ref().is_some_and(|p| p.unit == RateUnit::Per24Hours)) }</span>
-                                    }
-                                } else {
-                                    { t.no_price }
+            </p>
+            if let Some(date) = card.marked {
+                <p class="tf-marking"><span class="tf-icon" aria-hidden="true">{ "⚠ " }</span>{ i18n::marked(lang, date) }</p>
+            }
+            <dl class="tf-facts">
+                <div><dt>{ t.detail.place }</dt>
+                     <dd>{ format!("{} {}, {}", card.postal_code, card.city, card.municipality) }
+                         if let Some(km) = props.distance_km { { " · " }{ i18n::distance(lang, km) } }
+                     </dd></div>
+                <div><dt>{ t.ages }</dt><dd>{ i18n::age_range(lang, card.age_from, card.age_to) }</dd></div>
+                <div><dt>{ t.detail.free_places }</dt>
+                     <dd class={classes!(has_free.then_some("tf-free"))}>{ free }</dd></div>
+                if card.mode == Mode::Offers {
+                    <div><dt>{ t.detail.price }</dt>
+                         <dd>
+                            if let Some((normalised, given)) = price {
+                                <span class="tf-price">{ normalised }</span>
+                                <span class="tf-price-given">{ given }</span>
+                                if let Some(pos) = &card.price_position {
+                                    <span class="tf-price-position">{ i18n::price_position(lang, pos, card.price.as_ref().is_some_and(|p| p.unit == RateUnit::Per24Hours)) }</span>
                                 }
-                             </dd></div>
-                    }
-                </dl>
-                if paused {
-                    <p class="tf-paused">{ i18n::paused_until(lang, card.pause_until) }</p>
+                            } else {
+                                { t.no_price }
+                            }
+                         </dd></div>
                 }
-                <p class={classes!("tf-fresh", stale.then_some("tf-stale"))}>
-                    { i18n::updated_ago(lang, card.updated_newest.days_until(props.today)) }
-                </p>
-                if stale {
-                    <p class="tf-stale-warning"><span class="tf-icon" aria-hidden="true">{ "⚠ " }</span>{ t.stale_warning }</p>
-                }
-                <div class="tf-card-actions">
-                    <button type="button" class="tf-button" ref={open_button} onclick={on_open}
-                            aria-label={i18n::with_name(t.show_details, &card.name)}>{ t.show_details }</button>
-                    <button type="button" class={classes!("tf-button", "tf-secondary", props.saved.then_some("tf-saved"))}
-                            aria-pressed={props.saved.to_string()} onclick={on_save}
-                            aria-label={i18n::with_name(t.save, &card.name)}>{ t.save }</button>
-                </div>
-            </article>
-        }
+            </dl>
+            if paused {
+                <p class="tf-paused">{ i18n::paused_until(lang, card.pause_until) }</p>
+            }
+            <p class={classes!("tf-fresh", stale.then_some("tf-stale"))}>
+                { i18n::updated_ago(lang, card.updated_newest.days_until(props.today)) }
+            </p>
+            if stale {
+                <p class="tf-stale-warning"><span class="tf-icon" aria-hidden="true">{ "⚠ " }</span>{ t.stale_warning }</p>
+            }
+            <div class="tf-card-actions">
+                <button type="button" class="tf-button" ref={open_button} onclick={on_open}
+                        aria-label={i18n::with_name(t.show_details, &card.name)}>{ t.show_details }</button>
+                <button type="button" class={classes!("tf-button", "tf-secondary", props.saved.then_some("tf-saved"))}
+                        aria-pressed={props.saved.to_string()} onclick={on_save}
+                        aria-label={i18n::with_name(t.save, &card.name)}>{ t.save }</button>
+            </div>
+        </article>
+    }
 }
