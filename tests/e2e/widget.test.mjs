@@ -1,0 +1,161 @@
+// The embeddable widget on the demo municipal site (www/demo/kommune.html), served with the
+// strict Content-Security-Policy: two <tilbuds-finder> elements, one pre-filtered and locked.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  axeViolations, cliJson, describeViolations, INDEX_DIR, launchBrowser, openPage, startServer,
+} from '../lib/harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const count = (text) => {
+  const m = text.trim().match(/^([\d.]+)/);
+  return m ? Number(m[1].replaceAll('.', '')) : 0;
+};
+
+/** The result count a widget shows. */
+async function widgetTotal(page, id) {
+  return count(await page.locator(`#${id} .tf-results-title`).textContent());
+}
+
+async function waitForWidgetTotal(page, id, want) {
+  await page.waitForFunction(
+    ([sel, n]) => {
+      const host = document.querySelector(sel);
+      const h = host?.shadowRoot?.querySelector('.tf-results-title');
+      const m = h?.textContent.trim().match(/^([\d.]+)/);
+      return h && (m ? Number(m[1].replaceAll('.', '')) : 0) === n;
+    },
+    [`#${id}`, want],
+    { timeout: 15000 },
+  );
+}
+
+/** Opens the demo site with CSP-violation recording installed before any page script runs. */
+async function openDemo(path = 'demo/kommune.html') {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  const page = await context.newPage();
+  const problems = [];
+  const requests = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(server.url + path);
+  return { page, context, problems, requests };
+}
+
+test('both widgets render under the strict CSP, the preset holds, and they filter independently', async () => {
+  const { page, context, problems, requests } = await openDemo();
+  const allOffers = cliJson(['query', INDEX_DIR, '--json']).total;
+  const aarhusFamilies = cliJson(['query', INDEX_DIR, '--json', '--mode', 'families',
+    '--filter', 'municipality=751']).total;
+  assert.ok(aarhusFamilies > 0 && aarhusFamilies < allOffers, 'the sample has families in Aarhus');
+
+  await waitForWidgetTotal(page, 'widget-all', allOffers);
+  await waitForWidgetTotal(page, 'widget-families', aarhusFamilies);
+  assert.ok(await page.locator('#widget-all .tf-card').count() > 0, 'offers are shown');
+  assert.ok(await page.locator('#widget-families .tf-card').count() > 0, 'families are shown');
+
+  // Each renders into its own shadow root, so the host page's global CSS does not reach in.
+  const isolated = await page.evaluate(() => ['widget-all', 'widget-families'].every((id) => {
+    const root = document.getElementById(id).shadowRoot;
+    const button = root?.querySelector('button');
+    return root && button && getComputedStyle(button).textTransform !== 'uppercase';
+  }));
+  assert.ok(isolated, 'host CSS leaked into a widget');
+
+  // Filtering one leaves the other alone.
+  const typed = cliJson(['query', INDEX_DIR, '--json', '--text', 'bo']).total;
+  assert.ok(typed < allOffers);
+  await page.locator('#widget-all input[type=search], #widget-all input[type=text]').first().fill('bo');
+  await waitForWidgetTotal(page, 'widget-all', typed);
+  assert.equal(await widgetTotal(page, 'widget-families'), aarhusFamilies);
+
+  // The locked preset cannot be removed: reset keeps it, and there is no control to remove it.
+  const reset = page.locator('#widget-families').getByRole('button', { name: /Nulstil/ });
+  if (await reset.count()) await reset.first().click();
+  await page.waitForTimeout(300);
+  assert.equal(await widgetTotal(page, 'widget-families'), aarhusFamilies);
+  const removable = page.locator('#widget-families').getByRole('button', { name: /Fjern filter.*Aarhus/ });
+  assert.equal(await removable.count(), 0, 'a locked preset offered a remove button');
+
+  // Headings fit the host page: the widgets' top headings are at the configured level 3.
+  const levels = await page.evaluate(() => ['widget-all', 'widget-families'].map((id) => {
+    const h = document.getElementById(id).shadowRoot.querySelector('h1, h2, h3, h4, h5, h6');
+    return h?.tagName;
+  }));
+  assert.deepEqual(levels, ['H3', 'H3']);
+
+  const csp = await page.evaluate(() => window.__csp);
+  assert.deepEqual(csp, [], 'Content-Security-Policy violations');
+  assert.deepEqual(problems, [], problems.join('\n'));
+  const origin = new URL(server.url).origin;
+  const foreign = requests.filter((u) => new URL(u).origin !== origin);
+  assert.deepEqual(foreign, [], 'requests left the page origin');
+  assert.ok(requests.some((u) => u.includes('/index/manifest.json')), 'the index was fetched');
+  await context.close();
+});
+
+test('axe-core finds nothing inside either shadow root', async () => {
+  const { page, context, problems } = await openDemo();
+  await page.locator('#widget-families .tf-card').first().waitFor({ timeout: 15000 });
+  await page.locator('#widget-all .tf-card').first().waitFor({ timeout: 15000 });
+  // Checked before axe runs: axe's own probing sets inline styles, which the CSP reports.
+  assert.deepEqual(problems, [], problems.join('\n'));
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], describeViolations(violations));
+  await context.close();
+});
+
+test('a removed widget is freed, and the other widget and the host page keep working', async () => {
+  const { page, context, problems } = await openDemo();
+  await page.locator('#widget-families .tf-card').first().waitFor({ timeout: 15000 });
+  await page.locator('#widget-all .tf-card').first().waitFor({ timeout: 15000 });
+  const left = await page.evaluate(() => {
+    const el = document.getElementById('widget-all');
+    const root = el.shadowRoot;
+    el.remove();
+    return root.childElementCount;
+  });
+  assert.equal(left, 0, 'the removed widget left content behind');
+  const families = page.locator('#widget-families');
+  const before = count(await families.locator('.tf-results-title').textContent());
+  await families.getByRole('radio', { name: /Tilbud/ }).check().catch(() => {});
+  await families.locator('.tf-card').first().waitFor({ timeout: 15000 });
+  assert.ok(await families.locator('.tf-card').count() > 0);
+  assert.ok(before > 0);
+  await page.getByRole('link', { name: 'Borger' }).click();
+  await page.waitForLoadState('load');
+  assert.deepEqual(problems, [], problems.join('\n'));
+  await context.close();
+});
+
+test('the iframe fallback renders the preset search and its height follows its content', async () => {
+  const { page, context, problems } = await openDemo('demo/iframe.html');
+  const aarhusFamilies = cliJson(['query', INDEX_DIR, '--json', '--mode', 'families',
+    '--filter', 'municipality=751']).total;
+  const frame = page.frameLocator('#frame');
+  await frame.locator('.tf-card').first().waitFor({ timeout: 20000 });
+  assert.equal(count(await frame.locator('.tf-results-title').textContent()), aarhusFamilies);
+  await page.waitForFunction(() => document.getElementById('frame').getBoundingClientRect().height > 600,
+    null, { timeout: 10000 });
+  const csp = await page.evaluate(() => window.__csp);
+  assert.deepEqual(csp, []);
+  assert.deepEqual(problems, [], problems.join('\n'));
+  await context.close();
+});
