@@ -172,6 +172,8 @@ pub struct DetailTexts {
     pub price: &'static str,
     pub place: &'static str,
     pub about: &'static str,
+    /// Heading of a foster family's general section.
+    pub about_family: &'static str,
     pub price_position: &'static str,
 }
 
@@ -305,6 +307,7 @@ static DA: Texts = Texts {
         price: "Pris",
         place: "Sted",
         about: "Om tilbuddet",
+        about_family: "Om familien",
         price_position: "Prisniveau",
     },
 };
@@ -436,6 +439,7 @@ static EN: Texts = Texts {
         price: "Price",
         place: "Place",
         about: "About",
+        about_family: "About the family",
         price_position: "Price level",
     },
 };

@@ -342,7 +342,7 @@ fn family_fields(lang: Lang, f: &FosterFamily, today: Date, level: u8) -> Html {
     };
     html! {
         <>
-            { section(level, d.about, general) }
+            { section(level, d.about_family, general) }
             { section(level, d.places, places) }
             { section(level, d.contact, contact_rows(lang, &f.contact)) }
             { section(level, d.supervision, supervision) }
