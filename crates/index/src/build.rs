@@ -548,7 +548,7 @@ impl IndexBuilder {
             }
         }
         drop(words);
-        let core_encoded: Vec<(String, [Vec<u8>; 4], Vec<u32>, Vec<u32>)> = core_terms
+        let core_encoded: Vec<EncodedTerm> = core_terms
             .into_iter()
             .map(|(term, mut acc)| {
                 let lists = [
@@ -805,6 +805,9 @@ impl IndexBuilder {
 
 /// The postings encoding of an empty list.
 const EMPTY_POSTINGS: &[u8] = &[];
+
+/// A term with its four encoded postings lists and its facet references.
+type EncodedTerm = (String, [Vec<u8>; 4], Vec<u32>, Vec<u32>);
 
 #[derive(Default)]
 struct CoreTermAcc {

@@ -188,7 +188,7 @@ pub const COORDINATE_STEPS: f64 = 1e4;
 /// Quantises a coordinate to 10⁻⁴ degrees.
 pub fn quantise(degrees: f64) -> i32 {
     if degrees.is_finite() {
-        (degrees * 1e5)
+        (degrees * COORDINATE_STEPS)
             .round()
             .clamp(i32::MIN as f64, i32::MAX as f64) as i32
     } else {
@@ -341,5 +341,21 @@ impl Manifest {
             ));
         }
         Ok(entry)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coordinates_round_trip_within_half_a_step() {
+        for degrees in [54.5595, 57.7512, 8.0763, 15.1973, 0.0, -12.34567] {
+            let back = dequantise(quantise(degrees));
+            assert!(
+                (back - degrees).abs() <= 0.5 / COORDINATE_STEPS + 1e-12,
+                "{degrees} -> {back}"
+            );
+        }
     }
 }

@@ -72,6 +72,7 @@
 pub mod automaton;
 pub mod bits;
 mod build;
+pub mod capacity;
 pub mod codec;
 mod error;
 pub mod facets;
@@ -85,6 +86,7 @@ mod search;
 pub mod text;
 
 pub use build::{BuildOptions, IndexBuilder, IndexFiles};
+pub use capacity::{CapacityFigures, CapacityOverview, CapacityRow};
 pub use error::{FileKind, IndexError};
 pub use format::{IndexCounts, Manifest, ManifestFile, MANIFEST_NAME};
 pub use query::{

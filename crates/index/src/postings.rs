@@ -69,8 +69,8 @@ pub fn decode(bytes: &[u8], universe: u32) -> Option<Vec<u32>> {
     let Some(tag) = bytes.first() else {
         return Some(Vec::new());
     };
-    match tag {
-        &GAPS => {
+    match *tag {
+        GAPS => {
             let mut pos = 1;
             let count = get_varint(bytes, &mut pos)?;
             if count > bytes.len() as u64 {
@@ -88,7 +88,7 @@ pub fn decode(bytes: &[u8], universe: u32) -> Option<Vec<u32>> {
             }
             (pos == bytes.len()).then_some(docs)
         }
-        &BITMAP => {
+        BITMAP => {
             let body = &bytes[1..];
             if body.len() != (universe as usize).div_ceil(8) {
                 return None;

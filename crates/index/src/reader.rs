@@ -95,6 +95,8 @@ pub struct SearchIndex {
     pub(crate) positions: BTreeMap<u32, PricePosition>,
     /// Normalised main price per doc (basis, amount).
     pub(crate) normalised: Vec<Option<(PriceBasis, f64)>>,
+    /// Prepared positions per doc, for distances.
+    pub(crate) points: Vec<crate::search::Point>,
     /// Position of each doc in Danish name order (ties: name bytes, then doc).
     pub(crate) name_rank: Vec<u32>,
     /// Precomputed orders for the sorts that do not depend on the query.
@@ -102,6 +104,24 @@ pub struct SearchIndex {
     pub(crate) price_desc_rank: Vec<u32>,
     pub(crate) free_rank: Vec<u32>,
     pub(crate) updated_rank: Vec<u32>,
+    /// The same orders as lists of docs (rank → doc): a page of a query-independent order is
+    /// the first matching docs of the list, found without sorting.
+    pub(crate) name_order: Vec<u32>,
+    pub(crate) price_asc_order: Vec<u32>,
+    pub(crate) price_desc_order: Vec<u32>,
+    pub(crate) free_order: Vec<u32>,
+    pub(crate) updated_order: Vec<u32>,
+}
+
+/// The docs in rank order.
+fn order_of(rank: &[u32]) -> Vec<u32> {
+    let mut order = vec![0u32; rank.len()];
+    for (doc, &r) in rank.iter().enumerate() {
+        if let Some(slot) = order.get_mut(r as usize) {
+            *slot = doc as u32;
+        }
+    }
+    order
 }
 
 fn opt_date(day: Option<i32>) -> Option<Date> {
@@ -531,7 +551,16 @@ impl SearchIndex {
         });
         let updated_rank = ranks(n, |d| (i32::MAX - columns.updated_oldest[d], name_rank[d]));
 
+        let points = (0..n)
+            .map(|d| crate::search::Point::new(columns.lat[d], columns.lon[d]))
+            .collect();
         Ok(SearchIndex {
+            name_order: order_of(&name_rank),
+            price_asc_order: order_of(&price_asc_rank),
+            price_desc_order: order_of(&price_desc_rank),
+            free_order: order_of(&free_rank),
+            updated_order: order_of(&updated_rank),
+            points,
             manifest,
             offers,
             families,

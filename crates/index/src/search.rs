@@ -88,14 +88,45 @@ pub fn quality(in_name: bool, kind: MatchKind) -> u8 {
     }
 }
 
+/// Mean Earth radius used for distances.
+pub const EARTH_RADIUS_KM: f64 = 6371.0088;
+
+/// A position prepared for repeated distance computations (radians and cosine computed once).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Point {
+    lat_rad: f64,
+    lon_deg: f64,
+    cos_lat: f64,
+}
+
+impl Point {
+    /// A point at WGS84 degrees.
+    pub fn new(lat: f64, lon: f64) -> Point {
+        let lat_rad = lat.to_radians();
+        Point {
+            lat_rad,
+            lon_deg: lon,
+            cos_lat: lat_rad.cos(),
+        }
+    }
+
+    /// Great-circle distance in km (haversine).
+    pub fn km_to(&self, other: &Point) -> f64 {
+        let dp = other.lat_rad - self.lat_rad;
+        let dl = (other.lon_deg - self.lon_deg).to_radians();
+        let a = (dp / 2.0).sin().powi(2) + self.cos_lat * other.cos_lat * (dl / 2.0).sin().powi(2);
+        2.0 * EARTH_RADIUS_KM * a.sqrt().min(1.0).asin()
+    }
+
+    /// Latitude in radians.
+    pub fn lat_rad(&self) -> f64 {
+        self.lat_rad
+    }
+}
+
 /// Great-circle distance in km (haversine, mean Earth radius).
 pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    const EARTH_RADIUS_KM: f64 = 6371.0088;
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = p2 - p1;
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * EARTH_RADIUS_KM * a.sqrt().min(1.0).asin()
+    Point::new(lat1, lon1).km_to(&Point::new(lat2, lon2))
 }
 
 /// The page size a query gets.
@@ -177,15 +208,17 @@ impl SearchIndex {
         for facet in facet_ids(mode) {
             let data = &self.facets[facet];
             let selected = selections.iter().find(|s| s.facet == facet);
+            let own;
             let candidates = match selected {
                 Some(_) => {
                     let mut c = base.clone();
                     for s in selections.iter().filter(|s| s.facet != facet) {
                         c.intersect_with(&s.docs);
                     }
-                    c
+                    own = c;
+                    &own
                 }
-                None => matching.clone(),
+                None => &matching,
             };
             let sets = sets_of(facet);
             let is_selected =
@@ -237,7 +270,7 @@ impl SearchIndex {
     }
 
     /// The value sets of a dynamic facet on `today`.
-    fn dynamic_sets(&self, facet: usize, today: Date) -> Vec<Bits> {
+    pub(crate) fn dynamic_sets(&self, facet: usize, today: Date) -> Vec<Bits> {
         let spec = &FACETS[facet];
         let (first, n) = self.mode_range(spec.mode);
         let values = self.facets[facet].values.len();
@@ -261,7 +294,7 @@ impl SearchIndex {
 
     /// Scores every document of the mode against the tokens; removes from `base` those that miss
     /// a token.
-    fn text_scores(&self, tokens: &[String], mode: Mode, base: &mut Bits) -> Vec<u16> {
+    pub(crate) fn text_scores(&self, tokens: &[String], mode: Mode, base: &mut Bits) -> Vec<u16> {
         let (first, n) = self.mode_range(mode);
         let mut total = vec![0u16; n as usize];
         for (i, token) in tokens.iter().enumerate() {
@@ -351,7 +384,7 @@ impl SearchIndex {
     }
 
     /// Removes documents outside the query's ranges; returns distances when `near` is given.
-    fn apply_ranges(&self, query: &Query, base: &mut Bits) -> Option<Vec<f64>> {
+    pub(crate) fn apply_ranges(&self, query: &Query, base: &mut Bits) -> Option<Vec<f64>> {
         let (first, n) = self.mode_range(query.mode);
         let c = &self.columns;
         let mut distances = query.near.map(|_| vec![f64::INFINITY; n as usize]);
@@ -363,6 +396,13 @@ impl SearchIndex {
         if !any_filter && distances.is_none() {
             return None;
         }
+        let origin = query.near.map(|near| Point::new(near.lat, near.lon));
+        // A great-circle distance is at least the latitude difference's arc: documents outside
+        // that band are beyond `max_km` without computing their distance.
+        let band = query
+            .near
+            .and_then(|near| near.max_km)
+            .map(|max| max / EARTH_RADIUS_KM * (1.0 + 1e-9) + 1e-12);
         let docs: Vec<u32> = base.iter().collect();
         for local in docs {
             let d = (first + local) as usize;
@@ -388,11 +428,18 @@ impl SearchIndex {
                 let age = Date(c.updated_oldest[d]).days_until(query.today);
                 keep &= i64::from(age) <= i64::from(days);
             }
-            if let (Some(near), Some(distances)) = (query.near, distances.as_mut()) {
-                let km = distance_km(near.lat, near.lon, c.lat[d], c.lon[d]);
-                distances[local as usize] = km;
-                if let Some(max) = near.max_km {
-                    keep &= km <= max;
+            if let (Some(near), Some(origin), Some(distances)) =
+                (query.near, origin, distances.as_mut())
+            {
+                let point = &self.points[d];
+                if keep && band.is_some_and(|b| (point.lat_rad() - origin.lat_rad()).abs() > b) {
+                    keep = false;
+                } else if keep {
+                    let km = origin.km_to(point);
+                    distances[local as usize] = km;
+                    if let Some(max) = near.max_km {
+                        keep &= km <= max;
+                    }
                 }
             }
             if !keep {
@@ -411,6 +458,40 @@ impl SearchIndex {
         scores: Option<&[u16]>,
         distances: Option<&[f64]>,
     ) -> Vec<Hit> {
+        let size = page_size(query) as usize;
+        let start = (query.page as usize).saturating_mul(size);
+        let end = start.saturating_add(size);
+        let hit = |local: u32| {
+            let doc = first + local;
+            Hit {
+                doc,
+                id: self.columns.ids[doc as usize].clone(),
+                distance_km: distances.map(|km| km[local as usize]),
+            }
+        };
+        let fixed_order: Option<&[u32]> = match query.sort {
+            Sort::Relevance if scores.is_none() => Some(&self.name_order),
+            Sort::Distance if distances.is_none() => Some(&self.name_order),
+            Sort::Name => Some(&self.name_order),
+            Sort::PriceAsc => Some(&self.price_asc_order),
+            Sort::PriceDesc => Some(&self.price_desc_order),
+            Sort::FreePlaces => Some(&self.free_order),
+            Sort::Updated => Some(&self.updated_order),
+            _ => None,
+        };
+        if let Some(order) = fixed_order {
+            let n = matching.universe();
+            return order
+                .iter()
+                .filter_map(|&doc| {
+                    doc.checked_sub(first)
+                        .filter(|&l| l < n && matching.contains(l))
+                })
+                .take(end)
+                .skip(start)
+                .map(hit)
+                .collect();
+        }
         let key = |local: u32| -> (u64, u32) {
             let d = (first + local) as usize;
             let name = self.name_rank[d];
@@ -431,12 +512,10 @@ impl SearchIndex {
             }
         };
         let mut keyed: Vec<((u64, u32), u32)> = matching.iter().map(|l| (key(l), l)).collect();
-        let size = page_size(query) as usize;
-        let start = (query.page as usize).saturating_mul(size);
         if start >= keyed.len() {
             return Vec::new();
         }
-        let end = (start + size).min(keyed.len());
+        let end = end.min(keyed.len());
         if end < keyed.len() {
             keyed.select_nth_unstable(end - 1);
             keyed.truncate(end);
@@ -444,14 +523,7 @@ impl SearchIndex {
         keyed.sort_unstable();
         keyed[start..end]
             .iter()
-            .map(|&(_, local)| {
-                let doc = first + local;
-                Hit {
-                    doc,
-                    id: self.columns.ids[doc as usize].clone(),
-                    distance_km: distances.map(|km| km[local as usize]),
-                }
-            })
+            .map(|&(_, local)| hit(local))
             .collect()
     }
 }

@@ -86,7 +86,7 @@ pub fn typo_budget(token: &str) -> u8 {
 
 /// The proper suffixes of `token` that are compound parts: at least [`MIN_PART_BYTES`] long,
 /// starting at a character boundary, and themselves a whole word somewhere in the catalogue.
-pub fn compound_parts<'a>(token: &'a str, is_word: impl Fn(&str) -> bool) -> Vec<&'a str> {
+pub fn compound_parts(token: &str, is_word: impl Fn(&str) -> bool) -> Vec<&str> {
     token
         .char_indices()
         .skip(1)

@@ -105,7 +105,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 let _ = writeln!(rejected, "{entry}");
             }
         }
-        if builder.len() % 4096 == 0 {
+        if builder.len().is_multiple_of(4096) {
             write_ready(&mut builder, &mut written);
             if let Some(bar) = &progress {
                 bar.set_position(builder.len() as u64);
