@@ -25,6 +25,8 @@ enum Command {
     Build(commands::build::Args),
     /// Run a search against a built index and print the answer.
     Query(commands::query::Args),
+    /// Places and free places of a search's matches by target group, region, family type and age.
+    Capacity(commands::capacity::Args),
     /// Write the data-quality report for the supervising authorities (HTML and JSON).
     Report(commands::report::Args),
     /// Serve a built site on 127.0.0.1.
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
         Command::Generate(args) => commands::generate::run(args),
         Command::Build(args) => commands::build::run(args),
         Command::Query(args) => commands::query::run(args),
+        Command::Capacity(args) => commands::capacity::run(args),
         Command::Report(args) => commands::report::run(args),
         Command::Serve(args) => commands::serve::run(args),
     };

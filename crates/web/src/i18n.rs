@@ -809,6 +809,150 @@ pub fn with_name(prefix: &str, name: &str) -> String {
     format!("{prefix} {name}")
 }
 
+/// The capacity overview's fixed strings (issue 7).
+pub struct CapacityTexts {
+    pub view_legend: &'static str,
+    pub view_search: &'static str,
+    pub view_capacity: &'static str,
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub overlap_note: &'static str,
+    pub region_note: &'static str,
+    pub report_link: &'static str,
+    pub by_group: &'static str,
+    pub by_target: &'static str,
+    pub by_region: &'static str,
+    pub by_family_type: &'static str,
+    pub by_age: &'static str,
+    pub legend_places: &'static str,
+    pub legend_free: &'static str,
+    pub col_records_offers: &'static str,
+    pub col_records_families: &'static str,
+    pub col_places: &'static str,
+    pub col_free: &'static str,
+    pub col_fresh: &'static str,
+    pub col_stale: &'static str,
+    pub col_unreported: &'static str,
+    pub col_group: &'static str,
+    pub col_region: &'static str,
+    pub col_family_type: &'static str,
+    pub col_age: &'static str,
+    pub no_matches: &'static str,
+    pub table_region: &'static str,
+}
+
+static CAPACITY_DA: CapacityTexts = CapacityTexts {
+    view_legend: "Vis",
+    view_search: "Søg",
+    view_capacity: "Kapacitet",
+    title: "Kapacitet: pladser og ledige pladser",
+    intro: "Tallene gælder de tilbud, der passer til filtrene. Ledige pladser tælles kun, hvor tilbuddet har meldt dem; hvor gamle meldingerne er, står i tabellerne.",
+    overlap_note: "Målgrupperne overlapper: et tilbud tæller med sine pladser i hver målgruppe, det har, så rækkerne giver tilsammen mere end det samlede tal.",
+    region_note: "Regionerne overlapper ikke: hvert tilbud tæller i regionen for sin (første) adresse.",
+    report_link: "Se rapporten om datakvalitet",
+    by_group: "Pladser efter målgruppe (overordnet)",
+    by_target: "Pladser efter målgruppe",
+    by_region: "Pladser efter region",
+    by_family_type: "Pladser efter plejefamilietype",
+    by_age: "Pladser efter alder, familien tager imod (aldersgrupperne overlapper)",
+    legend_places: "Pladser i alt",
+    legend_free: "Ledige pladser (meldt)",
+    col_records_offers: "Tilbud",
+    col_records_families: "Plejefamilier",
+    col_places: "Pladser",
+    col_free: "Ledige pladser",
+    col_fresh: "Meldt inden for 90 dage",
+    col_stale: "Meldt for over 90 dage siden",
+    col_unreported: "Ikke meldt",
+    col_group: "Målgruppe",
+    col_region: "Region",
+    col_family_type: "Type",
+    col_age: "Alder",
+    no_matches: "Ingen tilbud passer til filtrene, så der er ingen pladser at vise.",
+    table_region: "Tabel, kan rulles vandret",
+};
+
+static CAPACITY_EN: CapacityTexts = CapacityTexts {
+    view_legend: "Show",
+    view_search: "Search",
+    view_capacity: "Capacity",
+    title: "Capacity: places and free places",
+    intro: "The figures cover the records that match the filters. Free places are counted only where they were reported; how old the reports are is shown in the tables.",
+    overlap_note: "Target groups overlap: a record counts its places in each target group it serves, so the rows add up to more than the total.",
+    region_note: "Regions do not overlap: each record counts in the region of its (first) address.",
+    report_link: "See the data-quality report",
+    by_group: "Places by target-group group",
+    by_target: "Places by target group",
+    by_region: "Places by region",
+    by_family_type: "Places by foster-family type",
+    by_age: "Places by accepted age (the age bands overlap)",
+    legend_places: "Places in total",
+    legend_free: "Free places (reported)",
+    col_records_offers: "Offers",
+    col_records_families: "Foster families",
+    col_places: "Places",
+    col_free: "Free places",
+    col_fresh: "Reported within 90 days",
+    col_stale: "Reported over 90 days ago",
+    col_unreported: "Not reported",
+    col_group: "Target group",
+    col_region: "Region",
+    col_family_type: "Type",
+    col_age: "Age",
+    no_matches: "No records match the filters, so there are no places to show.",
+    table_region: "Table, scrolls sideways",
+};
+
+/// The capacity overview's strings in a language.
+pub fn capacity_texts(lang: Lang) -> &'static CapacityTexts {
+    match lang {
+        Lang::Da => &CAPACITY_DA,
+        Lang::En => &CAPACITY_EN,
+    }
+}
+
+/// "1.234 pladser, heraf 56 ledige" — the headline of the overview.
+pub fn capacity_total(lang: Lang, mode: Mode, records: u32, places: u64, free: u64) -> String {
+    let (r, p, f) = (
+        number(lang, f64::from(records), 0),
+        number(lang, places as f64, 0),
+        number(lang, free as f64, 0),
+    );
+    match (lang, mode) {
+        (Lang::Da, Mode::Offers) => format!("{r} tilbud med {p} pladser, heraf {f} meldt ledige"),
+        (Lang::Da, Mode::FosterFamilies) => {
+            format!("{r} plejefamilier godkendt til {p} børn, heraf {f} meldt ledige pladser")
+        }
+        (Lang::En, Mode::Offers) => {
+            format!("{r} offers with {p} places, {f} of them reported free")
+        }
+        (Lang::En, Mode::FosterFamilies) => {
+            format!("{r} foster families approved for {p} children, {f} places reported free")
+        }
+    }
+}
+
+/// The accessible summary of a capacity chart: its title and the largest rows in words.
+pub fn capacity_chart_summary(lang: Lang, title: &str, rows: &[(String, u64, u64)]) -> String {
+    let mut parts: Vec<String> = rows
+        .iter()
+        .map(|(label, places, free)| {
+            let (p, f) = (
+                number(lang, *places as f64, 0),
+                number(lang, *free as f64, 0),
+            );
+            match lang {
+                Lang::Da => format!("{label}: {p} pladser, {f} ledige"),
+                Lang::En => format!("{label}: {p} places, {f} free"),
+            }
+        })
+        .collect();
+    if parts.is_empty() {
+        parts.push(pick(lang, "ingen data", "no data").to_string());
+    }
+    format!("{title}. {}", parts.join("; "))
+}
+
 fn pick(lang: Lang, da: &'static str, en: &'static str) -> &'static str {
     match lang {
         Lang::Da => da,

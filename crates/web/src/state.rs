@@ -40,9 +40,21 @@ pub enum TypedField {
     NearPlace,
 }
 
+/// Which page of the app shows the matches: the result list or the capacity overview.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    /// The search results.
+    #[default]
+    Search,
+    /// Places and free places of the matches (issue 7).
+    Capacity,
+}
+
 /// The user's choices.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SearchState {
+    /// Results or capacity overview (the filters are the same for both).
+    pub view: View,
     /// Offers or foster families.
     pub mode: Mode,
     /// Free text.
@@ -106,6 +118,8 @@ pub enum Action {
     SetUpdatedWithin(Option<u32>),
     SetSort(Sort),
     SetPage(u32),
+    /// Show the results or the capacity overview.
+    SetView(View),
     /// Remove every filter but keep the text and mode.
     ResetFilters,
     /// Replace everything with a state read from the URL (back button, reload).
@@ -183,8 +197,10 @@ impl SearchState {
                 self.page = page;
                 keep_page = true;
             }
+            Action::SetView(view) => self.view = view,
             Action::ResetFilters => {
                 let keep = SearchState {
+                    view: self.view,
                     mode: self.mode,
                     text: std::mem::take(&mut self.text),
                     sort: if self.sort == Sort::Distance {

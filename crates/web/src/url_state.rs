@@ -17,16 +17,18 @@
 //! | `upd`  | updated within this many days                |
 //! | `sort` | `price_asc`, `price_desc`, `distance`, `free_places`, `updated`, `name` |
 //! | `page` | one-based page number                        |
+//! | `view` | `capacity`: the capacity overview (results when absent) |
 //!
 //! Values that do not parse are ignored, so a hand-edited URL never breaks the page.
 
 use catalogue::vocab::PriceBasis;
 use tilbudsfinder_index::query::{Mode, Sort};
 
-use crate::state::SearchState;
+use crate::state::{SearchState, View};
 
 const OUR_KEYS: &[&str] = &[
     "q", "mode", "f", "age", "pb", "pmin", "pmax", "free", "near", "km", "upd", "sort", "page",
+    "view",
 ];
 
 /// Reads a state from a query string (with or without the leading `?`).
@@ -35,6 +37,7 @@ pub fn decode(query: &str) -> SearchState {
     for (key, value) in parse_pairs(query) {
         match key.as_str() {
             "q" => state.text = value,
+            "view" if value == "capacity" => state.view = View::Capacity,
             "mode" if value == "families" => state.mode = Mode::FosterFamilies,
             "f" => {
                 if let Some((facet, v)) = value.split_once(':') {
@@ -112,6 +115,9 @@ pub fn encode(state: &SearchState, existing: &str) -> String {
     }
     if state.page > 0 {
         put("page", (state.page + 1).to_string());
+    }
+    if state.view == View::Capacity {
+        put("view", "capacity".into());
     }
     if pairs.is_empty() {
         return String::new();

@@ -1,6 +1,7 @@
 //! One module a subcommand; each has `Args` (its flags, documented) and `run`.
 
 pub mod build;
+pub mod capacity;
 pub mod check;
 pub mod generate;
 pub mod query;

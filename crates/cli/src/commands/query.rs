@@ -114,6 +114,47 @@ pub fn open_index(dir: &Path) -> anyhow::Result<SearchIndex> {
 /// Runs `query`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let index = open_index(&args.index_dir)?;
+    let query = build_query(&args, &index)?;
+    let results = index.search(&query);
+    if args.json {
+        let facets: serde_json::Map<String, serde_json::Value> = results
+            .facets
+            .iter()
+            .map(|f| {
+                let values: serde_json::Map<String, serde_json::Value> = f
+                    .values
+                    .iter()
+                    .map(|v| (v.value.clone(), serde_json::Value::from(v.count)))
+                    .collect();
+                (f.facet.clone(), serde_json::Value::Object(values))
+            })
+            .collect();
+        let out = serde_json::json!({
+            "total": results.total,
+            "hits": results.hits.iter().map(|h| h.id.clone()).collect::<Vec<_>>(),
+            "facets": facets,
+        });
+        println!("{out}");
+    } else {
+        println!("{} found", results.total);
+        for hit in &results.hits {
+            if let Some(card) = index.card(hit.doc) {
+                let distance = hit
+                    .distance_km
+                    .map(|km| format!(" {km:.1} km"))
+                    .unwrap_or_default();
+                println!(
+                    "{:<10} {} ({} {}){distance}",
+                    card.id, card.name, card.postal_code, card.city
+                );
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The query the flags describe (shared with `capacity`, so both read the same filter flags).
+pub fn build_query(args: &Args, index: &SearchIndex) -> anyhow::Result<Query> {
     let mode = if args.mode == "families" {
         Mode::FosterFamilies
     } else {
@@ -191,42 +232,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         page: args.page,
         page_size: args.page_size,
     };
-    let results = index.search(&query);
-    if args.json {
-        let facets: serde_json::Map<String, serde_json::Value> = results
-            .facets
-            .iter()
-            .map(|f| {
-                let values: serde_json::Map<String, serde_json::Value> = f
-                    .values
-                    .iter()
-                    .map(|v| (v.value.clone(), serde_json::Value::from(v.count)))
-                    .collect();
-                (f.facet.clone(), serde_json::Value::Object(values))
-            })
-            .collect();
-        let out = serde_json::json!({
-            "total": results.total,
-            "hits": results.hits.iter().map(|h| h.id.clone()).collect::<Vec<_>>(),
-            "facets": facets,
-        });
-        println!("{out}");
-    } else {
-        println!("{} found", results.total);
-        for hit in &results.hits {
-            if let Some(card) = index.card(hit.doc) {
-                let distance = hit
-                    .distance_km
-                    .map(|km| format!(" {km:.1} km"))
-                    .unwrap_or_default();
-                println!(
-                    "{:<10} {} ({} {}){distance}",
-                    card.id, card.name, card.postal_code, card.city
-                );
-            }
-        }
-    }
-    Ok(ExitCode::SUCCESS)
+    Ok(query)
 }
 
 /// `LAT,LON` as two numbers.

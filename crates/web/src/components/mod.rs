@@ -2,6 +2,8 @@
 //! renders the engine's answers without filtering, counting or sorting anything itself.
 
 pub mod app;
+pub mod capacity_chart;
+pub mod capacity_view;
 pub mod chips;
 pub mod comparison;
 pub mod detail_view;
@@ -18,3 +20,4 @@ pub mod search_box;
 pub mod search_page;
 pub mod shortlist_panel;
 pub mod sort_select;
+pub mod view_switch;

@@ -9,9 +9,11 @@ use std::rc::Rc;
 
 use catalogue::Date;
 use tilbudsfinder_index::query::{Card, FacetCounts, Mode};
+use tilbudsfinder_index::CapacityOverview;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use crate::components::capacity_view::CapacityView;
 use crate::components::chips::{Chip, Chips};
 use crate::components::comparison::Comparison;
 use crate::components::detail_view::DetailView;
@@ -25,12 +27,13 @@ use crate::components::result_list::{CardView, ResultList};
 use crate::components::search_box::SearchBox;
 use crate::components::shortlist_panel::ShortlistPanel;
 use crate::components::sort_select::SortSelect;
+use crate::components::view_switch::ViewSwitch;
 use crate::config::Config;
 use crate::hooks::use_url_sync::current_query;
 use crate::hooks::{use_url_sync, IndexRef};
 use crate::i18n;
 use crate::shortlist::{Shortlist, COMPARE_MAX};
-use crate::state::{Action, SearchState};
+use crate::state::{Action, SearchState, View};
 use crate::url_state;
 
 #[derive(Properties, PartialEq)]
@@ -119,6 +122,35 @@ fn run_search(index: &IndexRef, state: &SearchState, config: &Config, today: Dat
     }
 }
 
+/// The capacity overview for the current choices: the same query as the search, summed.
+fn run_capacity(
+    index: &IndexRef,
+    state: &SearchState,
+    config: &Config,
+    today: Date,
+) -> CapacityOverview {
+    let engine = index.index.borrow();
+    let place = state.near_place.trim();
+    let origin = if place.is_empty() {
+        None
+    } else {
+        engine.locate(place)
+    };
+    let fixed: &[(String, String)] = if config.lock_presets {
+        &config.preset_filters
+    } else {
+        &[]
+    };
+    engine.capacity(&state.to_query(fixed, origin, today, config.page_size))
+}
+
+/// The data-quality report's address, a sibling of the index (`…/index/` → `…/report/index.html`).
+fn report_url(index_url: &str) -> Option<AttrValue> {
+    index_url
+        .strip_suffix("index/")
+        .map(|base| AttrValue::from(format!("{base}report/index.html")))
+}
+
 /// The label of a facet value as the engine gave it, or the code if it is not in the counts.
 fn value_label(facets: &[Rc<FacetCounts>], facet: &str, value: &str) -> String {
     facets
@@ -197,6 +229,12 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     let answer = use_memo(((*state).clone(), props.version, props.index.clone()), {
         let config = Rc::clone(&config);
         move |(s, _, index)| run_search(index, s, &config, today)
+    });
+    let capacity = use_memo(((*state).clone(), props.version, props.index.clone()), {
+        let config = Rc::clone(&config);
+        move |(s, _, index)| {
+            (s.view == View::Capacity).then(|| Rc::new(run_capacity(index, s, &config, today)))
+        }
     });
 
     let shortlist = use_state(Shortlist::load);
@@ -357,6 +395,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
             <Heading level={config.heading_level} class="tf-title">{ title }</Heading>
             if !config.lock_presets {
                 <ModeSwitch {lang} {mode} name={id("mode")} on_change={dispatch.reform(Action::SetMode)} />
+                <ViewSwitch {lang} view={state.view} name={id("view")} on_change={dispatch.reform(Action::SetView)} />
             }
             <SearchBox {lang} {mode} text={state.text.clone()} input_id={id("q")}
                        on_input={dispatch.reform(Action::SetText)} />
@@ -381,6 +420,11 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                         { i18n::show_results(lang, mode, answer.total) }
                     </button>
                 </aside>
+                if let Some(overview) = (*capacity).clone() {
+                    <CapacityView {lang} {overview} heading_level={config.heading(1)}
+                                  heading_id={AttrValue::from(results_id.clone())} heading_ref={results_heading.clone()}
+                                  report_url={report_url(&config.index_url)} />
+                } else {
                 <section class="tf-results" aria-labelledby={results_id.clone()}>
                     <Heading level={config.heading(1)} id={AttrValue::from(results_id)} class="tf-results-title"
                              focusable={true} node_ref={results_heading}>
@@ -418,6 +462,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                 if *compare_open && !compared.is_empty() {
                     <Comparison {lang} cards={Rc::new(compared)} {today} heading_level={config.heading(1)} {uid}
                                 on_close={on_close_compare} />
+                }
                 }
             </div>
         </div>

@@ -1,0 +1,58 @@
+//! `tilbudsfinder capacity INDEX_DIR [filter flags] [--json]`: the capacity overview (issue 7) of
+//! the records a search matches: places and free places by target group, region and, for foster
+//! families, by type and accepted age. It takes exactly the flags of `query` (sort and paging are
+//! ignored), and `--json` prints the engine's `CapacityOverview`, the same the browser shows.
+
+use std::process::ExitCode;
+
+use tilbudsfinder_index::{CapacityFigures, CapacityRow};
+
+use super::query::{build_query, open_index};
+
+/// Flags of `capacity`: those of `query`.
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub query: super::query::Args,
+}
+
+fn figures_line(label: &str, f: &CapacityFigures) -> String {
+    format!(
+        "{label:<44} {:>7} records {:>8} places {:>7} free  (reported ≤ 90 days: {}, older: {}, never: {})",
+        f.records, f.places, f.free_places, f.reported_fresh, f.reported_stale, f.unreported
+    )
+}
+
+fn print_rows(heading: &str, rows: &[CapacityRow]) {
+    if rows.is_empty() {
+        return;
+    }
+    println!("\n{heading}");
+    for row in rows {
+        println!(
+            "{}",
+            figures_line(&format!("  {}", row.label), &row.figures)
+        );
+    }
+}
+
+/// Runs `capacity`.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let index = open_index(&args.query.index_dir)?;
+    let query = build_query(&args.query, &index)?;
+    let overview = index.capacity(&query);
+    if args.query.json {
+        println!("{}", serde_json::to_string(&overview)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("{}", figures_line("All matches", &overview.total));
+    print_rows(
+        "By target-group group (groups overlap: a record counts in each it serves)",
+        &overview.by_group,
+    );
+    print_rows("By target group (overlapping)", &overview.by_target);
+    print_rows("By region of the address", &overview.by_region);
+    print_rows("By family type", &overview.by_family_type);
+    print_rows("By accepted age (overlapping)", &overview.by_age_band);
+    Ok(ExitCode::SUCCESS)
+}
