@@ -48,8 +48,8 @@
 //! # Invariants
 //!
 //! - Documents are numbered densely: offers `0..offers` in catalogue order, then foster families.
-//! - Postings are strictly increasing doc lists (count, then gaps as varints); facet postings are
-//!   numbered within their mode, term postings globally.
+//! - Postings are strictly increasing doc lists, stored as gaps or as a bitmap, whichever is
+//!   smaller ([`postings`]); facet postings are numbered within their mode, term postings globally.
 //! - Everything written is ordered: building the same catalogue twice gives the same bytes.
 //! - [`SearchIndex::open`] rejects any file whose envelope, manifest entry or cross-references
 //!   do not check out, with an [`IndexError`] naming the file; afterwards no lookup can fail.
@@ -63,7 +63,7 @@
 //! # Quirks
 //!
 //! - Amounts are stored to the øre and occupancy rates to a tenth of a percent; positions to
-//!   10⁻⁵ degrees (about a metre). Distances use an offer's first department.
+//!   10⁻⁴ degrees (about 11 m). Distances use an offer's first department.
 //! - Typo tolerance counts edits in bytes of the folded token; tokens over 32 bytes get none.
 //! - Compound parts are suffixes (≥ 5 bytes) of a word that are themselves words somewhere in
 //!   the catalogue: "behandling" finds "misbrugsbehandling" when "behandling" occurs alone
