@@ -38,14 +38,15 @@ impl Date {
         Date((secs / 86_400) as i32)
     }
 
-    /// Number of days from `self` to `later` (negative if `later` is earlier).
+    /// Number of days from `self` to `later` (negative if `later` is earlier). Saturates at the
+    /// ends of `i32` rather than overflow: a query's `today` is whatever a client sends.
     pub fn days_until(self, later: Date) -> i32 {
-        later.0 - self.0
+        later.0.saturating_sub(self.0)
     }
 
-    /// This date moved by a number of days.
+    /// This date moved by a number of days, saturating at the ends of the representable range.
     pub fn add_days(self, days: i32) -> Date {
-        Date(self.0 + days)
+        Date(self.0.saturating_add(days))
     }
 
     /// Parses `YYYY-MM-DD` strictly: four-digit year, two-digit month and day, a real date.

@@ -1,0 +1,41 @@
+//! A detail shard on arbitrary bytes, whole or as a sealed payload, listed in the manifest with
+//! its size, checksum and the header it claims: `decode_detail` returns a record or an error for
+//! every doc, never panics, and a record it returns is the doc's (same id as the card).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use tilbudsfinder_fuzz::{as_file, detail_header, fixture, manifest_for};
+use tilbudsfinder_index::{FileKind, SearchIndex};
+
+fuzz_target!(|data: &[u8]| {
+    let fixture = fixture();
+    let (name, _) = fixture.first(FileKind::Detail);
+    let file = as_file(FileKind::Detail, data);
+    let mut manifest = manifest_for(&fixture.manifest, name, &file);
+    let claimed = detail_header(name, &file);
+    if let Some(header) = claimed {
+        for entry in manifest.files.iter_mut().filter(|f| f.name == name) {
+            entry.records = Some(header);
+        }
+    }
+    // Only this shard may claim the docs it names, so that `decode_detail` is asked to read it.
+    manifest
+        .files
+        .retain(|f| f.kind != FileKind::Detail || f.name == name);
+    let index =
+        SearchIndex::open(&manifest, fixture.initial_files()).expect("the fixture's core opens");
+    let info = index.counts();
+    for doc in 0..info.offers.saturating_add(info.foster_families) {
+        if index.detail_file(doc).as_deref() != Some(name) {
+            continue;
+        }
+        if let Ok(record) = index.decode_detail(name, &file, doc) {
+            let card = index.card(doc).expect("every doc has a card");
+            assert_eq!(
+                record.id(),
+                card.id,
+                "a detail record that is not the doc's"
+            );
+        }
+    }
+});

@@ -1,0 +1,20 @@
+//! The deferred text file (description terms) on arbitrary bytes, whole or as a sealed payload,
+//! added with `SearchIndex::add_file` to the fixture's real core: it is refused with an error,
+//! or every search afterwards (descriptions included) works.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use tilbudsfinder_fuzz::{as_file, exercise, fixture, manifest_for};
+use tilbudsfinder_index::{FileKind, SearchIndex};
+
+fuzz_target!(|data: &[u8]| {
+    let fixture = fixture();
+    let (name, _) = fixture.first(FileKind::Text);
+    let file = as_file(FileKind::Text, data);
+    let manifest = manifest_for(&fixture.manifest, name, &file);
+    let mut index =
+        SearchIndex::open(&manifest, fixture.initial_files()).expect("the fixture's core opens");
+    if index.add_file(name, file).is_ok() {
+        exercise(&index, &fixture.words);
+    }
+});
