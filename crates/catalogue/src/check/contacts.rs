@@ -28,6 +28,9 @@ pub(crate) fn contact(report: &mut Report, path: &str, contact: &Contact) {
     match contact.phone.as_deref().filter(|p| !p.trim().is_empty()) {
         None => report.warning(&phone_field, "no phone number"),
         Some(phone) => {
+            // A phone number is shown as text: it gets every text field's checks (length,
+            // control and bidi characters, markup) before the plausibility warning.
+            text::text(report, &phone_field, phone, TextKind::Short);
             if let Err(why) = danish_phone(phone) {
                 report.warning(
                     &phone_field,
