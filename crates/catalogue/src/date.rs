@@ -62,9 +62,15 @@ impl Date {
         if !well_formed {
             return Err(DateError::Format(text.chars().take(40).collect()));
         }
-        let year: i32 = text[0..4].parse().map_err(|_| DateError::Format(text.into()))?;
-        let month: u32 = text[5..7].parse().map_err(|_| DateError::Format(text.into()))?;
-        let day: u32 = text[8..10].parse().map_err(|_| DateError::Format(text.into()))?;
+        let year: i32 = text[0..4]
+            .parse()
+            .map_err(|_| DateError::Format(text.into()))?;
+        let month: u32 = text[5..7]
+            .parse()
+            .map_err(|_| DateError::Format(text.into()))?;
+        let day: u32 = text[8..10]
+            .parse()
+            .map_err(|_| DateError::Format(text.into()))?;
         Date::from_ymd(year, month, day).ok_or_else(|| DateError::NoSuchDay(text.into()))
     }
 }
@@ -177,10 +183,19 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_date() {
-        assert!(matches!(Date::parse("2023-02-29"), Err(DateError::NoSuchDay(_))));
+        assert!(matches!(
+            Date::parse("2023-02-29"),
+            Err(DateError::NoSuchDay(_))
+        ));
         assert!(matches!(Date::parse("2023-2-1"), Err(DateError::Format(_))));
-        assert!(matches!(Date::parse("2023-13-01"), Err(DateError::NoSuchDay(_))));
-        assert!(matches!(Date::parse("२०२३-01-01"), Err(DateError::Format(_))));
+        assert!(matches!(
+            Date::parse("2023-13-01"),
+            Err(DateError::NoSuchDay(_))
+        ));
+        assert!(matches!(
+            Date::parse("२०२३-01-01"),
+            Err(DateError::Format(_))
+        ));
         assert!(matches!(Date::parse(""), Err(DateError::Format(_))));
     }
 }

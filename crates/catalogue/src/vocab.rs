@@ -589,7 +589,10 @@ mod tests {
         assert_eq!(MUNICIPALITIES.len(), 98);
         assert!(MUNICIPALITIES.windows(2).all(|w| w[0].code < w[1].code));
         for region in Region::ALL {
-            let n = MUNICIPALITIES.iter().filter(|m| m.region == *region).count();
+            let n = MUNICIPALITIES
+                .iter()
+                .filter(|m| m.region == *region)
+                .count();
             let expected = match region {
                 Region::Nordjylland => 11,
                 Region::Midtjylland => 19,
@@ -602,9 +605,15 @@ mod tests {
         assert_eq!(Authority::ALL.len(), 6);
         assert_eq!(TargetGroup::ALL.len(), 45);
         assert_eq!(TargetGroup::Anxiety.group(), TargetGroupGroup::Mental);
-        assert_eq!(TargetGroup::OtherCognitive.group(), TargetGroupGroup::Cognitive);
+        assert_eq!(
+            TargetGroup::OtherCognitive.group(),
+            TargetGroupGroup::Cognitive
+        );
         assert_eq!(TargetGroup::Homelessness.group(), TargetGroupGroup::Social);
-        assert_eq!(TargetGroup::OtherPhysical.group(), TargetGroupGroup::Physical);
+        assert_eq!(
+            TargetGroup::OtherPhysical.group(),
+            TargetGroupGroup::Physical
+        );
     }
 
     #[test]

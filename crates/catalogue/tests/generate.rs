@@ -393,6 +393,9 @@ fn extreme_options_do_not_panic() {
         huge.record(u64::MAX - 1),
         Some(Record::FosterFamily(_))
     ));
-    assert!(matches!(huge.record(u64::MAX / 2 - 1), Some(Record::Offer(_))));
+    assert!(matches!(
+        huge.record(u64::MAX / 2 - 1),
+        Some(Record::Offer(_))
+    ));
     assert_eq!(Generator::new(options(0, 0, 0)).next(), None);
 }
