@@ -184,10 +184,16 @@ async function measure(browser, url, engine, queries, reference, row, opts) {
     const answers = await load.page.evaluate((qs) => window.bench.answers(qs), queries);
     if (engine === 'ours') reference = answers;
     else if (reference) row.check = check(engine, queries, reference, answers);
-    const times = (await load.page.evaluate(([qs, reps]) => window.bench.times(qs, reps), [queries, opts.reps]))
-      .sort((a, b) => a - b);
+    const perQuery = await load.page.evaluate(([qs, reps]) => window.bench.times(qs, reps), [queries, opts.reps]);
+    const times = [...perQuery].sort((a, b) => a - b);
     row.medianMs = percentile(times, 0.5);
     row.p95Ms = percentile(times, 0.95);
+    // The same by kind of query (results.json only): where an engine's slow tail comes from.
+    row.byKind = {};
+    for (const kind of new Set(queries.map((q) => q.kind))) {
+      const own = perQuery.filter((_, i) => queries[i].kind === kind).sort((a, b) => a - b);
+      row.byKind[kind] = { queries: own.length, medianMs: percentile(own, 0.5), p95Ms: percentile(own, 0.95) };
+    }
     log(`${size} ${engine}: queries median ${row.medianMs.toFixed(2)} ms, p95 ${row.p95Ms.toFixed(2)} ms`);
   } catch (e) {
     row.error = `after loading: ${e.message.split('\n')[0]}`;
