@@ -159,3 +159,38 @@ test('the iframe fallback renders the preset search and its height follows its c
   assert.deepEqual(problems, [], problems.join('\n'));
   await context.close();
 });
+
+test('bytes a visitor downloads before the first results, as served (gzip), cold cache', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const urls = new Map();
+  const bytes = new Map();
+  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+  cdp.on('Network.loadingFinished', (e) => bytes.set(e.requestId, e.encodedDataLength));
+  await page.goto(server.url + 'demo/kommune.html');
+  await page.locator('#widget-all .tf-card').first().waitFor({ timeout: 20000 });
+  const snapshot = new Map(bytes);
+  await page.locator('#widget-families .tf-card').first().waitFor({ timeout: 20000 });
+  await page.waitForTimeout(500);
+  // The two widgets share one loaded index: no file is downloaded twice.
+  const fetched = [...urls.values()].map((u) => new URL(u).pathname);
+  const twice = fetched.filter((p, i) => fetched.indexOf(p) !== i);
+  assert.deepEqual(twice, [], 'files fetched more than once');
+  // What the widget costs: everything but the host page's own files (and the favicon).
+  const rows = [...snapshot].map(([id, n]) => [new URL(urls.get(id)).pathname, n])
+    .filter(([p]) => !p.startsWith('/demo/') && !p.endsWith('favicon.svg'))
+    .sort((a, b) => b[1] - a[1]);
+  const total = rows.reduce((sum, [, n]) => sum + n, 0);
+  console.log(`before first results: ${total} bytes over ${rows.length} requests`);
+  for (const [p, n] of rows) console.log(`  ${String(n).padStart(8)}  ${p}`);
+  const names = rows.map(([p]) => p);
+  for (const wanted of ['/widget.js', '/app/tilbudsfinder_web_bg.wasm', '/index/manifest.json']) {
+    assert.ok(names.includes(wanted), `${wanted} was not fetched`);
+  }
+  assert.ok(names.some((p) => /^\/index\/core\.[0-9a-f]+\.bin$/.test(p)), 'the core index file was fetched');
+  assert.ok(!names.some((p) => /detail/.test(p)), 'record details were fetched before anything was opened');
+  await context.close();
+});

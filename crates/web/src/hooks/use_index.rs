@@ -3,11 +3,17 @@
 //! The first results need only the manifest and the initial files; the deferred ones (the
 //! description text) are fetched after the first results are on screen, and the state's
 //! `version` goes up when they arrive so that the search runs again with them.
+//!
+//! Several apps on one page (two widgets, say) share one loaded index per URL: the files are
+//! downloaded and opened once, and the deferred files added once. The page keeps only a weak
+//! reference, so when the last app using an index is destroyed, the index is freed.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::ops::Deref;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
+use futures_util::future::{FutureExt, LocalBoxFuture, Shared};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -86,6 +92,99 @@ impl Reducible for LoadState {
     }
 }
 
+type SharedLoad = Shared<LocalBoxFuture<'static, Result<IndexRef, LoadError>>>;
+type SharedDeferred = Shared<LocalBoxFuture<'static, Option<LoadError>>>;
+
+/// An index this page has loaded or is loading.
+enum PageIndex {
+    Loading(SharedLoad),
+    Ready {
+        index: Weak<LoadedIndex>,
+        deferred: SharedDeferred,
+    },
+}
+
+thread_local! {
+    /// The indexes of this page, by base URL.
+    static PAGE_INDEXES: RefCell<HashMap<String, PageIndex>> = RefCell::new(HashMap::new());
+}
+
+/// The index at `url`, loaded once for the whole page; `progress` hears only the first loader.
+async fn load_shared(
+    url: String,
+    progress: impl Fn(usize, usize) + 'static,
+) -> Result<(IndexRef, SharedDeferred), LoadError> {
+    enum Found {
+        Ready(IndexRef, SharedDeferred),
+        Loading(SharedLoad),
+    }
+    let found = PAGE_INDEXES.with(|pages| match pages.borrow().get(&url) {
+        Some(PageIndex::Ready { index, deferred }) => index
+            .upgrade()
+            .map(|rc| Found::Ready(IndexRef(rc), deferred.clone())),
+        Some(PageIndex::Loading(load)) => Some(Found::Loading(load.clone())),
+        None => None,
+    });
+    let load = match found {
+        Some(Found::Ready(index, deferred)) => return Ok((index, deferred)),
+        Some(Found::Loading(load)) => load,
+        None => {
+            let target = url.clone();
+            let load: SharedLoad = async move {
+                load_index(&target, progress)
+                    .await
+                    .map(|loaded| IndexRef(Rc::new(loaded)))
+            }
+            .boxed_local()
+            .shared();
+            PAGE_INDEXES.with(|pages| {
+                pages
+                    .borrow_mut()
+                    .insert(url.clone(), PageIndex::Loading(load.clone()))
+            });
+            load
+        }
+    };
+    let result = load.await;
+    PAGE_INDEXES.with(|pages| {
+        let mut pages = pages.borrow_mut();
+        match result {
+            // A failure is not remembered: the next app to mount tries again.
+            Err(e) => {
+                pages.remove(&url);
+                Err(e)
+            }
+            Ok(index) => {
+                if let Some(PageIndex::Ready {
+                    index: weak,
+                    deferred,
+                }) = pages.get(&url)
+                {
+                    if let Some(rc) = weak.upgrade() {
+                        return Ok((IndexRef(rc), deferred.clone()));
+                    }
+                }
+                let loaded = index.clone();
+                let deferred: SharedDeferred = async move {
+                    // Let the first results paint before fetching what they do not need.
+                    gloo_timers::future::TimeoutFuture::new(50).await;
+                    load_deferred(&loaded).await.err()
+                }
+                .boxed_local()
+                .shared();
+                pages.insert(
+                    url.clone(),
+                    PageIndex::Ready {
+                        index: Rc::downgrade(&index.0),
+                        deferred: deferred.clone(),
+                    },
+                );
+                Ok((index, deferred))
+            }
+        }
+    })
+}
+
 /// Loads the index at `base_url` (ending in `/`).
 #[hook]
 pub fn use_index(base_url: &str) -> LoadState {
@@ -105,8 +204,8 @@ pub fn use_index(base_url: &str) -> LoadState {
                     }
                 }
             };
-            let loaded = match load_index(&url, progress).await {
-                Ok(loaded) => IndexRef(Rc::new(loaded)),
+            let (loaded, deferred) = match load_shared(url, progress).await {
+                Ok(found) => found,
                 Err(e) => {
                     if still.get() {
                         dispatcher.dispatch(LoadAction::Failed(e));
@@ -117,15 +216,10 @@ pub fn use_index(base_url: &str) -> LoadState {
             if !still.get() {
                 return;
             }
-            dispatcher.dispatch(LoadAction::Ready(loaded.clone()));
-            // Let the first results paint before fetching what they do not need.
-            gloo_timers::future::TimeoutFuture::new(50).await;
-            if !still.get() {
-                return;
-            }
-            let result = load_deferred(&loaded).await;
+            dispatcher.dispatch(LoadAction::Ready(loaded));
+            let error = deferred.await;
             if still.get() {
-                dispatcher.dispatch(LoadAction::DeferredDone(result.err()));
+                dispatcher.dispatch(LoadAction::DeferredDone(error));
             }
         });
         move || alive.set(false)
