@@ -125,11 +125,13 @@ function offerDoc(o, vocab, today) {
     marked: yesNo(o.supervision.marking != null),
     updated: [updatedBucket(days)],
     age_ranges: o.services.map((s) => [s.age_from, s.age_to]),
-    age_from: Math.min(...o.services.map((s) => s.age_from)),
-    age_to: Math.max(...o.services.map((s) => s.age_to)),
     updated_days: days,
     name_sort: o.name,
   };
+  if (o.services.length) {
+    doc.age_from = Math.min(...o.services.map((s) => s.age_from));
+    doc.age_to = Math.max(...o.services.map((s) => s.age_to));
+  }
   if (factor !== undefined) doc.price_day = (Math.round(mainRate.amount * 100) / 100) * factor;
   if (o.free_places) doc.free = o.free_places.count;
   if (first) { doc.lat = first.lat; doc.lon = first.lon; }
@@ -203,6 +205,7 @@ async function main() {
   // Offers whose services' ages leave a gap: a single from/to range is not exact for them.
   const gapped = offers.filter((d) => {
     const r = [...d.age_ranges].sort((a, b) => a[0] - b[0]);
+    if (r.length === 0) return false;
     let reach = r[0][1];
     for (const [from, to] of r.slice(1)) { if (from > reach + 1) return true; reach = Math.max(reach, to); }
     return false;
