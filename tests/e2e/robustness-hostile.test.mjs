@@ -1,0 +1,178 @@
+// The hostile catalogue in the browser (issue 9): a site built from tests/hostile/catalogue.jsonl
+// shows every accepted record's text as inert, literal text, on the full page and in the widget.
+// Every payload calls `window.__pwned=1` if it ever runs; the test also listens for dialogs,
+// looks for injected elements and event-handler attributes (in shadow roots too), and checks
+// that no `javascript:` or `data:` link became an href.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CLI, DIST, launchBrowser, openPage, startServer } from '../lib/harness.mjs';
+import { expectNoProblems } from './search-lib.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const HOSTILE = path.resolve(here, '../hostile');
+
+/** The accepted records of the corpus, as the README's table documents them. */
+function acceptedRecords() {
+  const lines = readFileSync(path.join(HOSTILE, 'catalogue.jsonl'), 'utf8').split('\n');
+  const rows = readFileSync(path.join(HOSTILE, 'README.md'), 'utf8')
+    .split('\n')
+    .map((row) => row.match(/^\| (\d+) \| (offer|family|line) \| (accept|reject) \|/))
+    .filter(Boolean);
+  assert.ok(rows.length > 40, 'the README documents the corpus');
+  return rows
+    .filter((m) => m[3] === 'accept')
+    .map((m) => JSON.parse(lines[Number(m[1]) - 1]));
+}
+
+/** Every string in a record (names, texts, list items), deep. */
+function strings(value) {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(strings);
+  return [];
+}
+
+/**
+ * What a payload would leave behind in the document or any shadow root: frames and embedded
+ * objects (the pages have none of their own), scripts or styles carrying a payload, the
+ * payload's image, event-handler attributes, and links with a script or data scheme.
+ */
+function injectedTraces() {
+  const found = [];
+  const visit = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      const tag = el.tagName.toLowerCase();
+      if (['iframe', 'object', 'embed', 'frame'].includes(tag)) found.push(`<${tag}>`);
+      if (['script', 'style'].includes(tag) && /__pwned|display:none\}/.test(el.textContent)) {
+        found.push(`<${tag}> with a payload`);
+      }
+      if (tag === 'img' && el.getAttribute('src') === 'x') found.push('img[src=x]');
+      for (const attr of el.getAttributeNames()) {
+        if (attr.startsWith('on')) found.push(`${tag}[${attr}]`);
+      }
+      for (const attr of ['href', 'src', 'action', 'formaction', 'xlink:href']) {
+        const v = (el.getAttribute(attr) ?? '').trim().toLowerCase();
+        if (v.startsWith('javascript:') || v.startsWith('data:')) found.push(`${tag}[${attr}=${v.slice(0, 40)}]`);
+      }
+      if (el.shadowRoot) visit(el.shadowRoot);
+    }
+  };
+  visit(document);
+  return found;
+}
+
+let browser;
+let server;
+let site;
+const accepted = acceptedRecords();
+
+before(async () => {
+  site = mkdtempSync(path.join(tmpdir(), 'tf-hostile-site-'));
+  const ownIndex = path.join(DIST, 'index');
+  cpSync(DIST, site, { recursive: true, filter: (src) => src !== ownIndex && !src.startsWith(ownIndex + path.sep) });
+  execFileSync(CLI, ['build', path.join(HOSTILE, 'catalogue.jsonl'), '--out', path.join(site, 'index'), '--today', '2026-11-22'], { stdio: 'pipe' });
+  server = await startServer({ dir: site });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+  if (site) rmSync(site, { recursive: true, force: true });
+});
+
+/** Opens `url`, recording dialogs; resolves to the harness's page record plus `dialogs`. */
+async function open(url) {
+  const opened = await openPage(browser, url);
+  const dialogs = [];
+  opened.page.on('dialog', async (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    await dialog.dismiss();
+  });
+  return { ...opened, dialogs };
+}
+
+async function expectNothingRan(page, dialogs) {
+  // Give anything deferred (onerror of a failed image, a timer) the chance to run first.
+  await page.waitForTimeout(300);
+  const pwned = await page.evaluate(() => [window.__pwned, globalThis.parent?.__pwned]);
+  assert.deepEqual(pwned, [undefined, undefined], 'an injected script ran');
+  assert.deepEqual(dialogs, [], 'a dialog opened');
+  assert.deepEqual(await page.evaluate(injectedTraces), [], 'injected elements or attributes');
+}
+
+for (const [mode, kind, query] of [
+  ['offers', 'offer', '?q=fjendtlig'],
+  ['foster families', 'foster_family', '?q=fjendtlig&mode=families'],
+]) {
+  test(`hostile ${mode}: cards and details show the text literally and run nothing`, async () => {
+    const records = accepted.filter((r) => r.kind === kind);
+    assert.ok(records.length >= 3, `the corpus has accepted ${mode}`);
+    const { page, context, problems, dialogs } = await open(`${server.url}index.html${query}`);
+    await page.waitForSelector('.tf-results-title', { timeout: 30000 });
+
+    for (const record of records) {
+      const card = page.locator(`.tf-card[data-id="${record.id}"]`);
+      await card.waitFor({ timeout: 10000 });
+      const title = card.locator('.tf-card-title');
+      assert.equal((await title.textContent()).trim(), record.name, `card name of ${record.id}`);
+      await title.hover();
+    }
+    await expectNothingRan(page, dialogs);
+
+    for (const record of records) {
+      const card = page.locator(`.tf-card[data-id="${record.id}"]`);
+      await card.getByRole('button', { name: /^Vis detaljer/ }).click();
+      const heading = page.locator('.tf-detail-title');
+      await heading.waitFor();
+      assert.equal((await heading.textContent()).trim(), record.name, `detail heading of ${record.id}`);
+      await page.locator('.tf-detail-section').first().waitFor();
+      const detail = page.locator('.tf-detail');
+      const text = await detail.textContent();
+      // Every hostile text of the record is on screen, character for character.
+      for (const value of strings(record).filter((s) => s.includes('__pwned'))) {
+        assert.ok(text.includes(value), `${record.id}: ${JSON.stringify(value)} is shown literally`);
+      }
+      for (const link of await detail.locator('a').all()) await link.hover();
+      await expectNothingRan(page, dialogs);
+      await page.keyboard.press('Escape');
+      await heading.waitFor({ state: 'detached' });
+    }
+    expectNoProblems(problems);
+    await context.close();
+  });
+}
+
+test('the widget on a host page shows hostile names as text and leaves the page alone', async () => {
+  const { page, context, problems, dialogs } = await open(`${server.url}demo/kommune.html`);
+  const widget = page.locator('#widget-all');
+  const search = widget.getByRole('searchbox').first();
+  await search.waitFor({ timeout: 30000 });
+  await search.fill('fjendtlig');
+  const offers = accepted.filter((r) => r.kind === 'offer');
+  // The widget pages by five: the first page's cards are checked name for name.
+  await widget.locator('.tf-card').first().waitFor({ timeout: 10000 });
+  await page.waitForFunction(
+    () => document.querySelector('#widget-all')?.shadowRoot?.querySelector('.tf-results-title')?.textContent.match(/^\d+/)?.[0] !== undefined,
+    null,
+    { timeout: 10000 },
+  );
+  const cards = await widget.locator('.tf-card').all();
+  assert.ok(cards.length > 0, 'the widget found the hostile records');
+  for (const card of cards) {
+    const id = await card.getAttribute('data-id');
+    const record = offers.find((r) => r.id === id);
+    assert.ok(record, `card ${id} is one of the accepted hostile offers`);
+    assert.equal((await card.locator('.tf-card-title').textContent()).trim(), record.name);
+  }
+  await expectNothingRan(page, dialogs);
+  // The host page is intact: its heading, its text and its navigation.
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Find et socialt tilbud');
+  assert.equal(await page.locator('nav[aria-label="Hovedmenu"] a').count(), 3);
+  expectNoProblems(problems);
+  await context.close();
+});
