@@ -241,6 +241,23 @@ mod tests {
     use crate::state::{Action, HistoryEntry};
 
     #[test]
+    fn the_capacity_view_is_kept_in_the_url() {
+        let state = SearchState::default()
+            .apply(Action::ToggleFilter {
+                facet: "region".into(),
+                value: "1082".into(),
+            })
+            .apply(Action::SetView(View::Capacity));
+        let url = encode(&state, "lang=en");
+        assert!(url.starts_with("?lang=en&f=region"), "{url}");
+        assert!(url.ends_with("&view=capacity"), "{url}");
+        let back = decode(&url);
+        assert_eq!(back.view, View::Capacity);
+        assert_eq!(back.filters, state.filters);
+        assert_eq!(decode("?view=other").view, View::Search);
+    }
+
+    #[test]
     fn a_full_state_survives_the_round_trip() {
         let state = SearchState::default()
             .apply(Action::SetMode(Mode::FosterFamilies))
