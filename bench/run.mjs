@@ -121,13 +121,18 @@ function check(engine, queries, reference, answers) {
 }
 
 /**
- * Requests every file of a size once, gzipped, before anything is timed: `serve` compresses on
- * the first request and caches, while a static host serves files compressed ahead of time.
+ * Requests once, gzipped, every file an engine's page fetches, before anything is timed: `serve`
+ * compresses on the first request and caches, while a static host serves files compressed ahead
+ * of time. Ours needs the index but not docs.json; the others docs.json but not the index; no
+ * page opens records (detail files).
  */
-async function warmServer(url, dir) {
+async function warmServer(url, dir, engine) {
+  const wanted = (file) => !file.includes('detail.')
+    && (engine === 'ours' ? file !== 'docs.json' : !file.startsWith(`index${path.sep}`));
   const files = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name)));
+    .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name)))
+    .filter(wanted);
   for (const file of files) {
     await new Promise((resolve, reject) => {
       get(new URL(file.split(path.sep).map(encodeURIComponent).join('/'), url),
@@ -146,7 +151,7 @@ async function runSize(browser, dir, opts) {
     // A server per engine: `serve` stops itself after 15 minutes, which a large size can exceed.
     const server = await startServer({ dir });
     try {
-      await warmServer(server.url, dir);
+      await warmServer(server.url, dir, engine);
       const row = { size, engine };
       rows.push(row);
       reference = await measure(browser, server.url, engine, queries, reference, row, opts);
