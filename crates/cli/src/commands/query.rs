@@ -238,6 +238,6 @@ pub fn build_query(args: &Args, index: &SearchIndex) -> anyhow::Result<Query> {
 /// `LAT,LON` as two numbers.
 fn parse_point(text: &str) -> Option<(f64, f64)> {
     let (lat, lon) = text.split_once(',')?;
-    let point = (lat.trim().parse().ok()?, lon.trim().parse().ok()?);
-    (point.0 as f64).is_finite().then_some(point)
+    let point: (f64, f64) = (lat.trim().parse().ok()?, lon.trim().parse().ok()?);
+    (point.0.is_finite() && point.1.is_finite()).then_some(point)
 }
