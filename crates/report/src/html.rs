@@ -49,6 +49,7 @@ pub fn render(report: &QualityReport) -> String {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Datakvalitet i tilbudskataloget – {today}</title>
 <link rel="stylesheet" href="report.css">
+<link rel="icon" href="data:,">
 </head>
 <body>
 <header><p class="kicker">Tilbudsfinder · rapport til socialtilsynene</p>
