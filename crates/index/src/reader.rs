@@ -219,6 +219,54 @@ fn float_key(value: f64) -> i64 {
     bits ^ (((bits >> 63) as u64) >> 1) as i64
 }
 
+/// Checks that the manifest's detail shards hold every record of each mode exactly once, in
+/// order (their `records` ranges tile `0..count`), so that [`SearchIndex::detail_file`] answers
+/// for every doc. Found by `fuzz/manifest`: an edited or mismatched manifest whose shards left
+/// records out was accepted, and opening those records could never succeed.
+fn check_detail_coverage(manifest: &Manifest, offers: u32, families: u32) -> Result<(), IndexError> {
+    let manifest_name = crate::format::MANIFEST_NAME;
+    if manifest
+        .files
+        .iter()
+        .any(|f| f.kind == FileKind::Detail && f.records.is_none())
+    {
+        return Err(IndexError::corrupt(
+            manifest_name,
+            "a detail shard does not say which records it holds",
+        ));
+    }
+    for (mode, count, what) in [
+        (Mode::Offers, offers, "offers"),
+        (Mode::FosterFamilies, families, "foster families"),
+    ] {
+        let mut ranges: Vec<(u32, u32)> = manifest
+            .files
+            .iter()
+            .filter_map(|f| f.records)
+            .filter(|r| r.mode == mode)
+            .map(|r| (r.first, r.count))
+            .collect();
+        ranges.sort_unstable();
+        let mut next = 0u32;
+        for (first, len) in ranges {
+            if first != next || len == 0 {
+                return Err(IndexError::corrupt(
+                    manifest_name,
+                    format!("the detail shards of {what} do not hold records {next}.. in order"),
+                ));
+            }
+            next = first.saturating_add(len);
+        }
+        if next != count {
+            return Err(IndexError::corrupt(
+                manifest_name,
+                format!("the detail shards hold {next} {what}, the index has {count}"),
+            ));
+        }
+    }
+    Ok(())
+}
+
 impl SearchIndex {
     /// Opens an index from its manifest and the initial files (see [`Manifest::initial_files`]).
     pub fn open(
@@ -256,6 +304,7 @@ impl SearchIndex {
                 "record counts differ from the manifest",
             ));
         }
+        check_detail_coverage(&manifest, offers, families)?;
         let n = total as usize;
         let c = &core.cards;
         for (what, len) in [

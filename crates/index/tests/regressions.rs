@@ -4,11 +4,14 @@
 use catalogue::check::{CheckOptions, Checker, Outcome};
 use catalogue::generate::{Generator, GeneratorOptions};
 use catalogue::Date;
-use tilbudsfinder_index::{BuildOptions, IndexBuilder, Manifest, Mode, Query, SearchIndex, Sort};
+use tilbudsfinder_index::{
+    BuildOptions, IndexBuilder, IndexError, Manifest, Mode, Query, SearchIndex, Sort,
+};
 
 const TODAY: Date = Date(20_779); // 2026-11-22
 
-fn small_index() -> SearchIndex {
+/// The manifest and initial files of a small index.
+fn small_build() -> (Manifest, Vec<(String, Vec<u8>)>) {
     let mut checker = Checker::new(CheckOptions { today: TODAY });
     let mut builder = IndexBuilder::new(BuildOptions {
         today: Some(TODAY),
@@ -31,6 +34,11 @@ fn small_index() -> SearchIndex {
     let manifest = Manifest::parse(&built.manifest).expect("parses");
     let initial = manifest.initial_files();
     files.retain(|(name, _)| initial.contains(name));
+    (manifest, files)
+}
+
+fn small_index() -> SearchIndex {
+    let (manifest, files) = small_build();
     SearchIndex::open(&manifest, files).expect("opens")
 }
 
@@ -53,6 +61,49 @@ fn query_with_extreme_today_does_not_overflow() {
                 assert!(results.hits.len() as u32 <= results.total);
                 assert!(!results.facets.is_empty(), "facets are counted");
             }
+        }
+    }
+}
+
+/// `fuzz/manifest`: a manifest whose detail shards left records out (a shard's `count` edited
+/// down, or a shard dropped) was accepted by `SearchIndex::open`, and those records' details
+/// could never be opened. `open` now refuses it, naming the manifest.
+#[test]
+fn manifest_whose_detail_shards_miss_records_is_refused() {
+    let (manifest, files) = small_build();
+    assert!(SearchIndex::open(&manifest, files.clone()).is_ok());
+    let shard = |m: &Manifest, mode: Mode| {
+        m.files
+            .iter()
+            .position(|f| f.records.is_some_and(|r| r.mode == mode))
+            .expect("a shard of the mode")
+    };
+
+    let mut short = manifest.clone();
+    let i = shard(&short, Mode::FosterFamilies);
+    if let Some(records) = short.files[i].records.as_mut() {
+        records.count -= 1;
+    }
+    let mut dropped = manifest.clone();
+    dropped.files.remove(shard(&dropped, Mode::Offers));
+    let mut unlabelled = manifest.clone();
+    let i = shard(&unlabelled, Mode::Offers);
+    unlabelled.files[i].records = None;
+    let mut overlapping = manifest.clone();
+    let i = shard(&overlapping, Mode::Offers);
+    let copy = overlapping.files[i].clone();
+    overlapping.files.push(copy);
+
+    for (what, broken) in [
+        ("a shard one record short", short),
+        ("a shard dropped", dropped),
+        ("a shard without its records", unlabelled),
+        ("a shard listed twice", overlapping),
+    ] {
+        match SearchIndex::open(&broken, files.clone()) {
+            Err(IndexError::Corrupt { file, .. }) => assert_eq!(file, "manifest.json", "{what}"),
+            Err(other) => panic!("{what}: unexpected error {other}"),
+            Ok(_) => panic!("{what}: accepted"),
         }
     }
 }
