@@ -1,14 +1,12 @@
-// What the benchmark page shares between engines: fetching with byte counts, the text fields and
-// facets every engine is configured with, and the plain-JavaScript parts of a query (ranges,
+// What the benchmark page shares between engines: fetching, the text fields and facets every
+// engine is configured with, and the plain-JavaScript parts of a query (ranges,
 // sort, disjunctive counting) for the engines that have no API for them.
 
+import { FACETS } from '../lib/queries.mjs';
+
 export const TEXT_FIELDS = ['name', 'places', 'methods', 'targets', 'description'];
-export const FACETS = {
-  offers: ['type', 'basis', 'group', 'target', 'region', 'municipality', 'ownership', 'authority',
-    'approval', 'method', 'staff', 'service', 'marked', 'updated'],
-  families: ['family_type', 'care', 'scope', 'group', 'target', 'region', 'municipality',
-    'authority', 'emergency', 'parent_child', 'competence', 'available'],
-};
+// The facets of each mode: one list, shared with the query generator.
+export { FACETS };
 export const PAGE_SIZE = 20;
 
 export async function fetchJson(url) {
