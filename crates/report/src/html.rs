@@ -110,7 +110,7 @@ fn categories_section(h: &mut String, report: &QualityReport) {
 <p>Hver post tæller én gang, under sit vigtigste problem. Tabellen tæller poster med mindst ét
 problem af hver slags, så en post kan tælle med flere steder dér.</p>
 <figure>{}<figcaption>Poster pr. tilsyn efter deres vigtigste problem.</figcaption></figure>
-<table><caption>Poster med problemer pr. tilsyn</caption><thead><tr><th scope="col">Tilsyn</th><th scope="col">Poster</th><th scope="col">Uden problemer</th>"#,
+<table tabindex="0"><caption>Poster med problemer pr. tilsyn</caption><thead><tr><th scope="col">Tilsyn</th><th scope="col">Poster</th><th scope="col">Uden problemer</th>"#,
         stacked_bars(
             "Poster pr. tilsyn efter deres vigtigste problem",
             &series,
@@ -160,7 +160,7 @@ fn freshness_section(h: &mut String, report: &QualityReport) {
         r#"<section aria-labelledby="fresh-h"><h2 id="fresh-h">Hvor gamle er oplysningerne?</h2>
 <p>Alderen på hver posts ældste del (stamdata, pladser, ydelser, økonomi eller faglig tilgang).</p>
 <figure>{}<figcaption>Poster efter alderen på deres ældste oplysning.</figcaption></figure>
-<table><caption>Poster efter alderen på den ældste oplysning</caption><thead><tr><th scope="col">Tilsyn</th>"#,
+<table tabindex="0"><caption>Poster efter alderen på den ældste oplysning</caption><thead><tr><th scope="col">Tilsyn</th>"#,
         stacked_bars(
             "Poster efter alderen på deres ældste oplysning",
             &series,
@@ -202,7 +202,7 @@ fn authority_section(h: &mut String, report: &QualityReport, authority: &str, la
         h,
         r#"<section aria-labelledby="a-{code}"><h2 id="a-{code}">{label}</h2>
 <p>{total} poster med problemer{shown}.</p>
-<table class="records"><caption>{label}: poster med problemer, de vigtigste først</caption>
+<table class="records" tabindex="0"><caption>{label}: poster med problemer, de vigtigste først</caption>
 <thead><tr><th scope="col">Post</th><th scope="col">Linje</th><th scope="col">Ældste oplysning</th><th scope="col">Problemer</th></tr></thead><tbody>"#,
         code = escape(authority),
         label = escape(label),
