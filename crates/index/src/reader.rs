@@ -164,6 +164,11 @@ fn decode_terms(
 ) -> Result<TermDict, IndexError> {
     let map = fst::Map::new(stored.fst.0.to_vec())
         .map_err(|e| IndexError::corrupt(file, format!("term dictionary: {e}")))?;
+    // fst's own checksum: its lookups trust the structure and can overflow or index out of
+    // bounds on a corrupt one (found by `fuzz/core_file`), so a bad one is refused here.
+    map.as_fst()
+        .verify()
+        .map_err(|e| IndexError::corrupt(file, format!("term dictionary: {e}")))?;
     if map.len() != stored.entries.len() {
         return Err(IndexError::corrupt(
             file,
@@ -413,6 +418,9 @@ impl SearchIndex {
             let values: Vec<ValueDef> = match spec.kind {
                 FacetKind::Open => {
                     let set = fst::Set::new(stored.dictionary.0.to_vec()).map_err(|e| {
+                        IndexError::corrupt(file, format!("facet {}: {e}", spec.name))
+                    })?;
+                    set.as_fst().verify().map_err(|e| {
                         IndexError::corrupt(file, format!("facet {}: {e}", spec.name))
                     })?;
                     set.stream()
