@@ -228,7 +228,11 @@ fn float_key(value: f64) -> i64 {
 /// order (their `records` ranges tile `0..count`), so that [`SearchIndex::detail_file`] answers
 /// for every doc. Found by `fuzz/manifest`: an edited or mismatched manifest whose shards left
 /// records out was accepted, and opening those records could never succeed.
-fn check_detail_coverage(manifest: &Manifest, offers: u32, families: u32) -> Result<(), IndexError> {
+fn check_detail_coverage(
+    manifest: &Manifest,
+    offers: u32,
+    families: u32,
+) -> Result<(), IndexError> {
     let manifest_name = crate::format::MANIFEST_NAME;
     if manifest
         .files
