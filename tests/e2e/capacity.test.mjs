@@ -53,7 +53,7 @@ async function expectRecords(page, records) {
   ).catch(async () => assert.equal((await shownTotals(page)).records, records, 'records shown'));
 }
 
-/** Rows of the table whose caption is `caption`: { code: [records, places, free, fresh, stale, never] }. */
+/** Rows of the table whose caption is `caption`: { code: [places, free, records, fresh, stale, never] }. */
 async function tableRows(page, caption) {
   return page.$$eval('table.tf-capacity-table', (tables, want) => {
     const table = tables.find((t) => t.caption?.textContent.trim() === want);
@@ -68,7 +68,7 @@ async function tableRows(page, caption) {
 
 function expectedRows(rows) {
   return Object.fromEntries(rows.map((r) => [r.code, [
-    r.figures.records, r.figures.places, r.figures.free_places,
+    r.figures.places, r.figures.free_places, r.figures.records,
     r.figures.reported_fresh, r.figures.reported_stale, r.figures.unreported,
   ]]));
 }

@@ -17,9 +17,11 @@ pub const PLACES_FILL: &str = "#005a9c";
 pub const FREE_FILL: &str = "#a64b00";
 const TEXT_FILL: &str = "#1a1a1a";
 
-const WIDTH: u32 = 400;
+const WIDTH: u32 = 340;
 /// Widest bar; the rest of the width holds the number after it.
-const BAR_MAX: f64 = 320.0;
+const BAR_MAX: f64 = 250.0;
+/// Longer labels are cut with an ellipsis so they fit the width; the table has them in full.
+const LABEL_MAX_CHARS: usize = 44;
 const LEGEND_HEIGHT: u32 = 26;
 const ROW_HEIGHT: u32 = 52;
 
@@ -45,6 +47,16 @@ pub fn bar_length(value: u64, max: u64) -> f64 {
         0.0
     } else {
         (value as f64 / max as f64 * BAR_MAX).clamp(0.0, BAR_MAX)
+    }
+}
+
+/// A label cut to [`LABEL_MAX_CHARS`] characters (with "…") so it fits the chart.
+pub fn short_label(label: &str) -> String {
+    if label.chars().count() <= LABEL_MAX_CHARS {
+        label.to_string()
+    } else {
+        let cut: String = label.chars().take(LABEL_MAX_CHARS - 1).collect();
+        format!("{}…", cut.trim_end())
     }
 }
 
@@ -85,14 +97,14 @@ pub fn capacity_chart(props: &CapacityChartProps) -> Html {
              height={height.to_string()} role="img" aria-label={summary} focusable="false">
             <rect x="0" y="4" width="12" height="12" fill={PLACES_FILL} />
             <text x="17" y="15" font-size="13" fill={TEXT_FILL}>{ t.legend_places }</text>
-            <rect x="190" y="4" width="12" height="12" fill={FREE_FILL} />
-            <text x="207" y="15" font-size="13" fill={TEXT_FILL}>{ t.legend_free }</text>
+            <rect x="160" y="4" width="12" height="12" fill={FREE_FILL} />
+            <text x="177" y="15" font-size="13" fill={TEXT_FILL}>{ t.legend_free }</text>
             { for props.rows.iter().enumerate().map(|(i, row)| {
                 let top = LEGEND_HEIGHT + ROW_HEIGHT * i as u32;
                 html! {
                     <g>
                         <text x="0" y={(top + 14).to_string()} font-size="13" font-weight="600" fill={TEXT_FILL}>
-                            { row.label.clone() }
+                            { short_label(&row.label) }
                         </text>
                         { bar(top + 20, row.places, PLACES_FILL) }
                         { bar(top + 34, row.free, FREE_FILL) }
@@ -113,5 +125,14 @@ mod tests {
         assert_eq!(bar_length(50, 100), BAR_MAX / 2.0);
         assert_eq!(bar_length(100, 100), BAR_MAX);
         assert_eq!(bar_length(200, 100), BAR_MAX);
+    }
+
+    #[test]
+    fn long_labels_are_cut_to_fit() {
+        assert_eq!(short_label("Angst"), "Angst");
+        let long = "Udviklingsforstyrrelse af sansemotoriske færdigheder";
+        let short = short_label(long);
+        assert_eq!(short.chars().count(), LABEL_MAX_CHARS);
+        assert!(short.ends_with('…') && long.starts_with(short.trim_end_matches('…')));
     }
 }

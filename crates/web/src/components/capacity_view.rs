@@ -64,9 +64,9 @@ fn section(
                     <thead>
                         <tr>
                             <th scope="col">{ first_column }</th>
-                            <th scope="col">{ records_column }</th>
                             <th scope="col">{ t.col_places }</th>
                             <th scope="col">{ t.col_free }</th>
+                            <th scope="col">{ records_column }</th>
                             <th scope="col">{ t.col_fresh }</th>
                             <th scope="col">{ t.col_stale }</th>
                             <th scope="col">{ t.col_unreported }</th>
@@ -76,9 +76,9 @@ fn section(
                         { for rows.iter().map(|r| { let f = r.figures; html! {
                             <tr data-code={r.code.clone()}>
                                 <th scope="row">{ label_of(r) }</th>
-                                <td class="tf-num">{ n(f64::from(f.records)) }</td>
                                 <td class="tf-num">{ n(f.places as f64) }</td>
                                 <td class="tf-num">{ n(f.free_places as f64) }</td>
+                                <td class="tf-num">{ n(f64::from(f.records)) }</td>
                                 <td class="tf-num">{ n(f64::from(f.reported_fresh)) }</td>
                                 <td class="tf-num">{ n(f64::from(f.reported_stale)) }</td>
                                 <td class="tf-num">{ n(f64::from(f.unreported)) }</td>
