@@ -74,14 +74,38 @@ pub fn query_tokens(text: &str) -> Vec<String> {
     all
 }
 
-/// How many edits a query token may be away from a term: one from 5 bytes, two from 9.
+/// How many edits a query token may be away from a term: one from 5 letters, two from 9.
+///
+/// Letters are counted as the user typed them ([`letter_count`]): "køge" folds to `koege`,
+/// five bytes, but is a four-letter word and gets no typo. Counting bytes gave it one, and with
+/// prefix matching on top "køge" found "bøgevænget" and "københavn".
 pub fn typo_budget(token: &str) -> u8 {
-    match token.len() {
-        n if n > MAX_TYPO_BYTES => 0,
+    if token.len() > MAX_TYPO_BYTES {
+        return 0;
+    }
+    match letter_count(token) {
         n if n >= 9 => 2,
         n if n >= 5 => 1,
         _ => 0,
     }
+}
+
+/// Letters of a folded token, counting each of the digraphs that æ, ø and å fold to (`ae`,
+/// `oe`, `aa`) as one letter, whichever way the user spelt it ("koege" and "køge" both have 4).
+pub fn letter_count(token: &str) -> usize {
+    let mut count = 0;
+    let mut chars = token.chars().peekable();
+    while let Some(c) = chars.next() {
+        let digraph = matches!(
+            (c, chars.peek()),
+            ('a', Some('e')) | ('o', Some('e')) | ('a', Some('a'))
+        );
+        if digraph {
+            chars.next();
+        }
+        count += 1;
+    }
+    count
 }
 
 /// The proper suffixes of `token` that are compound parts: at least [`MIN_PART_BYTES`] long,
@@ -154,6 +178,18 @@ pub fn collation_key(name: &str) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn typo_budgets_count_danish_letters_not_folded_bytes() {
+        assert_eq!(letter_count(&fold("køge")), 4);
+        assert_eq!(letter_count("koege"), 4);
+        assert_eq!(letter_count(&fold("Åbenrå")), 6);
+        assert_eq!(typo_budget(&fold("køge")), 0);
+        assert_eq!(typo_budget(&fold("bøger")), 1);
+        assert_eq!(typo_budget(&fold("aarhus")), 1);
+        assert_eq!(typo_budget("behandlin"), 2);
+        assert_eq!(typo_budget(&fold("plejefamilie")), 2);
+    }
     use super::*;
 
     #[test]
