@@ -575,7 +575,8 @@ fn query_strategy(
                     .collect(),
                 _ => fixed_values(spec).into_iter().map(|v| v.code).collect(),
             };
-            if v.index(20) == 0 {
+            // An open facet of a catalogue without such records has no values at all.
+            if codes.is_empty() || v.index(20) == 0 {
                 codes = vec!["no-such-value".to_string()];
             }
             (spec.name.to_string(), codes[v.index(codes.len())].clone())
