@@ -130,7 +130,7 @@ async function expectSentence(dir, pattern) {
 
 test('a missing core file: the server answered 404 for it', async () => {
   const dir = site((index) => rmSync(fileOf(index, 'core')));
-  await expectSentence(dir, /^Søgeindekset kunne ikke hentes: serveren svarede 404 for filen core…\./);
+  await expectSentence(dir, /^Søgeindekset kunne ikke hentes: serveren svarede 404 for filen core\./);
 });
 
 test('a truncated core file: it arrived incomplete', async () => {
@@ -138,7 +138,7 @@ test('a truncated core file: it arrived incomplete', async () => {
     const file = fileOf(index, 'core');
     truncateSync(file, Math.floor(readFileSync(file).length / 2));
   });
-  await expectSentence(dir, /^Søgeindekset kunne ikke indlæses: filen core… er kun delvist hentet\./);
+  await expectSentence(dir, /^Søgeindekset kunne ikke indlæses: filen core er kun delvist hentet\./);
 });
 
 test('a bit-flipped core file: it is damaged', async () => {
@@ -148,12 +148,12 @@ test('a bit-flipped core file: it is damaged', async () => {
     bytes[Math.floor(bytes.length / 3)] ^= 0x04;
     writeFileSync(file, bytes);
   });
-  await expectSentence(dir, /^Søgeindekset kunne ikke indlæses: filen core… er beskadiget\./);
+  await expectSentence(dir, /^Søgeindekset kunne ikke indlæses: filen core er beskadiget\./);
 });
 
 test('a manifest from another build whose files were never uploaded: 404 for its core file', async () => {
   const dir = site((index) => writeJson(path.join(index, 'manifest.json'), otherBuild.manifest));
-  await expectSentence(dir, /^Søgeindekset kunne ikke hentes: serveren svarede 404 for filen core…\./);
+  await expectSentence(dir, /^Søgeindekset kunne ikke hentes: serveren svarede 404 for filen core\./);
 });
 
 test('a manifest from another build over this build\'s core bytes: they do not match', async () => {
@@ -163,7 +163,7 @@ test('a manifest from another build over this build\'s core bytes: they do not m
     // The other build's core name now holds this build's core (a cache or proxy that mixed them).
     writeFileSync(fileOf(index, 'core'), ownCore);
   });
-  await expectSentence(dir, /^Søgeindekset kunne ikke indlæses: filen core… passer ikke til resten af indekset/);
+  await expectSentence(dir, /^Søgeindekset kunne ikke indlæses: filen core passer ikke til resten af indekset/);
 });
 
 test('a manifest of a newer format version: made for another version', async () => {
@@ -185,7 +185,7 @@ test('a core file of a newer format version: made for another version', async ()
     bytes.writeUInt16LE(bytes.readUInt16LE(4) + 1, 4);
     writeFileSync(file, bytes);
   });
-  await expectSentence(dir, /^Søgeindekset kunne ikke indlæses: filen core… er lavet til en anden version af søgningen\./);
+  await expectSentence(dir, /^Søgeindekset kunne ikke indlæses: filen core er lavet til en anden version af søgningen\./);
 });
 
 /** The number in the first widget's or the page's result heading, once shown. */

@@ -52,7 +52,7 @@ test('a damaged core file gives a plain Danish sentence naming it and what to do
     writeFileSync(file, bytes);
   });
   const text = await alertText(dir);
-  assert.match(text, /^Søgeindekset kunne ikke indlæses: filen core… er beskadiget\./);
+  assert.match(text, /^Søgeindekset kunne ikke indlæses: filen core er beskadiget\./);
   assert.match(text, /Genindlæs siden; hjælper det ikke, så kontakt webstedets redaktør\.$/);
 });
 

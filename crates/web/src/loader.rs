@@ -114,11 +114,12 @@ fn index_error_sentence(lang: Lang, e: &IndexError) -> String {
     format!("{lead}: {detail}")
 }
 
-/// A file name without its directory and content hash: `core.1a2b….bin` → `core…`.
+/// A file name without its directory and content hash: `core.1a2b….bin` → `core`. (No
+/// ellipsis: the sentence goes on with a full stop, and "core…." reads as a typo.)
 fn short(file: &str) -> String {
     let name = file.rsplit('/').next().unwrap_or(file);
     match name.split_once('.') {
-        Some((stem, rest)) if rest.len() > 8 => format!("{stem}…"),
+        Some((stem, rest)) if rest.len() > 8 => stem.to_string(),
         _ => name.to_string(),
     }
 }
@@ -247,7 +248,7 @@ mod tests {
         });
         assert_eq!(
             e.describe(Lang::Da),
-            "Søgeindekset kunne ikke indlæses: filen core… er beskadiget. Genindlæs siden; \
+            "Søgeindekset kunne ikke indlæses: filen core er beskadiget. Genindlæs siden; \
              hjælper det ikke, så kontakt webstedets redaktør."
         );
         assert_eq!(normalise_base("https://x.dk/idx"), "https://x.dk/idx/");

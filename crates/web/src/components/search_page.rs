@@ -394,8 +394,9 @@ pub fn search_page(props: &SearchPageProps) -> Html {
         <div class="tf-search">
             <Heading level={config.heading_level} class="tf-title">{ title }</Heading>
             if !config.lock_presets {
-                <ModeSwitch {lang} {mode} name={id("mode")} on_change={dispatch.reform(Action::SetMode)} />
+                // The view first: Shift+Tab from the results reaches the mode switch first, as before.
                 <ViewSwitch {lang} view={state.view} name={id("view")} on_change={dispatch.reform(Action::SetView)} />
+                <ModeSwitch {lang} {mode} name={id("mode")} on_change={dispatch.reform(Action::SetMode)} />
             }
             <SearchBox {lang} {mode} text={state.text.clone()} input_id={id("q")}
                        on_input={dispatch.reform(Action::SetText)} />
@@ -435,7 +436,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                         <p class="tf-note">{ t.loading_more }</p>
                     }
                     if let Some(err) = props.deferred_error.clone() {
-                        <p class="tf-note tf-warning">{ err }</p>
+                        <p class="tf-note tf-warning" role="alert">{ err }</p>
                     }
                     <Chips {lang} {chips} on_remove={dispatch.clone()}
                            on_reset={dispatch.reform(|_| Action::ResetFilters)} />
