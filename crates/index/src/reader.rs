@@ -7,6 +7,7 @@
 //! (column lengths, document numbers, vocabulary indices) so that no later lookup can go out of
 //! bounds: a corrupt file is an error here, never a panic later.
 
+use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
 use catalogue::model::Record;
@@ -606,11 +607,13 @@ impl SearchIndex {
             Some((b, p)) => (0u8, basis_order(b), float_key(-p), name_rank[d]),
             None => (1, 0, 0, name_rank[d]),
         });
+        // Descending by `Reverse`, not by subtracting from MAX: a day number before 1970 is
+        // negative, and `i32::MAX - updated` overflowed (found by fuzz/core_file).
         let free_rank = ranks(n, |d| match columns.free[d] {
-            Some(f) => (0u8, u32::MAX - f, name_rank[d]),
-            None => (1, 0, name_rank[d]),
+            Some(f) => (0u8, Reverse(f), name_rank[d]),
+            None => (1, Reverse(0), name_rank[d]),
         });
-        let updated_rank = ranks(n, |d| (i32::MAX - columns.updated_oldest[d], name_rank[d]));
+        let updated_rank = ranks(n, |d| (Reverse(columns.updated_oldest[d]), name_rank[d]));
 
         let points = (0..n)
             .map(|d| crate::search::Point::new(columns.lat[d], columns.lon[d]))

@@ -107,3 +107,55 @@ fn manifest_whose_detail_shards_miss_records_is_refused() {
         }
     }
 }
+
+/// `fuzz/core_file` (the 90-second run): a core file whose "oldest update" column held a
+/// negative day number made `open` overflow computing the updated-first order
+/// (`i32::MAX - updated`). Dates before 1970 are negative day numbers, so an old but valid
+/// catalogue date reaches the same code: built here from records updated in the 1960s.
+#[test]
+fn updated_order_with_dates_before_1970_does_not_overflow() {
+    let mut builder = IndexBuilder::new(BuildOptions::default());
+    let generator = Generator::new(GeneratorOptions {
+        offers: 10,
+        foster_families: 10,
+        seed: 3,
+        today: TODAY,
+    });
+    for (i, mut record) in generator.enumerate() {
+        let long_ago = Date::from_ymd(1960, 1, 1).unwrap().add_days(i as i32);
+        match &mut record {
+            catalogue::Record::Offer(offer) => {
+                offer.updated.general = long_ago;
+                offer.updated.places = long_ago;
+                offer.updated.services = long_ago;
+                offer.updated.economy = long_ago;
+                offer.updated.approach = long_ago;
+            }
+            catalogue::Record::FosterFamily(family) => family.updated = long_ago,
+        }
+        builder.add(&record);
+    }
+    let built = builder.finish().expect("builds");
+    let manifest = Manifest::parse(&built.manifest).expect("parses");
+    let initial = manifest.initial_files();
+    let files = built
+        .files
+        .into_iter()
+        .filter(|(name, _)| initial.contains(name))
+        .collect();
+    let index = SearchIndex::open(&manifest, files).expect("opens");
+    let newest_first = index.search(&Query {
+        sort: Sort::Updated,
+        today: TODAY,
+        page_size: 10,
+        ..Query::default()
+    });
+    assert_eq!(newest_first.total, 10);
+    // Record i was updated i days after 1960-01-01: the newest is the last offer generated.
+    let cards: Vec<_> = newest_first
+        .hits
+        .iter()
+        .map(|h| index.card(h.doc).unwrap().updated_oldest)
+        .collect();
+    assert!(cards.windows(2).all(|w| w[0] >= w[1]), "{cards:?}");
+}
