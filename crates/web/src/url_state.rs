@@ -23,6 +23,7 @@
 
 use catalogue::vocab::PriceBasis;
 use tilbudsfinder_index::query::{Mode, Sort};
+use tilbudsfinder_index::SORTS;
 
 use crate::state::{SearchState, View};
 
@@ -148,31 +149,21 @@ pub fn basis_from_code(code: &str) -> Option<PriceBasis> {
     }
 }
 
-/// The code of a sort order (`None` for the default, relevance).
+/// The code of a sort order (`None` for the default, relevance), from the engine's table.
 pub fn sort_code(sort: Sort) -> Option<&'static str> {
-    match sort {
-        Sort::Relevance => None,
-        Sort::PriceAsc => Some("price_asc"),
-        Sort::PriceDesc => Some("price_desc"),
-        Sort::Distance => Some("distance"),
-        Sort::FreePlaces => Some("free_places"),
-        Sort::Updated => Some("updated"),
-        Sort::Name => Some("name"),
-    }
+    SORTS
+        .iter()
+        .find(|(_, s, _)| *s == sort)
+        .map(|(code, _, _)| *code)
+        .filter(|_| sort != Sort::Relevance)
 }
 
 /// The sort order of a code; `relevance` and unknown codes give `None`.
 pub fn sort_from_code(code: &str) -> Option<Sort> {
-    [
-        Sort::PriceAsc,
-        Sort::PriceDesc,
-        Sort::Distance,
-        Sort::FreePlaces,
-        Sort::Updated,
-        Sort::Name,
-    ]
-    .into_iter()
-    .find(|s| sort_code(*s) == Some(code))
+    SORTS
+        .iter()
+        .find(|(c, s, _)| *c == code && *s != Sort::Relevance)
+        .map(|(_, s, _)| *s)
 }
 
 fn parse_pairs(query: &str) -> Vec<(String, String)> {

@@ -8,8 +8,8 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use catalogue::Date;
-use tilbudsfinder_index::query::{Card, FacetCounts, Mode};
-use tilbudsfinder_index::CapacityOverview;
+use tilbudsfinder_index::query::{Card, FacetCounts, Mode, Query};
+use tilbudsfinder_index::{CapacityOverview, SearchIndex};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -87,8 +87,13 @@ fn initial_state(config: &Config) -> SearchState {
     state
 }
 
-fn run_search(index: &IndexRef, state: &SearchState, config: &Config, today: Date) -> Answer {
-    let engine = index.index.borrow();
+/// The engine's query for the current choices, and whether a place was asked for and not found.
+fn engine_query(
+    engine: &SearchIndex,
+    state: &SearchState,
+    config: &Config,
+    today: Date,
+) -> (Query, bool) {
     let place = state.near_place.trim();
     let origin = if place.is_empty() {
         None
@@ -101,6 +106,12 @@ fn run_search(index: &IndexRef, state: &SearchState, config: &Config, today: Dat
         &[]
     };
     let query = state.to_query(fixed, origin, today, config.page_size);
+    (query, !place.is_empty() && origin.is_none())
+}
+
+fn run_search(index: &IndexRef, state: &SearchState, config: &Config, today: Date) -> Answer {
+    let engine = index.index.borrow();
+    let (query, place_unknown) = engine_query(&engine, state, config, today);
     let results = engine.search(&query);
     let cards = results
         .hits
@@ -117,8 +128,8 @@ fn run_search(index: &IndexRef, state: &SearchState, config: &Config, today: Dat
         pages: results.total.div_ceil(config.page_size.max(1)),
         cards: Rc::new(cards),
         facets: results.facets.into_iter().map(Rc::new).collect(),
-        place_unknown: !place.is_empty() && origin.is_none(),
-        has_origin: origin.is_some(),
+        place_unknown,
+        has_origin: query.near.is_some(),
     }
 }
 
@@ -130,18 +141,8 @@ fn run_capacity(
     today: Date,
 ) -> CapacityOverview {
     let engine = index.index.borrow();
-    let place = state.near_place.trim();
-    let origin = if place.is_empty() {
-        None
-    } else {
-        engine.locate(place)
-    };
-    let fixed: &[(String, String)] = if config.lock_presets {
-        &config.preset_filters
-    } else {
-        &[]
-    };
-    engine.capacity(&state.to_query(fixed, origin, today, config.page_size))
+    let (query, _) = engine_query(&engine, state, config, today);
+    engine.capacity(&query)
 }
 
 /// The data-quality report's address, a sibling of the index (`…/index/` → `…/report/index.html`).

@@ -1,6 +1,7 @@
 //! The sort order select. Distance is offered only when a place is given.
 
 use tilbudsfinder_index::query::Sort;
+use tilbudsfinder_index::SORTS;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -24,15 +25,7 @@ pub fn sort_select(props: &SortSelectProps) -> Html {
         let code = e.target_unchecked_into::<HtmlSelectElement>().value();
         sort_from_code(&code).unwrap_or_default()
     });
-    let orders = [
-        Sort::Relevance,
-        Sort::PriceAsc,
-        Sort::PriceDesc,
-        Sort::Distance,
-        Sort::FreePlaces,
-        Sort::Updated,
-        Sort::Name,
-    ];
+    let orders: Vec<Sort> = SORTS.iter().map(|(_, sort, _)| *sort).collect();
     html! {
         <div class="tf-field tf-sort">
             <label class="tf-label" for={props.select_id.clone()}>{ lang.texts().sort_label }</label>
