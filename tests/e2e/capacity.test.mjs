@@ -2,26 +2,20 @@
 // (`tilbudsfinder capacity --json` with the same filter flags), change consistently when a filter
 // is applied, read as tables for screen readers, and pass axe-core; the data-quality report it
 // links to must pass axe-core too. Screenshots at 375 and 1280 px go to tests/artifacts/.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import {
-  ARTIFACTS, INDEX_DIR, cliJson, launchBrowser, openPage, startServer,
-} from '../lib/harness.mjs';
+import { ARTIFACTS, INDEX_DIR, cliJson, openPage, withServerAndBrowser } from '../lib/harness.mjs';
 import {
   cliQuery, expectAccessible, expectNoProblems, facetCheckbox, screenshot,
 } from './search-lib.mjs';
 
 let server;
 let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
+withServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 function cliCapacity(args = []) {

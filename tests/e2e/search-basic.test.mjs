@@ -1,9 +1,9 @@
 // The search page's main path: it loads, typing narrows the results, a facet count tells what
 // ticking it gives, chips remove filters, and every state is accessible (axe-core, WCAG 2.1
 // A/AA) without console errors. Screenshots at 1280 px and 375 px go to tests/artifacts/.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, startServer } from '../lib/harness.mjs';
+import { withServerAndBrowser } from '../lib/harness.mjs';
 import {
   cliQuery, expectAccessible, expectNoProblems, expectTotal, firstFacetValue, openSearch,
   screenshot, shownIds, shownTotal,
@@ -11,13 +11,9 @@ import {
 
 let server;
 let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
+withServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 test('first results match the engine, with a labelled search box and a live region', async () => {

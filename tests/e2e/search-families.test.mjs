@@ -1,9 +1,9 @@
 // Foster-family mode answers the consultant's question directly: approved for this child's age,
 // not on pause, with a free place, of this type, near here. The count is the number of families
 // worth writing to, and it is the engine's.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, startServer } from '../lib/harness.mjs';
+import { withServerAndBrowser } from '../lib/harness.mjs';
 import {
   cliQuery, expectAccessible, expectNoProblems, expectTotal, openSearch,
   screenshot, shownIds,
@@ -11,13 +11,9 @@ import {
 
 let server;
 let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
+withServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 test('the consultant\'s question: age, available, free place, type, near', async () => {

@@ -1,21 +1,17 @@
 // Ranges, distance, free places, freshness, sort and paging on the search page: each state's
 // results must be exactly the engine's answer (asked through `tilbudsfinder query --json`).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, startServer } from '../lib/harness.mjs';
+import { withServerAndBrowser } from '../lib/harness.mjs';
 import {
   cliQuery, expectAccessible, expectNoProblems, expectTotal, openSearch, shownIds,
 } from './search-lib.mjs';
 
 let server;
 let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
+withServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 async function expectEngine(page, args, state) {

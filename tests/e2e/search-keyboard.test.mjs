@@ -1,21 +1,17 @@
 // The whole flow with the keyboard alone: search, tick a facet, open a record and close it,
 // save it, turn a page, switch mode. Only Tab, Shift+Tab, Space, Enter, arrows and Escape.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, startServer } from '../lib/harness.mjs';
+import { withServerAndBrowser } from '../lib/harness.mjs';
 import {
   cliQuery, expectNoProblems, expectTotal, openSearch,
 } from './search-lib.mjs';
 
 let server;
 let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
+withServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 /** Presses Tab until `predicate(activeElement)` holds; fails after `limit` presses. */

@@ -3,11 +3,11 @@
 // and after the next frame has painted (requestAnimationFrame, then a task), with the DOM updated
 // by then. Median and p95 are printed and written to tests/artifacts/search-latency.json;
 // crates/web/BENCHMARKS-web.md records the figures and how to reproduce them.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ARTIFACTS, launchBrowser, startServer } from '../lib/harness.mjs';
+import { ARTIFACTS, withServerAndBrowser } from '../lib/harness.mjs';
 import { expectNoProblems, openSearch } from './search-lib.mjs';
 
 
@@ -20,13 +20,9 @@ const QUERIES = [
 
 let server;
 let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
+withServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 function quantile(sorted, q) {

@@ -1,8 +1,8 @@
 // The search lives in the URL's query string: a reload restores it, a shared link opens it, and
 // the back button undoes a ticked filter or a page turn. The path is never changed.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, startServer } from '../lib/harness.mjs';
+import { withServerAndBrowser } from '../lib/harness.mjs';
 import {
   cliQuery, expectAccessible, expectNoProblems, expectTotal, firstFacetValue, openSearch,
   shownIds, waitForResults,
@@ -10,13 +10,9 @@ import {
 
 let server;
 let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
+withServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 test('reload restores text, filters and page; back and forward walk the history', async () => {

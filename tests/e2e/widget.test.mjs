@@ -1,20 +1,16 @@
 // The embeddable widget on the demo municipal site (www/demo/kommune.html), served with the
 // strict Content-Security-Policy: two <tilbuds-finder> elements, one pre-filtered and locked.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  axeViolations, cliJson, describeViolations, INDEX_DIR, launchBrowser, openPage, startServer,
+  INDEX_DIR, axeViolations, cliJson, describeViolations, withServerAndBrowser,
 } from '../lib/harness.mjs';
 
 let server;
 let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
+withServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const count = (text) => {

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -38,6 +39,24 @@ export async function startServer({ dir = DIST, args = [] } = {}) {
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${stderr}`)); });
   });
   return { url, stop: () => child.kill() };
+}
+
+/**
+ * For a test file: starts the server and the browser before its tests and stops both after
+ * them; `onReady(server, browser)` receives them.
+ */
+export function withServerAndBrowser(onReady) {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    onReady(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    server?.stop();
+  });
 }
 
 /** Launches Debian's Chromium the way this closed network needs it. */
