@@ -22,7 +22,7 @@ use catalogue::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::bits::Bits;
-use crate::facets::{facet_id, FacetKind, FACETS};
+use crate::facets::facet_id;
 use crate::query::{Mode, Query};
 use crate::reader::SearchIndex;
 use crate::text;
@@ -257,33 +257,9 @@ impl SearchIndex {
             self.text_scores(&tokens, mode, &mut matching);
         }
         self.apply_ranges(query, &mut matching);
-        let mut facets_seen: Vec<usize> = Vec::new();
-        for (name, _) in &query.filters {
-            let Some(facet) = facet_id(mode, name) else {
-                continue;
-            };
-            if facets_seen.contains(&facet) {
-                continue;
-            }
-            facets_seen.push(facet);
-            let dynamic;
-            let sets: &[Bits] = if FACETS[facet].kind == FacetKind::Dynamic {
-                dynamic = self.dynamic_sets(facet, query.today);
-                &dynamic
-            } else {
-                &self.facets[facet].sets
-            };
-            let mut selected = Bits::empty(n);
-            for (_, code) in query.filters.iter().filter(|(f, _)| f == name) {
-                let value = self.facets[facet]
-                    .values
-                    .iter()
-                    .position(|v| &v.code == code);
-                if let Some(set) = value.and_then(|v| sets.get(v)) {
-                    selected.union_with(set);
-                }
-            }
-            matching.intersect_with(&selected);
+        let dynamic = self.query_dynamic_sets(mode, query.today);
+        for selection in self.facet_selections(query, n, &dynamic) {
+            matching.intersect_with(&selection.docs);
         }
         matching
     }

@@ -138,38 +138,43 @@ pub fn page_size(query: &Query) -> u32 {
 }
 
 /// What one facet of the query selects.
-struct Selection {
-    facet: usize,
+/// One facet's selection in a query: its chosen value codes and the docs having any of them.
+pub(crate) struct Selection {
+    pub(crate) facet: usize,
     codes: Vec<String>,
-    docs: Bits,
+    pub(crate) docs: Bits,
 }
 
+/// The sets of a mode's dynamic facets (freshness, availability), judged on one day.
+pub(crate) type DynamicSets = Vec<(usize, Vec<Bits>)>;
+
 impl SearchIndex {
-    /// Answers a query.
-    pub fn search(&self, query: &Query) -> SearchResults {
-        let mode = query.mode;
-        let (first, n) = self.mode_range(mode);
-        let mut base = Bits::full(n);
-
-        let tokens = text::query_tokens(&query.text);
-        let scores = (!tokens.is_empty()).then(|| self.text_scores(&tokens, mode, &mut base));
-        let distances = self.apply_ranges(query, &mut base);
-
-        // Dynamic facets' sets for this query's day.
-        let dynamic: Vec<(usize, Vec<Bits>)> = facet_ids(mode)
+    /// The mode's dynamic facets' sets for the query's day, computed once per query.
+    pub(crate) fn query_dynamic_sets(&self, mode: Mode, today: Date) -> DynamicSets {
+        facet_ids(mode)
             .filter(|&f| FACETS[f].kind == FacetKind::Dynamic)
-            .map(|f| (f, self.dynamic_sets(f, query.today)))
-            .collect();
-        let sets_of = |facet: usize| -> &[Bits] {
-            match dynamic.iter().find(|(f, _)| *f == facet) {
-                Some((_, sets)) => sets,
-                None => &self.facets[facet].sets,
-            }
-        };
+            .map(|f| (f, self.dynamic_sets(f, today)))
+            .collect()
+    }
 
+    /// A facet's value sets: the day's for a dynamic facet, the stored ones otherwise.
+    pub(crate) fn sets_of<'a>(&'a self, dynamic: &'a DynamicSets, facet: usize) -> &'a [Bits] {
+        match dynamic.iter().find(|(f, _)| *f == facet) {
+            Some((_, sets)) => sets,
+            None => &self.facets[facet].sets,
+        }
+    }
+
+    /// The query's facet selections, one per facet it names (OR within a facet); `n` docs.
+    pub(crate) fn facet_selections(
+        &self,
+        query: &Query,
+        n: u32,
+        dynamic: &DynamicSets,
+    ) -> Vec<Selection> {
         let mut selections: Vec<Selection> = Vec::new();
         for (name, code) in &query.filters {
-            let Some(facet) = crate::facets::facet_id(mode, name) else {
+            let Some(facet) = crate::facets::facet_id(query.mode, name) else {
                 continue;
             };
             let index = match selections.iter().position(|s| s.facet == facet) {
@@ -193,11 +198,26 @@ impl SearchIndex {
                 .iter()
                 .position(|v| &v.code == code)
             {
-                if let Some(set) = sets_of(facet).get(value) {
+                if let Some(set) = self.sets_of(dynamic, facet).get(value) {
                     selection.docs.union_with(set);
                 }
             }
         }
+        selections
+    }
+
+    /// Answers a query.
+    pub fn search(&self, query: &Query) -> SearchResults {
+        let mode = query.mode;
+        let (first, n) = self.mode_range(mode);
+        let mut base = Bits::full(n);
+
+        let tokens = text::query_tokens(&query.text);
+        let scores = (!tokens.is_empty()).then(|| self.text_scores(&tokens, mode, &mut base));
+        let distances = self.apply_ranges(query, &mut base);
+
+        let dynamic = self.query_dynamic_sets(mode, query.today);
+        let selections = self.facet_selections(query, n, &dynamic);
 
         let mut matching = base.clone();
         for s in &selections {
@@ -220,7 +240,7 @@ impl SearchIndex {
                 }
                 None => &matching,
             };
-            let sets = sets_of(facet);
+            let sets = self.sets_of(&dynamic, facet);
             let is_selected =
                 |code: &str| selected.is_some_and(|s| s.codes.iter().any(|c| c == code));
             let mut values = Vec::new();
