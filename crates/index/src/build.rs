@@ -497,8 +497,12 @@ impl IndexBuilder {
                     .insert(((*facet as u32) << 16) | *value as u32);
             }
         }
+        // Known words, for compound parts: the catalogue's own and the synonym dictionary's
+        // ("misbrug" makes a part of "alkoholmisbrug" even where no record says "misbrug").
+        let dictionary_words = crate::synonyms::words();
         let mut words: BTreeSet<&str> = self.terms.keys().map(String::as_str).collect();
         words.extend(label_terms.keys().map(String::as_str));
+        words.extend(dictionary_words.iter().map(String::as_str));
         let mut core_terms: BTreeMap<String, CoreTermAcc> = BTreeMap::new();
         let mut text_terms: BTreeMap<String, TextTermAcc> = BTreeMap::new();
         for (term, acc) in &self.terms {

@@ -25,7 +25,6 @@ use crate::bits::Bits;
 use crate::facets::facet_id;
 use crate::query::{Mode, Query};
 use crate::reader::SearchIndex;
-use crate::text;
 
 /// A free-place report at most this many days old (before `today`) counts as fresh.
 pub const FRESH_DAYS: i32 = 90;
@@ -249,19 +248,7 @@ impl SearchIndex {
     /// The docs (numbered within the query's mode) that match the query's text, ranges and
     /// facet selections: exactly the set [`SearchIndex::search`] counts in `total`.
     fn matching_docs(&self, query: &Query) -> Bits {
-        let mode = query.mode;
-        let (_, n) = self.mode_range(mode);
-        let mut matching = Bits::full(n);
-        let tokens = text::query_tokens(&query.text);
-        if !tokens.is_empty() {
-            self.text_scores(&tokens, mode, &mut matching);
-        }
-        self.apply_ranges(query, &mut matching);
-        let dynamic = self.query_dynamic_sets(mode, query.today);
-        for selection in self.facet_selections(query, n, &dynamic) {
-            matching.intersect_with(&selection.docs);
-        }
-        matching
+        self.matching(query).matching
     }
 }
 

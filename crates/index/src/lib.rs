@@ -64,10 +64,13 @@
 //!
 //! - Amounts are stored to the øre and occupancy rates to a tenth of a percent; positions to
 //!   10⁻⁴ degrees (about 11 m). Distances use an offer's first department.
-//! - Typo tolerance counts edits in bytes of the folded token; tokens over 32 bytes get none.
+//! - Typo tolerance counts edits (a swap of neighbouring letters is one) in bytes of the folded
+//!   token, with a budget by letters (æ, ø, å one each); tokens over 32 bytes get none.
 //! - Compound parts are suffixes (≥ 5 bytes) of a word that are themselves words somewhere in
-//!   the catalogue: "behandling" finds "misbrugsbehandling" when "behandling" occurs alone
-//!   somewhere. They rank as partial matches.
+//!   the catalogue or in the synonym dictionary: "behandling" finds "misbrugsbehandling" when
+//!   "behandling" occurs alone somewhere. They rank as partial matches.
+//! - Text matching and ranking: [`matching`]; everyday words: [`synonyms`]; the ranking rules
+//!   for people: `docs/ranking.md`.
 
 pub mod automaton;
 pub mod bits;
@@ -78,22 +81,23 @@ mod error;
 pub mod facets;
 pub mod format;
 pub mod frame;
+pub mod matching;
 pub mod postings;
 pub mod price;
 pub mod query;
 mod reader;
 mod search;
+pub mod synonyms;
 pub mod text;
 
 pub use build::{BuildOptions, IndexBuilder, IndexFiles};
 pub use capacity::{CapacityFigures, CapacityOverview, CapacityRow};
 pub use error::{FileKind, IndexError};
 pub use format::{IndexCounts, Manifest, ManifestFile, MANIFEST_NAME};
+pub use matching::{quality, Field, MatchKind};
 pub use query::{
-    Card, CardPrice, FacetCounts, FacetValueCount, Hit, Mode, Near, PricePosition, PriceRange,
-    Query, SearchResults, Sort,
+    Card, CardPrice, Constraint, FacetCounts, FacetValueCount, Hit, Mode, Near, PricePosition,
+    PriceRange, Query, Relaxation, SearchResults, Sort,
 };
 pub use reader::{IndexInfo, SearchIndex};
-pub use search::{
-    distance_km, page_size, quality, MatchKind, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SORTS,
-};
+pub use search::{distance_km, page_size, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SORTS};

@@ -73,6 +73,10 @@ pub struct Query {
     pub text: String,
     /// Facet selections as (facet name, value code): OR within a facet, AND across facets.
     pub filters: Vec<(String, String)>,
+    /// Facets whose selected values are combined with AND instead of OR ("all of the chosen
+    /// target groups"); their counts are then conjunctive.
+    #[serde(default)]
+    pub all_of: Vec<String>,
     /// The age of the person to place: keeps records whose accepted ages include it.
     pub age: Option<u8>,
     /// Normalised price range.
@@ -103,6 +107,44 @@ pub struct SearchResults {
     /// Counts for every facet of the mode, disjunctive: each facet counted under the others'
     /// selections, so a count says what ticking that value would give.
     pub facets: Vec<FacetCounts>,
+    /// Words of the text no record in scope matched together with the others, as typed: the
+    /// results match the remaining words. Empty when every word matched.
+    #[serde(default)]
+    pub dropped_words: Vec<String>,
+    /// When some word matched nothing: the query text spelt as the index knows it, if that
+    /// finds records with every word.
+    #[serde(default)]
+    pub did_you_mean: Option<String>,
+    /// When nothing matched: each filter whose removal would give results, with the total.
+    #[serde(default)]
+    pub relaxations: Vec<Relaxation>,
+}
+
+/// A filter of a query that could be removed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "filter", content = "facet")]
+pub enum Constraint {
+    /// Every selected value of a facet.
+    Facet(String),
+    /// The age.
+    Age,
+    /// The price range.
+    Price,
+    /// The minimum of free places.
+    FreePlaces,
+    /// The radius around the place (the place stays, for order).
+    Distance,
+    /// The freshness limit.
+    Updated,
+}
+
+/// What removing one filter would give.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Relaxation {
+    /// The filter.
+    pub constraint: Constraint,
+    /// The total without it.
+    pub total: u32,
 }
 
 /// One result.

@@ -8,7 +8,8 @@
 //! bounds: a corrupt file is an error here, never a panic later.
 
 use std::cmp::Reverse;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 use catalogue::model::Record;
 use catalogue::vocab::{
@@ -112,6 +113,10 @@ pub struct SearchIndex {
     pub(crate) price_desc_order: Vec<u32>,
     pub(crate) free_order: Vec<u32>,
     pub(crate) updated_order: Vec<u32>,
+    /// The synonym dictionary resolved against the facets, built on first use.
+    pub(crate) synonyms: OnceLock<crate::synonyms::Synonyms>,
+    /// Written forms of folded words, for spelling suggestions; built on first use.
+    pub(crate) spellings: OnceLock<HashMap<String, String>>,
 }
 
 /// The docs in rank order.
@@ -640,6 +645,8 @@ impl SearchIndex {
             price_desc_rank,
             free_rank,
             updated_rank,
+            synonyms: OnceLock::new(),
+            spellings: OnceLock::new(),
         })
     }
 

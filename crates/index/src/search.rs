@@ -1,24 +1,28 @@
 //! The query engine: text, ranges, facets with disjunctive counts, sort and pages. No I/O.
 //!
 //! A search runs in five steps over the documents of the query's mode:
-//! 1. *text*: each query token is looked up in the term dictionaries (exact, prefix for the last
-//!    token, typos through [`RowLevenshtein`]); a document must match every token; its score is
-//!    the sum over tokens of the best match quality (see [`quality`]);
-//! 2. *ranges*: age, price, free places, distance and freshness remove documents;
-//! 3. *facets*: the documents of the selected values are OR-ed per facet, and the facets AND-ed;
+//! 1. *ranges*: age, price, free places, distance and freshness remove documents;
+//! 2. *facets*: the documents of the selected values are OR-ed per facet (AND-ed for the facets
+//!    in [`Query::all_of`]), and the facets AND-ed;
+//! 3. *text*: every query word is matched wherever it stands ([`crate::matching`]); a document
+//!    must match every required word, or, when none in scope does, the most words some do;
 //! 4. *counts*: each facet's values are counted under every *other* facet's selection
-//!    (a bitset AND and popcount per value);
+//!    (a bitset AND and popcount per value); a facet combined with AND is counted under its own
+//!    selection too, so a count says what ticking that value as well would give;
 //! 5. *order*: a key per matching document, partial selection of the requested page.
+//!
+//! A search that finds nothing says what would: the words it could not match
+//! ([`SearchResults::dropped_words`]), a spelling the dictionary knows
+//! ([`SearchResults::did_you_mean`]), and the count each filter's removal would give
+//! ([`SearchResults::relaxations`]).
 
-use fst::automaton::Str;
-use fst::{Automaton, IntoStreamer, Streamer};
-
-use crate::automaton::RowLevenshtein;
 use crate::bits::Bits;
 use crate::facets::{available_value, facet_ids, updated_bucket, FacetKind, FACETS};
-use crate::query::{FacetCounts, FacetValueCount, Hit, Mode, Query, SearchResults, Sort};
-use crate::reader::{SearchIndex, TermDict};
-use crate::text::{self, typo_budget};
+use crate::matching::TextMatch;
+use crate::query::{
+    Constraint, FacetCounts, FacetValueCount, Hit, Mode, Query, Relaxation, SearchResults, Sort,
+};
+use crate::reader::SearchIndex;
 use catalogue::Date;
 
 /// Results per page when the query asks for 0.
@@ -31,7 +35,8 @@ pub const SORTS: &[(&str, Sort, &str)] = &[
     (
         "relevance",
         Sort::Relevance,
-        "best text match first (name matches first); without text, by name",
+        "best text match first (docs/ranking.md); without text, nearest first when --near is \
+         given, else by name",
     ),
     (
         "price_asc",
@@ -60,33 +65,6 @@ pub const SORTS: &[(&str, Sort, &str)] = &[
     ),
     ("name", Sort::Name, "by name, Danish order (æ, ø, å last)"),
 ];
-
-/// How well a query token matched a document in one field.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MatchKind {
-    /// The token is a word of the field.
-    Exact,
-    /// The token begins a word, or is the end of a compound word (as in "behandling" in
-    /// "misbrugsbehandling").
-    Partial,
-    /// The token is within its typo budget of a word (or, for the last token, of a word's start).
-    Typo,
-}
-
-/// The score of a match: name fields outrank every other field, and within a field exact beats
-/// partial beats typo. A document's score is the sum over query tokens of its best quality.
-pub fn quality(in_name: bool, kind: MatchKind) -> u8 {
-    let within = match kind {
-        MatchKind::Exact => 3,
-        MatchKind::Partial => 2,
-        MatchKind::Typo => 1,
-    };
-    if in_name {
-        within + 3
-    } else {
-        within
-    }
-}
 
 /// Mean Earth radius used for distances.
 pub const EARTH_RADIUS_KM: f64 = 6371.0088;
@@ -137,12 +115,26 @@ pub fn page_size(query: &Query) -> u32 {
     }
 }
 
-/// What one facet of the query selects.
-/// One facet's selection in a query: its chosen value codes and the docs having any of them.
+/// One facet's selection in a query: its chosen value codes and the docs having any of them
+/// (or, for a facet in [`Query::all_of`], all of them).
 pub(crate) struct Selection {
     pub(crate) facet: usize,
     codes: Vec<String>,
+    /// Values are AND-ed rather than OR-ed.
+    all: bool,
     pub(crate) docs: Bits,
+}
+
+/// What [`SearchIndex::matching`] finds.
+pub(crate) struct Matching {
+    /// Documents in the ranges that match the text (facet selections not applied).
+    pub(crate) base: Bits,
+    /// Documents that match everything.
+    pub(crate) matching: Bits,
+    pub(crate) selections: Vec<Selection>,
+    pub(crate) dynamic: DynamicSets,
+    pub(crate) distances: Option<Vec<f64>>,
+    pub(crate) text: TextMatch,
 }
 
 /// The sets of a mode's dynamic facets (freshness, availability), judged on one day.
@@ -165,7 +157,8 @@ impl SearchIndex {
         }
     }
 
-    /// The query's facet selections, one per facet it names (OR within a facet); `n` docs.
+    /// The query's facet selections, one per facet it names (OR within a facet, or AND for
+    /// the facets in [`Query::all_of`]); `n` docs.
     pub(crate) fn facet_selections(
         &self,
         query: &Query,
@@ -180,10 +173,12 @@ impl SearchIndex {
             let index = match selections.iter().position(|s| s.facet == facet) {
                 Some(i) => i,
                 None => {
+                    let all = query.all_of.iter().any(|f| f == name);
                     selections.push(Selection {
                         facet,
                         codes: Vec::new(),
-                        docs: Bits::empty(n),
+                        all,
+                        docs: if all { Bits::full(n) } else { Bits::empty(n) },
                     });
                     selections.len() - 1
                 }
@@ -193,36 +188,74 @@ impl SearchIndex {
                 continue;
             }
             selection.codes.push(code.clone());
-            if let Some(value) = self.facets[facet]
+            let set = self.facets[facet]
                 .values
                 .iter()
                 .position(|v| &v.code == code)
-            {
-                if let Some(set) = self.sets_of(dynamic, facet).get(value) {
-                    selection.docs.union_with(set);
-                }
+                .and_then(|value| self.sets_of(dynamic, facet).get(value));
+            match (selection.all, set) {
+                (false, Some(set)) => selection.docs.union_with(set),
+                (false, None) => {}
+                (true, Some(set)) => selection.docs.intersect_with(set),
+                (true, None) => selection.docs = Bits::empty(n),
             }
         }
         selections
     }
 
-    /// Answers a query.
-    pub fn search(&self, query: &Query) -> SearchResults {
+    /// The documents (local to the mode) a query matches, its text's outcome and the
+    /// distances: the ranges, the facet selections and the text, exactly as
+    /// [`SearchIndex::search`] counts them. Also returns the documents before the facet
+    /// selections (ranges and text only), which facet counts start from.
+    pub(crate) fn matching(&self, query: &Query) -> Matching {
         let mode = query.mode;
-        let (first, n) = self.mode_range(mode);
+        let (_, n) = self.mode_range(mode);
         let mut base = Bits::full(n);
-
-        let tokens = text::query_tokens(&query.text);
-        let scores = (!tokens.is_empty()).then(|| self.text_scores(&tokens, mode, &mut base));
         let distances = self.apply_ranges(query, &mut base);
-
         let dynamic = self.query_dynamic_sets(mode, query.today);
         let selections = self.facet_selections(query, n, &dynamic);
-
-        let mut matching = base.clone();
+        let mut scope = base.clone();
         for s in &selections {
-            matching.intersect_with(&s.docs);
+            scope.intersect_with(&s.docs);
         }
+        let text = self.match_text(&query.text, mode, &scope);
+        let mut matching = scope;
+        if let Some(docs) = &text.docs {
+            base.intersect_with(docs);
+            matching.intersect_with(docs);
+        }
+        Matching {
+            base,
+            matching,
+            selections,
+            dynamic,
+            distances,
+            text,
+        }
+    }
+
+    /// Answers a query.
+    pub fn search(&self, query: &Query) -> SearchResults {
+        self.answer(query, true)
+    }
+
+    /// Answers a query without saying what would give results when there are none.
+    pub(crate) fn answer_plain(&self, query: &Query) -> SearchResults {
+        self.answer(query, false)
+    }
+
+    /// Answers a query; `explain` adds what would give results when there are none.
+    fn answer(&self, query: &Query, explain: bool) -> SearchResults {
+        let mode = query.mode;
+        let (first, _) = self.mode_range(mode);
+        let Matching {
+            base,
+            matching,
+            selections,
+            dynamic,
+            distances,
+            text,
+        } = self.matching(query);
 
         let mut facets = Vec::new();
         for facet in facet_ids(mode) {
@@ -230,7 +263,7 @@ impl SearchIndex {
             let selected = selections.iter().find(|s| s.facet == facet);
             let own;
             let candidates = match selected {
-                Some(_) => {
+                Some(s) if !s.all => {
                     let mut c = base.clone();
                     for s in selections.iter().filter(|s| s.facet != facet) {
                         c.intersect_with(&s.docs);
@@ -238,7 +271,7 @@ impl SearchIndex {
                     own = c;
                     &own
                 }
-                None => &matching,
+                _ => &matching,
             };
             let sets = self.sets_of(&dynamic, facet);
             let is_selected =
@@ -275,18 +308,63 @@ impl SearchIndex {
         }
 
         let total = matching.count();
-        let hits = self.page(
-            query,
-            first,
-            &matching,
-            scores.as_deref(),
-            distances.as_deref(),
-        );
-        SearchResults {
+        let scores = text.docs.as_ref().map(|_| text.scores.as_slice());
+        let hits = self.page(query, first, &matching, scores, distances.as_deref());
+        let mut results = SearchResults {
             total,
             hits,
             facets,
+            dropped_words: text.dropped,
+            did_you_mean: None,
+            relaxations: Vec::new(),
+        };
+        if explain && (total == 0 || !results.dropped_words.is_empty()) {
+            results.did_you_mean = self.did_you_mean(query);
         }
+        if explain && total == 0 {
+            results.relaxations = self.relaxations(query);
+        }
+        results
+    }
+
+    /// For a query that finds nothing: how many records each filter's removal would give
+    /// (only those that give some), in the order the filters are shown. Each figure is the
+    /// total of the query without that filter, so it is exact whatever the text does.
+    fn relaxations(&self, query: &Query) -> Vec<Relaxation> {
+        let mut out = Vec::new();
+        let mut facets: Vec<&str> = Vec::new();
+        for (name, _) in &query.filters {
+            if !facets.contains(&name.as_str()) {
+                facets.push(name);
+            }
+        }
+        for name in facets {
+            let mut q = query.clone();
+            q.filters.retain(|(f, _)| f != name);
+            out.push(Relaxation {
+                constraint: Constraint::Facet(name.to_string()),
+                total: self.answer(&q, false).total,
+            });
+        }
+        let mut without = |constraint: Constraint, edit: &dyn Fn(&mut Query)| {
+            let mut q = query.clone();
+            edit(&mut q);
+            if q != *query {
+                let total = self.answer(&q, false).total;
+                out.push(Relaxation { constraint, total });
+            }
+        };
+        without(Constraint::Age, &|q| q.age = None);
+        without(Constraint::Price, &|q| q.price = None);
+        without(Constraint::FreePlaces, &|q| q.min_free_places = None);
+        without(Constraint::Distance, &|q| {
+            if let Some(near) = &mut q.near {
+                near.max_km = None;
+            }
+        });
+        without(Constraint::Updated, &|q| q.updated_within_days = None);
+        out.retain(|r| r.total > 0);
+        out
     }
 
     /// The value sets of a dynamic facet on `today`.
@@ -310,97 +388,6 @@ impl SearchIndex {
             }
         }
         sets
-    }
-
-    /// Scores every document of the mode against the tokens; removes from `base` those that miss
-    /// a token.
-    pub(crate) fn text_scores(&self, tokens: &[String], mode: Mode, base: &mut Bits) -> Vec<u16> {
-        let (first, n) = self.mode_range(mode);
-        let mut total = vec![0u16; n as usize];
-        for (i, token) in tokens.iter().enumerate() {
-            let last = i + 1 == tokens.len();
-            let mut best = vec![0u8; n as usize];
-            self.match_dict(&self.core_terms, token, last, mode, &mut best);
-            if let Some(dict) = &self.text_terms {
-                self.match_dict(dict, token, last, mode, &mut best);
-            }
-            for (local, (&b, t)) in best.iter().zip(total.iter_mut()).enumerate() {
-                if b == 0 {
-                    base.remove(local as u32);
-                } else {
-                    *t += u16::from(b);
-                }
-            }
-        }
-        let _ = first;
-        total
-    }
-
-    /// Raises `best[doc]` for every document a term matching `token` occurs in.
-    fn match_dict(&self, dict: &TermDict, token: &str, last: bool, mode: Mode, best: &mut [u8]) {
-        let budget = typo_budget(token);
-        let mut visit = |term: &[u8], value: u64| {
-            let kind = if term == token.as_bytes() {
-                MatchKind::Exact
-            } else if last && term.starts_with(token.as_bytes()) {
-                MatchKind::Partial
-            } else {
-                MatchKind::Typo
-            };
-            let part_kind = if kind == MatchKind::Typo {
-                MatchKind::Typo
-            } else {
-                MatchKind::Partial
-            };
-            if let Some(entry) = dict.entries.get(value as usize) {
-                self.raise(&entry.name, quality(true, kind), mode, best);
-                self.raise(&entry.name_part, quality(true, part_kind), mode, best);
-                self.raise(&entry.other, quality(false, kind), mode, best);
-                self.raise(&entry.other_part, quality(false, part_kind), mode, best);
-                for &(facet, value) in &entry.facet {
-                    self.raise_facet(facet, value, quality(false, kind), mode, best);
-                }
-                for &(facet, value) in &entry.facet_part {
-                    self.raise_facet(facet, value, quality(false, part_kind), mode, best);
-                }
-            }
-        };
-        if budget > 0 {
-            stream_all(
-                &dict.map,
-                RowLevenshtein::new(token, budget, last),
-                &mut visit,
-            );
-        } else if last {
-            stream_all(&dict.map, Str::new(token).starts_with(), &mut visit);
-        } else if let Some(value) = dict.map.get(token) {
-            visit(token.as_bytes(), value);
-        }
-    }
-
-    fn raise(&self, docs: &[u32], quality: u8, mode: Mode, best: &mut [u8]) {
-        let (first, n) = self.mode_range(mode);
-        let start = docs.partition_point(|&d| d < first);
-        for &doc in &docs[start..] {
-            let local = doc - first;
-            if local >= n {
-                break;
-            }
-            let slot = &mut best[local as usize];
-            *slot = (*slot).max(quality);
-        }
-    }
-
-    fn raise_facet(&self, facet: usize, value: usize, quality: u8, mode: Mode, best: &mut [u8]) {
-        if FACETS[facet].mode != mode {
-            return;
-        }
-        if let Some(set) = self.facets[facet].sets.get(value) {
-            for local in set.iter() {
-                let slot = &mut best[local as usize];
-                *slot = (*slot).max(quality);
-            }
-        }
     }
 
     /// Removes documents outside the query's ranges; returns distances when `near` is given.
@@ -470,12 +457,16 @@ impl SearchIndex {
     }
 
     /// The requested page of `matching`, in the query's order.
+    ///
+    /// Relevance with text: score first (`docs/ranking.md`), then the nearest when the query
+    /// has a place, else the most recently updated, then name. Relevance without text: nearest
+    /// first when the query has a place, else by name.
     fn page(
         &self,
         query: &Query,
         first: u32,
         matching: &Bits,
-        scores: Option<&[u16]>,
+        scores: Option<&[u32]>,
         distances: Option<&[f64]>,
     ) -> Vec<Hit> {
         let size = page_size(query) as usize;
@@ -490,7 +481,7 @@ impl SearchIndex {
             }
         };
         let fixed_order: Option<&[u32]> = match query.sort {
-            Sort::Relevance if scores.is_none() => Some(&self.name_order),
+            Sort::Relevance if scores.is_none() && distances.is_none() => Some(&self.name_order),
             Sort::Distance if distances.is_none() => Some(&self.name_order),
             Sort::Name => Some(&self.name_order),
             Sort::PriceAsc => Some(&self.price_asc_order),
@@ -512,13 +503,23 @@ impl SearchIndex {
                 .map(hit)
                 .collect();
         }
+        // Distances are finite and non-negative: their f32 bits order as they do.
+        let km_key = |local: u32| -> Option<u32> {
+            distances.map(|km| (km[local as usize] as f32).to_bits())
+        };
         let key = |local: u32| -> (u64, u32) {
             let d = (first + local) as usize;
             let name = self.name_rank[d];
             match query.sort {
                 Sort::Relevance => match scores {
-                    Some(s) => (u64::from(u16::MAX - s[local as usize]), name),
-                    None => (u64::from(name), 0),
+                    Some(s) => {
+                        let tie = km_key(local).unwrap_or(self.updated_rank[d]);
+                        (
+                            (u64::from(u32::MAX - s[local as usize]) << 32) | u64::from(tie),
+                            name,
+                        )
+                    }
+                    None => (u64::from(km_key(local).unwrap_or(name)), name),
                 },
                 Sort::PriceAsc => (u64::from(self.price_asc_rank[d]), 0),
                 Sort::PriceDesc => (u64::from(self.price_desc_rank[d]), 0),
@@ -545,16 +546,5 @@ impl SearchIndex {
             .iter()
             .map(|&(_, local)| hit(local))
             .collect()
-    }
-}
-
-fn stream_all<A: Automaton>(
-    map: &fst::Map<Vec<u8>>,
-    automaton: A,
-    visit: &mut impl FnMut(&[u8], u64),
-) {
-    let mut stream = map.search(automaton).into_stream();
-    while let Some((term, value)) = stream.next() {
-        visit(term, value);
     }
 }

@@ -14,8 +14,96 @@
 pub const MAX_TYPO_BYTES: usize = 32;
 /// Shortest compound part indexed (bytes): "behandling" in "misbrugsbehandling".
 pub const MIN_PART_BYTES: usize = 5;
-/// At most this many query tokens are used; the rest of the query text is ignored.
+/// At most this many words of a query are required to match; the rest of the text is ignored.
 pub const MAX_QUERY_TOKENS: usize = 8;
+/// At most this many words of a query are read at all (required words and stop words).
+pub const MAX_QUERY_WORDS: usize = 16;
+
+/// Danish small words (folded) that never have to match: "alkohol i odense" is "alkohol odense".
+/// They may still add to a record's score when they occur in it. Besides the grammatical small
+/// words, the list holds the words people add around a place or a need that records do not
+/// repeat ("kommune" in "gentofte kommune", "tilbud" in "tilbud til unge").
+pub const STOP_WORDS: &[&str] = &[
+    "af",
+    "at",
+    "de",
+    "den",
+    "der",
+    "det",
+    "efter",
+    "eller",
+    "en",
+    "er",
+    "et",
+    "for",
+    "fra",
+    "har",
+    "hos",
+    "i",
+    "jeg",
+    "kan",
+    "kommune",
+    "kommunen",
+    "kommunes",
+    "med",
+    "min",
+    "mit",
+    "mod",
+    "naer",
+    "og",
+    "om",
+    "omkring",
+    "paa",
+    "sig",
+    "skal",
+    "som",
+    "til",
+    "tilbud",
+    "tilbuddet",
+    "under",
+    "ved",
+    "vi",
+    "vores",
+];
+
+/// Whether a folded token is one of the [`STOP_WORDS`].
+pub fn is_stop_word(token: &str) -> bool {
+    STOP_WORDS.binary_search(&token).is_ok()
+}
+
+/// One word of a query, folded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueryWord {
+    /// The folded token.
+    pub text: String,
+    /// Whether the word is optional: a stop word in a query that also has other words.
+    pub optional: bool,
+}
+
+/// The words of a query: its folded tokens, at most [`MAX_QUERY_WORDS`] of them and at most
+/// [`MAX_QUERY_TOKENS`] required ones. Stop words are optional unless the query has nothing
+/// else (then "for" is a word being typed, as in "forsorgshjem", and must match).
+pub fn query_words(text: &str) -> Vec<QueryWord> {
+    let mut words = Vec::new();
+    let mut required = 0;
+    for token in tokens(text) {
+        if words.len() == MAX_QUERY_WORDS || required == MAX_QUERY_TOKENS {
+            break;
+        }
+        let optional = is_stop_word(&token);
+        required += usize::from(!optional);
+        words.push(QueryWord {
+            text: token,
+            optional,
+        });
+    }
+    if required == 0 {
+        for word in &mut words {
+            word.optional = false;
+        }
+    }
+    words
+}
 
 /// Appends the folded form of one character.
 fn push_folded(c: char, out: &mut String) {
@@ -60,18 +148,38 @@ pub fn fold(text: &str) -> String {
 
 /// The folded tokens of a text, in order (duplicates kept).
 pub fn tokens(text: &str) -> Vec<String> {
-    fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty())
-        .map(str::to_string)
-        .collect()
+    typed_tokens(text).into_iter().map(|(t, _)| t).collect()
 }
 
-/// The query's tokens: like [`tokens`], at most [`MAX_QUERY_TOKENS`].
-pub fn query_tokens(text: &str) -> Vec<String> {
-    let mut all = tokens(text);
-    all.truncate(MAX_QUERY_TOKENS);
-    all
+/// The folded tokens of a text with the text each came from ("Østerbro" for `oesterbro`), so
+/// that a message can name a word as the user typed it. A token is a maximal run of
+/// alphanumeric characters of the folded text; characters that fold to nothing (combining
+/// marks) do not end a token.
+pub fn typed_tokens(text: &str) -> Vec<(String, &str)> {
+    let mut out = Vec::new();
+    let mut token = String::new();
+    let mut start = 0;
+    let mut end = 0;
+    let mut folded = String::new();
+    for (i, c) in text.char_indices() {
+        folded.clear();
+        push_folded(c, &mut folded);
+        for f in folded.chars() {
+            if f.is_alphanumeric() {
+                if token.is_empty() {
+                    start = i;
+                }
+                token.push(f);
+                end = i + c.len_utf8();
+            } else if !token.is_empty() {
+                out.push((std::mem::take(&mut token), &text[start..end]));
+            }
+        }
+    }
+    if !token.is_empty() {
+        out.push((token, &text[start..end]));
+    }
+    out
 }
 
 /// How many edits a query token may be away from a term: one from 5 letters, two from 9.
@@ -119,40 +227,47 @@ pub fn compound_parts(token: &str, is_word: impl Fn(&str) -> bool) -> Vec<&str> 
         .collect()
 }
 
-/// Levenshtein distance between two byte strings (plain dynamic programming; the reference the
-/// automaton is tested against).
+/// Optimal-string-alignment distance between two byte strings: insertions, deletions,
+/// substitutions and swaps of two neighbouring letters ("autsime" → "autisme") cost one edit
+/// each (Damerau's restricted distance). A plain dynamic programme over the whole table: the
+/// reference the automaton is tested against.
 pub fn edit_distance(a: &[u8], b: &[u8]) -> usize {
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, &ca) in a.iter().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let substitution = diagonal + usize::from(ca != cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
-        }
-    }
-    row[b.len()]
+    osa_table(a, b)[a.len()][b.len()]
 }
 
-/// The smallest Levenshtein distance between `query` and any prefix of `term`: how far the
-/// word being typed is from becoming `term`.
+/// The smallest [`edit_distance`] between `query` and any prefix of `term`: how far the word
+/// being typed is from becoming `term`.
 pub fn prefix_edit_distance(query: &[u8], term: &[u8]) -> usize {
-    // Columns are query positions, rows term positions: after each term byte, the last column is
-    // the distance from the whole query to that prefix of the term.
-    let mut column: Vec<usize> = (0..=query.len()).collect();
-    let mut best = column[query.len()];
-    for &ct in term {
-        let mut diagonal = column[0];
-        column[0] += 1;
-        for (i, &cq) in query.iter().enumerate() {
-            let substitution = diagonal + usize::from(cq != ct);
-            diagonal = column[i + 1];
-            column[i + 1] = substitution.min(column[i] + 1).min(column[i + 1] + 1);
-        }
-        best = best.min(column[query.len()]);
+    let table = osa_table(query, term);
+    (0..=term.len())
+        .map(|j| table[query.len()][j])
+        .min()
+        .unwrap_or(query.len())
+}
+
+/// The full optimal-string-alignment table: `t[i][j]` is the distance between `a[..i]` and
+/// `b[..j]`.
+fn osa_table(a: &[u8], b: &[u8]) -> Vec<Vec<usize>> {
+    let mut t = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in t.iter_mut().enumerate() {
+        row[0] = i;
     }
-    best
+    for j in 0..=b.len() {
+        t[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (t[i - 1][j - 1] + cost)
+                .min(t[i - 1][j] + 1)
+                .min(t[i][j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(t[i - 2][j - 2] + 1);
+            }
+            t[i][j] = d;
+        }
+    }
+    t
 }
 
 /// A key that sorts names in Danish alphabetical order: case and accents ignored, æ, ø, å after
@@ -193,6 +308,41 @@ mod tests {
     use super::*;
 
     #[test]
+    fn typed_tokens_keep_what_was_typed() {
+        let got = typed_tokens("Østerbro, 2100 KBH-Ø  café");
+        let typed: Vec<&str> = got.iter().map(|t| t.1).collect();
+        assert_eq!(typed, ["Østerbro", "2100", "KBH", "Ø", "café"]);
+        assert_eq!(got[0].0, "oesterbro");
+        // A combining accent folds to nothing and does not split the word.
+        assert_eq!(tokens("cafe\u{301}s"), ["cafes"]);
+    }
+
+    #[test]
+    fn stop_words_are_sorted_and_folded() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(STOP_WORDS.iter().all(|w| tokens(w) == vec![w.to_string()]));
+        assert!(is_stop_word(&fold("nær")) && is_stop_word(&fold("på")));
+    }
+
+    #[test]
+    fn stop_words_are_optional_unless_alone() {
+        let words = query_words("Alkohol i Odense");
+        let optional: Vec<bool> = words.iter().map(|w| w.optional).collect();
+        assert_eq!(optional, [false, true, false]);
+        assert!(query_words("for").iter().all(|w| !w.optional));
+        assert!(query_words("i og for").iter().all(|w| !w.optional));
+    }
+
+    #[test]
+    fn long_queries_are_cut_to_the_word_limits() {
+        let many = "ord ".repeat(500);
+        assert_eq!(query_words(&many).len(), MAX_QUERY_TOKENS);
+        let small = "i ".repeat(500);
+        assert_eq!(query_words(&small).len(), MAX_QUERY_WORDS);
+        assert!(query_words("!!! ??? 🙂 \u{202e}").is_empty());
+    }
+
+    #[test]
     fn folds_danish_letters_and_accents() {
         assert_eq!(tokens("Åbenrå Café-Øst"), vec!["aabenraa", "cafe", "oest"]);
         assert_eq!(tokens("Aabenraa"), tokens("Åbenrå"));
@@ -210,6 +360,12 @@ mod tests {
         assert_eq!(prefix_edit_distance(b"behan", b"behandling"), 0);
         assert_eq!(prefix_edit_distance(b"bhan", b"behandling"), 1);
         assert_eq!(prefix_edit_distance(b"xyz", b"behandling"), 3);
+        // A swap of neighbouring letters is one edit, whole or as a prefix.
+        assert_eq!(edit_distance(b"autsime", b"autisme"), 1);
+        assert_eq!(prefix_edit_distance(b"autsime", b"autismespektrum"), 1);
+        assert_eq!(edit_distance(b"ab", b"ba"), 1);
+        // Optimal string alignment edits no substring twice: "ca" → "abc" is 3, not 2.
+        assert_eq!(edit_distance(b"ca", b"abc"), 3);
     }
 
     #[test]
