@@ -86,6 +86,7 @@ pub mod postings;
 pub mod price;
 pub mod query;
 mod reader;
+pub mod relevance;
 mod search;
 pub mod synonyms;
 pub mod text;

@@ -21,7 +21,8 @@
 //! then its description) and the kind ([`MatchKind`]: exact, partial, synonym). A record keeps
 //! each word's best quality, and its score is their sum (plus one per optional word it has).
 //! The bits of a quality are laid out so that the sum orders records by, in turn: how many words
-//! matched, how many matched without a typo, fields, kinds. `docs/ranking.md` says why.
+//! matched, how many matched without a typo, how many matched in the name or what the record is
+//! rather than only in its description, fields, kinds. `docs/ranking.md` says why.
 
 use fst::automaton::Str;
 use fst::{Automaton, IntoStreamer, Streamer};
@@ -61,17 +62,25 @@ pub enum MatchKind {
 }
 
 /// The bit that says a word matched at all; summed, it counts the matched words.
-pub const MATCHED: u32 = 1 << 15;
-const TYPO_FREE_SHIFT: u32 = 11;
+pub const MATCHED: u32 = 1 << 19;
+const TYPO_FREE_SHIFT: u32 = 15;
+const STRONG_SHIFT: u32 = 11;
 const FIELD_SHIFT: u32 = 6;
 
 /// The quality of one word's match. Summed over a query's words (at most
 /// [`crate::text::MAX_QUERY_TOKENS`] required, [`crate::text::MAX_QUERY_WORDS`] in all) the
 /// parts never carry into each other: kinds (≤ 3 a required word) and optional words (1 each)
-/// fill bits 0–5, fields (≤ 3 each) bits 6–10, typo-free words (≤ 8) bits 11–14, matched words
-/// from bit 15 up.
+/// fill bits 0–5, fields (≤ 3 each) bits 6–10, words matched in the name or an attribute
+/// ("strong", ≤ 8) bits 11–14, typo-free words (≤ 8) bits 15–18, matched words from bit 19 up.
+///
+/// The strong count comes before the field sum so that a record whose need matched only in its
+/// description cannot catch up by having the town in its name.
 pub fn quality(field: Field, kind: MatchKind, typo: bool) -> u32 {
-    MATCHED | (u32::from(!typo) << TYPO_FREE_SHIFT) | ((field as u32) << FIELD_SHIFT) | kind as u32
+    MATCHED
+        | (u32::from(!typo) << TYPO_FREE_SHIFT)
+        | (u32::from(field >= Field::Attribute) << STRONG_SHIFT)
+        | ((field as u32) << FIELD_SHIFT)
+        | kind as u32
 }
 
 /// What an optional word adds to a record that has it as a whole word: the least that orders.

@@ -832,36 +832,65 @@ impl SearchIndex {
         Err(IndexError::corrupt(file, "shard ends before the record"))
     }
 
-    /// A point for a place: a municipality's code or name, a postal code, or a postal district's
-    /// name. Postal points are the centroid of the catalogue's addresses with that code.
+    /// A point for a place as people write it: a postcode ("2820", also "2820 Gentofte"), a
+    /// municipality's code or name ("Gentofte", "Gentofte Kommune", "Københavns Kommune"), or a
+    /// town ("Kongens Lyngby"). Postal points are the centroid of the catalogue's addresses with
+    /// that code; a municipality's is its main town's.
     pub fn locate(&self, place: &str) -> Option<(f64, f64)> {
-        let place = place.trim();
-        if let Ok(number) = place.parse::<u16>() {
-            if place.len() == 4 {
-                return self
-                    .postal
-                    .binary_search_by_key(&number, |p| p.code)
-                    .ok()
-                    .map(|i| {
-                        (
-                            dequantise(self.postal[i].lat),
-                            dequantise(self.postal[i].lon),
-                        )
-                    });
+        let words = text::tokens(place);
+        let postal_point = |code: u16| {
+            self.postal
+                .binary_search_by_key(&code, |p| p.code)
+                .ok()
+                .map(|i| {
+                    (
+                        dequantise(self.postal[i].lat),
+                        dequantise(self.postal[i].lon),
+                    )
+                })
+        };
+        // A postcode anywhere decides: "2820 Gentofte".
+        for word in &words {
+            if word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) {
+                if let Some(point) = word.parse().ok().and_then(postal_point) {
+                    return Some(point);
+                }
             }
-            return catalogue::vocab::municipality(number).map(|m| (m.lat, m.lon));
         }
-        let wanted = text::fold(place);
+        if let [word] = &words[..] {
+            if let Ok(code) = word.parse::<u16>() {
+                return catalogue::vocab::municipality(code).map(|m| (m.lat, m.lon));
+            }
+        }
+        let name: Vec<&str> = words
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !matches!(*w, "kommune" | "kommunen" | "kommunes"))
+            .collect();
+        if name.is_empty() {
+            return None;
+        }
+        let wanted = name.join(" ");
+        let same = |written: &str| text::tokens(written).join(" ") == wanted;
         if let Some(m) = catalogue::vocab::MUNICIPALITIES
             .iter()
-            .find(|m| text::fold(m.name) == wanted)
+            .find(|m| same(m.name))
         {
             return Some((m.lat, m.lon));
         }
-        self.postal
+        if let Some(p) = self
+            .postal
             .iter()
-            .find(|p| text::fold(&self.columns.cities[p.city as usize]) == wanted)
-            .map(|p| (dequantise(p.lat), dequantise(p.lon)))
+            .find(|p| same(&self.columns.cities[p.city as usize]))
+        {
+            return Some((dequantise(p.lat), dequantise(p.lon)));
+        }
+        // The genitive of "Københavns Kommune".
+        let genitive = wanted.strip_suffix('s')?;
+        catalogue::vocab::MUNICIPALITIES
+            .iter()
+            .find(|m| text::tokens(m.name).join(" ") == genitive)
+            .map(|m| (m.lat, m.lon))
     }
 }
 

@@ -234,6 +234,16 @@ impl SearchIndex {
         }
     }
 
+    /// The ids of every record a query matches, in index order (for exports and measures).
+    pub fn all_matches(&self, query: &Query) -> Vec<String> {
+        let (first, _) = self.mode_range(query.mode);
+        self.matching(query)
+            .matching
+            .iter()
+            .map(|local| self.columns.ids[(first + local) as usize].clone())
+            .collect()
+    }
+
     /// Answers a query.
     pub fn search(&self, query: &Query) -> SearchResults {
         self.answer(query, true)
