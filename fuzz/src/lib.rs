@@ -374,10 +374,16 @@ pub fn arbitrary_query(
     } else {
         Date(i32::arbitrary(u)?)
     };
+    let all_of = if bool::arbitrary(u)? {
+        filters.first().map(|(f, _)| f.clone()).into_iter().collect()
+    } else {
+        Vec::new()
+    };
     Ok(Query {
         mode,
         text,
         filters,
+        all_of,
         age: Option::<u8>::arbitrary(u)?,
         price,
         min_free_places: Option::<u32>::arbitrary(u)?,

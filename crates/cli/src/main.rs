@@ -31,6 +31,8 @@ enum Command {
     Report(commands::report::Args),
     /// Serve a built site on 127.0.0.1.
     Serve(commands::serve::Args),
+    /// Measure the text search against a judged query set (zero results, recall, precision@10).
+    Relevance(commands::relevance::Args),
 }
 
 fn main() -> ExitCode {
@@ -43,6 +45,7 @@ fn main() -> ExitCode {
         Command::Capacity(args) => commands::capacity::run(args),
         Command::Report(args) => commands::report::run(args),
         Command::Serve(args) => commands::serve::run(args),
+        Command::Relevance(args) => commands::relevance::run(args),
     };
     match result {
         Ok(code) => code,

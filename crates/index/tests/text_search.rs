@@ -9,9 +9,7 @@ use catalogue::generate::{Generator, GeneratorOptions};
 use catalogue::model::Record;
 use catalogue::vocab::{TargetGroup, TargetGroupGroup};
 use catalogue::Date;
-use tilbudsfinder_index::{
-    BuildOptions, Constraint, IndexBuilder, Manifest, Mode, Query, SearchIndex,
-};
+use tilbudsfinder_index::{BuildOptions, Constraint, IndexBuilder, Manifest, Query, SearchIndex};
 
 const TODAY: Date = Date(20_787); // 2026-11-30
 

@@ -8,7 +8,7 @@
 use catalogue::vocab::{PriceBasis, RateUnit};
 use catalogue::Date;
 use serde::Deserialize;
-use tilbudsfinder_index::query::{CardPrice, Mode, PricePosition, Sort};
+use tilbudsfinder_index::query::{CardPrice, Constraint, Mode, PricePosition, Sort};
 
 /// Interface language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
@@ -485,6 +485,109 @@ pub fn sort_label(lang: Lang, sort: Sort) -> &'static str {
         Sort::Name => ("Navn", "Name"),
     };
     pick(lang, da, en)
+}
+
+/// The relevance order's label: without text and with a place, relevance is "nearest first".
+pub fn relevance_label(lang: Lang, nearest_first: bool) -> &'static str {
+    if nearest_first {
+        pick(lang, "Relevans: nærmeste først", "Relevance: nearest first")
+    } else {
+        sort_label(lang, Sort::Relevance)
+    }
+}
+
+/// The legend of the switch that combines a facet's ticked values with AND or OR.
+pub fn combine_legend(lang: Lang, facet: &str) -> String {
+    match lang {
+        Lang::Da => format!(
+            "Kombinér valgte ({})",
+            facet_legend(lang, facet).to_lowercase()
+        ),
+        Lang::En => format!(
+            "Combine chosen ({})",
+            facet_legend(lang, facet).to_lowercase()
+        ),
+    }
+}
+
+/// The two choices of that switch: (any, all).
+pub fn combine_choices(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Da => ("Mindst én af dem", "Alle valgte"),
+        Lang::En => ("At least one of them", "All chosen"),
+    }
+}
+
+/// The word between two chips of one facet: "og" when all must hold, "eller" when one must.
+pub fn joiner(lang: Lang, all: bool) -> &'static str {
+    match (lang, all) {
+        (Lang::Da, true) => "og",
+        (Lang::Da, false) => "eller",
+        (Lang::En, true) => "and",
+        (Lang::En, false) => "or",
+    }
+}
+
+/// When no record matches every word: what is shown instead.
+pub fn dropped_words(lang: Lang, mode: Mode, words: &[String]) -> String {
+    let quoted: Vec<String> = words.iter().map(|w| format!("«{w}»")).collect();
+    let list = match (lang, quoted.as_slice()) {
+        (_, [one]) => one.clone(),
+        (Lang::Da, [rest @ .., last]) => format!("{} og {last}", rest.join(", ")),
+        (Lang::En, [rest @ .., last]) => format!("{} and {last}", rest.join(", ")),
+        (_, []) => String::new(),
+    };
+    match (lang, mode) {
+        (Lang::Da, Mode::Offers) => {
+            format!("Ingen tilbud matcher alle ordene. Viser tilbud, der matcher uden {list}.")
+        }
+        (Lang::Da, Mode::FosterFamilies) => format!(
+            "Ingen plejefamilier matcher alle ordene. Viser plejefamilier, der matcher uden {list}."
+        ),
+        (Lang::En, Mode::Offers) => {
+            format!("No offer matches every word. Showing offers that match without {list}.")
+        }
+        (Lang::En, Mode::FosterFamilies) => format!(
+            "No foster family matches every word. Showing foster families that match without {list}."
+        ),
+    }
+}
+
+/// "Mente du" before a spelling suggestion.
+pub fn did_you_mean(lang: Lang) -> &'static str {
+    pick(lang, "Mente du:", "Did you mean:")
+}
+
+/// Above the filters that emptied the result.
+pub fn relax_heading(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "Ingen matcher alle filtrene. Fjern et filter:",
+        "Nothing matches every filter. Remove one:",
+    )
+}
+
+/// A filter that could be removed, by what it filters on.
+pub fn constraint_label(lang: Lang, constraint: &Constraint) -> String {
+    let (da, en) = match constraint {
+        Constraint::Facet(facet) => return facet_legend(lang, facet).to_string(),
+        Constraint::Age => ("Alder", "Age"),
+        Constraint::Price => ("Pris", "Price"),
+        Constraint::FreePlaces => ("Ledige pladser", "Free places"),
+        Constraint::Distance => ("Afstand", "Distance"),
+        Constraint::Updated => ("Opdateret inden for", "Updated within"),
+    };
+    pick(lang, da, en).to_string()
+}
+
+/// The button that removes one filter of an empty result: "Fjern Kommune: 32 tilbud".
+pub fn relax_button(lang: Lang, mode: Mode, constraint: &Constraint, total: u32) -> String {
+    let what = constraint_label(lang, constraint);
+    let gives = show_results(lang, mode, total);
+    match lang {
+        Lang::Da => format!("Fjern {what} ({})", gives.to_lowercase()),
+        Lang::En => format!("Remove {what} ({})", gives.to_lowercase()),
+    }
 }
 
 /// The unit of a normalised price, for selects ("døgn", "time", "forløb").

@@ -61,6 +61,8 @@ pub struct SearchState {
     pub text: String,
     /// Ticked facet values as (facet, value), in the order ticked, without duplicates.
     pub filters: Vec<(String, String)>,
+    /// Facets whose ticked values must all hold ("alle valgte"), not just one; sorted.
+    pub all_of: Vec<String>,
     /// Age of the person to place.
     pub age: Option<u8>,
     /// Which normalised price the price range is over.
@@ -103,6 +105,13 @@ pub enum Action {
     RemoveFilter {
         facet: String,
         value: String,
+    },
+    /// Remove every value of a facet (a zero-result hint: "drop this filter").
+    RemoveFacet(String),
+    /// Combine a facet's ticked values with AND (`true`) or OR.
+    SetAllOf {
+        facet: String,
+        all: bool,
     },
     SetAge(Option<u8>),
     SetPriceBasis(Option<PriceBasis>),
@@ -171,6 +180,14 @@ impl SearchState {
             }
             Action::RemoveFilter { facet, value } => {
                 self.filters.retain(|(f, v)| !(*f == facet && *v == value));
+            }
+            Action::RemoveFacet(facet) => self.filters.retain(|(f, _)| *f != facet),
+            Action::SetAllOf { facet, all } => {
+                self.all_of.retain(|f| *f != facet);
+                if all {
+                    self.all_of.push(facet);
+                    self.all_of.sort();
+                }
             }
             Action::SetAge(age) => self.age = age,
             Action::SetPriceBasis(basis) => self.price_basis = basis,
@@ -283,6 +300,7 @@ impl SearchState {
             mode: self.mode,
             text: self.text.clone(),
             filters,
+            all_of: self.all_of.clone(),
             age: self.age,
             price: self.price_range(),
             min_free_places: self.free_only.then_some(1),

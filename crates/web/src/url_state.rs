@@ -9,6 +9,7 @@
 //! | `q`    | search text                                  |
 //! | `mode` | `families` (offers when absent)              |
 //! | `f`    | `facet:value`, repeated                      |
+//! | `all`  | a facet whose values must all hold (AND), repeated |
 //! | `age`  | age in years                                 |
 //! | `pb`   | price basis: `day`, `hour`, `course`         |
 //! | `pmin`, `pmax` | price range, DKK                     |
@@ -28,8 +29,8 @@ use tilbudsfinder_index::SORTS;
 use crate::state::{SearchState, View};
 
 const OUR_KEYS: &[&str] = &[
-    "q", "mode", "f", "age", "pb", "pmin", "pmax", "free", "near", "km", "upd", "sort", "page",
-    "view",
+    "q", "mode", "f", "all", "age", "pb", "pmin", "pmax", "free", "near", "km", "upd", "sort",
+    "page", "view",
 ];
 
 /// Reads a state from a query string (with or without the leading `?`).
@@ -47,6 +48,10 @@ pub fn decode(query: &str) -> SearchState {
                         state.filters.push(pair);
                     }
                 }
+            }
+            "all" if !value.is_empty() && !state.all_of.contains(&value) => {
+                state.all_of.push(value);
+                state.all_of.sort();
             }
             "age" => state.age = value.parse().ok(),
             "pb" => state.price_basis = basis_from_code(&value),
@@ -86,6 +91,9 @@ pub fn encode(state: &SearchState, existing: &str) -> String {
     }
     for (facet, value) in &state.filters {
         put("f", format!("{facet}:{value}"));
+    }
+    for facet in &state.all_of {
+        put("all", facet.clone());
     }
     if let Some(age) = state.age {
         put("age", age.to_string());
@@ -260,6 +268,10 @@ mod tests {
             .apply(Action::ToggleFilter {
                 facet: "region".into(),
                 value: "1083".into(),
+            })
+            .apply(Action::SetAllOf {
+                facet: "target".into(),
+                all: true,
             })
             .apply(Action::SetAge(Some(7)))
             .apply(Action::SetPriceBasis(Some(PriceBasis::PerHour)))

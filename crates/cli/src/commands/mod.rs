@@ -5,5 +5,6 @@ pub mod capacity;
 pub mod check;
 pub mod generate;
 pub mod query;
+pub mod relevance;
 pub mod report;
 pub mod serve;

@@ -41,6 +41,10 @@ pub struct Args {
     /// A facet selection FACET=VALUE (repeatable): OR within a facet, AND across facets.
     #[arg(long = "filter", value_name = "FACET=VALUE")]
     pub filters: Vec<String>,
+    /// Combine this facet's selected values with AND instead of OR (repeatable), e.g.
+    /// `--all-of target`: records with every chosen target group.
+    #[arg(long = "all-of", value_name = "FACET")]
+    pub all_of: Vec<String>,
     /// Keep records that accept a person of this age.
     #[arg(long)]
     pub age: Option<u8>,
@@ -133,10 +137,25 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             "total": results.total,
             "hits": results.hits.iter().map(|h| h.id.clone()).collect::<Vec<_>>(),
             "facets": facets,
+            "dropped_words": results.dropped_words,
+            "did_you_mean": results.did_you_mean,
+            "relaxations": results.relaxations,
         });
         println!("{out}");
     } else {
         println!("{} found", results.total);
+        if !results.dropped_words.is_empty() {
+            println!(
+                "(no record matches every word; these match without: {})",
+                results.dropped_words.join(", ")
+            );
+        }
+        if let Some(suggestion) = &results.did_you_mean {
+            println!("did you mean: {suggestion}");
+        }
+        for r in &results.relaxations {
+            println!("without {:?}: {} found", r.constraint, r.total);
+        }
         for hit in &results.hits {
             if let Some(card) = index.card(hit.doc) {
                 let distance = hit
@@ -174,6 +193,15 @@ pub fn build_query(args: &Args, index: &SearchIndex) -> anyhow::Result<Query> {
             );
         }
         filters.push((facet.to_string(), value.to_string()));
+    }
+    for facet in &args.all_of {
+        if !known.contains(&facet.as_str()) {
+            bail!(
+                "--all-of {facet:?}: no facet {facet:?} for {}; facets: {}",
+                args.mode,
+                known.join(", ")
+            );
+        }
     }
     let sort = match SORTS.iter().find(|(name, _, _)| *name == args.sort) {
         Some((_, sort, _)) => *sort,
@@ -218,6 +246,7 @@ pub fn build_query(args: &Args, index: &SearchIndex) -> anyhow::Result<Query> {
         mode,
         text: args.text.clone(),
         filters,
+        all_of: args.all_of.clone(),
         age: args.age,
         price,
         min_free_places: args.min_free,

@@ -10,6 +10,9 @@ use crate::state::Action;
 pub struct Chip {
     pub label: String,
     pub remove: Action,
+    /// A word shown before the chip that joins it to the one before ("og", "eller"), when
+    /// both are values of one facet.
+    pub joiner: Option<&'static str>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -37,6 +40,9 @@ pub fn chips(props: &ChipsProps) -> Html {
                     let on_remove = props.on_remove.clone();
                     html! {
                         <li key={chip.label.clone()}>
+                            if let Some(joiner) = chip.joiner {
+                                <span class="tf-chip-joiner">{ joiner }</span>
+                            }
                             <button type="button" class="tf-chip"
                                     aria-label={format!("{} {}", t.remove_filter, chip.label)}
                                     onclick={Callback::from(move |_| on_remove.emit(remove.clone()))}>

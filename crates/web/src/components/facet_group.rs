@@ -22,6 +22,12 @@ pub struct FacetGroupProps {
     pub locked: Rc<Vec<(String, String)>>,
     pub uid: u32,
     pub on_toggle: Callback<(String, String)>,
+    /// The facet (this one or its child) whose ticked values may be combined with AND, and
+    /// whether they are.
+    #[prop_or_default]
+    pub combinable: Option<(String, bool)>,
+    #[prop_or_default]
+    pub on_combine: Callback<(String, bool)>,
 }
 
 /// A `<fieldset>` of checkboxes.
@@ -124,6 +130,26 @@ pub fn facet_group(props: &FacetGroupProps) -> Html {
                     }
                 }) }
             </ul>
+            if let Some((combined, all)) = props.combinable.clone() {
+                if props.selected.iter().filter(|(f, _)| *f == combined).count() >= 2 {
+                    <fieldset class="tf-combine">
+                        <legend class="tf-legend-small">{ i18n::combine_legend(lang, &combined) }</legend>
+                        { for [(false, i18n::combine_choices(lang).0), (true, i18n::combine_choices(lang).1)].into_iter().map(|(choice, label)| {
+                            let id = format!("tf{}-combine-{}-{}", props.uid, combined, choice);
+                            let on_combine = props.on_combine.clone();
+                            let facet_name = combined.clone();
+                            html! {
+                                <span class="tf-check">
+                                    <input type="radio" id={id.clone()} name={format!("tf{}-combine-{}", props.uid, combined)}
+                                           checked={all == choice}
+                                           onchange={Callback::from(move |_| on_combine.emit((facet_name.clone(), choice)))} />
+                                    <label for={id}>{ label }</label>
+                                </span>
+                            }
+                        }) }
+                    </fieldset>
+                }
+            }
             if values.len() > COLLAPSED_VALUES {
                 <button type="button" class="tf-link-button" aria-expanded={expanded.to_string()}
                         onclick={{ let e = expanded.clone(); Callback::from(move |_: MouseEvent| e.set(!*e)) }}>

@@ -17,6 +17,7 @@ pub mod range_filters;
 pub mod result_card;
 pub mod result_list;
 pub mod search_box;
+pub mod search_help;
 pub mod search_page;
 pub mod shortlist_panel;
 pub mod sort_select;

@@ -8,7 +8,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use catalogue::Date;
-use tilbudsfinder_index::query::{Card, FacetCounts, Mode, Query};
+use tilbudsfinder_index::query::{Card, FacetCounts, Mode, Query, Relaxation};
 use tilbudsfinder_index::{CapacityOverview, SearchIndex};
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -25,6 +25,7 @@ use crate::components::pager::Pager;
 use crate::components::range_filters::RangeFilters;
 use crate::components::result_list::{CardView, ResultList};
 use crate::components::search_box::SearchBox;
+use crate::components::search_help::SearchHelp;
 use crate::components::shortlist_panel::ShortlistPanel;
 use crate::components::sort_select::SortSelect;
 use crate::components::view_switch::ViewSwitch;
@@ -57,6 +58,12 @@ pub struct Answer {
     pub place_unknown: bool,
     /// Distances can be shown and sorted by.
     pub has_origin: bool,
+    /// Words no record matched together with the others (the results match without them).
+    pub dropped_words: Vec<String>,
+    /// The text spelt as the index knows it, when some word matched nothing.
+    pub did_you_mean: Option<String>,
+    /// When nothing matched: filters whose removal would give results.
+    pub relaxations: Vec<Relaxation>,
 }
 
 thread_local! {
@@ -130,6 +137,9 @@ fn run_search(index: &IndexRef, state: &SearchState, config: &Config, today: Dat
         facets: results.facets.into_iter().map(Rc::new).collect(),
         place_unknown,
         has_origin: query.near.is_some(),
+        dropped_words: results.dropped_words,
+        did_you_mean: results.did_you_mean,
+        relaxations: results.relaxations,
     }
 }
 
@@ -165,10 +175,17 @@ fn value_label(facets: &[Rc<FacetCounts>], facet: &str, value: &str) -> String {
 
 fn chips_for(state: &SearchState, answer: &Answer, config: &Config) -> Vec<Chip> {
     let lang = config.lang;
-    let mut chips: Vec<Chip> = state
-        .filters
-        .iter()
-        .map(|(facet, value)| Chip {
+    // Values of one facet stand together, joined by "og" or "eller" as the engine combines them.
+    let mut ordered: Vec<&(String, String)> = Vec::new();
+    for pair in &state.filters {
+        if !ordered.contains(&pair) {
+            ordered.extend(state.filters.iter().filter(|(f, _)| *f == pair.0));
+        }
+    }
+    let mut chips: Vec<Chip> = Vec::new();
+    for (i, (facet, value)) in ordered.iter().map(|p| (&p.0, &p.1)).enumerate() {
+        let follows = i > 0 && ordered[i - 1].0 == *facet;
+        chips.push(Chip {
             label: format!(
                 "{}: {}",
                 i18n::facet_legend(lang, facet),
@@ -178,36 +195,42 @@ fn chips_for(state: &SearchState, answer: &Answer, config: &Config) -> Vec<Chip>
                 facet: facet.clone(),
                 value: value.clone(),
             },
-        })
-        .collect();
+            joiner: follows.then(|| i18n::joiner(lang, state.all_of.contains(facet))),
+        });
+    }
     if let Some(age) = state.age {
         chips.push(Chip {
             label: i18n::chip_age(lang, age),
             remove: Action::SetAge(None),
+            joiner: None,
         });
     }
     if let (Some(basis), Some(_)) = (state.price_basis, state.price_range()) {
         chips.push(Chip {
             label: i18n::chip_price(lang, basis, state.price_min, state.price_max),
             remove: Action::ClearPrice,
+            joiner: None,
         });
     }
     if state.free_only {
         chips.push(Chip {
             label: lang.texts().free_only.to_string(),
             remove: Action::SetFreeOnly(false),
+            joiner: None,
         });
     }
     if !state.near_place.trim().is_empty() {
         chips.push(Chip {
             label: i18n::chip_near(lang, state.near_place.trim(), state.near_km),
             remove: Action::ClearNear,
+            joiner: None,
         });
     }
     if let Some(days) = state.updated_within {
         chips.push(Chip {
             label: i18n::chip_updated(lang, days),
             remove: Action::SetUpdatedWithin(None),
+            joiner: None,
         });
     }
     chips
@@ -417,7 +440,9 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                         dispatch={dispatch.clone()} />
                     <FacetPanel {lang} facets={answer.facets.clone()} selected={Rc::clone(&selected)}
                         locked={Rc::clone(&locked)} uid={uid}
-                        on_toggle={dispatch.reform(|(facet, value)| Action::ToggleFilter { facet, value })} />
+                        on_toggle={dispatch.reform(|(facet, value)| Action::ToggleFilter { facet, value })}
+                        all_of={Rc::new(state.all_of.clone())}
+                        on_combine={dispatch.reform(|(facet, all)| Action::SetAllOf { facet, all })} />
                     <button type="button" class="tf-button tf-filters-done" onclick={show_results}>
                         { i18n::show_results(lang, mode, answer.total) }
                     </button>
@@ -441,8 +466,12 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                     }
                     <Chips {lang} {chips} on_remove={dispatch.clone()}
                            on_reset={dispatch.reform(|_| Action::ResetFilters)} />
+                    <SearchHelp {lang} {mode} dropped_words={answer.dropped_words.clone()}
+                                did_you_mean={answer.did_you_mean.clone()}
+                                relaxations={answer.relaxations.clone()} dispatch={dispatch.clone()} />
                     <div class="tf-toolbar">
-                        <SortSelect {lang} sort={state.sort} has_origin={answer.has_origin} select_id={id("sort")}
+                        <SortSelect {lang} sort={state.sort} has_origin={answer.has_origin}
+                                    nearest_first={answer.has_origin && tilbudsfinder_index::text::query_words(&state.text).is_empty()} select_id={id("sort")}
                                     on_change={dispatch.reform(Action::SetSort)} />
                     </div>
                     if let Some(card) = (*detail).clone() {

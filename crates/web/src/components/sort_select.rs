@@ -13,6 +13,8 @@ pub struct SortSelectProps {
     pub lang: Lang,
     pub sort: Sort,
     pub has_origin: bool,
+    /// Relevance means nearest first (a place and no text).
+    pub nearest_first: bool,
     pub select_id: String,
     pub on_change: Callback<Sort>,
 }
@@ -32,7 +34,7 @@ pub fn sort_select(props: &SortSelectProps) -> Html {
             <select id={props.select_id.clone()} class="tf-select" {onchange}>
                 { for orders.iter().filter(|s| **s != Sort::Distance || props.has_origin).map(|s| html! {
                     <option value={sort_code(*s).unwrap_or("relevance")} selected={*s == props.sort}>
-                        { i18n::sort_label(lang, *s) }
+                        { if *s == Sort::Relevance { i18n::relevance_label(lang, props.nearest_first) } else { i18n::sort_label(lang, *s) } }
                     </option>
                 }) }
             </select>
