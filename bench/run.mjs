@@ -15,7 +15,7 @@
 // Writes OUT/results.json and OUT/table.md; prints every difference. With --smoke: no throttled
 // load, one timing run, and exit 1 when a facet/range-only answer differs from ours.
 
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import path from 'node:path';
 import { launchBrowser, startServer } from '../tests/lib/harness.mjs';
@@ -153,6 +153,11 @@ async function runSize(browser, dir, opts) {
     try {
       await warmServer(server.url, dir, engine);
       const row = { size, engine };
+      Object.defineProperty(row, 'dir', { value: dir, enumerable: false });
+      const judgedPath = path.join(dir, 'relevance-queries.json');
+      if (existsSync(judgedPath)) {
+        Object.defineProperty(row, 'judged', { value: JSON.parse(readFileSync(judgedPath, 'utf8')), enumerable: false });
+      }
       rows.push(row);
       reference = await measure(browser, server.url, engine, queries, reference, row, opts);
     } finally {
@@ -186,6 +191,13 @@ async function measure(browser, url, engine, queries, reference, row, opts) {
     log(`${size} ${engine}: first results ${load.firstMs.toFixed(0)} ms, ${(load.bytes / 1024).toFixed(0)} KiB `
       + `(${(row.bytesAll / 1024).toFixed(0)} KiB with deferred files), `
       + `heap ${(row.heapBytes / 1048576).toFixed(1)} MiB, wasm ${(row.wasmBytes / 1048576).toFixed(1)} MiB`);
+    // Relevance (issue 12): the judged queries' matches, scored afterwards by
+    // `tilbudsfinder relevance --answers` (build/bench) with the same measures as ours.
+    if (row.judged && engine !== 'ours') {
+      const rel = await load.page.evaluate((js) => window.bench.relevance(js), row.judged);
+      writeFileSync(path.join(row.dir, `answers-${engine}.json`), JSON.stringify(rel));
+      log(`${size} ${engine}: relevance answers written (${rel.length} queries)`);
+    }
     const answers = await load.page.evaluate((qs) => window.bench.answers(qs), queries);
     if (engine === 'ours') reference = answers;
     else if (reference) row.check = check(engine, queries, reference, answers);

@@ -23,7 +23,9 @@ export async function load() {
       const candidates = q.text ? e.index.search(q.text).map((r) => e.byId.get(r.id)) : e.docs;
       const inRange = candidates.filter((d) => inRanges(q, d));
       const { matching, counts } = filterAndCount(inRange, q);
-      return { total: matching.length, facets: counts, ids: firstPage(matching, q.sort) };
+      // With `all` (the relevance measure, issue 12): every match, in MiniSearch's score order.
+      const allIds = q.all ? matching.map((d) => d.id) : undefined;
+      return { total: matching.length, facets: counts, ids: firstPage(matching, q.sort), allIds };
     },
   };
 }

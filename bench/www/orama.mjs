@@ -69,7 +69,14 @@ export async function load() {
         const extra = await search(db, { ...text, where: whereOf(q, slots, f), facets: facetConfig([f]), limit: 1 });
         facets[f] = countsOf(extra.facets)[f];
       }
-      return { total: main.count, facets, ids: main.hits.map((h) => h.document.id) };
+      const ids = main.hits.map((h) => h.document.id);
+      // The relevance measure (issue 12) asks for every match, in Orama's own order.
+      let allIds;
+      if (q.all) {
+        const every = await search(db, { ...text, where: whereOf(q, slots), limit: Math.max(main.count, 1) });
+        allIds = every.hits.map((h) => h.document.id);
+      }
+      return { total: main.count, facets, ids, allIds };
     },
   };
 }

@@ -16,6 +16,16 @@ export async function start(name, load) {
     window.bench = {
       loadDeferred: async () => { if (engine.loadDeferred) await engine.loadDeferred(); },
       wasmBytes: () => (engine.wasmBytes ? engine.wasmBytes() : 0),
+      // For the relevance measure (issue 12): each judged query's matches (all, and the first
+      // ten in the engine's own order), for `tilbudsfinder relevance --answers` to score.
+      async relevance(judged) {
+        const out = [];
+        for (const j of judged) {
+          const r = await engine.search({ ...FIRST_QUERY, id: 0, kind: 'text', mode: j.mode === 'foster_families' ? 'families' : j.mode, text: j.text, all: true });
+          out.push({ all: r.allIds ?? [], top10: r.ids.slice(0, 10) });
+        }
+        return out;
+      },
       async answers(queries) {
         const out = [];
         for (const q of queries) out.push(await engine.search(q));

@@ -14,6 +14,9 @@ pub struct SearchBoxProps {
     /// Unique id of the input (several apps may share a page).
     pub input_id: String,
     pub on_input: Callback<String>,
+    /// The input element, for moving focus to it.
+    #[prop_or_default]
+    pub input_ref: NodeRef,
 }
 
 /// A search form whose input reports every keystroke.
@@ -32,7 +35,7 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
     html! {
         <form class="tf-search-form" role="search" {onsubmit}>
             <label class="tf-label" for={props.input_id.clone()}>{ label }</label>
-            <input id={props.input_id.clone()} class="tf-search-input" type="search" autocomplete="off"
+            <input id={props.input_id.clone()} ref={props.input_ref.clone()} class="tf-search-input" type="search" autocomplete="off"
                    spellcheck="false" value={props.text.clone()} {oninput}
                    aria-describedby={hint_id.clone()} />
             <p id={hint_id} class="tf-hint">{ hint }</p>

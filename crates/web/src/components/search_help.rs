@@ -3,6 +3,7 @@
 //! whose removal would give results, with the count. Never a dead end.
 
 use tilbudsfinder_index::query::{Constraint, Mode, Relaxation};
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::i18n::{self, Lang};
@@ -19,6 +20,27 @@ pub struct SearchHelpProps {
     /// Filters whose removal would give results.
     pub relaxations: Vec<Relaxation>,
     pub dispatch: Callback<Action>,
+    /// Where focus goes after a filter is dropped (its button is gone then): the results
+    /// heading.
+    pub results_heading: NodeRef,
+    /// Where focus goes after a suggestion is taken: the search box.
+    pub search_box: NodeRef,
+}
+
+/// Dispatches `action`, then focuses `target` (which outlives the re-render).
+fn act_then_focus(
+    dispatch: &Callback<Action>,
+    action: Action,
+    target: &NodeRef,
+) -> Callback<MouseEvent> {
+    let dispatch = dispatch.clone();
+    let target = target.clone();
+    Callback::from(move |_: MouseEvent| {
+        dispatch.emit(action.clone());
+        if let Some(element) = target.cast::<HtmlElement>() {
+            let _ = element.focus();
+        }
+    })
 }
 
 /// The action that removes one filter.
@@ -52,10 +74,7 @@ pub fn search_help(props: &SearchHelpProps) -> Html {
                 <p class="tf-note">
                     { i18n::did_you_mean(lang) }{ " " }
                     <button type="button" class="tf-link-button tf-suggestion"
-                            onclick={props.dispatch.reform({
-                                let s = suggestion.clone();
-                                move |_: MouseEvent| Action::SetText(s.clone())
-                            })}>
+                            onclick={act_then_focus(&props.dispatch, Action::SetText(suggestion.clone()), &props.search_box)}>
                         { suggestion }
                     </button>
                 </p>
@@ -64,11 +83,10 @@ pub fn search_help(props: &SearchHelpProps) -> Html {
                 <p class="tf-note">{ i18n::relax_heading(lang) }</p>
                 <ul class="tf-relaxations">
                     { for props.relaxations.iter().map(|r| {
-                        let action = removal(&r.constraint);
+                        let onclick = act_then_focus(&props.dispatch, removal(&r.constraint), &props.results_heading);
                         html! {
                             <li key={format!("{:?}", r.constraint)}>
-                                <button type="button" class="tf-button tf-secondary"
-                                        onclick={props.dispatch.reform(move |_: MouseEvent| action.clone())}>
+                                <button type="button" class="tf-button tf-secondary" {onclick}>
                                     { i18n::relax_button(lang, props.mode, &r.constraint, r.total) }
                                 </button>
                             </li>

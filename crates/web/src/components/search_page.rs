@@ -276,6 +276,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     let detail = use_state(|| None::<Rc<Card>>);
     let opener = use_mut_ref(|| None::<HtmlElement>);
     let results_heading = use_node_ref();
+    let search_input = use_node_ref();
     let compare_heading_return = use_mut_ref(|| None::<HtmlElement>);
 
     // Focus the results heading after a page turn, so keyboard and screen-reader users start at
@@ -422,7 +423,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                 <ViewSwitch {lang} view={state.view} name={id("view")} on_change={dispatch.reform(Action::SetView)} />
                 <ModeSwitch {lang} {mode} name={id("mode")} on_change={dispatch.reform(Action::SetMode)} />
             }
-            <SearchBox {lang} {mode} text={state.text.clone()} input_id={id("q")}
+            <SearchBox {lang} {mode} text={state.text.clone()} input_id={id("q")} input_ref={search_input.clone()}
                        on_input={dispatch.reform(Action::SetText)} />
             <div class="tf-layout">
                 <button type="button" class="tf-filters-toggle" aria-expanded={(*filters_open).to_string()}
@@ -454,7 +455,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                 } else {
                 <section class="tf-results" aria-labelledby={results_id.clone()}>
                     <Heading level={config.heading(1)} id={AttrValue::from(results_id)} class="tf-results-title"
-                             focusable={true} node_ref={results_heading}>
+                             focusable={true} node_ref={results_heading.clone()}>
                         { found.clone() }
                     </Heading>
                     <LiveStatus text={found} />
@@ -468,7 +469,8 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                            on_reset={dispatch.reform(|_| Action::ResetFilters)} />
                     <SearchHelp {lang} {mode} dropped_words={answer.dropped_words.clone()}
                                 did_you_mean={answer.did_you_mean.clone()}
-                                relaxations={answer.relaxations.clone()} dispatch={dispatch.clone()} />
+                                relaxations={answer.relaxations.clone()} dispatch={dispatch.clone()}
+                                results_heading={results_heading.clone()} search_box={search_input.clone()} />
                     <div class="tf-toolbar">
                         <SortSelect {lang} sort={state.sort} has_origin={answer.has_origin}
                                     nearest_first={answer.has_origin && tilbudsfinder_index::text::query_words(&state.text).is_empty()} select_id={id("sort")}
