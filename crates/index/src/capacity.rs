@@ -261,7 +261,7 @@ mod tests {
     use catalogue::vocab::TargetGroup;
 
     use super::*;
-    use crate::{BuildOptions, IndexBuilder, Manifest};
+    use crate::BuildOptions;
 
     fn today() -> Date {
         Date::from_ymd(2026, 11, 22).expect("date")
@@ -278,24 +278,13 @@ mod tests {
     }
 
     fn open(records: &[Record]) -> SearchIndex {
-        let mut builder = IndexBuilder::new(BuildOptions {
+        let options = BuildOptions {
             today: Some(today()),
             shard_size: 64,
-        });
-        let mut files = Vec::new();
-        for record in records {
-            builder.add(record);
-            files.extend(builder.take_ready_files());
-        }
-        let built = builder.finish().expect("build");
-        files.extend(built.files);
-        let manifest = Manifest::parse(&built.manifest).expect("manifest");
-        let initial = files
-            .iter()
-            .filter(|(n, _)| manifest.initial_files().contains(n))
-            .cloned()
-            .collect();
-        SearchIndex::open(&manifest, initial).expect("open")
+        };
+        crate::BuiltIndex::build(records, options)
+            .and_then(|built| built.open_initial())
+            .expect("build and open")
     }
 
     /// What the scan needs of a record.

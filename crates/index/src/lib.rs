@@ -82,6 +82,7 @@ pub mod facets;
 pub mod format;
 pub mod frame;
 pub mod matching;
+mod memory;
 pub mod postings;
 pub mod price;
 pub mod query;
@@ -96,6 +97,7 @@ pub use capacity::{CapacityFigures, CapacityOverview, CapacityRow};
 pub use error::{FileKind, IndexError};
 pub use format::{IndexCounts, Manifest, ManifestFile, MANIFEST_NAME};
 pub use matching::{quality, Field, MatchKind};
+pub use memory::BuiltIndex;
 pub use query::{
     Card, CardPrice, Constraint, FacetCounts, FacetValueCount, Hit, Mode, Near, PricePosition,
     PriceRange, Query, Relaxation, SearchResults, Sort,

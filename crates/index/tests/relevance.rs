@@ -9,7 +9,7 @@ use catalogue::generate::{Generator, GeneratorOptions};
 use catalogue::model::Record;
 use catalogue::Date;
 use tilbudsfinder_index::relevance::{judge, parse_queries, run, Measures, QueryOutcome};
-use tilbudsfinder_index::{BuildOptions, IndexBuilder, Manifest, SearchIndex};
+use tilbudsfinder_index::{BuildOptions, BuiltIndex, SearchIndex};
 
 fn today() -> Date {
     Date::from_ymd(2026, 11, 30).expect("date")
@@ -27,34 +27,13 @@ fn national_sample() -> Vec<Record> {
 }
 
 fn open_with_descriptions(records: &[Record]) -> SearchIndex {
-    let mut builder = IndexBuilder::new(BuildOptions {
+    let options = BuildOptions {
         today: Some(today()),
         ..BuildOptions::default()
-    });
-    let mut files = Vec::new();
-    for record in records {
-        builder.add(record);
-        files.extend(builder.take_ready_files());
-    }
-    let built = builder.finish().expect("build");
-    files.extend(built.files);
-    let manifest = Manifest::parse(&built.manifest).expect("manifest");
-    let initial: Vec<(String, Vec<u8>)> = files
-        .iter()
-        .filter(|(n, _)| manifest.initial_files().contains(n))
-        .cloned()
-        .collect();
-    let mut index = SearchIndex::open(&manifest, initial).expect("open");
-    for name in index.deferred_files() {
-        let bytes = files
-            .iter()
-            .find(|(n, _)| *n == name)
-            .expect("file")
-            .1
-            .clone();
-        index.add_file(&name, bytes).expect("text file");
-    }
-    index
+    };
+    BuiltIndex::build(records, options)
+        .and_then(|built| built.open())
+        .expect("build and open")
 }
 
 #[test]

@@ -9,7 +9,7 @@ use catalogue::generate::{Generator, GeneratorOptions};
 use catalogue::model::Record;
 use catalogue::vocab::{TargetGroup, TargetGroupGroup};
 use catalogue::Date;
-use tilbudsfinder_index::{BuildOptions, Constraint, IndexBuilder, Manifest, Query, SearchIndex};
+use tilbudsfinder_index::{BuildOptions, BuiltIndex, Constraint, Query, SearchIndex};
 
 const TODAY: Date = Date(20_787); // 2026-11-30
 
@@ -24,24 +24,13 @@ fn records() -> Vec<Record> {
 }
 
 fn open(records: &[Record]) -> SearchIndex {
-    let mut builder = IndexBuilder::new(BuildOptions {
+    let options = BuildOptions {
         today: Some(TODAY),
         ..BuildOptions::default()
-    });
-    let mut files = Vec::new();
-    for record in records {
-        builder.add(record);
-        files.extend(builder.take_ready_files());
-    }
-    let built = builder.finish().expect("build");
-    files.extend(built.files);
-    let manifest = Manifest::parse(&built.manifest).expect("manifest");
-    let initial: Vec<(String, Vec<u8>)> = files
-        .iter()
-        .filter(|(n, _)| manifest.initial_files().contains(n))
-        .cloned()
-        .collect();
-    SearchIndex::open(&manifest, initial).expect("open")
+    };
+    BuiltIndex::build(records, options)
+        .and_then(|built| built.open_initial())
+        .expect("build and open")
 }
 
 fn query(text: &str) -> Query {
