@@ -35,6 +35,14 @@ test('word order, small words, swaps and everyday words find what the engine fin
     assert.deepEqual(await shownIds(page), expected.hits, `${typed}: the engine's order`);
   }
   await expectAccessible(page, 'everyday words');
+  // Hostile text: the page answers and keeps answering.
+  for (const typed of ['a'.repeat(10000), 'autisme odense '.repeat(250), 'i og for til', '🙂 \u202e مرحبا', '!!! ???']) {
+    await searchBox(page).fill(typed);
+    const expected = cliQuery(['--text', typed]);
+    await expectTotal(page, expected.total);
+  }
+  await searchBox(page).fill('autisme');
+  await expectTotal(page, cliQuery(['--text', 'autisme']).total);
   expectNoProblems(problems);
   await context.close();
 });
