@@ -3,14 +3,13 @@
 // a URL that the index does not know, or too many of them (8).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import {
-  cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync,
+  cpSync, mkdtempSync, readFileSync, rmSync, truncateSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-  CLI, DIST, INDEX_DIR, cliJson, launchBrowser, openPage, startServer,
+  DIST, INDEX_DIR, buildSampleIndex, cliJson, launchBrowser, openPage, startServer,
 } from '../lib/harness.mjs';
 import { expectNoProblems, parseCount } from './search-lib.mjs';
 
@@ -48,11 +47,7 @@ async function shownCount(url) {
 test('item 1: embed.html?index= never loads an index from another origin', async () => {
   // An attacker's index, served with CORS from another origin.
   const dir = tempDir('tf-attacker-');
-  const catalogue = path.join(dir, 'catalogue.jsonl');
-  execFileSync(CLI, ['generate', '--offers', '7', '--foster-families', '3', '--seed', '666',
-    '--today', '2026-11-22', '--out', catalogue], { stdio: 'pipe' });
-  execFileSync(CLI, ['build', catalogue, '--out', path.join(dir, 'index'), '--today', '2026-11-22'],
-    { stdio: 'pipe' });
+  buildSampleIndex(dir, { offers: 7, families: 3, seed: 666 });
   const attacker = await startServer({ dir, args: ['--cors', '--no-csp'] });
   try {
     const foreign = attacker.url.replace('http://', '');
@@ -101,6 +96,7 @@ function alertTexts() {
   return found.filter(Boolean);
 }
 
+const DROPPED = 'Nogle af de valgte filtre findes ikke i søgningen og er udeladt.';
 const LOAD_FAILED = 'Søgningen kunne ikke indlæses. Genindlæs siden; hjælper det ikke, så kontakt webstedets redaktør.';
 
 for (const [what, damage] of [
@@ -140,11 +136,19 @@ test('item 8: URL filters the index does not know become no chips, and the user 
   const chips = await page.locator('.tf-chip').allTextContents();
   assert.equal(chips.length, 1, JSON.stringify(chips));
   assert.ok(!chips.join(' ').includes('Ring'), JSON.stringify(chips));
-  const notes = await page.getByText('Nogle filtre i linket findes ikke i søgningen og er udeladt.').count();
+  const notes = await page.getByText(DROPPED).count();
   assert.equal(notes, 1, 'told once');
   assert.notEqual(withRegion, all);
   expectNoProblems(problems);
   await context.close();
+
+  // embed.html's presets come from its query string too.
+  const embed = await shownCount(`${server.url}embed.html?target=${encodeURIComponent('Ring 70 20 20 20')}&region=${region}`);
+  assert.equal(embed.count, withRegion);
+  assert.equal(await embed.page.locator('.tf-chip').count(), 1);
+  assert.equal(await embed.page.getByText(DROPPED).count(), 1);
+  expectNoProblems(embed.problems);
+  await embed.context.close();
 });
 
 test('item 8: a URL with 2,000 filters is read only up to the bound', async () => {
@@ -153,7 +157,7 @@ test('item 8: a URL with 2,000 filters is read only up to the bound', async () =
   const { page, context, problems, count } = await shownCount(`${server.url}index.html?${junk}`);
   assert.equal(count, all);
   assert.equal(await page.locator('.tf-chip').count(), 0);
-  assert.equal(await page.getByText('Nogle filtre i linket findes ikke i søgningen og er udeladt.').count(), 1);
+  assert.equal(await page.getByText(DROPPED).count(), 1);
   // Typing still searches.
   await page.getByRole('searchbox').first().fill('bo');
   const expected = cliJson(['query', INDEX_DIR, '--json', '--text', 'bo']).total;

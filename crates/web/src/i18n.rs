@@ -80,7 +80,8 @@ pub struct Texts {
     pub results_heading: &'static str,
     pub loading_index: &'static str,
     pub loading_more: &'static str,
-    /// Said once when filters in the link were left out (unknown to the index, or too many).
+    /// Said once when filters from the link or the embedding page were left out (unknown to the
+    /// index, or too many).
     pub url_filters_dropped: &'static str,
     pub pager_label: &'static str,
     pub previous_page: &'static str,
@@ -218,7 +219,7 @@ static DA: Texts = Texts {
     results_heading: "Resultater",
     loading_index: "Indlæser søgeindekset",
     loading_more: "Henter resten af søgeindekset …",
-    url_filters_dropped: "Nogle filtre i linket findes ikke i søgningen og er udeladt.",
+    url_filters_dropped: "Nogle af de valgte filtre findes ikke i søgningen og er udeladt.",
     pager_label: "Sider",
     previous_page: "Forrige side",
     next_page: "Næste side",
@@ -354,7 +355,7 @@ static EN: Texts = Texts {
     results_heading: "Results",
     loading_index: "Loading the search index",
     loading_more: "Fetching the rest of the search index …",
-    url_filters_dropped: "Some filters in the link do not exist in the search and were left out.",
+    url_filters_dropped: "Some of the chosen filters do not exist in the search and were left out.",
     pager_label: "Pages",
     previous_page: "Previous page",
     next_page: "Next page",
