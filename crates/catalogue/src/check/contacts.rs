@@ -369,8 +369,13 @@ pub fn web_address(url: &str) -> Result<(), String> {
         ));
     }
     if let Some(bad) = url.chars().find(|&c| is_bidi_control(c) || is_invisible(c)) {
+        let what = if is_bidi_control(bad) {
+            "bidi control"
+        } else {
+            "invisible character"
+        };
         return Err(format!(
-            "contains the invisible character U+{:04X}, which can disguise where a link leads",
+            "contains the {what} U+{:04X}, which can disguise where a link leads",
             bad as u32
         ));
     }
