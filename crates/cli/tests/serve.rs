@@ -194,8 +194,8 @@ fn item_9_stalled_downloads_of_a_big_file_hold_no_memory_and_block_no_one() {
     const BIG: usize = 20 << 20;
     let big: Vec<u8> = (0..BIG).map(|i| (i * 7 % 251) as u8).collect();
     let server = Server::start("stalled", &[("app/big.wasm", big), ("index.html", page(2))]);
-    // Ten clients ask for 20 MB, gzipped or not, and never read a byte of it.
-    let stalled: Vec<TcpStream> = (0..10)
+    // Twenty clients ask for 20 MB, gzipped or not, and never read a byte of it.
+    let stalled: Vec<TcpStream> = (0..20)
         .map(|i| {
             let mut stream = TcpStream::connect(server.addr).expect("connect");
             let encoding = if i % 2 == 0 {
@@ -211,11 +211,17 @@ fn item_9_stalled_downloads_of_a_big_file_hold_no_memory_and_block_no_one() {
             stream
         })
         .collect();
+    // Each answer has begun (so the server is sending it), and then nobody reads on.
+    for mut stream in &stalled {
+        let mut status = [0u8; 12];
+        stream.read_exact(&mut status).expect("an answer begins");
+        assert_eq!(&status, b"HTTP/1.1 200");
+    }
     // Meanwhile an ordinary request is answered.
     let (head, body) = server.get("/index.html", true);
     assert!(head.starts_with("HTTP/1.1 200 OK"), "{head}");
     assert_eq!(gunzip(&body), page(2));
-    // Files are streamed, not held: far less than the 200 MB the stalled answers add up to.
+    // Files are streamed, not held: far less than the 400 MB the stalled answers add up to.
     let peak_kb = server.status("VmHWM");
     assert!(peak_kb < 100 * 1024, "peak resident memory {peak_kb} kB");
     drop(stalled);

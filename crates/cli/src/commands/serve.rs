@@ -38,7 +38,7 @@ pub const STRICT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe
 style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
 
 /// Threads answering complete requests.
-pub const WORKERS: usize = 16;
+pub const WORKERS: usize = 32;
 /// Connections whose request heads are still arriving, at most.
 pub const MAX_PENDING: usize = 1024;
 /// Longest a request head may take to arrive.
