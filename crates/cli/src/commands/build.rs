@@ -6,8 +6,9 @@
 //! `manifest.json` last (through a rename), so a reader never sees a manifest whose files are
 //! missing; `rejected.jsonl` is written beside it under a temporary name and renamed only once
 //! the manifest is in place, so a build that fails leaves the previous build's report (and
-//! manifest) as they were. Files of earlier builds are kept, so a visitor who loaded the old manifest mid-deploy
-//! can still fetch its files; `--prune` removes the ones the new manifest does not list.
+//! manifest) as they were. Files of earlier builds are kept, so a visitor who loaded the old
+//! manifest mid-deploy can still fetch its files; `--prune` removes the ones the new manifest
+//! does not list.
 //!
 //! Exit status: 0 when the index was written (even if records were rejected: the summary says
 //! how many); 2 when the catalogue cannot be read or the index cannot be written.
@@ -66,10 +67,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("{}: cannot create the output directory", args.out.display()))?;
     let rejected_path = args.out.join("rejected.jsonl");
-    let rejected_tmp = PendingFile(args.out.join(".rejected.jsonl.tmp"));
+    let rejected_tmp = PendingFile::new(args.out.join(".rejected.jsonl.tmp"));
     let mut rejected = BufWriter::new(
-        File::create(&rejected_tmp.0)
-            .with_context(|| format!("{}: cannot write", rejected_tmp.0.display()))?,
+        File::create(&rejected_tmp.path)
+            .with_context(|| format!("{}: cannot write", rejected_tmp.path.display()))?,
     );
 
     let progress = std::io::stderr().is_terminal().then(|| {
@@ -210,19 +211,32 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 /// A file written under a temporary name: removed if the build fails before
 /// [`PendingFile::persist`] gives it its real name.
-struct PendingFile(PathBuf);
+struct PendingFile {
+    path: PathBuf,
+    persisted: bool,
+}
 
 impl PendingFile {
-    fn persist(self, to: &Path) -> anyhow::Result<()> {
-        std::fs::rename(&self.0, to).with_context(|| format!("{}: cannot write", to.display()))?;
-        std::mem::forget(self);
+    fn new(path: PathBuf) -> PendingFile {
+        PendingFile {
+            path,
+            persisted: false,
+        }
+    }
+
+    fn persist(mut self, to: &Path) -> anyhow::Result<()> {
+        std::fs::rename(&self.path, to)
+            .with_context(|| format!("{}: cannot write", to.display()))?;
+        self.persisted = true;
         Ok(())
     }
 }
 
 impl Drop for PendingFile {
     fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
+        if !self.persisted {
+            let _ = std::fs::remove_file(&self.path);
+        }
     }
 }
 
