@@ -5,8 +5,9 @@
 //! attribute or disguise it: bidi controls (`https://example.dk/\u{202E}gnp.exe` displays as
 //! `…/exe.png`) and zero-width or other invisible characters, as in every text field. A host
 //! whose label mixes scripts (`pаypal.dk` with a Cyrillic `а`) is a warning, and the interface
-//! shows it in its ASCII (punycode) form, [`website_for_display`]. An e-mail address that is not one is an error too (it becomes a `mailto:` link).
-//! A phone number is only shown, so an implausible one is a warning.
+//! shows it in its ASCII (punycode) form, [`website_for_display`]. An e-mail address that is not
+//! one is an error too (it becomes a `mailto:` link). A phone number is only shown, so an
+//! implausible one is a warning.
 
 use std::borrow::Cow;
 

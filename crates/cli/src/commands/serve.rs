@@ -205,7 +205,10 @@ fn collect_heads(
                 Err(err) if err.kind() == io::ErrorKind::WouldBlock => break,
                 Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
                 // Out of descriptors and the like: try again after a pause.
-                Err(_) => break,
+                Err(_) => {
+                    std::thread::sleep(Duration::from_millis(10));
+                    break;
+                }
             }
         }
         let mut i = 0;
@@ -441,7 +444,8 @@ impl Site {
     fn write(&self, mut stream: TcpStream, response: Response, head_only: bool) -> io::Result<()> {
         let mut head = format!(
             "HTTP/1.1 {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: {}\r\n\
-             X-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\nConnection: close\r\n{}",
+             X-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\n\
+             Connection: close\r\n{}",
             response.status,
             response.content_type,
             response.body.len(),
