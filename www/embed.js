@@ -6,7 +6,26 @@
 // The same attributes as <tilbuds-finder>, given in the query string. The page tells its parent
 // its height (postMessage, `{ type: "tilbudsfinder:height", height }`) so that a host that
 // includes embed-resize.js gets a frame whose height follows its content.
-import init, { mount } from './app/tilbudsfinder_web.js';
+//
+// The query string is the one part of this page a stranger controls (anyone can send a link to
+// it), so `index` is accepted only as a path on this page's own origin: a link must never make
+// the municipality's own domain show another party's offers and contact details.
+import { loadApp, showLoadFailure } from './load-failure.js';
+
+/**
+ * The index this page loads: `index/` beside it, or the `index` parameter when that is a plain
+ * relative or absolute path (no scheme, no `//host`, no backslash, which browsers read as `/`)
+ * that stays on this origin. Anything else is ignored, and the page's own index is used.
+ */
+function ownIndexUrl(requested, pageUrl) {
+  const own = new URL('index/', pageUrl);
+  if (requested === null) return own.href;
+  const plainPath = /^[A-Za-z0-9._~%/-]*$/.test(requested) && !requested.startsWith('//');
+  const url = plainPath ? new URL(requested, pageUrl) : null;
+  if (url && url.origin === own.origin) return url.href;
+  console.warn('tilbudsfinder embed: ignoring an index on another origin:', requested);
+  return own.href;
+}
 
 const params = new URLSearchParams(location.search);
 const presets = [];
@@ -26,10 +45,10 @@ const pageSize = Number.parseInt(params.get('page-size') ?? '10', 10);
 const root = document.getElementById('tf-embed');
 
 try {
-  await init({ module_or_path: new URL('app/tilbudsfinder_web_bg.wasm', import.meta.url) });
+  const { mount } = await loadApp(import.meta.url);
   root.replaceChildren();
   mount(root, {
-    indexUrl: new URL(params.get('index') ?? 'index/', location.href).href,
+    indexUrl: ownIndexUrl(params.get('index'), location.href),
     lang,
     mode: params.get('mode') === 'families' ? 'families' : 'offers',
     presetFilters: presets,
@@ -39,13 +58,7 @@ try {
     syncUrl: false,
   });
 } catch (error) {
-  const status = document.createElement('p');
-  status.setAttribute('role', 'alert');
-  status.textContent = lang === 'en'
-    ? 'The search could not be loaded. Try reloading the page.'
-    : 'Søgningen kunne ikke indlæses. Prøv at genindlæse siden.';
-  root.replaceChildren(status);
-  console.warn('tilbudsfinder embed:', error);
+  showLoadFailure(root, lang, error);
 }
 
 if (window.parent !== window) {

@@ -5,20 +5,20 @@
 //
 // Each element renders into its own open shadow root, so the host page's CSS and ours never
 // meet; it is themed through CSS custom properties (docs/embedding.md). All assets are loaded
-// relative to this module's own URL: the wasm app, its CSS, and the index (unless the `index`
-// attribute points elsewhere). Nothing else is requested: no fonts, no analytics, no cookies.
+// relative to this module's own URL: load-failure.js, the wasm app, its CSS, and the index
+// (unless the `index` attribute points elsewhere). Nothing else is requested: no fonts, no
+// analytics, no cookies.
 // Works under `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'` (no inline script or
 // style anywhere). Several elements on one page work independently; removing one frees it.
+
+import { loadApp, loadFailedSentence } from './load-failure.js';
 
 const base = new URL('.', import.meta.url);
 let app = null;
 
 /** Loads and instantiates the wasm app once per page, however many widgets there are. */
-function loadApp() {
-  app ??= import(new URL('app/tilbudsfinder_web.js', base).href).then(async (glue) => {
-    await glue.default({ module_or_path: new URL('app/tilbudsfinder_web_bg.wasm', base) });
-    return glue;
-  });
+function loadAppOnce() {
+  app ??= loadApp(base);
   return app;
 }
 
@@ -37,16 +37,7 @@ const PRESET_ATTRIBUTES = {
   'family-type': 'family_type',
 };
 
-const MESSAGES = {
-  da: {
-    loading: 'Indlæser søgningen …',
-    failed: 'Søgningen kunne ikke indlæses. Prøv at genindlæse siden; hjælper det ikke, så kontakt webstedets redaktør.',
-  },
-  en: {
-    loading: 'Loading the search …',
-    failed: 'The search could not be loaded. Try reloading the page; if that does not help, contact the site editor.',
-  },
-};
+const LOADING = { da: 'Indlæser søgningen …', en: 'Loading the search …' };
 
 class TilbudsFinder extends HTMLElement {
   static observedAttributes = [
@@ -122,11 +113,11 @@ class TilbudsFinder extends HTMLElement {
     const status = document.createElement('p');
     status.className = 'tf-widget-status';
     status.setAttribute('role', 'status');
-    status.textContent = MESSAGES[this.#lang()].loading;
+    status.textContent = LOADING[this.#lang()];
     container.append(status);
     shadow.replaceChildren(style, container);
     try {
-      const glue = await loadApp();
+      const glue = await loadAppOnce();
       // The element may have been removed or reconfigured while the app loaded.
       if (generation !== this.#generation) return;
       container.replaceChildren();
@@ -134,7 +125,7 @@ class TilbudsFinder extends HTMLElement {
     } catch (error) {
       if (generation !== this.#generation) return;
       status.setAttribute('role', 'alert');
-      status.textContent = MESSAGES[this.#lang()].failed;
+      status.textContent = loadFailedSentence(this.#lang());
       container.replaceChildren(status);
       console.warn('tilbuds-finder:', error);
     }

@@ -9,13 +9,14 @@
 // the manifest is replaced, the new one; never a mix.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import {
   cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CLI, DIST, launchBrowser, openPage, startServer } from '../lib/harness.mjs';
+import {
+  DIST, buildSampleIndex, launchBrowser, openPage, startServer,
+} from '../lib/harness.mjs';
 import { expectNoProblems } from './search-lib.mjs';
 
 let browser;
@@ -30,13 +31,8 @@ function tempDir(prefix) {
 
 /** Builds the index of a small generated catalogue (seed differs from the site's). */
 function buildOther() {
-  const dir = tempDir('tf-other-build-');
-  const catalogue = path.join(dir, 'catalogue.jsonl');
-  execFileSync(CLI, ['generate', '--offers', '60', '--foster-families', '60', '--seed', '7',
-    '--today', '2026-11-22', '--out', catalogue], { stdio: 'pipe' });
-  execFileSync(CLI, ['build', catalogue, '--out', path.join(dir, 'index'), '--today', '2026-11-22'],
-    { stdio: 'pipe' });
-  return { dir: path.join(dir, 'index'), manifest: readJson(path.join(dir, 'index', 'manifest.json')) };
+  const index = buildSampleIndex(tempDir('tf-other-build-'), { offers: 60, families: 60, seed: 7 });
+  return { dir: index, manifest: readJson(path.join(index, 'manifest.json')) };
 }
 
 before(async () => {

@@ -176,3 +176,23 @@ test('the widget on a host page shows hostile names as text and leaves the page 
   expectNoProblems(problems);
   await context.close();
 });
+
+test('item 2: a website whose host mixes scripts is shown and linked in punycode', async () => {
+  const record = accepted.find((r) => /[\u0400-\u04FF]/.test(r.contact?.website ?? ''));
+  assert.ok(record, 'the corpus has an accepted record with a look-alike host');
+  const { page, context, problems } = await open(`${server.url}index.html?q=fjendtlig`);
+  const card = page.locator(`.tf-card[data-id="${record.id}"]`);
+  await card.waitFor({ timeout: 30000 });
+  await card.getByRole('button', { name: /^Vis detaljer/ }).click();
+  await page.locator('.tf-detail-section').first().waitFor();
+  const links = await page.locator('.tf-detail a[href^="http"]').evaluateAll(
+    (anchors) => anchors.map((a) => ({ href: a.getAttribute('href'), text: a.textContent.trim() })),
+  );
+  assert.equal(links.length, 1, JSON.stringify(links));
+  const [{ href, text }] = links;
+  assert.match(href, /^https:\/\/www\.xn--[a-z0-9-]+\.dk\/om$/);
+  assert.equal(text, href, 'the link shows where it leads');
+  assert.ok(!/[^\x20-\x7E]/.test(text), `only ASCII in ${text}`);
+  expectNoProblems(problems);
+  await context.close();
+});

@@ -124,5 +124,18 @@ export function cliJson(args) {
   return JSON.parse(execFileSync(CLI, args, { encoding: 'utf8', maxBuffer: 64 << 20 }));
 }
 
+/**
+ * Generates a sample catalogue in `dir` and builds its index into `dir/index` (for a second,
+ * different index beside the site's own); returns that index directory.
+ */
+export function buildSampleIndex(dir, { offers, families, seed }) {
+  const catalogue = path.join(dir, 'catalogue.jsonl');
+  execFileSync(CLI, ['generate', '--offers', String(offers), '--foster-families', String(families),
+    '--seed', String(seed), '--today', '2026-11-22', '--out', catalogue], { stdio: 'pipe' });
+  const index = path.join(dir, 'index');
+  execFileSync(CLI, ['build', catalogue, '--out', index, '--today', '2026-11-22'], { stdio: 'pipe' });
+  return index;
+}
+
 /** The index directory of the built site. */
 export const INDEX_DIR = path.join(DIST, 'index');

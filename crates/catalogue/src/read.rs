@@ -34,14 +34,18 @@
 //! # Quirks
 //! - Of several problems in one record, one is reported (the first in key order); fix it and
 //!   run again.
-//! - A key that appears twice in an object is an error (`duplicate field`), or a type error on
-//!   the first value, where a plain JSON reader would keep the last one.
+//! - A key that appears twice in an object is an error (`duplicate field`, on the field's path),
+//!   or a type error on the first value, where a plain JSON reader would keep the last one; the
+//!   top-level `kind` and `id` too, which the probe catches.
+//! - Field names, ids and values in messages come from the catalogue and are escaped
+//!   ([`printable`]): a forged key cannot print a line of its own or drive a terminal.
 
 use std::io::{self, BufRead};
 
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
+use crate::check::text::printable;
 use crate::model::{FosterFamily, Offer, Record};
 
 /// The longest line accepted, in bytes before its newline: 1 MiB. A real record is a few KB; a
@@ -72,6 +76,14 @@ pub enum ReadError {
         /// The limit, [`MAX_LINE_BYTES`].
         limit: usize,
     },
+    /// The file is UTF-16, not UTF-8 (a byte-order mark `FF FE`/`FE FF`, or every other byte
+    /// zero): named as such rather than as a run of invalid bytes.
+    #[error("the file is UTF-16, not UTF-8; save it as UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8`)")]
+    Utf16,
+    /// The file's lines end in a carriage return alone (classic Mac OS), so the whole file reads
+    /// as one line.
+    #[error("the lines end in CR alone (classic Mac OS), so the file reads as one line; save it with LF or CRLF line ends")]
+    CrLineEnds,
     /// The line is not valid UTF-8.
     #[error("invalid UTF-8 at byte {column} of the line (byte offset {file_offset} in the file)")]
     NotUtf8 {
@@ -127,7 +139,10 @@ impl ReadError {
     /// errors that concern the whole line.
     pub fn field(&self) -> String {
         match self {
-            ReadError::TooLong { .. } | ReadError::NotUtf8 { .. } => "(line)".to_owned(),
+            ReadError::TooLong { .. }
+            | ReadError::NotUtf8 { .. }
+            | ReadError::Utf16
+            | ReadError::CrLineEnds => "(line)".to_owned(),
             ReadError::Syntax { .. } | ReadError::NotAnObject { .. } => "(json)".to_owned(),
             ReadError::MissingKind { .. } | ReadError::UnknownKind { .. } => "kind".to_owned(),
             ReadError::Field { path, .. } => path.clone(),
@@ -163,8 +178,9 @@ pub struct CatalogueReader<R> {
 enum RawLine {
     /// The line is in the buffer; `terminated` when a newline ended it.
     Bytes { terminated: bool },
-    /// The line was longer than the limit and was skipped.
-    TooLong { length: u64 },
+    /// The line was longer than the limit and was skipped; `inner_cr` when a carriage return
+    /// came before its end (a file with CR-only line ends).
+    TooLong { length: u64, inner_cr: bool },
 }
 
 impl<R: BufRead> CatalogueReader<R> {
@@ -192,6 +208,7 @@ impl<R: BufRead> CatalogueReader<R> {
         let mut length: u64 = 0;
         let mut ends_with_cr = false;
         let mut too_long = false;
+        let mut inner_cr = false;
         let terminated = loop {
             let available = match self.input.fill_buf() {
                 Ok(bytes) => bytes,
@@ -210,6 +227,8 @@ impl<R: BufRead> CatalogueReader<R> {
             };
             if content > 0 {
                 length += content as u64;
+                inner_cr |=
+                    ends_with_cr || memchr::memchr(b'\r', &available[..content - 1]).is_some();
                 ends_with_cr = available[content - 1] == b'\r';
             }
             // One byte over the limit is kept in case it is the `\r` of a `\r\n`.
@@ -229,7 +248,7 @@ impl<R: BufRead> CatalogueReader<R> {
         let length = length - u64::from(ends_with_cr);
         if too_long || length > MAX_LINE_BYTES as u64 {
             self.buffer.clear();
-            Ok(Some(RawLine::TooLong { length }))
+            Ok(Some(RawLine::TooLong { length, inner_cr }))
         } else {
             Ok(Some(RawLine::Bytes { terminated }))
         }
@@ -256,7 +275,8 @@ impl<R: BufRead> Iterator for CatalogueReader<R> {
             self.line_number += 1;
             let line = self.line_number;
             let result = match raw {
-                RawLine::TooLong { length } => Err(ReadError::TooLong {
+                RawLine::TooLong { inner_cr: true, .. } => Err(ReadError::CrLineEnds),
+                RawLine::TooLong { length, .. } => Err(ReadError::TooLong {
                     length,
                     limit: MAX_LINE_BYTES,
                 }),
@@ -289,6 +309,9 @@ fn parse_line(
         _ => (bytes, 0),
     };
     let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+    if looks_like_utf16(bytes, first_line) {
+        return Some(Err(ReadError::Utf16));
+    }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(err) => {
@@ -302,7 +325,24 @@ fn parse_line(
     if text.trim().is_empty() {
         return None;
     }
-    Some(parse_record(text, terminated))
+    match parse_record(text, terminated) {
+        // A CR may stand between JSON tokens, so only a line that fails is taken for CR line ends.
+        Err(ReadError::Syntax { .. }) if text.trim_end().contains("}\r") => {
+            Some(Err(ReadError::CrLineEnds))
+        }
+        result => Some(result),
+    }
+}
+
+/// Whether a line is UTF-16 text: the file starts with a UTF-16 byte-order mark, or at least a
+/// third of the line's bytes are zero (ASCII in UTF-16 is every other byte zero; a NUL in real
+/// UTF-8 JSON is a syntax error either way).
+fn looks_like_utf16(bytes: &[u8], first_line: bool) -> bool {
+    if first_line && (bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF")) {
+        return true;
+    }
+    let zeros = bytes.iter().filter(|&&b| b == 0).count();
+    zeros > 0 && zeros * 3 >= bytes.len()
 }
 
 /// Parses one line of text into a record.
@@ -314,32 +354,45 @@ fn parse_line(
 /// the one reported, so the fast path changes only how quickly good records are read.
 pub fn parse_record(text: &str, terminated: bool) -> Result<Record, ReadError> {
     if text.trim_start().starts_with('{') {
-        if let Ok(probe) = serde_json::from_str::<skip_kind::Probe>(text) {
-            let id = probe.id.as_ref().and_then(Value::as_str).map(shorten);
-            let fast = match probe.kind {
-                None => Err(ReadError::MissingKind { id }),
-                Some(Value::String(kind)) if kind == "offer" => {
-                    skip_kind::deserialize::<Offer>(text, id).map(Record::Offer)
-                }
-                Some(Value::String(kind)) if kind == "foster_family" => {
-                    skip_kind::deserialize::<FosterFamily>(text, id).map(Record::FosterFamily)
-                }
-                Some(other) => Err(ReadError::UnknownKind {
-                    id,
-                    found: shorten(&other.to_string()),
-                }),
-            };
-            return match fast {
-                Ok(record) => Ok(record),
-                // Errors are rare: report the slow path's, so that which error a line gives
-                // does not depend on the path taken. Only duplicate keys, which the slow path
-                // lets through (the last one wins), keep the fast path's error.
-                Err(fast_error) => match parse_record_via_value(text, terminated) {
+        let probe = match serde_json::from_str::<skip_kind::Probe>(text) {
+            Ok(probe) => probe,
+            // On well-formed JSON the probe fails only on a repeated top-level `kind` or `id`,
+            // of which a `Value` silently keeps the last: that is the error to report.
+            Err(probe_error) => {
+                return match parse_record_via_value(text, terminated) {
                     Err(slow_error) => Err(slow_error),
-                    Ok(_) => Err(fast_error),
-                },
-            };
-        }
+                    Ok(record) => Err(field_error(
+                        Some(shorten(record.id())),
+                        ".",
+                        without_location(probe_error.to_string()),
+                    )),
+                };
+            }
+        };
+        let id = probe.id.as_ref().and_then(Value::as_str).map(shorten);
+        let fast = match probe.kind {
+            None => Err(ReadError::MissingKind { id }),
+            Some(Value::String(kind)) if kind == "offer" => {
+                skip_kind::deserialize::<Offer>(text, id).map(Record::Offer)
+            }
+            Some(Value::String(kind)) if kind == "foster_family" => {
+                skip_kind::deserialize::<FosterFamily>(text, id).map(Record::FosterFamily)
+            }
+            Some(other) => Err(ReadError::UnknownKind {
+                id,
+                found: shorten(&other.to_string()),
+            }),
+        };
+        return match fast {
+            Ok(record) => Ok(record),
+            // Errors are rare: report the slow path's, so that which error a line gives
+            // does not depend on the path taken. Only duplicate keys, which the slow path
+            // lets through (the last one wins), keep the fast path's error.
+            Err(fast_error) => match parse_record_via_value(text, terminated) {
+                Err(slow_error) => Err(slow_error),
+                Ok(_) => Err(fast_error),
+            },
+        };
     }
     parse_record_via_value(text, terminated)
 }
@@ -388,7 +441,7 @@ fn deserialize<T: DeserializeOwned>(
 /// A field error, with the path made to name the missing or unknown field itself (serde reports
 /// a missing field at its parent's path, an unknown one at its own).
 fn field_error(id: Option<String>, path: &str, message: String) -> ReadError {
-    let named = ["missing field `", "unknown field `"]
+    let named = ["missing field `", "unknown field `", "duplicate field `"]
         .iter()
         .find_map(|prefix| message.strip_prefix(prefix))
         .and_then(|rest| rest.split('`').next());
@@ -400,7 +453,13 @@ fn field_error(id: Option<String>, path: &str, message: String) -> ReadError {
         (path, Some(name)) if !path.ends_with(name) => format!("{path}.{name}"),
         (path, _) => path.to_owned(),
     };
-    ReadError::Field { id, path, message }
+    // Field names come from the catalogue: a forged one must not print a line of its own or
+    // send escape sequences to a terminal.
+    ReadError::Field {
+        id,
+        path: printable(&path).into_owned(),
+        message: printable(&message).into_owned(),
+    }
 }
 
 /// serde lists every value it expected; past a dozen (the 46 target groups) the list drowns the
@@ -454,12 +513,13 @@ fn json_type(value: &Value) -> &'static str {
     }
 }
 
-/// At most 100 characters of a value quoted in a message, so a 100 KB id stays readable.
+/// At most 100 characters of a value quoted in a message, so a 100 KB id stays readable, with
+/// control, bidi and invisible characters escaped ([`printable`]).
 fn shorten(text: &str) -> String {
     const KEEP: usize = 100;
     match text.char_indices().nth(KEEP) {
-        Some((at, _)) => format!("{}…", &text[..at]),
-        None => text.to_owned(),
+        Some((at, _)) => format!("{}…", printable(&text[..at])),
+        None => printable(text).into_owned(),
     }
 }
 
@@ -725,6 +785,86 @@ mod tests {
         assert_eq!(err.field(), "\"\"");
         let err = field_error(None, "places_total", "invalid type".into());
         assert_eq!(err.field(), "places_total");
+    }
+
+    #[test]
+    fn item_6_a_repeated_top_level_kind_or_id_is_an_error() {
+        let example = include_str!("../../../docs/examples/offer.json");
+        let record = serde_json::to_string(
+            &serde_json::from_str::<Value>(example).expect("example is JSON"),
+        )
+        .expect("compact");
+        let body = record.strip_prefix('{').expect("an object");
+        assert!(parse_record(&record, true).is_ok());
+        for (key, value) in [
+            ("kind", "\"offer\""),
+            ("id", "\"T-999\""),
+            ("name", "\"Andet navn\""),
+        ] {
+            let repeated = format!("{{\"{key}\": {value}, {body}");
+            let err = parse_record(&repeated, true).expect_err(key);
+            assert_eq!(err.field(), key, "{err}");
+            assert!(err.to_string().contains("duplicate field"), "{err}");
+            assert!(err.id().is_some(), "{err:?}");
+        }
+    }
+
+    #[test]
+    fn item_5_a_forged_field_name_is_escaped_in_the_path_and_the_message() {
+        let forged = "{\"kind\": \"offer\", \"x\\ncatalogue.jsonl:1: warning: ok\\u001b[2J\": 1}";
+        let err = parse_record(forged, true).expect_err("unknown field");
+        let shown = format!("{}: {}", err.field(), err);
+        assert!(!shown.chars().any(char::is_control), "{shown:?}");
+        assert!(
+            shown.contains("x\\u{a}catalogue.jsonl:1: warning: ok\\u{1b}[2J"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn item_10_utf16_files_are_named_as_such() {
+        let json = "{\"kind\": \"offer\"}\n{\"kind\": \"offer\"}\n";
+        for bom in [&[0xFF, 0xFE][..], &[]] {
+            let mut le: Vec<u8> = bom.to_vec();
+            le.extend(json.encode_utf16().flat_map(u16::to_le_bytes));
+            let lines = read_all(&le);
+            // The zero byte after the last `\n` of little-endian UTF-16 is a line of its own.
+            assert!(lines.len() >= 2, "{lines:?}");
+            for line in &lines {
+                assert_eq!(line.result.as_ref().err(), Some(&ReadError::Utf16));
+                assert_eq!(line.result.as_ref().unwrap_err().field(), "(line)");
+            }
+        }
+        let mut be: Vec<u8> = vec![0xFE, 0xFF];
+        be.extend(json.encode_utf16().flat_map(u16::to_be_bytes));
+        assert!(read_all(&be)
+            .iter()
+            .all(|l| l.result.as_ref().err() == Some(&ReadError::Utf16)));
+    }
+
+    #[test]
+    fn item_10_cr_only_line_ends_are_named_as_such() {
+        let example = include_str!("../../../docs/examples/offer.json");
+        let record = serde_json::to_string(
+            &serde_json::from_str::<Value>(example).expect("example is JSON"),
+        )
+        .expect("compact");
+        let short = format!("{record}\r{record}\r");
+        let lines = read_all(short.as_bytes());
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].result.as_ref().err(), Some(&ReadError::CrLineEnds));
+        // Over the line limit too: the CRs are seen while the line is skipped.
+        let long = format!("{record}\r").repeat(MAX_LINE_BYTES / record.len() + 2);
+        let reader = CatalogueReader::new(io::BufReader::with_capacity(64, long.as_bytes()));
+        let lines: Vec<ReadLine> = reader.map(|l| l.expect("no I/O error")).collect();
+        assert_eq!(lines[0].result.as_ref().err(), Some(&ReadError::CrLineEnds));
+        // CRLF stays fine, and a CR between tokens of a good line is only whitespace.
+        assert!(read_all(format!("{record}\r\n").as_bytes())[0]
+            .result
+            .is_ok());
+        let spaced = record.replacen(",\"", ",\r\"", 1);
+        assert_ne!(spaced, record);
+        assert!(read_all(spaced.as_bytes())[0].result.is_ok());
     }
 
     #[test]

@@ -21,7 +21,9 @@ use crate::bits::Bits;
 use crate::build::StoredRecord;
 use crate::codec;
 use crate::error::{FileKind, IndexError};
-use crate::facets::{derivation, facet_ids, fixed_values, Derivation, FacetKind, ValueDef, FACETS};
+use crate::facets::{
+    derivation, facet_id, facet_ids, fixed_values, Derivation, FacetKind, ValueDef, FACETS,
+};
 use crate::format::{
     dequantise, CorePayload, DetailHeader, Manifest, StoredPostal, StoredTerms, TextPayload,
 };
@@ -723,6 +725,19 @@ impl SearchIndex {
     /// The names of a mode's facets, in display order.
     pub fn facet_names(&self, mode: Mode) -> Vec<&'static str> {
         facet_ids(mode).map(|i| FACETS[i].name).collect()
+    }
+
+    /// Every value a mode's facet can take in this index (codes and labels), or `None` when the
+    /// mode has no such facet. What a filter from outside (a URL, a command line) is checked
+    /// against: a value not listed here selects nothing and must not be shown as a filter.
+    pub fn facet_values(&self, mode: Mode, facet: &str) -> Option<&[ValueDef]> {
+        facet_id(mode, facet).map(|f| self.facets[f].values.as_slice())
+    }
+
+    /// Whether `facet=code` is a filter of `mode` that this index knows.
+    pub fn knows_filter(&self, mode: Mode, facet: &str, code: &str) -> bool {
+        self.facet_values(mode, facet)
+            .is_some_and(|values| values.iter().any(|v| v.code == code))
     }
 
     /// The card of a doc.

@@ -8,6 +8,7 @@
 use catalogue::vocab::{PriceBasis, RateUnit};
 use catalogue::Date;
 use serde::Deserialize;
+use tilbudsfinder_index::price::to_oere;
 use tilbudsfinder_index::query::{CardPrice, Constraint, Mode, PricePosition, Sort};
 
 /// Interface language.
@@ -79,6 +80,9 @@ pub struct Texts {
     pub results_heading: &'static str,
     pub loading_index: &'static str,
     pub loading_more: &'static str,
+    /// Said once when filters from the link or the embedding page were left out (unknown to the
+    /// index, or too many).
+    pub url_filters_dropped: &'static str,
     pub pager_label: &'static str,
     pub previous_page: &'static str,
     pub next_page: &'static str,
@@ -215,6 +219,7 @@ static DA: Texts = Texts {
     results_heading: "Resultater",
     loading_index: "Indlæser søgeindekset",
     loading_more: "Henter resten af søgeindekset …",
+    url_filters_dropped: "Nogle af de valgte filtre findes ikke i søgningen og er udeladt.",
     pager_label: "Sider",
     previous_page: "Forrige side",
     next_page: "Næste side",
@@ -350,6 +355,7 @@ static EN: Texts = Texts {
     results_heading: "Results",
     loading_index: "Loading the search index",
     loading_more: "Fetching the rest of the search index …",
+    url_filters_dropped: "Some of the chosen filters do not exist in the search and were left out.",
     pager_label: "Pages",
     previous_page: "Previous page",
     next_page: "Next page",
@@ -694,9 +700,16 @@ pub fn card_price(lang: Lang, p: &CardPrice) -> String {
     price(lang, p.normalised, p.basis, p.unit == RateUnit::Per24Hours)
 }
 
-/// "18.500 kr. pr. måned" for a rate as the offer gave it.
+/// "18.500 kr. pr. måned" for a rate as the offer gave it, to the øre. One rounding rule for
+/// every amount shown: the index's ([`to_oere`], half away from zero), so the detail never shows
+/// 47.897,82 where the card, built from the stored øre, shows 47.897,83.
 pub fn rate(lang: Lang, amount: f64, unit: RateUnit) -> String {
-    let n = number(lang, amount, if amount.fract() == 0.0 { 0 } else { 2 });
+    let oere = to_oere(amount);
+    let n = number(
+        lang,
+        oere as f64 / 100.0,
+        if oere % 100 == 0 { 0 } else { 2 },
+    );
     let unit_text = match lang {
         Lang::Da => unit.label(),
         Lang::En => match unit {
@@ -1066,6 +1079,25 @@ fn pick(lang: Lang, da: &'static str, en: &'static str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn item_10_an_amount_reads_the_same_on_the_card_and_in_the_detail() {
+        use tilbudsfinder_index::price::card_price;
+        for amount in [47_897.825, 2_875.5, 0.005, 1_234.565, 18_500.0, 100.994_999] {
+            let card = card_price(RateUnit::PerMonth, to_oere(amount), None);
+            for lang in [Lang::Da, Lang::En] {
+                assert_eq!(
+                    normalised_from(lang, card.amount, card.unit, None),
+                    normalised_from(lang, amount, RateUnit::PerMonth, None),
+                    "{amount}"
+                );
+            }
+        }
+        assert_eq!(
+            rate(Lang::Da, 47_897.825, RateUnit::PerMonth),
+            format!("47.897,83 kr. {}", RateUnit::PerMonth.label())
+        );
+    }
 
     #[test]
     fn danish_numbers_group_thousands_with_points() {

@@ -3,7 +3,11 @@
 //! Catalogue text is written by thousands of offers; a `javascript:` website or an e-mail with
 //! a query part must never become a live link. Anything that does not pass is shown as text.
 
-/// An `https:`/`http:` URL as given, or `None`.
+use catalogue::check::contacts::website_for_display;
+use catalogue::check::text::{is_bidi_control, is_invisible};
+
+/// An `https:`/`http:` URL as given, with a host that mixes scripts in its punycode form (what
+/// the link shows and leads to), or `None`; never one with bidi or invisible characters.
 pub fn web_href(url: &str) -> Option<String> {
     let url = url.trim();
     let lower = url.to_ascii_lowercase();
@@ -14,10 +18,10 @@ pub fn web_href(url: &str) -> Option<String> {
         .split(['/', '?', '#'])
         .next()
         .is_some_and(|host| !host.is_empty() && !host.contains('@'));
-    let clean = !url
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || c == '"');
-    (host_ok && clean).then(|| url.to_string())
+    let clean = !url.chars().any(|c| {
+        c.is_whitespace() || c.is_control() || c == '"' || is_bidi_control(c) || is_invisible(c)
+    });
+    (host_ok && clean).then(|| website_for_display(url).into_owned())
 }
 
 /// `mailto:` for a plain address (one `@`, no spaces, no query or header tricks), or `None`.
@@ -63,6 +67,13 @@ mod tests {
         assert_eq!(web_href("javascript:alert(1)"), None);
         assert_eq!(web_href("https://evil@x"), None);
         assert_eq!(web_href("ftp://x.dk"), None);
+        assert_eq!(web_href("https://example.dk/\u{202E}gnp.exe"), None);
+        assert_eq!(web_href("https://exa\u{200B}mple.dk/"), None);
+        let shown = web_href("https://p\u{430}ypal.dk/login").expect("a link");
+        assert!(
+            shown.starts_with("https://xn--") && shown.is_ascii(),
+            "{shown}"
+        );
         assert_eq!(
             mail_href("leder@bakkehuset.dk"),
             Some("mailto:leder@bakkehuset.dk".into())

@@ -21,10 +21,15 @@
 //! | `view` | `capacity`: the capacity overview (results when absent) |
 //!
 //! Values that do not parse are ignored, so a hand-edited URL never breaks the page.
+//!
+//! A URL is written by anyone who sends a link, so filters are vetted where they come in
+//! ([`decode_known`]): a facet or value the loaded index does not know is dropped rather than
+//! shown as an official-looking chip, and at most [`MAX_URL_FILTERS`] are read (a link with
+//! 10,000 of them would make every keystroke slow). The page says once that some were dropped.
 
 use catalogue::vocab::PriceBasis;
 use tilbudsfinder_index::query::{Mode, Sort};
-use tilbudsfinder_index::SORTS;
+use tilbudsfinder_index::{SearchIndex, SORTS};
 
 use crate::state::{SearchState, View};
 
@@ -33,9 +38,45 @@ const OUR_KEYS: &[&str] = &[
     "page", "view",
 ];
 
-/// Reads a state from a query string (with or without the leading `?`).
+/// The most facet filters read from one URL; the rest are dropped. Far more than anyone ticks.
+pub const MAX_URL_FILTERS: usize = 50;
+
+/// A state read from a URL, and how many of its filters were dropped on the way in.
+#[derive(Debug, PartialEq)]
+pub struct Decoded {
+    pub state: SearchState,
+    /// Filters left out: beyond [`MAX_URL_FILTERS`], or unknown to the index.
+    pub dropped: usize,
+}
+
+/// Reads a state from a query string, keeping only the filters `index` knows for the state's
+/// mode: what the page uses for a URL from outside.
+pub fn decode_known(query: &str, index: &SearchIndex) -> Decoded {
+    let mut decoded = decode_bounded(query);
+    let mode = decoded.state.mode;
+    decoded.dropped += vet_filters(&mut decoded.state.filters, mode, index);
+    decoded
+}
+
+/// Keeps the first [`MAX_URL_FILTERS`] of `filters` that `index` knows for `mode` (also for the
+/// presets of `embed.html`, whose query string is a URL like any other); returns how many it
+/// dropped.
+pub fn vet_filters(filters: &mut Vec<(String, String)>, mode: Mode, index: &SearchIndex) -> usize {
+    let before = filters.len();
+    filters.retain(|(facet, value)| index.knows_filter(mode, facet, value));
+    filters.truncate(MAX_URL_FILTERS);
+    before - filters.len()
+}
+
+/// Reads a state from a query string (with or without the leading `?`), filters unvetted.
 pub fn decode(query: &str) -> SearchState {
+    decode_bounded(query).state
+}
+
+/// [`decode`], counting the filters beyond [`MAX_URL_FILTERS`] it dropped.
+fn decode_bounded(query: &str) -> Decoded {
     let mut state = SearchState::default();
+    let mut dropped = 0;
     for (key, value) in parse_pairs(query) {
         match key.as_str() {
             "q" => state.text = value,
@@ -44,8 +85,13 @@ pub fn decode(query: &str) -> SearchState {
             "f" => {
                 if let Some((facet, v)) = value.split_once(':') {
                     let pair = (facet.to_string(), v.to_string());
-                    if !facet.is_empty() && !v.is_empty() && !state.filters.contains(&pair) {
+                    if facet.is_empty() || v.is_empty() || state.filters.contains(&pair) {
+                        continue;
+                    }
+                    if state.filters.len() < MAX_URL_FILTERS {
                         state.filters.push(pair);
+                    } else {
+                        dropped += 1;
                     }
                 }
             }
@@ -72,7 +118,7 @@ pub fn decode(query: &str) -> SearchState {
             _ => {}
         }
     }
-    state
+    Decoded { state, dropped }
 }
 
 /// Writes a state into a query string (with a leading `?`, or empty), keeping the parameters of
@@ -238,6 +284,83 @@ fn percent_decode(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::state::{Action, HistoryEntry};
+    use catalogue::check::{CheckOptions, Checker, Outcome};
+    use catalogue::generate::{Generator, GeneratorOptions};
+    use catalogue::Date;
+    use tilbudsfinder_index::{BuildOptions, IndexBuilder, Manifest};
+
+    /// A small index of generated records, as the page would have loaded it.
+    fn small_index() -> SearchIndex {
+        let today = Date(20_779);
+        let mut checker = Checker::new(CheckOptions { today });
+        let mut builder = IndexBuilder::new(BuildOptions {
+            today: Some(today),
+            ..BuildOptions::default()
+        });
+        let generator = Generator::new(GeneratorOptions {
+            offers: 40,
+            foster_families: 10,
+            seed: 3,
+            today,
+        });
+        for (line, record) in (1..).zip(generator) {
+            if let Outcome::Accepted { record, .. } = checker.check_record(line, record) {
+                builder.add(&record);
+            }
+        }
+        let mut files = builder.take_ready_files();
+        let built = builder.finish().expect("builds");
+        files.extend(built.files);
+        let manifest = Manifest::parse(&built.manifest).expect("parses");
+        let initial = manifest.initial_files();
+        files.retain(|(name, _)| initial.contains(name));
+        SearchIndex::open(&manifest, files).expect("opens")
+    }
+
+    #[test]
+    fn item_8_url_filters_that_do_not_exist_are_dropped_not_made_chips() {
+        let index = small_index();
+        let region = index
+            .facet_values(Mode::Offers, "region")
+            .and_then(|values| values.first())
+            .expect("a region")
+            .code
+            .clone();
+        let query = format!(
+            "?f=Vigtigt:Ring%2070%2020%2020%2020&f=region:{region}&f=method:krap&f=region:9999"
+        );
+        let decoded = decode_known(&query, &index);
+        assert_eq!(decoded.state.filters, vec![("region".to_string(), region)]);
+        assert_eq!(decoded.dropped, 3);
+        // A family facet in an offers URL is not a filter of the mode either.
+        let decoded = decode_known("?f=family_type:netvaerk", &index);
+        assert!(decoded.state.filters.is_empty());
+        assert_eq!(decoded.dropped, 1);
+    }
+
+    #[test]
+    fn item_8_the_number_of_filters_read_from_a_url_is_bounded() {
+        let index = small_index();
+        let many: Vec<String> = (0..10_000).map(|i| format!("f=target:v{i}")).collect();
+        let decoded = decode_known(&format!("?{}", many.join("&")), &index);
+        assert!(decoded.state.filters.is_empty());
+        assert_eq!(decoded.dropped, 10_000);
+        // Known values count against the bound too: the first MAX_URL_FILTERS are kept.
+        let known: Vec<String> = index
+            .facet_values(Mode::Offers, "municipality")
+            .expect("municipalities")
+            .iter()
+            .map(|v| format!("f=municipality:{}", v.code))
+            .collect();
+        assert!(
+            known.len() > MAX_URL_FILTERS,
+            "{} municipalities",
+            known.len()
+        );
+        let decoded = decode_known(&format!("?{}", known.join("&")), &index);
+        assert_eq!(decoded.state.filters.len(), MAX_URL_FILTERS);
+        assert_eq!(decoded.dropped, known.len() - MAX_URL_FILTERS);
+    }
 
     #[test]
     fn the_capacity_view_is_kept_in_the_url() {

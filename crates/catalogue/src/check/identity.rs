@@ -123,8 +123,9 @@ fn p_number_digits(report: &mut Report, field: &str, value: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::test_support::{check_all, family, found, offer, only, report};
+    use crate::check::test_support::{check_all, family, found, offer, only, report, today};
     use crate::check::Severity::{Error, Warning};
+    use crate::check::{CheckOptions, Checker, Outcome};
     use crate::model::Record;
 
     #[test]
@@ -223,5 +224,24 @@ mod tests {
             "departments[1].id",
             "used twice in this offer"
         ));
+    }
+
+    #[test]
+    fn item_5_a_rejected_records_id_is_escaped_in_its_outcome_and_findings() {
+        let mut o = offer();
+        o.id = "T-1\n\u{1b}[2J\u{202E}".into();
+        let mut checker = Checker::new(CheckOptions { today: today() });
+        let Outcome::Rejected { id, findings, .. } = checker.check_record(1, Record::Offer(o))
+        else {
+            panic!("a malformed id is an error");
+        };
+        assert_eq!(id.as_deref(), Some("T-1\\u{a}\\u{1b}[2J\\u{202e}"));
+        for finding in &findings {
+            assert_eq!(finding.id, id, "{finding:?}");
+            assert!(!finding
+                .message
+                .chars()
+                .any(|c| c.is_control() || c == '\u{202E}'));
+        }
     }
 }

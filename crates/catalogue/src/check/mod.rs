@@ -206,7 +206,9 @@ impl Checker {
 
     /// The outcome of one parsed record found on `line`.
     pub fn check_record(&mut self, line: u64, record: Record) -> Outcome {
-        let mut report = Report::new(line, Some(record.id().to_owned()), self.options.today);
+        // A rejected record's id may be anything: escaped like all catalogue text in findings.
+        let id = text::printable(record.id()).into_owned();
+        let mut report = Report::new(line, Some(id), self.options.today);
         match &record {
             Record::Offer(offer) => {
                 identity::offer(&mut report, offer, &mut self.ids);

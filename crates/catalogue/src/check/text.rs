@@ -5,12 +5,16 @@
 //! - control characters (other than newline and tab in a description) and the bidi embedding and
 //!   override characters U+202A–U+202E, U+2066–U+2069 are **errors**: Danish text never needs
 //!   them, and they can make a name display as something other than what it is;
-//! - zero-width and other invisible characters (U+200B–U+200F, U+2060–U+2064, U+FEFF) are
-//!   **warnings**: harmless to show, but they break search and copy-paste;
+//! - zero-width and other invisible characters (U+200B–U+200F, U+2060–U+2064, U+FEFF, the
+//!   Arabic letter mark U+061C, the line and paragraph separators U+2028–U+2029 and the tag
+//!   characters U+E0000–U+E007F) are **warnings**: harmless to show, but they break search and
+//!   copy-paste;
 //! - text that looks like HTML markup (`<script`, `<a href`, `</b>`) is a **warning**: the
 //!   interface shows every field as inert text, so it is safe, but it shows up verbatim;
 //! - a name, and every other short field, may be at most [`MAX_SHORT_TEXT_CHARS`] characters, a
 //!   description at most [`MAX_LONG_TEXT_CHARS`]; longer is an **error**.
+
+use std::borrow::Cow;
 
 use super::{quoted, Report};
 
@@ -106,14 +110,20 @@ struct Suspicious {
     invisible: Option<(char, usize)>,
 }
 
-/// Finds control, bidi and invisible characters. Scans bytes, and decodes a character only where
-/// one could start: C0 controls and DEL are single bytes, C1 controls start with 0xC2, and every
-/// bidi and invisible character with 0xE2 or 0xEF. Those are lead bytes, so each such position
-/// is a character boundary.
+/// Whether a byte may start a control, bidi or invisible character: C0 controls and DEL are
+/// single bytes, C1 controls start with 0xC2, U+061C with 0xD8, the tag characters with 0xF3,
+/// and every other bidi and invisible character with 0xE2 or 0xEF. Those are lead bytes, so each
+/// such position is a character boundary.
+fn may_start_suspicious(b: u8) -> bool {
+    b < 0x20 || b == 0x7F || matches!(b, 0xC2 | 0xD8 | 0xE2 | 0xEF | 0xF3)
+}
+
+/// Finds control, bidi and invisible characters, scanning bytes and decoding a character only
+/// where [`may_start_suspicious`].
 fn suspicious_characters(value: &str, kind: TextKind) -> Suspicious {
     let mut found = Suspicious::default();
     for (i, &b) in value.as_bytes().iter().enumerate() {
-        if !(b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xEF) {
+        if !may_start_suspicious(b) {
             continue;
         }
         let Some(c) = value[i..].chars().next() else {
@@ -170,9 +180,37 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Zero-width and other invisible formatting characters.
+/// Zero-width and other invisible formatting characters, the line and paragraph separators, and
+/// the tag characters (which can hide text inside an emoji or after a name).
 pub fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+    matches!(
+        c,
+        '\u{061C}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{2028}'..='\u{2029}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{FEFF}'
+            | '\u{E0000}'..='\u{E007F}'
+    )
+}
+
+/// Catalogue text made safe to print on a terminal, in a log line or a report: every control,
+/// bidi and invisible character written as a `\u{…}` escape, so a forged field name can neither
+/// start a line of its own nor send escape sequences. Borrowed when there is nothing to escape.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    let needs = |c: char| c.is_control() || is_bidi_control(c) || is_invisible(c);
+    if !text.bytes().any(may_start_suspicious) || !text.chars().any(needs) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if needs(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// The first thing in `value` that looks like an HTML tag or comment: `<` followed by a letter,
@@ -260,6 +298,54 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn item_10_arabic_letter_mark_line_separator_and_tag_characters_are_invisible() {
+        let mut r = report();
+        text(&mut r, "a", "Bakke\u{061C}huset", TextKind::Short);
+        text(&mut r, "b", "Bakkehuset\u{2028}", TextKind::Short);
+        text(&mut r, "c", "Bakkehuset\u{E0041}\u{E007F}", TextKind::Short);
+        assert!(has(
+            &r,
+            Warning,
+            "a",
+            "invisible character U+061C at character 6"
+        ));
+        assert!(has(
+            &r,
+            Warning,
+            "b",
+            "invisible character U+2028 at character 11"
+        ));
+        assert!(has(
+            &r,
+            Warning,
+            "c",
+            "invisible character U+E0041 at character 11"
+        ));
+        assert_eq!(r.findings.len(), 3, "{:?}", r.findings);
+    }
+
+    #[test]
+    fn item_5_printable_escapes_what_could_forge_a_line_or_drive_a_terminal() {
+        assert!(matches!(printable("departments[0].nmae"), Cow::Borrowed(_)));
+        assert!(matches!(printable("Bøgehøj æ ø å"), Cow::Borrowed(_)));
+        assert_eq!(
+            printable("x\ncatalogue.jsonl:1: warning: forged"),
+            "x\\u{a}catalogue.jsonl:1: warning: forged"
+        );
+        assert_eq!(
+            printable("\u{1b}[2J\u{1b}]0;t\u{7}"),
+            "\\u{1b}[2J\\u{1b}]0;t\\u{7}"
+        );
+        assert_eq!(
+            printable("a\u{202E}b\u{200B}\r"),
+            "a\\u{202e}b\\u{200b}\\u{d}"
+        );
+        // Escaping twice changes nothing more: the output has nothing left to escape.
+        let once = printable("\u{9b}31m").into_owned();
+        assert_eq!(printable(&once), once);
     }
 
     #[test]

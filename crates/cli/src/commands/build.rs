@@ -4,12 +4,16 @@
 //! indexed but listed in `DIR/rejected.jsonl` (one JSON object a line: line, id, findings), which
 //! is a report beside the index, not part of it. Data files are written first and
 //! `manifest.json` last (through a rename), so a reader never sees a manifest whose files are
-//! missing. Files of earlier builds are kept, so a visitor who loaded the old manifest mid-deploy
-//! can still fetch its files; `--prune` removes the ones the new manifest does not list.
+//! missing; `rejected.jsonl` is written beside it under a temporary name and renamed only once
+//! the manifest is in place, so a build that fails leaves the previous build's report (and
+//! manifest) as they were. Files of earlier builds are kept, so a visitor who loaded the old
+//! manifest mid-deploy can still fetch its files; `--prune` removes the ones the new manifest
+//! does not list.
 //!
 //! Exit status: 0 when the index was written (even if records were rejected: the summary says
 //! how many); 2 when the catalogue cannot be read or the index cannot be written.
 
+use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{BufReader, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -22,6 +26,8 @@ use catalogue::Date;
 use flate2::write::GzEncoder;
 use flate2::Compression;
 use tilbudsfinder_index::{BuildOptions, FileKind, IndexBuilder, Manifest, MANIFEST_NAME};
+
+use super::write_stdout;
 
 /// Flags of `build`.
 #[derive(clap::Args)]
@@ -61,9 +67,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("{}: cannot create the output directory", args.out.display()))?;
     let rejected_path = args.out.join("rejected.jsonl");
+    let rejected_tmp = PendingFile::new(args.out.join(".rejected.jsonl.tmp"));
     let mut rejected = BufWriter::new(
-        File::create(&rejected_path)
-            .with_context(|| format!("{}: cannot write", rejected_path.display()))?,
+        File::create(&rejected_tmp.path)
+            .with_context(|| format!("{}: cannot write", rejected_tmp.path.display()))?,
     );
 
     let progress = std::io::stderr().is_terminal().then(|| {
@@ -142,6 +149,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("{}: cannot write", tmp.display()))?;
     std::fs::rename(&tmp, args.out.join(MANIFEST_NAME))
         .with_context(|| format!("{}: cannot write", args.out.join(MANIFEST_NAME).display()))?;
+    drop(rejected);
+    rejected_tmp.persist(&rejected_path)?;
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
@@ -151,7 +160,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
 
     let indexed = manifest.counts.offers + manifest.counts.foster_families;
-    println!(
+    let mut out = String::new();
+    writeln!(
+        out,
         "records read {} = indexed {} ({} offers, {} foster families) + rejected {}; {} warnings",
         summary.records,
         indexed,
@@ -159,9 +170,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         manifest.counts.foster_families,
         summary.rejected,
         summary.warnings
-    );
+    )?;
     if summary.rejected > 0 {
-        println!("rejected records are listed in {}", rejected_path.display());
+        writeln!(
+            out,
+            "rejected records are listed in {}",
+            rejected_path.display()
+        )?;
     }
     let kind_of = |name: &str| manifest.file(name).map(|f| f.kind);
     for (label, kinds) in [
@@ -176,19 +191,53 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let bytes: u64 = chosen.iter().map(|f| f.1).sum();
         let gz: u64 = chosen.iter().map(|f| f.2).sum();
         let per_record = |b: u64| b as f64 / indexed.max(1) as f64;
-        println!(
+        writeln!(
+            out,
             "{label}: {} files, {bytes} bytes ({:.1} B/record), {gz} gzipped ({:.1} B/record)",
             chosen.len(),
             per_record(bytes),
             per_record(gz)
-        );
+        )?;
     }
-    println!(
+    writeln!(
+        out,
         "wrote {} in {:.1} s",
         args.out.join(MANIFEST_NAME).display(),
         started.elapsed().as_secs_f64()
-    );
+    )?;
+    write_stdout(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A file written under a temporary name: removed if the build fails before
+/// [`PendingFile::persist`] gives it its real name.
+struct PendingFile {
+    path: PathBuf,
+    persisted: bool,
+}
+
+impl PendingFile {
+    fn new(path: PathBuf) -> PendingFile {
+        PendingFile {
+            path,
+            persisted: false,
+        }
+    }
+
+    fn persist(mut self, to: &Path) -> anyhow::Result<()> {
+        std::fs::rename(&self.path, to)
+            .with_context(|| format!("{}: cannot write", to.display()))?;
+        self.persisted = true;
+        Ok(())
+    }
+}
+
+impl Drop for PendingFile {
+    fn drop(&mut self) {
+        if !self.persisted {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
 }
 
 fn finding_json(finding: &Finding) -> serde_json::Value {

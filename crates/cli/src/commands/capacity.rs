@@ -8,9 +8,12 @@ use std::process::ExitCode;
 use tilbudsfinder_index::{CapacityFigures, CapacityRow};
 
 use super::query::{build_query, open_index};
+use super::write_stdout;
 
-/// Flags of `capacity`: those of `query`.
+/// Flags of `capacity`: those of `query`. (Its own group id: two groups named `Args` trip
+/// clap's debug assertions, so a debug build's `capacity` panicked before it started.)
 #[derive(clap::Args)]
+#[group(id = "capacity_args")]
 pub struct Args {
     #[command(flatten)]
     pub query: super::query::Args,
@@ -23,16 +26,14 @@ fn figures_line(label: &str, f: &CapacityFigures) -> String {
     )
 }
 
-fn print_rows(heading: &str, rows: &[CapacityRow]) {
+fn push_rows(out: &mut String, heading: &str, rows: &[CapacityRow]) {
     if rows.is_empty() {
         return;
     }
-    println!("\n{heading}");
+    out.push_str(&format!("\n{heading}\n"));
     for row in rows {
-        println!(
-            "{}",
-            figures_line(&format!("  {}", row.label), &row.figures)
-        );
+        out.push_str(&figures_line(&format!("  {}", row.label), &row.figures));
+        out.push('\n');
     }
 }
 
@@ -42,17 +43,28 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let query = build_query(&args.query, &index)?;
     let overview = index.capacity(&query);
     if args.query.json {
-        println!("{}", serde_json::to_string(&overview)?);
+        write_stdout(&format!("{}\n", serde_json::to_string(&overview)?))?;
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{}", figures_line("All matches", &overview.total));
-    print_rows(
+    let mut out = figures_line("All matches", &overview.total);
+    out.push('\n');
+    push_rows(
+        &mut out,
         "By target-group group (groups overlap: a record counts in each it serves)",
         &overview.by_group,
     );
-    print_rows("By target group (overlapping)", &overview.by_target);
-    print_rows("By region of the address", &overview.by_region);
-    print_rows("By family type", &overview.by_family_type);
-    print_rows("By accepted age (overlapping)", &overview.by_age_band);
+    push_rows(
+        &mut out,
+        "By target group (overlapping)",
+        &overview.by_target,
+    );
+    push_rows(&mut out, "By region of the address", &overview.by_region);
+    push_rows(&mut out, "By family type", &overview.by_family_type);
+    push_rows(
+        &mut out,
+        "By accepted age (overlapping)",
+        &overview.by_age_band,
+    );
+    write_stdout(&out)?;
     Ok(ExitCode::SUCCESS)
 }

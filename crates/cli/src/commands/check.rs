@@ -26,8 +26,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
+use catalogue::check::text::printable;
 use catalogue::check::{check_stream, CheckOptions, CheckSummary, Finding, Outcome, Severity};
 use catalogue::Date;
+
+use super::quiet_if_closed;
 
 /// Files at least this large get a progress bar (when stderr is a terminal).
 const PROGRESS_MIN_BYTES: u64 = 16 * 1024 * 1024;
@@ -72,10 +75,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    match out.flush() {
-        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => {}
-        other => other.context("cannot write to standard output")?,
-    }
+    quiet_if_closed(out.flush())?;
     Ok(if summary.rejected > 0 {
         ExitCode::from(1)
     } else {
@@ -136,13 +136,15 @@ fn check_human(
             if write_error.is_some() || (quiet && f.severity == Severity::Warning) {
                 continue;
             }
+            // Fields and messages quote the catalogue: escaped, so that no forged text can
+            // start a line of its own or drive the terminal.
             let written = writeln!(
                 out,
                 "{shown}:{}: {}: {}: {}",
                 f.line,
                 f.severity.as_str(),
-                f.field,
-                f.message
+                printable(&f.field),
+                printable(&f.message)
             );
             write_error = written.err();
         }
@@ -167,11 +169,7 @@ fn check_human(
 
 /// A closed pipe (`check ... | head`) ends output quietly; other write errors are errors.
 fn stdout_error(err: io::Error, summary: CheckSummary) -> anyhow::Result<CheckSummary> {
-    if err.kind() == io::ErrorKind::BrokenPipe {
-        Ok(summary)
-    } else {
-        Err(err).context("cannot write to standard output")
-    }
+    quiet_if_closed(Err(err)).map(|()| summary)
 }
 
 /// One JSON object with the counts and every error and warning.

@@ -2,13 +2,18 @@
 //! answer: `{"total": N, "hits": [ids of the page], "facets": {facet: {value: count}}}` with
 //! `--json` (the same answer the browser gets), a short table otherwise.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context};
+use catalogue::check::text::printable;
 use catalogue::vocab::PriceBasis;
 use catalogue::Date;
-use tilbudsfinder_index::facets::{facet_ids, FACETS};
+use tilbudsfinder_index::facets::{facet_ids, ValueDef, FACETS};
+use tilbudsfinder_index::text::edit_distance;
+
+use super::write_stdout;
 use tilbudsfinder_index::{
     Manifest, Mode, Near, PriceRange, Query, SearchIndex, Sort, MANIFEST_NAME, SORTS,
 };
@@ -120,6 +125,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let index = open_index(&args.index_dir)?;
     let query = build_query(&args, &index)?;
     let results = index.search(&query);
+    let mut out = String::new();
     if args.json {
         let facets: serde_json::Map<String, serde_json::Value> = results
             .facets
@@ -133,7 +139,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 (f.facet.clone(), serde_json::Value::Object(values))
             })
             .collect();
-        let out = serde_json::json!({
+        let answer = serde_json::json!({
             "total": results.total,
             "hits": results.hits.iter().map(|h| h.id.clone()).collect::<Vec<_>>(),
             "facets": facets,
@@ -141,20 +147,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             "did_you_mean": results.did_you_mean,
             "relaxations": results.relaxations,
         });
-        println!("{out}");
+        writeln!(out, "{answer}")?;
     } else {
-        println!("{} found", results.total);
+        writeln!(out, "{} found", results.total)?;
         if !results.dropped_words.is_empty() {
-            println!(
+            writeln!(
+                out,
                 "(no record matches every word; these match without: {})",
                 results.dropped_words.join(", ")
-            );
+            )?;
         }
         if let Some(suggestion) = &results.did_you_mean {
-            println!("did you mean: {suggestion}");
+            writeln!(out, "did you mean: {suggestion}")?;
         }
         for r in &results.relaxations {
-            println!("without {:?}: {} found", r.constraint, r.total);
+            writeln!(out, "without {:?}: {} found", r.constraint, r.total)?;
         }
         for hit in &results.hits {
             if let Some(card) = index.card(hit.doc) {
@@ -162,13 +169,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     .distance_km
                     .map(|km| format!(" {km:.1} km"))
                     .unwrap_or_default();
-                println!(
+                // Catalogue text on a terminal: escaped, whatever the checks let through.
+                writeln!(
+                    out,
                     "{:<10} {} ({} {}){distance}",
-                    card.id, card.name, card.postal_code, card.city
-                );
+                    printable(&card.id),
+                    printable(&card.name),
+                    card.postal_code,
+                    printable(&card.city)
+                )?;
             }
         }
     }
+    write_stdout(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -190,6 +203,13 @@ pub fn build_query(args: &Args, index: &SearchIndex) -> anyhow::Result<Query> {
                 "--filter {filter:?}: no facet {facet:?} for {}; facets: {}",
                 args.mode,
                 known.join(", ")
+            );
+        }
+        if !index.knows_filter(mode, facet, value) {
+            let values = index.facet_values(mode, facet).unwrap_or_default();
+            bail!(
+                "--filter {filter:?}: facet {facet} has no value {value:?}; {}",
+                suggestion(value, values)
             );
         }
         filters.push((facet.to_string(), value.to_string()));
@@ -262,6 +282,58 @@ pub fn build_query(args: &Args, index: &SearchIndex) -> anyhow::Result<Query> {
         page_size: args.page_size,
     };
     Ok(query)
+}
+
+/// The most near matches an unknown facet value's error lists.
+const MAX_SUGGESTIONS: usize = 5;
+
+/// What an error about an unknown facet value suggests: the values close to it (the same but for
+/// case, a prefix of it, or at most two edits away, by code or label), else all values when
+/// they are few.
+fn suggestion(value: &str, values: &[ValueDef]) -> String {
+    let wanted = value.to_lowercase();
+    let distance = |v: &ValueDef| {
+        [&v.code, &v.label]
+            .iter()
+            .map(|text| {
+                let text = text.to_lowercase();
+                if text == wanted {
+                    0
+                } else if text.starts_with(&wanted) || wanted.starts_with(&text) {
+                    1
+                } else {
+                    edit_distance(text.as_bytes(), wanted.as_bytes()) + 1
+                }
+            })
+            .min()
+            .unwrap_or(usize::MAX)
+    };
+    let mut near: Vec<(usize, &ValueDef)> = values
+        .iter()
+        .map(|v| (distance(v), v))
+        .filter(|(d, _)| *d <= 3)
+        .collect();
+    near.sort_by_key(|(d, v)| (*d, v.code.clone()));
+    let shown = |v: &ValueDef| {
+        if v.label == v.code {
+            format!("{:?}", v.code)
+        } else {
+            format!("{:?} ({})", v.code, v.label)
+        }
+    };
+    if !near.is_empty() {
+        let listed: Vec<String> = near
+            .iter()
+            .take(MAX_SUGGESTIONS)
+            .map(|(_, v)| shown(v))
+            .collect();
+        return format!("did you mean {}?", listed.join(", "));
+    }
+    if values.len() <= 12 {
+        let listed: Vec<String> = values.iter().map(shown).collect();
+        return format!("values: {}", listed.join(", "));
+    }
+    "`query INDEX_DIR --json` lists the values with their counts".to_owned()
 }
 
 /// `LAT,LON` as two numbers.

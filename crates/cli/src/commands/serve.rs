@@ -6,14 +6,28 @@
 //! `application/wasm` for streaming compilation, gzip when the browser asks for it. It binds to
 //! loopback only, never serves outside DIR, and can stop by itself (`--exit-after`), so a test
 //! that forgets it leaves nothing running.
+//!
+//! # Bounded under load
+//! No client can make it hold more than a fixed number of threads or bytes:
+//! - One thread accepts connections and collects their request heads without blocking
+//!   ([`Pending`]): a client that trickles its request costs a buffer, not a thread, and is
+//!   dropped when its head has not arrived after [`HEAD_DEADLINE`]. At most
+//!   [`MAX_PENDING`] connections wait for their heads; further ones wait in the kernel's queue.
+//! - [`WORKERS`] threads answer complete requests. Files are streamed in chunks, never read
+//!   whole, and a client that stops reading is dropped after [`WRITE_TIMEOUT`].
+//! - Gzipped copies of files up to [`MAX_GZIP_SOURCE_BYTES`] are cached, at most
+//!   [`MAX_GZIP_CACHE_BYTES`] in all, each under the modification time and size of the file it
+//!   was made from: a file replaced on disk is compressed anew, never served stale.
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::fs::File;
+use std::io::{self, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc::{sync_channel, Receiver};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::Context;
 use flate2::write::GzEncoder;
@@ -22,6 +36,23 @@ use flate2::Compression;
 /// The policy the site and the widget are built to run under.
 pub const STRICT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
 style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
+
+/// Threads answering complete requests.
+pub const WORKERS: usize = 32;
+/// Connections whose request heads are still arriving, at most.
+pub const MAX_PENDING: usize = 1024;
+/// Longest a request head may take to arrive.
+pub const HEAD_DEADLINE: Duration = Duration::from_secs(5);
+/// Longest one write to a client may block (a client that stops reading is dropped).
+pub const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
+/// Longest request head, in bytes (a long query string is the page's business: allow some).
+const MAX_HEAD_BYTES: usize = 64 * 1024;
+/// Largest file that is gzipped (larger ones are streamed as they are).
+pub const MAX_GZIP_SOURCE_BYTES: u64 = 8 << 20;
+/// Most bytes of gzipped copies kept.
+pub const MAX_GZIP_CACHE_BYTES: usize = 64 << 20;
+/// Complete requests waiting for a worker, at most.
+const QUEUE: usize = 256;
 
 /// Flags of `serve`.
 #[derive(clap::Args)]
@@ -68,17 +99,145 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         root,
         csp: !args.no_csp,
         cors: args.cors,
-        gzip_cache: Mutex::new(HashMap::new()),
+        gzip_cache: Mutex::new(GzipCache::default()),
     });
-    for stream in listener.incoming() {
-        let Ok(stream) = stream else { continue };
+    let (requests, queue) = sync_channel::<(TcpStream, Vec<u8>)>(QUEUE);
+    let queue = Arc::new(Mutex::new(queue));
+    for _ in 0..WORKERS {
         let site = Arc::clone(&site);
-        std::thread::spawn(move || {
-            // A client that hangs up mid-request is its own business.
-            let _ = site.handle(stream);
-        });
+        let queue = Arc::clone(&queue);
+        std::thread::spawn(move || work(&site, &queue));
     }
-    Ok(ExitCode::SUCCESS)
+    collect_heads(&listener, |stream, head| {
+        // Blocks while every worker is busy and the queue is full: back-pressure.
+        let _ = requests.send((stream, head));
+    })
+}
+
+/// A worker: answers complete requests from the queue, one at a time.
+fn work(site: &Site, queue: &Mutex<Receiver<(TcpStream, Vec<u8>)>>) {
+    loop {
+        let next = match queue.lock() {
+            Ok(queue) => queue.recv(),
+            Err(_) => return,
+        };
+        let Ok((stream, head)) = next else { return };
+        // A client that hangs up or stops reading is its own business.
+        let _ = site.handle(stream, &head);
+    }
+}
+
+/// A connection whose request head is still arriving.
+struct Pending {
+    stream: TcpStream,
+    head: Vec<u8>,
+    since: Instant,
+}
+
+/// What reading a pending connection gave.
+enum Progress {
+    /// The head is complete.
+    Complete,
+    /// Not complete yet (bytes may have arrived).
+    Waiting,
+    /// Closed, failed, too long or too slow: drop it.
+    Gone,
+}
+
+impl Pending {
+    fn read(&mut self) -> Progress {
+        let mut buffer = [0u8; 4096];
+        loop {
+            match self.stream.read(&mut buffer) {
+                Ok(0) => return Progress::Gone,
+                Ok(n) => {
+                    self.head.extend_from_slice(&buffer[..n]);
+                    if self.head.windows(4).any(|w| w == b"\r\n\r\n") {
+                        return Progress::Complete;
+                    }
+                    if self.head.len() > MAX_HEAD_BYTES {
+                        // The socket's send buffer is empty: this short answer fits at once.
+                        let _ = self.stream.write_all(
+                            b"HTTP/1.1 431 Request Header Fields Too Large\r\n\
+                              Content-Length: 0\r\nConnection: close\r\n\r\n",
+                        );
+                        return Progress::Gone;
+                    }
+                }
+                Err(err) if err.kind() == io::ErrorKind::WouldBlock => break,
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+                Err(_) => return Progress::Gone,
+            }
+        }
+        if self.since.elapsed() > HEAD_DEADLINE {
+            Progress::Gone
+        } else {
+            Progress::Waiting
+        }
+    }
+}
+
+/// Accepts connections and reads their request heads without blocking on any one client; hands
+/// each complete head to `ready`. Returns only on an error of the listener itself.
+fn collect_heads(
+    listener: &TcpListener,
+    mut ready: impl FnMut(TcpStream, Vec<u8>),
+) -> anyhow::Result<ExitCode> {
+    let mut pending: Vec<Pending> = Vec::new();
+    let mut idle_rounds: u32 = 0;
+    loop {
+        // With nothing pending, wait for a connection without spinning.
+        listener.set_nonblocking(!pending.is_empty())?;
+        let mut activity = false;
+        while pending.len() < MAX_PENDING {
+            match listener.accept() {
+                Ok((stream, _)) => {
+                    activity = true;
+                    if stream.set_nonblocking(true).is_ok() {
+                        pending.push(Pending {
+                            stream,
+                            head: Vec::new(),
+                            since: Instant::now(),
+                        });
+                    }
+                    listener.set_nonblocking(true)?;
+                }
+                Err(err) if err.kind() == io::ErrorKind::WouldBlock => break,
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+                // Out of descriptors and the like: try again after a pause.
+                Err(_) => {
+                    std::thread::sleep(Duration::from_millis(10));
+                    break;
+                }
+            }
+        }
+        let mut i = 0;
+        while i < pending.len() {
+            match pending[i].read() {
+                Progress::Waiting => i += 1,
+                Progress::Gone => {
+                    pending.swap_remove(i);
+                }
+                Progress::Complete => {
+                    activity = true;
+                    let Pending { stream, head, .. } = pending.swap_remove(i);
+                    if stream.set_nonblocking(false).is_ok() {
+                        ready(stream, head);
+                    }
+                }
+            }
+        }
+        // Poll again at once while connections arrive and complete; otherwise back off to
+        // 10 ms, so that clients that only trickle cost little.
+        idle_rounds = if activity {
+            0
+        } else {
+            (idle_rounds + 1).min(10)
+        };
+        if idle_rounds > 0 && !pending.is_empty() {
+            std::thread::sleep(Duration::from_millis(u64::from(idle_rounds)));
+        }
+    }
 }
 
 fn bind(port: u16) -> anyhow::Result<TcpListener> {
@@ -96,74 +255,147 @@ struct Site {
     root: PathBuf,
     csp: bool,
     cors: bool,
-    gzip_cache: Mutex<HashMap<PathBuf, Arc<Vec<u8>>>>,
+    gzip_cache: Mutex<GzipCache>,
+}
+
+/// Gzipped copies of files, each under the modification time and size of its source.
+#[derive(Default)]
+struct GzipCache {
+    entries: HashMap<PathBuf, (FileStamp, Arc<Vec<u8>>)>,
+    bytes: usize,
+}
+
+/// What tells one version of a file from the next: its modification time and size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct FileStamp {
+    modified: Option<SystemTime>,
+    len: u64,
+}
+
+impl FileStamp {
+    fn of(metadata: &std::fs::Metadata) -> FileStamp {
+        FileStamp {
+            modified: metadata.modified().ok(),
+            len: metadata.len(),
+        }
+    }
+}
+
+impl GzipCache {
+    fn get(&self, path: &Path, stamp: FileStamp) -> Option<Arc<Vec<u8>>> {
+        self.entries
+            .get(path)
+            .filter(|(cached, _)| *cached == stamp)
+            .map(|(_, gz)| Arc::clone(gz))
+    }
+
+    fn put(&mut self, path: &Path, stamp: FileStamp, gz: &Arc<Vec<u8>>) {
+        if let Some((_, old)) = self.entries.remove(path) {
+            self.bytes -= old.len();
+        }
+        if self.bytes + gz.len() > MAX_GZIP_CACHE_BYTES {
+            // Simple and bounded: start over rather than track recency.
+            self.entries.clear();
+            self.bytes = 0;
+        }
+        if gz.len() <= MAX_GZIP_CACHE_BYTES {
+            self.bytes += gz.len();
+            self.entries
+                .insert(path.to_path_buf(), (stamp, Arc::clone(gz)));
+        }
+    }
+}
+
+/// What a response sends after its head.
+enum Body {
+    /// Bytes in memory: a short text, or a gzipped file.
+    Bytes(Arc<Vec<u8>>),
+    /// A file, streamed.
+    File(File, u64),
+}
+
+impl Body {
+    fn len(&self) -> u64 {
+        match self {
+            Body::Bytes(bytes) => bytes.len() as u64,
+            Body::File(_, len) => *len,
+        }
+    }
 }
 
 struct Response {
     status: &'static str,
     content_type: &'static str,
     cache: &'static str,
-    body: Arc<Vec<u8>>,
+    body: Body,
     gzipped: bool,
+    /// Extra header lines, each ending in `\r\n`.
+    extra: &'static str,
 }
 
 impl Site {
-    fn handle(&self, stream: TcpStream) -> std::io::Result<()> {
-        stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-        let mut reader = BufReader::new(stream.try_clone()?);
-        let mut request_line = String::new();
-        reader.by_ref().take(8192).read_line(&mut request_line)?;
-        let mut accepts_gzip = false;
-        loop {
-            let mut header = String::new();
-            if reader.by_ref().take(8192).read_line(&mut header)? == 0 || header.trim().is_empty() {
-                break;
-            }
+    fn handle(&self, stream: TcpStream, head: &[u8]) -> io::Result<()> {
+        stream.set_write_timeout(Some(WRITE_TIMEOUT))?;
+        let head = String::from_utf8_lossy(head);
+        let mut lines = head.split("\r\n");
+        let request_line = lines.next().unwrap_or("");
+        let accepts_gzip = lines.any(|header| {
             let lower = header.to_ascii_lowercase();
-            if lower.starts_with("accept-encoding:") && lower.contains("gzip") {
-                accepts_gzip = true;
-            }
-        }
+            lower.starts_with("accept-encoding:") && lower.contains("gzip")
+        });
         let mut parts = request_line.split_whitespace();
         let method = parts.next().unwrap_or("");
         let target = parts.next().unwrap_or("/");
         let response = match method {
             "GET" | "HEAD" => self.respond(target, accepts_gzip),
-            _ => text_response("405 Method Not Allowed", "only GET and HEAD are served\n"),
+            _ => Response {
+                extra: "Allow: GET, HEAD\r\n",
+                ..text_response("405 Method Not Allowed", "only GET and HEAD are served\n")
+            },
         };
-        self.write(stream, &response, method == "HEAD")
+        self.write(stream, response, method == "HEAD")
     }
 
     fn respond(&self, target: &str, accepts_gzip: bool) -> Response {
+        let not_found = || text_response("404 Not Found", "not found\n");
         let Some(path) = self.resolve(target) else {
-            return text_response("404 Not Found", "not found\n");
+            return not_found();
         };
-        let Ok(body) = std::fs::read(&path) else {
-            return text_response("404 Not Found", "not found\n");
+        let Ok(file) = File::open(&path) else {
+            return not_found();
         };
+        let Ok(metadata) = file.metadata() else {
+            return not_found();
+        };
+        if !metadata.is_file() {
+            return not_found();
+        }
         let content_type = content_type(&path);
         let cache = if is_content_hashed(&path) {
             "public, max-age=31536000, immutable"
         } else {
             "no-cache"
         };
-        if accepts_gzip && compressible(content_type) {
-            let gz = self.gzipped(&path, &body);
-            return Response {
-                status: "200 OK",
-                content_type,
-                cache,
-                body: gz,
-                gzipped: true,
-            };
-        }
-        Response {
+        let len = metadata.len();
+        let response = |body, gzipped| Response {
             status: "200 OK",
             content_type,
             cache,
-            body: Arc::new(body),
-            gzipped: false,
+            body,
+            gzipped,
+            extra: "",
+        };
+        if accepts_gzip && compressible(content_type) && len <= MAX_GZIP_SOURCE_BYTES {
+            if let Some(gz) = self.gzipped(&path, file, FileStamp::of(&metadata)) {
+                return response(Body::Bytes(gz), true);
+            }
+            // The file changed or failed while it was read: open it afresh, as it is now.
+            return match File::open(&path).and_then(|f| Ok((f.metadata()?.len(), f))) {
+                Ok((len, file)) => response(Body::File(file, len), false),
+                Err(_) => not_found(),
+            };
         }
+        response(Body::File(file, len), false)
     }
 
     /// Maps a request target to a file inside the root, or `None` for anything outside it.
@@ -186,42 +418,39 @@ impl Site {
         canonical.starts_with(&self.root).then_some(canonical)
     }
 
-    fn gzipped(&self, path: &Path, body: &[u8]) -> Arc<Vec<u8>> {
+    /// The gzipped file, from the cache when it was made from this very version of the file.
+    /// `None` when the file could not be read whole as it was when opened.
+    fn gzipped(&self, path: &Path, mut file: File, stamp: FileStamp) -> Option<Arc<Vec<u8>>> {
         let cached = self
             .gzip_cache
             .lock()
             .ok()
-            .and_then(|c| c.get(path).cloned());
-        if let Some(gz) = cached {
-            return gz;
+            .and_then(|cache| cache.get(path, stamp));
+        if cached.is_some() {
+            return cached;
         }
         let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
-        let gz = match encoder.write_all(body).and_then(|()| encoder.finish()) {
-            Ok(gz) => Arc::new(gz),
-            Err(_) => return Arc::new(body.to_vec()),
-        };
-        // Only content-hashed files never change; the rest are compressed on every request.
-        if is_content_hashed(path) {
-            if let Ok(mut cache) = self.gzip_cache.lock() {
-                cache.insert(path.to_path_buf(), Arc::clone(&gz));
-            }
+        let copied = io::copy(&mut (&mut file).take(stamp.len + 1), &mut encoder).ok()?;
+        if copied != stamp.len {
+            return None;
         }
-        gz
+        let gz = Arc::new(encoder.finish().ok()?);
+        if let Ok(mut cache) = self.gzip_cache.lock() {
+            cache.put(path, stamp, &gz);
+        }
+        Some(gz)
     }
 
-    fn write(
-        &self,
-        mut stream: TcpStream,
-        response: &Response,
-        head_only: bool,
-    ) -> std::io::Result<()> {
+    fn write(&self, mut stream: TcpStream, response: Response, head_only: bool) -> io::Result<()> {
         let mut head = format!(
             "HTTP/1.1 {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: {}\r\n\
-             X-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\nConnection: close\r\n",
+             X-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\n\
+             Connection: close\r\n{}",
             response.status,
             response.content_type,
             response.body.len(),
-            response.cache
+            response.cache,
+            response.extra
         );
         if response.gzipped {
             head.push_str("Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n");
@@ -235,7 +464,13 @@ impl Site {
         head.push_str("\r\n");
         stream.write_all(head.as_bytes())?;
         if !head_only {
-            stream.write_all(&response.body)?;
+            match response.body {
+                Body::Bytes(bytes) => stream.write_all(&bytes)?,
+                Body::File(file, len) => {
+                    // Exactly the length announced, even if the file grew meanwhile.
+                    io::copy(&mut file.take(len), &mut stream)?;
+                }
+            }
         }
         stream.flush()
     }
@@ -246,8 +481,9 @@ fn text_response(status: &'static str, text: &str) -> Response {
         status,
         content_type: "text/plain; charset=utf-8",
         cache: "no-cache",
-        body: Arc::new(text.as_bytes().to_vec()),
+        body: Body::Bytes(Arc::new(text.as_bytes().to_vec())),
         gzipped: false,
+        extra: "",
     }
 }
 
@@ -305,7 +541,7 @@ mod tests {
             root: root.canonicalize().unwrap(),
             csp: true,
             cors: false,
-            gzip_cache: Mutex::new(HashMap::new()),
+            gzip_cache: Mutex::new(GzipCache::default()),
         }
     }
 

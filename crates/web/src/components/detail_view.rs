@@ -179,7 +179,12 @@ fn contact_rows(lang: Lang, contact: &Contact) -> Html {
             { text_row(d.contact_person, opt_text(lang, contact.contact_person.clone())) }
             { row(d.phone, link_or_text(&contact.phone, links::tel_href)) }
             { row(d.email, link_or_text(&contact.email, links::mail_href)) }
-            { row(d.website, link_or_text(&contact.website, links::web_href)) }
+            // A website's link text is its href: a host that mixes scripts shows in punycode.
+            { row(d.website, match contact.website.as_deref().map(|v| (v, links::web_href(v))) {
+                Some((_, Some(href))) => html! { <a href={href.clone()} class="tf-link">{ href }</a> },
+                Some((v, None)) => html! { { v.to_string() } },
+                None => html! { { lang.texts().none } },
+            }) }
         </>
     }
 }

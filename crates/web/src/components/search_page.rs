@@ -78,9 +78,16 @@ fn next_instance() -> u32 {
     })
 }
 
-fn initial_state(config: &Config) -> SearchState {
+/// The page's configuration and first state, with every filter that came from outside (the URL,
+/// the presets of `embed.html`'s query string) vetted against the index, and how many of them
+/// were dropped (`url_state::vet_filters`).
+fn vetted_start(config: &Config, engine: &SearchIndex) -> (Rc<Config>, SearchState, usize) {
+    let mut config = config.clone();
+    let mut dropped = url_state::vet_filters(&mut config.preset_filters, config.mode, engine);
     let mut state = if config.sync_url {
-        url_state::decode(&current_query())
+        let decoded = url_state::decode_known(&current_query(), engine);
+        dropped += decoded.dropped;
+        decoded.state
     } else {
         SearchState::default()
     };
@@ -91,7 +98,7 @@ fn initial_state(config: &Config) -> SearchState {
     if !config.lock_presets && !from_url {
         state.filters = config.preset_filters.clone();
     }
-    state
+    (Rc::new(config), state, dropped)
 }
 
 /// The engine's query for the current choices, and whether a place was asked for and not found.
@@ -239,16 +246,22 @@ fn chips_for(state: &SearchState, answer: &Answer, config: &Config) -> Vec<Chip>
 /// The loaded search page.
 #[function_component(SearchPage)]
 pub fn search_page(props: &SearchPageProps) -> Html {
-    let config = Rc::clone(&props.config);
+    let start = use_memo((), {
+        let config = Rc::clone(&props.config);
+        let index = props.index.clone();
+        move |_| vetted_start(&config, &index.index.borrow())
+    });
+    let config = Rc::clone(&start.0);
+    let filters_dropped = start.2 > 0;
     let lang = config.lang;
     let t = lang.texts();
     let uid = *use_state(next_instance);
     let today = *use_memo((), |_| crate::today());
     let state = use_reducer({
-        let config = Rc::clone(&config);
-        move || initial_state(&config)
+        let start = Rc::clone(&start);
+        move || start.1.clone()
     });
-    use_url_sync(config.sync_url, state.clone());
+    use_url_sync(config.sync_url, state.clone(), props.index.clone());
 
     let answer = use_memo(((*state).clone(), props.version, props.index.clone()), {
         let config = Rc::clone(&config);
@@ -459,6 +472,9 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                         { found.clone() }
                     </Heading>
                     <LiveStatus text={found} />
+                    if filters_dropped {
+                        <p class="tf-note" role="status">{ t.url_filters_dropped }</p>
+                    }
                     if props.deferred_pending {
                         <p class="tf-note">{ t.loading_more }</p>
                     }

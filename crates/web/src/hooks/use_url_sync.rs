@@ -7,6 +7,7 @@
 use gloo_events::EventListener;
 use yew::prelude::*;
 
+use crate::hooks::IndexRef;
 use crate::state::{Action, HistoryEntry, SearchState};
 use crate::url_state;
 
@@ -17,9 +18,9 @@ pub fn current_query() -> String {
         .unwrap_or_default()
 }
 
-/// Syncs `state` with the URL when `enabled`.
+/// Syncs `state` with the URL when `enabled`; a restored URL's filters are vetted against `index`.
 #[hook]
-pub fn use_url_sync(enabled: bool, state: UseReducerHandle<SearchState>) {
+pub fn use_url_sync(enabled: bool, state: UseReducerHandle<SearchState>, index: IndexRef) {
     use_effect_with((*state).clone(), move |current| {
         if enabled {
             write_url(current);
@@ -30,7 +31,8 @@ pub fn use_url_sync(enabled: bool, state: UseReducerHandle<SearchState>) {
         let listener = if *enabled {
             web_sys::window().map(|window| {
                 EventListener::new(&window, "popstate", move |_| {
-                    let restored = url_state::decode(&current_query());
+                    let restored =
+                        url_state::decode_known(&current_query(), &index.index.borrow()).state;
                     dispatcher.dispatch(Action::Restore(Box::new(restored)));
                 })
             })
