@@ -18,6 +18,10 @@ pub const UPDATED_WITHIN_CHOICES: &[u32] = &[30, 90, 180, 365];
 /// Choices for the distance radius select, in km.
 pub const RADIUS_CHOICES: &[u32] = &[10, 25, 50, 100, 200];
 
+/// Facets whose ticked values the user may require all of ("alle valgte"): a citizen with
+/// autism *and* self-harm needs an offer for both. Others are read from a URL as OR only.
+pub const COMBINABLE_FACETS: &[&str] = &["target"];
+
 /// How a state change should be recorded in the browser's history.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum HistoryEntry {

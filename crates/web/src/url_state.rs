@@ -31,7 +31,7 @@ use catalogue::vocab::PriceBasis;
 use tilbudsfinder_index::query::{Mode, Sort};
 use tilbudsfinder_index::{SearchIndex, SORTS};
 
-use crate::state::{SearchState, View};
+use crate::state::{SearchState, View, COMBINABLE_FACETS};
 
 const OUR_KEYS: &[&str] = &[
     "q", "mode", "f", "all", "age", "pb", "pmin", "pmax", "free", "near", "km", "upd", "sort",
@@ -95,7 +95,10 @@ fn decode_bounded(query: &str) -> Decoded {
                     }
                 }
             }
-            "all" if !value.is_empty() && !state.all_of.contains(&value) => {
+            "all"
+                if COMBINABLE_FACETS.contains(&value.as_str())
+                    && !state.all_of.contains(&value) =>
+            {
                 state.all_of.push(value);
                 state.all_of.sort();
             }
@@ -426,5 +429,10 @@ mod tests {
         assert!(state.filters.is_empty());
         assert_eq!(state.text, "€%zz");
         assert_eq!(encode(&SearchState::default(), "?utm=x&q=old"), "?utm=x");
+        // Only the facets the page can combine with AND are read as such.
+        assert_eq!(
+            decode("?all=target&all=Vigtigt&all=target").all_of,
+            ["target"]
+        );
     }
 }

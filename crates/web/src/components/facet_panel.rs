@@ -8,13 +8,10 @@ use yew::prelude::*;
 
 use crate::components::facet_group::FacetGroup;
 use crate::i18n::Lang;
+use crate::state::COMBINABLE_FACETS;
 
 /// (child facet, parent facet): a child value's `parent` is a value code of the parent facet.
 pub const NESTED_FACETS: &[(&str, &str)] = &[("target", "group"), ("municipality", "region")];
-
-/// Facets whose ticked values the user may require all of ("alle valgte"): a citizen with
-/// autism *and* self-harm needs an offer for both.
-pub const COMBINABLE_FACETS: &[&str] = &["target"];
 
 #[derive(Properties, PartialEq)]
 pub struct FacetPanelProps {
