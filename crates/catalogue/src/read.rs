@@ -787,13 +787,16 @@ mod tests {
         assert_eq!(err.field(), "places_total");
     }
 
+    /// `docs/examples/offer.json` on one line.
+    fn example_line() -> String {
+        let example = include_str!("../../../docs/examples/offer.json");
+        let value: Value = serde_json::from_str(example).expect("example is JSON");
+        value.to_string()
+    }
+
     #[test]
     fn item_6_a_repeated_top_level_kind_or_id_is_an_error() {
-        let example = include_str!("../../../docs/examples/offer.json");
-        let record = serde_json::to_string(
-            &serde_json::from_str::<Value>(example).expect("example is JSON"),
-        )
-        .expect("compact");
+        let record = example_line();
         let body = record.strip_prefix('{').expect("an object");
         assert!(parse_record(&record, true).is_ok());
         for (key, value) in [
@@ -844,11 +847,7 @@ mod tests {
 
     #[test]
     fn item_10_cr_only_line_ends_are_named_as_such() {
-        let example = include_str!("../../../docs/examples/offer.json");
-        let record = serde_json::to_string(
-            &serde_json::from_str::<Value>(example).expect("example is JSON"),
-        )
-        .expect("compact");
+        let record = example_line();
         let short = format!("{record}\r{record}\r");
         let lines = read_all(short.as_bytes());
         assert_eq!(lines.len(), 1);

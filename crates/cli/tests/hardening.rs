@@ -138,6 +138,18 @@ fn item_5_a_forged_field_name_cannot_forge_a_line_or_send_escapes() {
     assert!(!finding.1.chars().any(char::is_control), "{finding:?}");
 }
 
+/// Runs `build CATALOGUE --out INDEX`, whatever its outcome.
+fn build_into(catalogue: &Path, index: &Path) -> Output {
+    cli()
+        .arg("build")
+        .arg(catalogue)
+        .arg("--out")
+        .arg(index)
+        .args(["--today", TODAY])
+        .output()
+        .expect("run build")
+}
+
 #[test]
 fn item_7_a_failed_build_leaves_the_previous_rejected_jsonl_and_manifest() {
     let scratch = Scratch::new("failed-build");
@@ -146,14 +158,7 @@ fn item_7_a_failed_build_leaves_the_previous_rejected_jsonl_and_manifest() {
     // One rejected line among good ones, so the first build's report is not empty.
     std::fs::write(&catalogue, format!("{good}{{\"kind\": \"tilbud\"}}\n")).expect("write");
     let index = scratch.path("index");
-    let first = cli()
-        .arg("build")
-        .arg(&catalogue)
-        .arg("--out")
-        .arg(&index)
-        .args(["--today", TODAY])
-        .output()
-        .expect("build");
+    let first = build_into(&catalogue, &index);
     assert!(first.status.success(), "{first:?}");
     let rejected_before = std::fs::read(index.join("rejected.jsonl")).expect("rejected.jsonl");
     let manifest_before = std::fs::read(index.join("manifest.json")).expect("manifest.json");
@@ -162,14 +167,7 @@ fn item_7_a_failed_build_leaves_the_previous_rejected_jsonl_and_manifest() {
     // A catalogue that cannot be read midway: a directory opens, but does not read.
     let unreadable = scratch.path("not-a-file.jsonl");
     std::fs::create_dir_all(&unreadable).expect("mkdir");
-    let failed = cli()
-        .arg("build")
-        .arg(&unreadable)
-        .arg("--out")
-        .arg(&index)
-        .args(["--today", TODAY])
-        .output()
-        .expect("build");
+    let failed = build_into(&unreadable, &index);
     assert_eq!(failed.status.code(), Some(2), "{failed:?}");
     assert_eq!(
         std::fs::read(index.join("rejected.jsonl")).expect("rejected.jsonl"),
