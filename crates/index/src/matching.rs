@@ -403,8 +403,8 @@ impl SearchIndex {
     /// no record, or that was dropped, replaced by the nearest word the index or the synonym
     /// dictionary knows (within one more edit than the word's typo budget, at most two),
     /// keeping everything else as typed. Only offered when the new query matches all its words.
-    pub(crate) fn did_you_mean(&self, query: &Query) -> Option<String> {
-        let answer = self.search_quietly(query);
+    /// `dropped_words` are the query's own answer's, so the query is not searched again.
+    pub(crate) fn did_you_mean(&self, query: &Query, dropped_words: &[String]) -> Option<String> {
         let typed = text::typed_tokens(&query.text);
         let words = text::query_words(&query.text);
         let mut corrected = query.text.clone();
@@ -415,7 +415,7 @@ impl SearchIndex {
                 continue;
             }
             let (_, original) = typed[i];
-            let dropped = answer.dropped_words.iter().any(|d| d == original);
+            let dropped = dropped_words.iter().any(|d| d == original);
             if !dropped && self.match_word(&word.text, query.mode).docs.count() > 0 {
                 continue;
             }

@@ -329,7 +329,7 @@ impl SearchIndex {
             relaxations: Vec::new(),
         };
         if explain && (total == 0 || !results.dropped_words.is_empty()) {
-            results.did_you_mean = self.did_you_mean(query);
+            results.did_you_mean = self.did_you_mean(query, &results.dropped_words);
         }
         if explain && total == 0 {
             results.relaxations = self.relaxations(query);

@@ -290,34 +290,32 @@ mod tests {
     use catalogue::check::{CheckOptions, Checker, Outcome};
     use catalogue::generate::{Generator, GeneratorOptions};
     use catalogue::Date;
-    use tilbudsfinder_index::{BuildOptions, IndexBuilder, Manifest};
+    use tilbudsfinder_index::{BuildOptions, BuiltIndex};
 
     /// A small index of generated records, as the page would have loaded it.
     fn small_index() -> SearchIndex {
         let today = Date(20_779);
         let mut checker = Checker::new(CheckOptions { today });
-        let mut builder = IndexBuilder::new(BuildOptions {
-            today: Some(today),
-            ..BuildOptions::default()
-        });
         let generator = Generator::new(GeneratorOptions {
             offers: 40,
             foster_families: 10,
             seed: 3,
             today,
         });
-        for (line, record) in (1..).zip(generator) {
-            if let Outcome::Accepted { record, .. } = checker.check_record(line, record) {
-                builder.add(&record);
-            }
-        }
-        let mut files = builder.take_ready_files();
-        let built = builder.finish().expect("builds");
-        files.extend(built.files);
-        let manifest = Manifest::parse(&built.manifest).expect("parses");
-        let initial = manifest.initial_files();
-        files.retain(|(name, _)| initial.contains(name));
-        SearchIndex::open(&manifest, files).expect("opens")
+        let accepted: Vec<_> = (1..)
+            .zip(generator)
+            .filter_map(|(line, record)| match checker.check_record(line, record) {
+                Outcome::Accepted { record, .. } => Some(record),
+                _ => None,
+            })
+            .collect();
+        let options = BuildOptions {
+            today: Some(today),
+            ..BuildOptions::default()
+        };
+        BuiltIndex::build(&accepted, options)
+            .and_then(|built| built.open_initial())
+            .expect("builds and opens")
     }
 
     #[test]
