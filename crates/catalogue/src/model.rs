@@ -326,7 +326,7 @@ pub struct FosterFamily {
     pub approval_scope: ApprovalScope,
     /// What the family is approved for; at least one.
     pub approved_for: Vec<CareKind>,
-    /// For respite: days a month offered.
+    /// For støtteophold (respite): days a month offered.
     #[serde(default)]
     pub respite_days_per_month: Option<u8>,
     /// Takes emergency placements (forstærkede families).
@@ -357,6 +357,9 @@ pub struct FosterFamily {
     /// Competences (e.g. "Erfaring med autisme", "Tegnsprog").
     #[serde(default)]
     pub competences: Vec<String>,
+    /// The authority's quality-model scores, 1–5 per theme (family structure, not organisation).
+    #[serde(default)]
+    pub quality: Vec<QualityScore>,
     /// Where the family lives, at postal-district precision.
     pub location: FamilyLocation,
     /// The approving authority.

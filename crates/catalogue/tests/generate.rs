@@ -242,7 +242,7 @@ fn shares_are_realistic() {
         .iter()
         .filter(|x| x.family_type == FosterFamilyType::General)
         .count();
-    assert_share("almene families", share(general, f), 0.50, 0.60);
+    assert_share("almene families", share(general, f), 0.57, 0.67);
     for family_type in FosterFamilyType::ALL {
         assert!(
             families.iter().any(|x| x.family_type == *family_type),
@@ -327,6 +327,7 @@ fn offers_are_consistent_with_their_legal_bases() {
             assert!((4_000.0..=8_500.0).contains(&rent.monthly), "{}", o.id);
         }
         for q in &o.quality {
+            assert!(q.theme.applies_to(false), "{}: {:?}", o.id, q.theme);
             assert!((1.0..=5.0).contains(&q.score));
             assert_eq!((q.score * 10.0).round() / 10.0, q.score, "one decimal");
         }
@@ -357,8 +358,19 @@ fn foster_families_are_consistent_with_their_type() {
         if let Some(days) = f.respite_days_per_month {
             assert!((2..=8).contains(&days));
         }
-        if f.family_type == FosterFamilyType::Respite {
-            assert_eq!(f.approved_for, vec![CareKind::Respite]);
+        if f.approved_for == vec![CareKind::Respite] {
+            assert!(
+                matches!(
+                    f.family_type,
+                    FosterFamilyType::General | FosterFamilyType::Reinforced
+                ),
+                "{}: only støtteophold, from a {:?} family",
+                f.id,
+                f.family_type
+            );
+        }
+        for score in &f.quality {
+            assert!(score.theme.applies_to(true), "{}: {:?}", f.id, score.theme);
         }
         assert_eq!(
             f.authority == Authority::Municipality,
@@ -379,7 +391,7 @@ fn golden_sample_hash() {
     assert_eq!(format!("{:016x}", fnv1a(&bytes)), GOLDEN);
 }
 
-const GOLDEN: &str = "004341e4b245c57d";
+const GOLDEN: &str = "74e1c3555ba8f4ab";
 
 #[test]
 fn extreme_options_do_not_panic() {

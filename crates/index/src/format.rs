@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::codec::Bytes;
 use crate::error::{FileKind, IndexError};
-use crate::frame::{FORMAT_VERSION, GENERATOR, MAX_READ_VERSION, MIN_READ_VERSION};
+use crate::frame::{why_unreadable, FORMAT_VERSION, GENERATOR, MAX_READ_VERSION, MIN_READ_VERSION};
 use crate::query::Mode;
 
 /// The core file: everything needed for the first results. Docs `0..offers` are offers,
@@ -277,6 +277,7 @@ impl Manifest {
                 max: MAX_READ_VERSION,
                 got: manifest.format_version,
                 generator: GENERATOR,
+                why: why_unreadable(manifest.format_version),
             });
         }
         let cores = manifest

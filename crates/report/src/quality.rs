@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use catalogue::check::{CheckSummary, Finding, Outcome, Severity};
+use catalogue::freshness::{self, Freshness, Part};
 use catalogue::model::Record;
 use catalogue::vocab::Authority;
 use catalogue::Date;
@@ -117,13 +118,17 @@ impl FreshnessBucket {
         FreshnessBucket::Older,
     ];
 
-    /// The bucket of an age in days.
+    /// The bucket of an age in days. The 6- and 12-month bounds are the freshness rule's (fresh,
+    /// aging, stale: [`catalogue::freshness::RECORD`]); 3 months and 2 years only split the chart.
     pub fn of_age(days: i32) -> FreshnessBucket {
+        const QUARTER_DAYS: i32 = 91;
+        const TWO_YEARS_DAYS: i32 = 730;
+        let rule = freshness::RECORD;
         match days {
-            ..=91 => FreshnessBucket::Within3Months,
-            92..=182 => FreshnessBucket::Within6Months,
-            183..=365 => FreshnessBucket::Within12Months,
-            366..=730 => FreshnessBucket::Within24Months,
+            d if d <= QUARTER_DAYS => FreshnessBucket::Within3Months,
+            d if d <= rule.fresh_days => FreshnessBucket::Within6Months,
+            d if d <= rule.stale_after_days => FreshnessBucket::Within12Months,
+            d if d <= TWO_YEARS_DAYS => FreshnessBucket::Within24Months,
             _ => FreshnessBucket::Older,
         }
     }
@@ -335,10 +340,7 @@ impl ReportBuilder {
     }
 }
 
-/// Days after which a part of a record counts as stale.
-pub const STALE_AFTER_DAYS: i32 = 365;
-
-/// One issue for each part of the record not updated in [`STALE_AFTER_DAYS`].
+/// One issue for each part of the record that the freshness rule calls stale.
 fn stale_parts(record: &Record, today: Date) -> Vec<Issue> {
     let parts: Vec<(&str, Date)> = match record {
         Record::Offer(o) => vec![
@@ -354,7 +356,7 @@ fn stale_parts(record: &Record, today: Date) -> Vec<Issue> {
         .into_iter()
         .filter_map(|(field, date)| {
             let days = date.days_until(today);
-            (days > STALE_AFTER_DAYS).then(|| Issue {
+            (Part::Record.freshness(date, today) == Freshness::Stale).then(|| Issue {
                 category: if field == "updated.economy" {
                     Category::StaleEconomy
                 } else {

@@ -5,6 +5,7 @@
 //! decided in one file. Catalogue values (target groups, legal bases, facet values) come from
 //! the index with their Danish labels and are shown as they are in both languages.
 
+use catalogue::freshness::Part;
 use catalogue::vocab::{PriceBasis, RateUnit};
 use catalogue::Date;
 use serde::Deserialize;
@@ -227,7 +228,7 @@ static DA: Texts = Texts {
     no_price: "Ingen takst oplyst",
     free_not_reported: "Ledige pladser ikke meldt",
     stale_warning:
-        "Dele af oplysningerne er over 12 måneder gamle. Kontakt tilbuddet for at få dem bekræftet.",
+        "Dele af oplysningerne er over et år gamle. Kontakt tilbuddet for at få dem bekræftet.",
     paused: "Holder pause",
     back_to_results: "Tilbage til resultaterne",
     detail_loading: "Henter alle oplysninger …",
@@ -295,7 +296,7 @@ static DA: Texts = Texts {
         family_type: "Type",
         approval_scope: "Godkendelse",
         approved_for: "Godkendt til",
-        respite_days: "Aflastningsdøgn pr. måned",
+        respite_days: "Støtteophold, døgn pr. måned",
         emergency: "Modtager akutanbringelser",
         parent_child: "Modtager forælder og barn",
         children_approved: "Godkendt til antal børn",
@@ -361,7 +362,7 @@ static EN: Texts = Texts {
     ages: "Ages",
     no_price: "No rate given",
     free_not_reported: "Free places not reported",
-    stale_warning: "Parts of this information are more than 12 months old. Contact the offer to have them confirmed.",
+    stale_warning: "Parts of this information are more than a year old. Contact the offer to have them confirmed.",
     paused: "On pause",
     back_to_results: "Back to the results",
     detail_loading: "Fetching all details …",
@@ -427,7 +428,7 @@ static EN: Texts = Texts {
         family_type: "Type",
         approval_scope: "Approval",
         approved_for: "Approved for",
-        respite_days: "Respite days per month",
+        respite_days: "Støtteophold (respite), days per month",
         emergency: "Takes emergency placements",
         parent_child: "Takes parent and child",
         children_approved: "Approved for children",
@@ -773,6 +774,18 @@ pub fn chip_price(lang: Lang, basis: PriceBasis, min: Option<u32>, max: Option<u
     }
 }
 
+/// The capacity table's columns of free-place reports that are not stale, and that are, by the
+/// free-place freshness rule: "Meldt inden for 90 dage", "Meldt for over 90 dage siden".
+pub fn capacity_reported(lang: Lang, stale: bool) -> String {
+    let days = Part::FreePlaces.rule().stale_after_days;
+    match (lang, stale) {
+        (Lang::Da, false) => format!("Meldt inden for {days} dage"),
+        (Lang::Da, true) => format!("Meldt for over {days} dage siden"),
+        (Lang::En, false) => format!("Reported within {days} days"),
+        (Lang::En, true) => format!("Reported over {days} days ago"),
+    }
+}
+
 /// "Opdateret inden for 90 dage".
 pub fn chip_updated(lang: Lang, days: u32) -> String {
     match lang {
@@ -830,8 +843,6 @@ pub struct CapacityTexts {
     pub col_records_families: &'static str,
     pub col_places: &'static str,
     pub col_free: &'static str,
-    pub col_fresh: &'static str,
-    pub col_stale: &'static str,
     pub col_unreported: &'static str,
     pub col_group: &'static str,
     pub col_region: &'static str,
@@ -861,8 +872,6 @@ static CAPACITY_DA: CapacityTexts = CapacityTexts {
     col_records_families: "Plejefamilier",
     col_places: "Pladser",
     col_free: "Ledige pladser",
-    col_fresh: "Meldt inden for 90 dage",
-    col_stale: "Meldt for over 90 dage siden",
     col_unreported: "Ikke meldt",
     col_group: "Målgruppe",
     col_region: "Region",
@@ -892,8 +901,6 @@ static CAPACITY_EN: CapacityTexts = CapacityTexts {
     col_records_families: "Foster families",
     col_places: "Places",
     col_free: "Free places",
-    col_fresh: "Reported within 90 days",
-    col_stale: "Reported over 90 days ago",
     col_unreported: "Not reported",
     col_group: "Target group",
     col_region: "Region",

@@ -62,6 +62,7 @@ pub(crate) fn check(report: &mut Report, family: &FosterFamily) {
         }
     }
     string_list(report, "competences", &family.competences);
+    services::quality(report, &family.quality, true);
     let location = &family.location;
     if location.city.trim().is_empty() {
         report.warning("location.city", "location.city is missing");
@@ -75,7 +76,7 @@ fn approval_kinds(report: &mut Report, family: &FosterFamily) {
     if family.approved_for.is_empty() {
         report.error(
             "approved_for",
-            "approved for nothing; at least one of doegnophold, aflastning, dagophold is required",
+            "approved for nothing; at least one of doegnanbringelse, stoetteophold, dagophold is required",
         );
     }
     let mut seen = HashSet::new();
@@ -88,16 +89,10 @@ fn approval_kinds(report: &mut Report, family: &FosterFamily) {
         }
     }
     let respite = family.approved_for.contains(&CareKind::Respite);
-    if family.family_type == FosterFamilyType::Respite && !respite {
-        report.warning(
-            "approved_for",
-            "family_type aflastning but approved_for does not include aflastning",
-        );
-    }
     match family.respite_days_per_month {
         None | Some(0) if respite => report.warning(
             "respite_days_per_month",
-            "approved for aflastning but respite_days_per_month is missing",
+            "approved for stoetteophold but respite_days_per_month is missing",
         ),
         Some(days) if days > MAX_RESPITE_DAYS => report.error(
             "respite_days_per_month",
@@ -106,17 +101,17 @@ fn approval_kinds(report: &mut Report, family: &FosterFamily) {
         Some(days) if days > 0 && !respite => report.warning(
             "respite_days_per_month",
             format!(
-                "respite_days_per_month is {days} but the family is not approved for aflastning"
+                "respite_days_per_month is {days} but the family is not approved for stoetteophold"
             ),
         ),
         _ => {}
     }
-    // Emergency placements (akutanbringelser) go to reinforced, specialised or municipal
-    // families, not to general, network or respite families.
+    // Emergency placements (akutanbringelser) go to reinforced or specialised families, not to
+    // general or network families.
     if family.emergency
         && matches!(
             family.family_type,
-            FosterFamilyType::General | FosterFamilyType::Network | FosterFamilyType::Respite
+            FosterFamilyType::General | FosterFamilyType::Network
         )
     {
         report.warning(
@@ -166,7 +161,7 @@ mod tests {
     use crate::check::Severity::{Error, Warning};
     use crate::date::Date;
     use crate::model::{Pause, Record};
-    use crate::vocab::{CareKind, FosterFamilyType};
+    use crate::vocab::CareKind;
 
     #[test]
     fn children_and_free_places() {
@@ -208,7 +203,6 @@ mod tests {
             until: Some(from.add_days(-1)),
         });
         f.approved_for = vec![CareKind::Respite];
-        f.family_type = FosterFamilyType::Respite;
         f.respite_days_per_month = None;
         f.emergency = false;
         let findings = only(Record::FosterFamily(f.clone()));
@@ -228,7 +222,7 @@ mod tests {
             &findings,
             Warning,
             "respite_days_per_month",
-            "approved for aflastning but respite_days_per_month is missing"
+            "approved for stoetteophold but respite_days_per_month is missing"
         ));
 
         f.approved_for = vec![CareKind::Placement];
@@ -241,12 +235,6 @@ mod tests {
             Error,
             "respite_days_per_month",
             "respite_days_per_month 40 is more than 31"
-        ));
-        assert!(found(
-            &findings,
-            Warning,
-            "approved_for",
-            "family_type aflastning but approved_for does not include aflastning"
         ));
         assert!(found(
             &findings,

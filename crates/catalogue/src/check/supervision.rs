@@ -26,7 +26,7 @@ pub(crate) fn offer(report: &mut Report, offer: &Offer) {
             report.error(
                 "supervision.authority",
                 format!(
-                    "authority kommune approves only sel_103, sel_104 and bl_43_1_4; \
+                    "authority kommune approves only sel_103, sel_104 and bl_43_stk1_nr4; \
                      this offer also has {}",
                     not_municipal.join(", ")
                 ),

@@ -23,12 +23,10 @@ pub fn family_id(number: u64) -> String {
 }
 
 const TYPE_WEIGHTS: &[(FosterFamilyType, u32)] = &[
-    (General, 55),
-    (Reinforced, 14),
-    (Specialised, 4),
-    (Municipal, 7),
+    (General, 62),
+    (Reinforced, 20),
+    (Specialised, 6),
     (Network, 12),
-    (Respite, 8),
 ];
 
 /// Age ranges (from, to, weight) a family of a type accepts: mostly narrow.
@@ -41,8 +39,6 @@ fn age_ranges(family_type: FosterFamilyType) -> &'static [(u8, u8, u32)] {
         ],
         Reinforced => &[(0, 2, 10), (0, 6, 6), (3, 12, 5), (6, 17, 8), (10, 17, 8), (12, 22, 3)],
         Specialised => &[(6, 17, 5), (10, 17, 5), (3, 12, 3), (12, 22, 2)],
-        Municipal => &[(0, 2, 6), (0, 6, 5), (0, 17, 5), (6, 17, 4)],
-        Respite => &[(3, 12, 5), (6, 17, 5), (0, 17, 3), (0, 6, 2)],
         Network => &[(0, 17, 1)],
     }
 }
@@ -53,9 +49,7 @@ fn approved_counts(family_type: FosterFamilyType) -> &'static [(u8, u32)] {
         General => &[(1, 35), (2, 40), (3, 18), (4, 7)],
         Reinforced => &[(1, 55), (2, 40), (3, 5)],
         Specialised => &[(1, 80), (2, 20)],
-        Municipal => &[(1, 30), (2, 40), (3, 20), (4, 10)],
         Network => &[(1, 70), (2, 25), (3, 5)],
-        Respite => &[(1, 45), (2, 40), (3, 15)],
     }
 }
 
@@ -63,7 +57,7 @@ fn approved_counts(family_type: FosterFamilyType) -> &'static [(u8, u32)] {
 #[rustfmt::skip]
 fn target_groups(family_type: FosterFamilyType) -> &'static [(TargetGroup, u32)] {
     match family_type {
-        General | Municipal => &[
+        General => &[
             (Neglect, 60), (Attachment, 30), (Attention, 15), (Internalising, 10), (Anxiety, 8),
             (SpeechLanguage, 6),
         ],
@@ -74,10 +68,6 @@ fn target_groups(family_type: FosterFamilyType) -> &'static [(TargetGroup, u32)]
         Specialised => &[
             (Autism, 40), (Attachment, 40), (SelfHarm, 25), (SexualAbuse, 20), (Externalising, 30),
             (MultipleDisability, 15), (EatingDisorder, 8),
-        ],
-        Respite => &[
-            (Autism, 40), (Attention, 35), (IntellectualDisability, 30), (MultipleDisability, 20),
-            (Neglect, 10),
         ],
         Network => &[(Neglect, 80), (Attachment, 20)],
     }
@@ -101,20 +91,17 @@ const COMPETENCES: &[(&str, u32)] = &[
     ("Erfaring med naturpædagogik og dyr", 8),
 ];
 
+/// Network families are approved by the municipality, every other type by a socialtilsyn.
+fn authority_is_socialtilsyn(family_type: FosterFamilyType) -> bool {
+    family_type != Network
+}
+
 /// The family's label in running text and its public name.
 fn labels(family_type: FosterFamilyType, city: &str) -> (&'static str, String) {
     match family_type {
-        Respite => (
-            "aflastningsfamilie",
-            format!("Aflastningsfamilie ved {city}"),
-        ),
         Network => (
             "netværksplejefamilie",
             format!("Netværksplejefamilie ved {city}"),
-        ),
-        Municipal => (
-            "kommunal plejefamilie",
-            format!("Kommunal plejefamilie ved {city}"),
         ),
         Reinforced => (
             "forstærket plejefamilie",
@@ -140,25 +127,27 @@ pub fn family(rng: &mut Rng, number: u64, today: Date) -> FosterFamily {
         _ if rng.chance(0.08) => ApprovalScope::Concrete,
         _ => ApprovalScope::General,
     };
-    let mut approved_for = if family_type == Respite {
+    // Respite (støtteophold) is given by families of any type except network families; about
+    // one general or reinforced family in eight gives only that.
+    let respite_only = matches!(family_type, General | Reinforced) && rng.chance(0.12);
+    let mut approved_for = if respite_only {
         vec![CareKind::Respite]
     } else {
         vec![CareKind::Placement]
     };
-    if matches!(family_type, General | Reinforced | Municipal) && rng.chance(0.2) {
+    if !respite_only && matches!(family_type, General | Reinforced) && rng.chance(0.2) {
         approved_for.push(CareKind::Respite);
     }
-    if matches!(family_type, General | Municipal) && rng.chance(0.05) {
+    if family_type == General && rng.chance(0.05) {
         approved_for.push(CareKind::DayCare);
     }
     let respite_days_per_month = approved_for
         .contains(&CareKind::Respite)
         .then(|| rng.range(2, 8) as u8);
-    // Emergency placements (akutanbringelser): forstærkede and municipal families
-    // (kommunale akutplejefamilier), never general, network or respite families.
+    // Emergency placements (akutanbringelser): forstærkede families, never general or network
+    // families.
     let emergency = match family_type {
-        Reinforced => rng.chance(0.4),
-        Municipal => rng.chance(0.3),
+        Reinforced => rng.chance(0.45),
         _ => false,
     };
     let parent_child = match family_type {
@@ -232,12 +221,18 @@ pub fn family(rng: &mut Rng, number: u64, today: Date) -> FosterFamily {
         chosen
     };
 
+    // Most families approved by a socialtilsyn have been assessed on the quality model.
+    let quality = if authority_is_socialtilsyn(family_type) && rng.chance(0.7) {
+        super::offers::quality(rng, false, true)
+    } else {
+        Vec::new()
+    };
     let updated = today.add_days(-update_age_days(rng));
     let approved = updated.add_days(-(rng.range(0, 3_000) as i32));
-    let authority = if family_type == Network {
-        Authority::Municipality
-    } else {
+    let authority = if authority_is_socialtilsyn(family_type) {
         Authority::for_region(m.region)
+    } else {
+        Authority::Municipality
     };
     let domain = municipality_domain(m);
     let contact = Contact {
@@ -281,6 +276,7 @@ pub fn family(rng: &mut Rng, number: u64, today: Date) -> FosterFamily {
         pause,
         target_groups: groups,
         competences,
+        quality,
         location: FamilyLocation {
             postal_code: district.postal_code,
             city: district.city.to_string(),

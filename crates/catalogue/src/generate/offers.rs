@@ -293,16 +293,14 @@ fn contact(rng: &mut Rng, owner: &Owner, name: &str, region: Region) -> Contact 
     }
 }
 
-/// The authority's quality-model scores: one decimal, most between 3.5 and 4.5.
-fn quality(rng: &mut Rng, approval: ApprovalStatus) -> Vec<QualityScore> {
-    let mean = if approval == ApprovalStatus::ConditionallyApproved {
-        3.1
-    } else {
-        3.95
-    };
+/// The authority's quality-model scores for the themes of an offer or a foster family: one
+/// decimal, most between 3.5 and 4.5 (lower under a conditional approval).
+pub(super) fn quality(rng: &mut Rng, conditional: bool, foster_family: bool) -> Vec<QualityScore> {
+    let mean = if conditional { 3.1 } else { 3.95 };
     let level = rng.normal(mean, 0.3);
     QualityTheme::ALL
         .iter()
+        .filter(|theme| theme.applies_to(foster_family))
         .map(|theme| QualityScore {
             theme: *theme,
             score: one_decimal(rng.normal(level, 0.35).clamp(1.0, 5.0)),
@@ -349,7 +347,7 @@ fn draw_services(
     }
     let second_level = matches!(
         kind.primary,
-        LegalBasis::Sel108 | LegalBasis::Sel107 | LegalBasis::Bl43Nr6 | LegalBasis::Bl43Nr7
+        LegalBasis::Sel108 | LegalBasis::Sel107 | LegalBasis::Bl43Nr6
     ) && rng.chance(0.2);
     if second_level {
         let heavier = (intensity + 0.25).min(1.0);
@@ -480,7 +478,7 @@ pub fn offer(rng: &mut Rng, number: u64, today: Date) -> Offer {
     let district = district_in(rng, m);
     let town = plain_town(district.city);
     let ownership = *rng
-        .weighted(kinds::ownership_weights(kind.primary))
+        .weighted(kinds::ownership_weights(kind.primary, kind.theme))
         .unwrap_or(&Ownership::Municipal);
     let name_town = if rng.chance(0.6) { m.name } else { town };
     let public = matches!(ownership, Ownership::Municipal | Ownership::Regional);
@@ -552,7 +550,11 @@ pub fn offer(rng: &mut Rng, number: u64, today: Date) -> Offer {
         )
         && rng.chance(0.92)
     {
-        quality(rng, supervision.approval)
+        quality(
+            rng,
+            supervision.approval == ApprovalStatus::ConditionallyApproved,
+            false,
+        )
     } else {
         Vec::new()
     };

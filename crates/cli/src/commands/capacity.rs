@@ -16,14 +16,15 @@ pub struct Args {
     pub query: super::query::Args,
 }
 
-fn figures_line(label: &str, f: &CapacityFigures) -> String {
+/// One row: `fresh_days` is the overview's, so the label says the rule the index applied.
+fn figures_line(label: &str, f: &CapacityFigures, fresh_days: u32) -> String {
     format!(
-        "{label:<44} {:>7} records {:>8} places {:>7} free  (reported ≤ 90 days: {}, older: {}, never: {})",
+        "{label:<44} {:>7} records {:>8} places {:>7} free  (reported ≤ {fresh_days} days: {}, older: {}, never: {})",
         f.records, f.places, f.free_places, f.reported_fresh, f.reported_stale, f.unreported
     )
 }
 
-fn print_rows(heading: &str, rows: &[CapacityRow]) {
+fn print_rows(heading: &str, rows: &[CapacityRow], fresh_days: u32) {
     if rows.is_empty() {
         return;
     }
@@ -31,7 +32,7 @@ fn print_rows(heading: &str, rows: &[CapacityRow]) {
     for row in rows {
         println!(
             "{}",
-            figures_line(&format!("  {}", row.label), &row.figures)
+            figures_line(&format!("  {}", row.label), &row.figures, fresh_days)
         );
     }
 }
@@ -45,14 +46,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         println!("{}", serde_json::to_string(&overview)?);
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{}", figures_line("All matches", &overview.total));
+    let days = overview.fresh_days;
+    println!("{}", figures_line("All matches", &overview.total, days));
     print_rows(
         "By target-group group (groups overlap: a record counts in each it serves)",
         &overview.by_group,
+        days,
     );
-    print_rows("By target group (overlapping)", &overview.by_target);
-    print_rows("By region of the address", &overview.by_region);
-    print_rows("By family type", &overview.by_family_type);
-    print_rows("By accepted age (overlapping)", &overview.by_age_band);
+    print_rows("By target group (overlapping)", &overview.by_target, days);
+    print_rows("By region of the address", &overview.by_region, days);
+    print_rows("By family type", &overview.by_family_type, days);
+    print_rows("By accepted age (overlapping)", &overview.by_age_band, days);
     Ok(ExitCode::SUCCESS)
 }

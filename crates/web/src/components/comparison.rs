@@ -10,7 +10,7 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::components::heading::Heading;
-use crate::components::result_card::STALE_AFTER_DAYS;
+use crate::components::result_card::stale_on;
 use crate::i18n::{self, Lang};
 
 #[derive(Properties, PartialEq)]
@@ -86,7 +86,7 @@ pub fn comparison(props: &ComparisonProps) -> Html {
         }),
         (d.updated, |l, c, today| {
             let mut s = i18n::updated_ago(l, c.updated_newest.days_until(today));
-            if c.updated_oldest.days_until(today) > STALE_AFTER_DAYS {
+            if stale_on(c, today) {
                 s.push_str(" ⚠ ");
                 s.push_str(l.texts().stale_warning);
             }

@@ -1,11 +1,13 @@
 //! A result card: what decides a shortlist at a glance, and buttons to open it or save it.
 //!
 //! Shows name, type and legal bases, place, ages, free places with when they were reported, the
-//! normalised price with its unit, how fresh the data are (with a warning past 12 months), a
+//! normalised price with its unit, how fresh the data are (with a warning when the freshness
+//! rule of `catalogue::freshness` calls a part stale), a
 //! pause for families, and the authority's marking in plain words.
 
 use std::rc::Rc;
 
+use catalogue::freshness::{Freshness, Part};
 use catalogue::vocab::RateUnit;
 use catalogue::Date;
 use tilbudsfinder_index::query::{Card, Mode};
@@ -15,8 +17,10 @@ use yew::prelude::*;
 use crate::components::heading::Heading;
 use crate::i18n::{self, Lang};
 
-/// Data older than this many days get a visible warning.
-pub const STALE_AFTER_DAYS: i32 = 365;
+/// Whether the card's oldest part is stale on `today`: such data get a visible warning.
+pub fn stale_on(card: &Card, today: Date) -> bool {
+    Part::Record.freshness(card.updated_oldest, today) == Freshness::Stale
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ResultCardProps {
@@ -65,7 +69,7 @@ pub fn result_card(props: &ResultCardProps) -> Html {
         None => t.free_not_reported.to_string(),
     };
     let has_free = card.free_places.is_some_and(|n| n > 0);
-    let stale = card.updated_oldest.days_until(props.today) > STALE_AFTER_DAYS;
+    let stale = stale_on(card, props.today);
     let paused = card.mode == Mode::FosterFamilies && paused_on(card, props.today);
     let price = card.price.as_ref().map(|p| {
         (
