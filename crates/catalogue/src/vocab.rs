@@ -445,6 +445,15 @@ impl Authority {
         }
     }
 
+    /// The public e-mail address of this socialtilsyn, where "Meld en fejl" writes to; `None` for
+    /// the municipality (each has its own). See [`AUTHORITY_EMAILS`] for the source.
+    pub fn email(self) -> Option<&'static str> {
+        AUTHORITY_EMAILS
+            .iter()
+            .find(|e| e.authority == self)
+            .map(|e| e.address)
+    }
+
     /// The municipality that hosts this socialtilsyn, if it is one.
     pub fn host_municipality(self) -> Option<u16> {
         match self {
@@ -458,6 +467,56 @@ impl Authority {
     }
 }
 
+/// A socialtilsyn's public e-mail address and where it comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AuthorityEmail {
+    /// The socialtilsyn.
+    pub authority: Authority,
+    /// Its general address for citizens and municipalities.
+    pub address: &'static str,
+    /// Where the address was taken from.
+    pub source: &'static str,
+    /// Whether the address was checked against the source when it was entered. The five
+    /// addresses below are the general addresses as the socialtilsyn publish them on their host
+    /// municipalities' sites, entered from memory without network access (issue 16): check each
+    /// against its source and set this to `true`.
+    pub verified: bool,
+}
+
+/// The five socialtilsyn's general e-mail addresses: data, not code, so a correction is one line.
+pub const AUTHORITY_EMAILS: &[AuthorityEmail] = &[
+    AuthorityEmail {
+        authority: Authority::Nord,
+        address: "socialtilsynnord@hjoring.dk",
+        source: "Socialtilsyn Nord's contact page (hjoring.dk, host municipality Hjørring)",
+        verified: false,
+    },
+    AuthorityEmail {
+        authority: Authority::Midt,
+        address: "socialtilsynmidt@silkeborg.dk",
+        source: "Socialtilsyn Midt's contact page (silkeborg.dk, host municipality Silkeborg)",
+        verified: false,
+    },
+    AuthorityEmail {
+        authority: Authority::Syd,
+        address: "socialtilsynsyd@fmk.dk",
+        source: "Socialtilsyn Syd's contact page (fmk.dk, host municipality Faaborg-Midtfyn)",
+        verified: false,
+    },
+    AuthorityEmail {
+        authority: Authority::Oest,
+        address: "socialtilsynost@holb.dk",
+        source: "Socialtilsyn Øst's contact page (holbaek.dk, host municipality Holbæk)",
+        verified: false,
+    },
+    AuthorityEmail {
+        authority: Authority::Hovedstaden,
+        address: "socialtilsyn@frederiksberg.dk",
+        source: "Socialtilsyn Hovedstaden's contact page (frederiksberg.dk, host municipality Frederiksberg)",
+        verified: false,
+    },
+];
+
 vocabulary! {
     /// Approval status of an offer.
     ApprovalStatus {
@@ -465,6 +524,36 @@ vocabulary! {
         ConditionallyApproved = "betinget_godkendt", "Betinget godkendt";
         InProcess = "under_behandling", "Under behandling";
         Ceased = "ophoert", "Ophørt";
+    }
+}
+
+vocabulary! {
+    /// A sanction or condition the supervising authority has imposed (Socialtilsynsloven).
+    SanctionKind {
+        /// An order to put something right by a deadline (påbud).
+        Order = "paabud", "Påbud";
+        /// Enhanced supervision (skærpet tilsyn).
+        EnhancedSupervision = "skaerpet_tilsyn", "Skærpet tilsyn";
+        /// Approval with conditions (godkendelse med vilkår), each with its text and deadline.
+        Condition = "vilkaar", "Godkendelse med vilkår";
+        /// The approval revoked: the offer or family ceases (ophør).
+        Cessation = "ophoer", "Ophør";
+    }
+}
+
+impl SanctionKind {
+    /// The kinds a caseworker filters away with "Uden påbud / skærpet tilsyn": every kind but a
+    /// condition of an approval, which the approval itself carries.
+    pub fn serious(self) -> bool {
+        !matches!(self, SanctionKind::Condition)
+    }
+}
+
+vocabulary! {
+    /// Whether an inspection (tilsynsbesøg) was announced beforehand.
+    InspectionKind {
+        Announced = "anmeldt", "Anmeldt";
+        Unannounced = "uanmeldt", "Uanmeldt";
     }
 }
 
@@ -847,6 +936,31 @@ mod tests {
             TargetGroup::OtherPhysical.group(),
             TargetGroupGroup::Physical
         );
+    }
+
+    #[test]
+    fn every_socialtilsyn_has_one_email_address() {
+        for authority in Authority::ALL {
+            let n = AUTHORITY_EMAILS
+                .iter()
+                .filter(|e| e.authority == *authority)
+                .count();
+            assert_eq!(
+                n,
+                usize::from(*authority != Authority::Municipality),
+                "{authority:?}"
+            );
+        }
+        for e in AUTHORITY_EMAILS {
+            assert_eq!(
+                crate::check::contacts::email_address(e.address),
+                Ok(()),
+                "{}",
+                e.address
+            );
+        }
+        assert_eq!(Authority::Nord.email(), Some("socialtilsynnord@hjoring.dk"));
+        assert_eq!(Authority::Municipality.email(), None);
     }
 
     #[test]

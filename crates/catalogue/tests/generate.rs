@@ -10,7 +10,8 @@ use catalogue::generate::ids::cvr_is_valid;
 use catalogue::generate::{write_jsonl, Generator, GeneratorOptions};
 use catalogue::model::{FosterFamily, Offer, Record};
 use catalogue::vocab::{
-    Audience, Authority, CareKind, FosterFamilyType, LegalBasis, OfferType, TargetGroup,
+    ApprovalStatus, Audience, Authority, CareKind, FosterFamilyType, LegalBasis, OfferType,
+    SanctionKind, TargetGroup,
 };
 use catalogue::Date;
 
@@ -234,6 +235,49 @@ fn shares_are_realistic() {
     assert_share("marked by the authority", share(marked, n), 0.01, 0.025);
     let with_quality = offers.iter().filter(|o| !o.quality.is_empty()).count();
     assert_share("with quality scores", share(with_quality, n), 0.65, 0.90);
+    let standing = |kind: SanctionKind| {
+        offers
+            .iter()
+            .filter(|o| {
+                o.supervision
+                    .sanctions
+                    .iter()
+                    .any(|s| s.kind == kind && s.is_active())
+            })
+            .count()
+    };
+    assert_share(
+        "under a standing påbud",
+        share(standing(SanctionKind::Order), n),
+        0.025,
+        0.055,
+    );
+    assert_share(
+        "under skærpet tilsyn",
+        share(standing(SanctionKind::EnhancedSupervision), n),
+        0.008,
+        0.025,
+    );
+    for o in &offers {
+        let conditional = o.supervision.approval == ApprovalStatus::ConditionallyApproved;
+        if conditional {
+            assert!(
+                o.supervision
+                    .sanctions
+                    .iter()
+                    .any(|s| s.kind == SanctionKind::Condition
+                        && !s.text.is_empty()
+                        && s.deadline.is_some()),
+                "{}: a conditional approval names its conditions",
+                o.id
+            );
+        }
+    }
+    let inspected = offers
+        .iter()
+        .filter(|o| o.supervision.latest_inspection.is_some())
+        .count();
+    assert_share("offers with an inspection", share(inspected, n), 0.65, 0.85);
 
     let f = families.len();
     let paused = families.iter().filter(|x| x.pause.is_some()).count();
@@ -391,7 +435,7 @@ fn golden_sample_hash() {
     assert_eq!(format!("{:016x}", fnv1a(&bytes)), GOLDEN);
 }
 
-const GOLDEN: &str = "74e1c3555ba8f4ab";
+const GOLDEN: &str = "e47f2836fbe18a42";
 
 #[test]
 fn extreme_options_do_not_panic() {

@@ -18,7 +18,7 @@ use crate::error::{FileKind, IndexError};
 use crate::facets::{static_values, FacetKind, StaticValue, FACETS};
 use crate::format::{
     quantise, CardColumns, CorePayload, DetailHeader, IndexCounts, Manifest, ManifestFile,
-    StoredFacet, StoredPostal, StoredTerm, StoredTerms, TextPayload,
+    StoredFacet, StoredOversight, StoredPostal, StoredTerm, StoredTerms, TextPayload,
 };
 use crate::frame;
 use crate::postings;
@@ -111,6 +111,8 @@ struct Row {
     peer: Option<PeerGroup>,
     /// Municipalities of departments after the first, other than the first's, distinct.
     extra_municipalities: Vec<u16>,
+    /// Supervision facts, dates as day numbers.
+    oversight: StoredOversight,
 }
 
 /// Postings of one facet while building.
@@ -256,6 +258,7 @@ impl IndexBuilder {
             )
         });
         row.peer = price::peer_group(record);
+        row.oversight = StoredOversight::of(record);
         self.rows[slot].push(row);
 
         for (id, facet) in FACETS.iter().enumerate() {
@@ -717,6 +720,7 @@ impl IndexBuilder {
                     0
                 };
                 cards.peer_group.push(peer);
+                cards.oversight.push(row.oversight.map_dates(ago));
             }
         }
         drop(members);

@@ -71,6 +71,9 @@ const fn spec(
 use FacetKind::{Closed, Dynamic, Open};
 use Mode::{FosterFamilies as F, Offers as O};
 
+/// The heading of the `sanction` facet (both modes).
+const SANCTIONS: &str = "Påbud og skærpet tilsyn";
+
 /// Every facet, offers first. The position in this table is the facet's id in the index; append
 /// new facets at the end of their mode's block only with a format version bump.
 pub const FACETS: &[FacetSpec] = &[
@@ -88,6 +91,7 @@ pub const FACETS: &[FacetSpec] = &[
     spec("service", "Indsats", O, Closed, None, true),
     spec("marked", "Markeret af tilsynet", O, Closed, None, false),
     spec("updated", "Opdateret", O, Dynamic, None, false),
+    spec("sanction", SANCTIONS, O, Closed, None, false),
     spec("family_type", "Plejefamilietype", F, Closed, None, true),
     spec("care", "Godkendt til", F, Closed, None, true),
     spec("scope", "Godkendelse", F, Closed, None, false),
@@ -100,6 +104,7 @@ pub const FACETS: &[FacetSpec] = &[
     spec("parent_child", "Forældre og barn", F, Closed, None, false),
     spec("competence", "Kompetence", F, Open, None, true),
     spec("available", "Tager imod børn nu", F, Dynamic, None, false),
+    spec("sanction", SANCTIONS, F, Closed, None, false),
 ];
 
 /// How the reader gets a facet's document sets when the core file does not store them.
@@ -221,6 +226,10 @@ pub fn fixed_values(facet: &FacetSpec) -> Vec<ValueDef> {
         (_, "scope") => vocab_values!(ApprovalScope),
         (_, "marked" | "emergency" | "parent_child" | "available") => yes_no(),
         (_, "updated") => updated_values(),
+        (_, "sanction") => vec![
+            def(SANCTION_VALUES[0], "Uden påbud / skærpet tilsyn", None),
+            def(SANCTION_VALUES[1], "Med påbud / skærpet tilsyn", None),
+        ],
         _ => Vec::new(),
     }
 }
@@ -251,6 +260,18 @@ fn open<'a, I: IntoIterator<Item = &'a String>>(strings: I) -> Vec<StaticValue> 
 /// `municipality`; the check step rejects addresses whose region disagrees).
 fn region_index(municipality: u16) -> Option<usize> {
     catalogue::vocab::municipality(municipality).map(|m| m.region.index())
+}
+
+/// The codes of the `sanction` facet: no standing påbud, skærpet tilsyn or ophør, or some.
+pub const SANCTION_VALUES: [&str; 2] = ["none", "some"];
+
+/// A record's `sanction` value: 0 (none) or 1 (a standing serious sanction).
+fn sanction_value(record: &Record) -> Vec<StaticValue> {
+    let serious = record
+        .sanctions()
+        .iter()
+        .any(|s| s.is_active() && s.kind.serious());
+    closed([usize::from(serious)])
 }
 
 /// A record's values of a static (closed or open) facet, sorted and deduplicated. Empty when the
@@ -289,6 +310,7 @@ pub fn static_values(facet: &FacetSpec, record: &Record) -> Vec<StaticValue> {
             "staff" => open(&o.staff_groups),
             "service" => closed(o.services.iter().map(|s| s.kind.index())),
             "marked" => closed([usize::from(o.supervision.marking.is_none())]),
+            "sanction" => sanction_value(record),
             _ => Vec::new(),
         },
         (Mode::FosterFamilies, Record::FosterFamily(f)) => match facet.name {
@@ -305,6 +327,7 @@ pub fn static_values(facet: &FacetSpec, record: &Record) -> Vec<StaticValue> {
             "emergency" => closed([usize::from(!f.emergency)]),
             "parent_child" => closed([usize::from(!f.parent_child)]),
             "competence" => open(&f.competences),
+            "sanction" => sanction_value(record),
             _ => Vec::new(),
         },
         _ => Vec::new(),

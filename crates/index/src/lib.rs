@@ -90,8 +90,8 @@ pub use capacity::{CapacityFigures, CapacityOverview, CapacityRow};
 pub use error::{FileKind, IndexError};
 pub use format::{IndexCounts, Manifest, ManifestFile, MANIFEST_NAME};
 pub use query::{
-    Card, CardPrice, FacetCounts, FacetValueCount, Hit, Mode, Near, PricePosition, PriceRange,
-    Query, SearchResults, Sort,
+    Card, CardInspection, CardOversight, CardPrice, CardSanction, FacetCounts, FacetValueCount,
+    Hit, Mode, Near, PricePosition, PriceRange, Query, SearchResults, Sort,
 };
 pub use reader::{IndexInfo, SearchIndex};
 pub use search::{

@@ -12,7 +12,8 @@ use std::collections::BTreeMap;
 
 use catalogue::model::Record;
 use catalogue::vocab::{
-    FosterFamilyType, LegalBasis, OfferType, PriceBasis, RateUnit, TargetGroupGroup,
+    Authority, FosterFamilyType, InspectionKind, LegalBasis, OfferType, PriceBasis, RateUnit,
+    SanctionKind, TargetGroupGroup,
 };
 use catalogue::Date;
 
@@ -22,12 +23,13 @@ use crate::codec;
 use crate::error::{FileKind, IndexError};
 use crate::facets::{derivation, facet_ids, fixed_values, Derivation, FacetKind, ValueDef, FACETS};
 use crate::format::{
-    dequantise, CorePayload, DetailHeader, Manifest, StoredPostal, StoredTerms, TextPayload,
+    dequantise, CorePayload, DetailHeader, Manifest, StoredOversight, StoredPostal, StoredTerms,
+    TextPayload,
 };
 use crate::frame;
 use crate::postings;
 use crate::price::{self, PeerGroup};
-use crate::query::{Card, Mode, PricePosition};
+use crate::query::{Card, CardInspection, CardOversight, CardSanction, Mode, PricePosition};
 use crate::text;
 
 /// One term's occurrences, decoded.
@@ -81,6 +83,8 @@ pub(crate) struct Columns {
     pub pause_until: Vec<Option<i32>>,
     pub lat: Vec<f64>,
     pub lon: Vec<f64>,
+    /// Supervision facts, dates as day numbers.
+    pub oversight: Vec<StoredOversight>,
 }
 
 /// An opened index: ready to search, to show cards, and to decode detail shards.
@@ -343,6 +347,7 @@ impl SearchIndex {
             ("lat", c.lat.len()),
             ("lon", c.lon.len()),
             ("peer_group", c.peer_group.len()),
+            ("oversight", c.oversight.len()),
         ] {
             check_len(file, what, len, n)?;
         }
@@ -366,6 +371,20 @@ impl SearchIndex {
             if !known {
                 return Err(IndexError::corrupt(file, "unknown offer or family type"));
             }
+        }
+        let known_oversight = |o: &StoredOversight| {
+            Authority::from_index(o.authority.into()).is_some()
+                && o.sanctions
+                    .iter()
+                    .all(|s| SanctionKind::from_index(s.0.into()).is_some())
+                && o.inspection
+                    .is_none_or(|i| InspectionKind::from_index(i.1.into()).is_some())
+        };
+        if !c.oversight.iter().all(known_oversight) {
+            return Err(IndexError::corrupt(
+                file,
+                "unknown sanction or inspection kind",
+            ));
         }
         let mut normalised = Vec::with_capacity(n);
         for p in &c.price {
@@ -539,6 +558,7 @@ impl SearchIndex {
             pause_until: c.pause_until.iter().map(|d| d.map(back)).collect(),
             lat,
             lon,
+            oversight: c.oversight.iter().map(|o| o.map_dates(back)).collect(),
         };
         let extra_offsets = offsets(
             file,
@@ -765,6 +785,7 @@ impl SearchIndex {
             pause_from: opt_date(c.pause_from[d]),
             pause_until: opt_date(c.pause_until[d]),
             price_position: self.positions.get(&doc).cloned(),
+            oversight: card_oversight(&c.oversight[d]),
         })
     }
 
@@ -871,4 +892,31 @@ pub struct IndexInfo {
     pub generator: String,
     /// The build's date, if it was given one.
     pub built_for: Option<Date>,
+}
+
+/// A card's supervision facts from their column (dates as day numbers; kinds were validated
+/// when the index was opened).
+fn card_oversight(stored: &StoredOversight) -> CardOversight {
+    CardOversight {
+        authority: Authority::from_index(stored.authority.into())
+            .unwrap_or(Authority::Municipality),
+        sanctions: stored
+            .sanctions
+            .iter()
+            .filter_map(|&(kind, since, deadline)| {
+                Some(CardSanction {
+                    kind: SanctionKind::from_index(kind.into())?,
+                    since: Date(since),
+                    deadline: deadline.map(Date),
+                })
+            })
+            .collect(),
+        inspection: stored.inspection.and_then(|(date, kind)| {
+            Some(CardInspection {
+                date: Date(date),
+                kind: InspectionKind::from_index(kind.into())?,
+            })
+        }),
+        approval_lapses: stored.lapses.map(Date),
+    }
 }

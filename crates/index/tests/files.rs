@@ -80,11 +80,12 @@ fn golden_answer(index: &SearchIndex) -> String {
         for hit in &results.hits {
             let card = index.card(hit.doc).expect("card");
             out.push_str(&format!(
-                "{} {} {:?} {:?}\n",
+                "{} {} {:?} {:?} {:?}\n",
                 card.id,
                 card.name,
                 card.price.map(|p| p.normalised),
-                card.price_position.map(|p| (p.peers, p.percentile))
+                card.price_position.map(|p| (p.peers, p.percentile)),
+                card.oversight
             ));
         }
         for facet in &results.facets {

@@ -20,6 +20,10 @@ pub enum Category {
     Rejected,
     /// The authority has marked the record's data as wrong.
     Marked,
+    /// A standing påbud, skærpet tilsyn or ophør (issue 16).
+    Sanctioned,
+    /// An approval that has lapsed, or soon will, for being unused.
+    ApprovalLapse,
     /// Free places not reported lately, or not at all.
     FreePlaces,
     /// Rates not updated in a year.
@@ -34,9 +38,11 @@ pub enum Category {
 
 impl Category {
     /// Every category, most important first.
-    pub const ALL: [Category; 7] = [
+    pub const ALL: [Category; 9] = [
         Category::Rejected,
         Category::Marked,
+        Category::Sanctioned,
+        Category::ApprovalLapse,
         Category::FreePlaces,
         Category::StaleEconomy,
         Category::Stale,
@@ -49,6 +55,8 @@ impl Category {
         match self {
             Category::Rejected => "Afvist (kan ikke søges frem)",
             Category::Marked => "Markeret af tilsynet",
+            Category::Sanctioned => "Påbud, skærpet tilsyn eller ophør",
+            Category::ApprovalLapse => "Godkendelsen bortfalder (ubenyttet)",
             Category::FreePlaces => "Ledige pladser ikke meldt",
             Category::StaleEconomy => "Takster over 12 måneder gamle",
             Category::Stale => "Andre oplysninger over 12 måneder gamle",
@@ -62,6 +70,8 @@ impl Category {
         match self {
             Category::Rejected => 1000,
             Category::Marked => 500,
+            Category::Sanctioned => 400,
+            Category::ApprovalLapse => 300,
             Category::FreePlaces => 200,
             Category::StaleEconomy => 150,
             Category::Stale => 100,
@@ -84,6 +94,10 @@ impl Category {
             Category::Stale
         } else if field.starts_with("supervision.marking") {
             Category::Marked
+        } else if field.starts_with("supervision.sanctions") || field.starts_with("sanctions") {
+            Category::Sanctioned
+        } else if field.ends_with("unused_since") {
+            Category::ApprovalLapse
         } else if field.starts_with("contact") || field == "description" {
             Category::Missing
         } else {

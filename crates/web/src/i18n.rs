@@ -6,7 +6,7 @@
 //! the index with their Danish labels and are shown as they are in both languages.
 
 use catalogue::freshness::Part;
-use catalogue::vocab::{PriceBasis, RateUnit};
+use catalogue::vocab::{InspectionKind, PriceBasis, RateUnit, SanctionKind};
 use catalogue::Date;
 use serde::Deserialize;
 use tilbudsfinder_index::query::{CardPrice, Mode, PricePosition, Sort};
@@ -92,6 +92,10 @@ pub struct Texts {
     pub no_price: &'static str,
     pub free_not_reported: &'static str,
     pub stale_warning: &'static str,
+    /// The card's and the detail view's link that writes to the supervising authority.
+    pub report_error: &'static str,
+    /// The comparison's cell when no påbud, skærpet tilsyn or ophør stands.
+    pub no_sanctions: &'static str,
     pub paused: &'static str,
     pub back_to_results: &'static str,
     pub detail_loading: &'static str,
@@ -176,6 +180,15 @@ pub struct DetailTexts {
     /// Heading of a foster family's general section.
     pub about_family: &'static str,
     pub price_position: &'static str,
+    pub sanctions: &'static str,
+    pub latest_inspection: &'static str,
+    pub inspection_report: &'static str,
+    pub approval_report: &'static str,
+    pub approval_lapse: &'static str,
+    /// "Meld en fejl i …": the list of parts in the detail view.
+    pub report_error_in: &'static str,
+    /// The part of a record that is neither free places, price nor supervision.
+    pub other_information: &'static str,
 }
 
 static DA: Texts = Texts {
@@ -229,6 +242,8 @@ static DA: Texts = Texts {
     free_not_reported: "Ledige pladser ikke meldt",
     stale_warning:
         "Dele af oplysningerne er over et år gamle. Kontakt tilbuddet for at få dem bekræftet.",
+    report_error: "Meld en fejl",
+    no_sanctions: "Ingen påbud eller skærpet tilsyn",
     paused: "Holder pause",
     back_to_results: "Tilbage til resultaterne",
     detail_loading: "Henter alle oplysninger …",
@@ -310,6 +325,13 @@ static DA: Texts = Texts {
         about: "Om tilbuddet",
         about_family: "Om familien",
         price_position: "Prisniveau",
+        sanctions: "Påbud, skærpet tilsyn og vilkår",
+        latest_inspection: "Seneste tilsyn",
+        inspection_report: "Tilsynsrapport",
+        approval_report: "Godkendelsesrapport",
+        approval_lapse: "Ubenyttet godkendelse",
+        report_error_in: "Meld en fejl i",
+        other_information: "Øvrige oplysninger",
     },
 };
 
@@ -363,6 +385,8 @@ static EN: Texts = Texts {
     no_price: "No rate given",
     free_not_reported: "Free places not reported",
     stale_warning: "Parts of this information are more than a year old. Contact the offer to have them confirmed.",
+    report_error: "Report an error",
+    no_sanctions: "No order or enhanced supervision",
     paused: "On pause",
     back_to_results: "Back to the results",
     detail_loading: "Fetching all details …",
@@ -442,6 +466,13 @@ static EN: Texts = Texts {
         about: "About",
         about_family: "About the family",
         price_position: "Price level",
+        sanctions: "Orders, enhanced supervision and conditions",
+        latest_inspection: "Latest inspection",
+        inspection_report: "Inspection report",
+        approval_report: "Approval report",
+        approval_lapse: "Unused approval",
+        report_error_in: "Report an error in",
+        other_information: "Other information",
     },
 };
 
@@ -469,6 +500,7 @@ pub fn facet_legend(lang: Lang, facet: &str) -> &'static str {
         "parent_child" => ("Forælder og barn", "Parent and child"),
         "competence" => ("Kompetencer", "Competences"),
         "available" => ("Tilgængelighed", "Availability"),
+        "sanction" => ("Påbud og skærpet tilsyn", "Orders and enhanced supervision"),
         _ => ("Andet", "Other"),
     };
     pick(lang, da, en)
@@ -964,6 +996,115 @@ fn pick(lang: Lang, da: &'static str, en: &'static str) -> &'static str {
     match lang {
         Lang::Da => da,
         Lang::En => en,
+    }
+}
+
+/// The subject of a "Meld en fejl" e-mail.
+pub fn report_error_subject(lang: Lang, name: &str, id: &str) -> String {
+    match lang {
+        Lang::Da => format!("Fejl i oplysninger: {name} ({id})"),
+        Lang::En => format!("Wrong information: {name} ({id})"),
+    }
+}
+
+/// What a "Meld en fejl" e-mail says about the record and the doubted part.
+pub struct ReportErrorFacts<'a> {
+    pub name: &'a str,
+    pub id: &'a str,
+    /// A link that finds the record.
+    pub link: &'a str,
+    /// The doubted part's name.
+    pub part: &'a str,
+    /// Its current value.
+    pub value: &'a str,
+    /// The date it was given.
+    pub day: &'a str,
+    /// No socialtilsyn address: the reader must send it to the municipality.
+    pub to_municipality: bool,
+}
+
+/// The body of a "Meld en fejl" e-mail (lines end in `\n`), with room for what is wrong.
+pub fn report_error_body(lang: Lang, f: &ReportErrorFacts<'_>) -> String {
+    let (name, id, link, part, value, day) = (f.name, f.id, f.link, f.part, f.value, f.day);
+    match lang {
+        Lang::Da => format!(
+            "Jeg mener, at en oplysning om dette tilbud er forkert.\n\n\
+             Navn: {name}\nId: {id}\nLink: {link}\n\n\
+             Oplysningen: {part}\nNuværende værdi: {value}\nDato for oplysningen: {day}\n\n\
+             Hvad er forkert, og hvad er det rigtige?\n\n{}",
+            if f.to_municipality {
+                "(Send til den kommune, der har godkendt tilbuddet.)\n"
+            } else {
+                ""
+            }
+        ),
+        Lang::En => format!(
+            "I believe a piece of information about this record is wrong.\n\n\
+             Name: {name}\nId: {id}\nLink: {link}\n\n\
+             The information: {part}\nCurrent value: {value}\nDate of the information: {day}\n\n\
+             What is wrong, and what is right?\n\n{}",
+            if f.to_municipality {
+                "(Send it to the municipality that approved the record.)\n"
+            } else {
+                ""
+            }
+        ),
+    }
+}
+
+/// A sanction's kind in words.
+pub fn sanction_kind(lang: Lang, kind: SanctionKind) -> &'static str {
+    match lang {
+        Lang::Da => kind.label(),
+        Lang::En => match kind {
+            SanctionKind::Order => "Order (påbud)",
+            SanctionKind::EnhancedSupervision => "Enhanced supervision (skærpet tilsyn)",
+            SanctionKind::Condition => "Approval with conditions (vilkår)",
+            SanctionKind::Cessation => "Approval revoked (ophør)",
+        },
+    }
+}
+
+/// "Skærpet tilsyn siden 01.09.2026" or "Påbud siden 01.09.2026, frist 01.12.2026".
+pub fn sanction(lang: Lang, kind: SanctionKind, since: Date, deadline: Option<Date>) -> String {
+    let name = sanction_kind(lang, kind);
+    let since = date(lang, since);
+    let deadline = deadline.map(|d| date(lang, d));
+    match (lang, deadline) {
+        (Lang::Da, None) => format!("{name} siden {since}"),
+        (Lang::Da, Some(d)) => format!("{name} siden {since}, frist {d}"),
+        (Lang::En, None) => format!("{name} since {since}"),
+        (Lang::En, Some(d)) => format!("{name} since {since}, deadline {d}"),
+    }
+}
+
+/// "lifted 01.03.2025" after a sanction that no longer stands.
+pub fn sanction_lifted(lang: Lang, lifted: Date) -> String {
+    match lang {
+        Lang::Da => format!("ophævet {}", date(lang, lifted)),
+        Lang::En => format!("lifted {}", date(lang, lifted)),
+    }
+}
+
+/// "03.03.2026, uanmeldt".
+pub fn inspection(lang: Lang, day: Date, kind: InspectionKind) -> String {
+    let kind = match (lang, kind) {
+        (Lang::Da, k) => k.label().to_lowercase(),
+        (Lang::En, InspectionKind::Announced) => "announced".to_string(),
+        (Lang::En, InspectionKind::Unannounced) => "unannounced".to_string(),
+    };
+    format!("{}, {kind}", date(lang, day))
+}
+
+/// "Godkendelsen bortfaldt 01.11.2026: ubenyttet" or "… bortfalder 01.11.2026, hvis den ikke
+/// bliver brugt".
+pub fn approval_lapse(lang: Lang, lapses_on: Date, lapsed: bool) -> String {
+    let d = date(lang, lapses_on);
+    match (lang, lapsed) {
+        (Lang::Da, true) => format!("Godkendelsen bortfaldt {d}, fordi den ikke er brugt"),
+        (Lang::Da, false) => format!("Godkendelsen bortfalder {d}, hvis den ikke bliver brugt"),
+        (Lang::En, true) => format!("The approval lapsed on {d} for being unused"),
+        (Lang::En, false) => format!("The approval lapses on {d} unless it is used"),
     }
 }
 

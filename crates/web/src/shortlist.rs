@@ -219,6 +219,7 @@ mod tests {
             pause_from: None,
             pause_until: None,
             price_position: None,
+            oversight: Default::default(),
         }
     }
 

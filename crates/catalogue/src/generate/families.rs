@@ -227,6 +227,18 @@ pub fn family(rng: &mut Rng, number: u64, today: Date) -> FosterFamily {
     } else {
         Vec::new()
     };
+    let id = family_id(number);
+    let sanctions = super::oversight::sanctions(rng, true, false, false, today);
+    let latest_inspection = authority_is_socialtilsyn(family_type)
+        .then(|| super::oversight::inspection(rng, &id, Authority::for_region(m.region), today))
+        .flatten();
+    // A third of the families without a child have been without one long enough to say since
+    // when.
+    let unused_since = if children_placed == 0 {
+        super::oversight::unused_since(rng, 0.35, today)
+    } else {
+        None
+    };
     let updated = today.add_days(-update_age_days(rng));
     let approved = updated.add_days(-(rng.range(0, 3_000) as i32));
     let authority = if authority_is_socialtilsyn(family_type) {
@@ -258,7 +270,7 @@ pub fn family(rng: &mut Rng, number: u64, today: Date) -> FosterFamily {
     );
 
     FosterFamily {
-        id: family_id(number),
+        id,
         name,
         description,
         family_type,
@@ -287,6 +299,9 @@ pub fn family(rng: &mut Rng, number: u64, today: Date) -> FosterFamily {
         },
         authority,
         approved,
+        sanctions,
+        latest_inspection,
+        unused_since,
         contact,
         updated,
     }

@@ -19,6 +19,7 @@ use super::geo::{
 use super::ids::{cvr_from_bits, p_number, phone};
 use super::kinds::{self, OfferKind, Theme};
 use super::names::{self, email, slug, Owner};
+use super::oversight;
 use super::rng::Rng;
 use super::text::{marking_reason, offer_description, OfferText};
 
@@ -374,10 +375,12 @@ fn draw_strings(rng: &mut Rng, pool: &[(&'static str, u32)], count: usize) -> Ve
         .collect()
 }
 
-/// Approval status and date, and now and then the authority's marking that the data are
-/// wrong (more often for stale records, which is what gets them marked).
+/// Approval status and date, now and then the authority's marking that the data are wrong
+/// (more often for stale records, which is what gets them marked), sanctions, the latest
+/// inspection, and whether the offer stands unused.
 fn draw_supervision(
     rng: &mut Rng,
+    id: &str,
     authority: Authority,
     updated: &OfferUpdated,
     today: Date,
@@ -401,11 +404,29 @@ fn draw_supervision(
         date: today.add_days(-(rng.range(1, 330) as i32)),
         reason: marking_reason(rng).to_string(),
     });
+    let sanctions = oversight::sanctions(
+        rng,
+        false,
+        approval == ApprovalStatus::ConditionallyApproved,
+        approval == ApprovalStatus::Ceased,
+        today,
+    );
+    let latest_inspection = (authority != Authority::Municipality)
+        .then(|| oversight::inspection(rng, id, authority, today))
+        .flatten();
+    let unused_since = if approval == ApprovalStatus::Ceased {
+        None
+    } else {
+        oversight::unused_since(rng, 0.015, today)
+    };
     Supervision {
         authority,
         approval,
         approved,
         marking,
+        sanctions,
+        latest_inspection,
+        unused_since,
     }
 }
 
@@ -520,7 +541,8 @@ pub fn offer(rng: &mut Rng, number: u64, today: Date) -> Offer {
     } else {
         supervising_authority(m.region, m.code, ownership == Ownership::Municipal)
     };
-    let supervision = draw_supervision(rng, authority, &updated, today);
+    let id = offer_id(number);
+    let supervision = draw_supervision(rng, &id, authority, &updated, today);
     let free_places = draw_free_places(rng, supervision.approval, places_total, today);
     let occupancy_rate = draw_occupancy_rate(rng);
     let rent = draw_rent(rng, &kind);
@@ -567,7 +589,7 @@ pub fn offer(rng: &mut Rng, number: u64, today: Date) -> Offer {
     let departments = departments(rng, number, &name, &district, m, places_total);
 
     Offer {
-        id: offer_id(number),
+        id,
         name,
         description,
         offer_type: kind.offer_type,

@@ -92,6 +92,26 @@ pub fn comparison(props: &ComparisonProps) -> Html {
             }
             s
         }),
+        (d.sanctions, |l, c, _| {
+            let standing: Vec<String> = c
+                .oversight
+                .sanctions
+                .iter()
+                .map(|s| i18n::sanction(l, s.kind, s.since, s.deadline))
+                .collect();
+            if standing.is_empty() {
+                l.texts().no_sanctions.to_string()
+            } else {
+                format!("⚠ {}", standing.join("; "))
+            }
+        }),
+        (d.latest_inspection, |l, c, _| {
+            c.oversight
+                .inspection
+                .as_ref()
+                .map(|i| i18n::inspection(l, i.date, i.kind))
+                .unwrap_or_else(|| l.texts().none.to_string())
+        }),
         (d.marking, |l, c, _| {
             c.marked
                 .map(|m| i18n::marked(l, m))

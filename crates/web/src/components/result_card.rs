@@ -2,12 +2,15 @@
 //!
 //! Shows name, type and legal bases, place, ages, free places with when they were reported, the
 //! normalised price with its unit, how fresh the data are (with a warning when the freshness
-//! rule of `catalogue::freshness` calls a part stale), a
-//! pause for families, and the authority's marking in plain words.
+//! rule of `catalogue::freshness` calls a part stale), a pause for families, the authority's
+//! marking in plain words, a badge for a standing påbud, skærpet tilsyn or ophør (its words, not
+//! a colour alone), the latest inspection, an approval that lapses for being unused, and
+//! "Meld en fejl" (a `mailto:` to the supervising authority, see [`crate::report_error`]).
 
 use std::rc::Rc;
 
 use catalogue::freshness::{Freshness, Part};
+use catalogue::model::approval_lapse;
 use catalogue::vocab::RateUnit;
 use catalogue::Date;
 use tilbudsfinder_index::query::{Card, Mode};
@@ -16,6 +19,7 @@ use yew::prelude::*;
 
 use crate::components::heading::Heading;
 use crate::i18n::{self, Lang};
+use crate::report_error::{self, DoubtedPart};
 
 /// Whether the card's oldest part is stale on `today`: such data get a visible warning.
 pub fn stale_on(card: &Card, today: Date) -> bool {
@@ -38,6 +42,35 @@ pub struct ResultCardProps {
 pub fn paused_on(card: &Card, today: Date) -> bool {
     card.pause_from
         .is_some_and(|from| from <= today && card.pause_until.is_none_or(|until| today < until))
+}
+
+/// The standing påbud, skærpet tilsyn and ophør of a card, each as a badge with its words; shared
+/// by the card and the detail view.
+pub fn sanction_badges(lang: Lang, card: &Card) -> Html {
+    html! {
+        { for card.oversight.sanctions.iter().filter(|s| s.kind.serious()).map(|s| html! {
+            <p class="tf-sanction">
+                <span class="tf-icon" aria-hidden="true">{ "⚠ " }</span>
+                { i18n::sanction(lang, s.kind, s.since, s.deadline) }
+            </p>
+        }) }
+    }
+}
+
+/// A warning when the card's approval has lapsed or soon will for being unused.
+pub fn lapse_warning(lang: Lang, card: &Card, today: Date) -> Html {
+    let Some(lapses) = card.oversight.approval_lapses else {
+        return html! {};
+    };
+    match approval_lapse(lapses, today) {
+        Some(lapsed) => html! {
+            <p class="tf-stale-warning tf-lapse">
+                <span class="tf-icon" aria-hidden="true">{ "⚠ " }</span>
+                { i18n::approval_lapse(lang, lapses, lapsed) }
+            </p>
+        },
+        None => html! {},
+    }
 }
 
 /// One result as an `<article>`.
@@ -89,6 +122,8 @@ pub fn result_card(props: &ResultCardProps) -> Html {
             if let Some(date) = card.marked {
                 <p class="tf-marking"><span class="tf-icon" aria-hidden="true">{ "⚠ " }</span>{ i18n::marked(lang, date) }</p>
             }
+            { sanction_badges(lang, card) }
+            { lapse_warning(lang, card, props.today) }
             <dl class="tf-facts">
                 <div><dt>{ t.detail.place }</dt>
                      <dd>{ format!("{} {}, {}", card.postal_code, card.city, card.municipality) }
@@ -97,6 +132,9 @@ pub fn result_card(props: &ResultCardProps) -> Html {
                 <div><dt>{ t.ages }</dt><dd>{ i18n::age_range(lang, card.age_from, card.age_to) }</dd></div>
                 <div><dt>{ t.detail.free_places }</dt>
                      <dd class={classes!(has_free.then_some("tf-free"))}>{ free }</dd></div>
+                if let Some(i) = &card.oversight.inspection {
+                    <div><dt>{ t.detail.latest_inspection }</dt><dd>{ i18n::inspection(lang, i.date, i.kind) }</dd></div>
+                }
                 if card.mode == Mode::Offers {
                     <div><dt>{ t.detail.price }</dt>
                          <dd>
@@ -127,6 +165,8 @@ pub fn result_card(props: &ResultCardProps) -> Html {
                 <button type="button" class={classes!("tf-button", "tf-secondary", props.saved.then_some("tf-saved"))}
                         aria-pressed={props.saved.to_string()} onclick={on_save}
                         aria-label={i18n::with_name(t.save, &card.name)}>{ t.save }</button>
+                <a class="tf-report-error" href={report_error::href(lang, card, DoubtedPart::FreePlaces, &report_error::page_address())}
+                   aria-label={i18n::with_name(t.report_error, &card.name)}>{ t.report_error }</a>
             </div>
         </article>
     }
