@@ -228,7 +228,11 @@ pub fn family(rng: &mut Rng, number: u64, today: Date) -> FosterFamily {
         Vec::new()
     };
     let id = family_id(number);
-    let sanctions = super::oversight::sanctions(rng, true, false, false, today);
+    let sanctions = if authority_is_socialtilsyn(family_type) {
+        super::oversight::sanctions(rng, true, false, false, today)
+    } else {
+        Vec::new()
+    };
     let latest_inspection = authority_is_socialtilsyn(family_type)
         .then(|| super::oversight::inspection(rng, &id, Authority::for_region(m.region), today))
         .flatten();

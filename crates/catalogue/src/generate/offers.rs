@@ -404,13 +404,18 @@ fn draw_supervision(
         date: today.add_days(-(rng.range(1, 330) as i32)),
         reason: marking_reason(rng).to_string(),
     });
-    let sanctions = oversight::sanctions(
-        rng,
-        false,
-        approval == ApprovalStatus::ConditionallyApproved,
-        approval == ApprovalStatus::Ceased,
-        today,
-    );
+    // Sanctions are the socialtilsyn's instruments; the municipality approves §§ 103/104.
+    let sanctions = if authority == Authority::Municipality {
+        Vec::new()
+    } else {
+        oversight::sanctions(
+            rng,
+            false,
+            approval == ApprovalStatus::ConditionallyApproved,
+            approval == ApprovalStatus::Ceased,
+            today,
+        )
+    };
     let latest_inspection = (authority != Authority::Municipality)
         .then(|| oversight::inspection(rng, id, authority, today))
         .flatten();
