@@ -180,6 +180,7 @@ pub fn migrate_value(record: &mut Value) -> LineMigration {
     let mut rewritten = 0u64;
     let mut decisions = Vec::new();
     walk(record, "", &mut rewritten, &mut decisions);
+    rewritten += u64::from(respite_free_places(record));
     if !decisions.is_empty() {
         return LineMigration::Reported(decisions);
     }
@@ -189,6 +190,34 @@ pub fn migrate_value(record: &mut Value) -> LineMigration {
         Err(_) => text,
     };
     LineMigration::Written { json, rewritten }
+}
+
+/// Format 1 had one free-place count per family; format 2 counts døgnanbringelse and støtteophold
+/// apart. A family approved only for støtteophold can only have meant støtteophold places, so
+/// its count moves to `free_respite_places`; any other family's count stays døgnanbringelse's.
+/// Returns whether it moved.
+fn respite_free_places(record: &mut Value) -> bool {
+    let Value::Object(map) = record else {
+        return false;
+    };
+    let respite_only = map.get("kind") == Some(&Value::from("foster_family"))
+        && map.get("approved_for") == Some(&serde_json::json!(["stoetteophold"]))
+        && !map.contains_key("free_respite_places");
+    let count = map
+        .get("free_places")
+        .and_then(|f| f.get("count"))
+        .and_then(Value::as_u64)
+        .filter(|&n| n > 0);
+    match (respite_only, count) {
+        (true, Some(n)) => {
+            map.insert("free_respite_places".into(), Value::from(n));
+            if let Some(Value::Object(free)) = map.get_mut("free_places") {
+                free.insert("count".into(), Value::from(0));
+            }
+            true
+        }
+        _ => false,
+    }
 }
 
 /// The vocabulary a field of this name holds, for the fields whose vocabularies changed.
@@ -336,5 +365,26 @@ mod tests {
             .message
             .contains("\"bl_43_stk1_nr6\" or \"bl_43_stk1_nr7\""));
         assert_eq!(reports[0].id.as_deref(), Some("B"));
+    }
+
+    #[test]
+    fn a_respite_only_familys_free_places_become_stoetteophold_places() {
+        let input = concat!(
+            r#"{"kind":"foster_family","id":"R","approved_for":["aflastning"],"free_places":{"count":2,"reported":"2026-11-01"}}"#,
+            "\n",
+            r#"{"kind":"foster_family","id":"S","approved_for":["doegnophold","aflastning"],"free_places":{"count":1,"reported":"2026-11-01"}}"#,
+            "\n",
+        );
+        let (out, reports, summary) = run(input);
+        assert!(reports.is_empty(), "{reports:?}");
+        assert_eq!((summary.written, summary.codes_rewritten), (2, 4));
+        let lines: Vec<Value> = out
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("json"))
+            .collect();
+        assert_eq!(lines[0]["free_places"]["count"], 0);
+        assert_eq!(lines[0]["free_respite_places"], 2);
+        assert_eq!(lines[1]["free_places"]["count"], 1);
+        assert!(lines[1].get("free_respite_places").is_none());
     }
 }

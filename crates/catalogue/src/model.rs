@@ -449,8 +449,16 @@ pub struct FosterFamily {
     /// The family's own children living at home.
     #[serde(default)]
     pub own_children: u8,
-    /// Free places as last reported (mandatory for families).
+    /// The ages of the children living in the home now, own and placed (ages only: the public
+    /// never sees more about them).
+    #[serde(default)]
+    pub children_in_home: Vec<u8>,
+    /// Free places for døgnanbringelse as last reported (mandatory for families).
     pub free_places: FreePlaces,
+    /// Free places for støtteophold (respite), reported with `free_places`; `None` when the
+    /// family is not approved for støtteophold or has not said.
+    #[serde(default)]
+    pub free_respite_places: Option<u32>,
     /// Youngest age accepted, in years.
     pub age_from: u8,
     /// Oldest age accepted, in years.
@@ -520,6 +528,19 @@ pub struct Pause {
 }
 
 impl FosterFamily {
+    /// Free places of a kind on `day`: none while on pause, none of a kind the family is not
+    /// approved for. Day care (dagophold) has no free-place figure.
+    pub fn free_places_of(&self, kind: CareKind, day: Date) -> u32 {
+        if self.paused_on(day) || !self.approved_for.contains(&kind) {
+            return 0;
+        }
+        match kind {
+            CareKind::Placement => self.free_places.count,
+            CareKind::Respite => self.free_respite_places.unwrap_or(0),
+            CareKind::DayCare => 0,
+        }
+    }
+
     /// On pause on the given day.
     pub fn paused_on(&self, day: Date) -> bool {
         match self.pause {

@@ -113,6 +113,8 @@ struct Row {
     extra_municipalities: Vec<u16>,
     /// Supervision facts, dates as day numbers.
     oversight: StoredOversight,
+    /// Foster families: free places for støtteophold.
+    free_respite: Option<u32>,
 }
 
 /// Postings of one facet while building.
@@ -352,6 +354,7 @@ impl IndexBuilder {
             ages: vec![(f.age_from, f.age_to)],
             places: u32::from(f.children_approved),
             free: Some(f.free_places.count),
+            free_respite: f.free_respite_places,
             free_reported: Some(f.free_places.reported.0),
             updated_oldest: f.updated.0,
             updated_newest: f.updated.0,
@@ -721,6 +724,7 @@ impl IndexBuilder {
                 };
                 cards.peer_group.push(peer);
                 cards.oversight.push(row.oversight.map_dates(ago));
+                cards.free_respite.push(row.free_respite);
             }
         }
         drop(members);

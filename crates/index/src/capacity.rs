@@ -145,11 +145,8 @@ impl SearchIndex {
             };
             RecordFigures {
                 places: c.places.get(d).copied().unwrap_or(0),
-                free: c
-                    .free
-                    .get(d)
-                    .copied()
-                    .flatten()
+                free: self
+                    .free_places_fitting(d, query)
                     .map(|free| (free, fresh(c.free_reported.get(d).copied().flatten()))),
             }
         };
@@ -272,7 +269,7 @@ mod tests {
 
     use catalogue::generate::{Generator, GeneratorOptions};
     use catalogue::model::Record;
-    use catalogue::vocab::TargetGroup;
+    use catalogue::vocab::{CareKind, TargetGroup};
 
     use super::*;
     use crate::{BuildOptions, IndexBuilder, Manifest};
@@ -344,7 +341,11 @@ mod tests {
             Record::FosterFamily(f) => Plain {
                 mode: Mode::FosterFamilies,
                 places: u32::from(f.children_approved),
-                free: Some((f.free_places.count, f.free_places.reported)),
+                free: Some((
+                    f.free_places_of(CareKind::Placement, today())
+                        + f.free_places_of(CareKind::Respite, today()),
+                    f.free_places.reported,
+                )),
                 targets: f.target_groups.clone(),
                 region: f.location.region,
                 regions: vec![f.location.region],

@@ -104,6 +104,9 @@ pub struct CardColumns<'a> {
     pub peer_group: Vec<u16>,
     /// Supervision facts per doc (format 2).
     pub oversight: Vec<StoredOversight>,
+    /// Foster families: free places for støtteophold (`free` holds døgnanbringelse); `None`
+    /// for offers and families not approved for it.
+    pub free_respite: Vec<Option<u32>>,
 }
 
 /// A card's supervision facts: standing sanctions, the latest inspection and the approval's

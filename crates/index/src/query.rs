@@ -167,8 +167,11 @@ pub struct Card {
     pub age_to: u8,
     /// Places in total (children approved for, for families).
     pub places_total: u32,
-    /// Free places, when reported.
+    /// Free places, when reported (for a foster family: for døgnanbringelse).
     pub free_places: Option<u32>,
+    /// A foster family's free places for støtteophold, when it is approved for it.
+    #[serde(default)]
+    pub free_respite_places: Option<u32>,
     /// When free places were reported.
     pub free_places_reported: Option<Date>,
     /// The main rate, normalised.

@@ -12,8 +12,8 @@ use std::collections::BTreeMap;
 
 use catalogue::model::Record;
 use catalogue::vocab::{
-    Authority, FosterFamilyType, InspectionKind, LegalBasis, OfferType, PriceBasis, RateUnit,
-    SanctionKind, TargetGroupGroup,
+    Authority, CareKind, FosterFamilyType, InspectionKind, LegalBasis, OfferType, PriceBasis,
+    RateUnit, SanctionKind, TargetGroupGroup,
 };
 use catalogue::Date;
 
@@ -21,7 +21,9 @@ use crate::bits::Bits;
 use crate::build::StoredRecord;
 use crate::codec;
 use crate::error::{FileKind, IndexError};
-use crate::facets::{derivation, facet_ids, fixed_values, Derivation, FacetKind, ValueDef, FACETS};
+use crate::facets::{
+    available_value, derivation, facet_ids, fixed_values, Derivation, FacetKind, ValueDef, FACETS,
+};
 use crate::format::{
     dequantise, CorePayload, DetailHeader, Manifest, StoredOversight, StoredPostal, StoredTerms,
     TextPayload,
@@ -29,7 +31,7 @@ use crate::format::{
 use crate::frame;
 use crate::postings;
 use crate::price::{self, PeerGroup};
-use crate::query::{Card, CardInspection, CardOversight, CardSanction, Mode, PricePosition};
+use crate::query::{Card, CardInspection, CardOversight, CardSanction, Mode, PricePosition, Query};
 use crate::text;
 
 /// One term's occurrences, decoded.
@@ -85,6 +87,8 @@ pub(crate) struct Columns {
     pub lon: Vec<f64>,
     /// Supervision facts, dates as day numbers.
     pub oversight: Vec<StoredOversight>,
+    /// Foster families' free places for støtteophold.
+    pub free_respite: Vec<Option<u32>>,
 }
 
 /// An opened index: ready to search, to show cards, and to decode detail shards.
@@ -348,6 +352,7 @@ impl SearchIndex {
             ("lon", c.lon.len()),
             ("peer_group", c.peer_group.len()),
             ("oversight", c.oversight.len()),
+            ("free_respite", c.free_respite.len()),
         ] {
             check_len(file, what, len, n)?;
         }
@@ -559,6 +564,7 @@ impl SearchIndex {
             lat,
             lon,
             oversight: c.oversight.iter().map(|o| o.map_dates(back)).collect(),
+            free_respite: c.free_respite.clone(),
         };
         let extra_offsets = offsets(
             file,
@@ -786,7 +792,45 @@ impl SearchIndex {
             pause_until: opt_date(c.pause_until[d]),
             price_position: self.positions.get(&doc).cloned(),
             oversight: card_oversight(&c.oversight[d]),
+            free_respite_places: c.free_respite[d],
         })
+    }
+
+    /// The free places of a doc that fit `query`, as the search's free-places filter and the
+    /// capacity overview count them: an offer's free places; a foster family's of the kinds the
+    /// query's `care` selection asks for (døgnanbringelse and støtteophold without one), and
+    /// none while it is on pause on the query's day (`catalogue::model::FosterFamily::
+    /// free_places_of` says the same of a record). `None` when never reported.
+    pub(crate) fn free_places_fitting(&self, doc: usize, query: &Query) -> Option<u32> {
+        let c = &self.columns;
+        let placement = *c.free.get(doc)?;
+        if query.mode == Mode::Offers {
+            return placement;
+        }
+        let paused = available_value(
+            c.pause_from[doc].map(Date),
+            c.pause_until[doc].map(Date),
+            query.today,
+        ) == 1;
+        let placement = placement?;
+        if paused {
+            return Some(0);
+        }
+        let selected: Vec<&str> = query
+            .filters
+            .iter()
+            .filter(|(facet, _)| facet == "care")
+            .map(|(_, value)| value.as_str())
+            .collect();
+        let wants = |kind: CareKind| selected.is_empty() || selected.contains(&kind.code());
+        let mut fitting = 0;
+        if wants(CareKind::Placement) {
+            fitting += placement;
+        }
+        if wants(CareKind::Respite) {
+            fitting += c.free_respite[doc].unwrap_or(0);
+        }
+        Some(fitting)
     }
 
     /// The detail shard that holds a doc's full record.

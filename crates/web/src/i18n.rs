@@ -189,6 +189,7 @@ pub struct DetailTexts {
     pub report_error_in: &'static str,
     /// The part of a record that is neither free places, price nor supervision.
     pub other_information: &'static str,
+    pub children_in_home: &'static str,
 }
 
 static DA: Texts = Texts {
@@ -332,6 +333,7 @@ static DA: Texts = Texts {
         approval_lapse: "Ubenyttet godkendelse",
         report_error_in: "Meld en fejl i",
         other_information: "Øvrige oplysninger",
+        children_in_home: "Børn i hjemmet (alder)",
     },
 };
 
@@ -473,6 +475,7 @@ static EN: Texts = Texts {
         approval_lapse: "Unused approval",
         report_error_in: "Report an error in",
         other_information: "Other information",
+        children_in_home: "Children in the home (ages)",
     },
 };
 
@@ -722,6 +725,47 @@ pub fn free_places(lang: Lang, count: u32, reported_days_ago: Option<i32>) -> St
         (Lang::Da, Some(d)) => format!("{places} (meldt {})", days_ago(lang, d)),
         (Lang::En, Some(d)) => format!("{places} (reported {})", days_ago(lang, d)),
         (_, None) => places,
+    }
+}
+
+/// A foster family's free places by kind: "Døgnanbringelse: ingen ledige pladser ·
+/// Støtteophold: 2 ledige pladser (meldt for 3 dage siden)".
+pub fn family_free_places(
+    lang: Lang,
+    placement: u32,
+    respite: u32,
+    reported_days_ago: Option<i32>,
+) -> String {
+    let count = |n: u32| {
+        let text = free_places(lang, n, None);
+        let mut chars = text.chars();
+        chars
+            .next()
+            .map(|first| first.to_lowercase().chain(chars).collect())
+            .unwrap_or(text)
+    };
+    let (placement, respite) = (count(placement), count(respite));
+    let both = match lang {
+        Lang::Da => format!("Døgnanbringelse: {placement} · Støtteophold: {respite}"),
+        Lang::En => format!("Placement: {placement} · Støtteophold (respite): {respite}"),
+    };
+    match (lang, reported_days_ago) {
+        (Lang::Da, Some(d)) => format!("{both} (meldt {})", days_ago(lang, d)),
+        (Lang::En, Some(d)) => format!("{both} (reported {})", days_ago(lang, d)),
+        (_, None) => both,
+    }
+}
+
+/// The ages of the children living in a foster home: "3, 7 og 15 år" / "none".
+pub fn children_ages(lang: Lang, ages: &[u8]) -> String {
+    let listed: Vec<String> = ages.iter().map(u8::to_string).collect();
+    match (lang, listed.as_slice()) {
+        (Lang::Da, []) => "Ingen".into(),
+        (Lang::En, []) => "None".into(),
+        (Lang::Da, [one]) => format!("{one} år"),
+        (Lang::En, [one]) => format!("{one} years"),
+        (Lang::Da, [rest @ .., last]) => format!("{} og {last} år", rest.join(", ")),
+        (Lang::En, [rest @ .., last]) => format!("{} and {last} years", rest.join(", ")),
     }
 }
 

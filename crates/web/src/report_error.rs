@@ -54,7 +54,10 @@ fn current(lang: Lang, card: &Card, part: DoubtedPart) -> (String, Date) {
     let t = lang.texts();
     match part {
         DoubtedPart::FreePlaces => match (card.free_places, card.free_places_reported) {
-            (Some(n), Some(day)) => (n.to_string(), day),
+            (Some(n), Some(day)) => match card.free_respite_places {
+                Some(respite) => (i18n::family_free_places(lang, n, respite, None), day),
+                None => (n.to_string(), day),
+            },
             _ => (t.free_not_reported.to_string(), card.updated_newest),
         },
         DoubtedPart::Price => (
@@ -184,6 +187,7 @@ mod tests {
             age_to: 85,
             places_total: 12,
             free_places: Some(2),
+            free_respite_places: None,
             free_places_reported: Date::from_ymd(2026, 10, 3),
             price: None,
             updated_oldest: Date::from_ymd(2026, 1, 1).expect("date"),

@@ -21,7 +21,9 @@ use crate::model::{
     approval_lapse, FosterFamily, Inspection, Offer, Record, Sanction, APPROVAL_LAPSE_YEARS_FAMILY,
     APPROVAL_LAPSE_YEARS_OFFER,
 };
-use crate::vocab::{self, ApprovalStatus, Authority, FosterFamilyType, Ownership, SanctionKind};
+use crate::vocab::{
+    self, ApprovalScope, ApprovalStatus, Authority, FosterFamilyType, Ownership, SanctionKind,
+};
 
 /// An offer's authority, approval and marking.
 pub(crate) fn offer(report: &mut Report, offer: &Offer) {
@@ -193,21 +195,29 @@ fn inspection(report: &mut Report, path: &str, inspection: &Inspection) {
 /// A foster family's approving authority.
 pub(crate) fn foster_family(report: &mut Report, family: &FosterFamily) {
     let network = family.family_type == FosterFamilyType::Network;
+    // A family approved for one named child (konkret godkendelse) is approved by the
+    // municipality, whatever its type.
+    let concrete = family.approval_scope == ApprovalScope::Concrete;
     match family.authority {
-        Authority::Municipality if !network => report.error(
+        Authority::Municipality if !network && !concrete => report.error(
             "authority",
             format!(
-                "authority kommune approves only network foster families, not {}",
+                "authority kommune approves only network foster families and families approved for one named child, not a generally approved {} family",
                 family.family_type.code()
             ),
         ),
         Authority::Municipality => {}
         authority => {
-            if network {
+            if network || concrete {
                 report.warning(
                     "authority",
                     format!(
-                        "network foster families are approved by the municipality, not {}",
+                        "{} are approved by the municipality, not {}",
+                        if network {
+                            "network foster families"
+                        } else {
+                            "families approved for one named child"
+                        },
                         authority.label()
                     ),
                 );
@@ -296,7 +306,7 @@ mod tests {
             &findings,
             Error,
             "authority",
-            "approves only network foster families, not forstaerket"
+            "approves only network foster families and families approved for one named child, not a generally approved forstaerket family"
         ));
         f.family_type = FosterFamilyType::Network;
         assert!(!only(Record::FosterFamily(f))

@@ -91,9 +91,10 @@ const COMPETENCES: &[(&str, u32)] = &[
     ("Erfaring med naturpædagogik og dyr", 8),
 ];
 
-/// Network families are approved by the municipality, every other type by a socialtilsyn.
-fn authority_is_socialtilsyn(family_type: FosterFamilyType) -> bool {
-    family_type != Network
+/// Network families and families approved for one named child are approved by the
+/// municipality, every other family by a socialtilsyn.
+fn authority_is_socialtilsyn(family_type: FosterFamilyType, scope: ApprovalScope) -> bool {
+    family_type != Network && scope == ApprovalScope::General
 }
 
 /// The family's label in running text and its public name.
@@ -157,7 +158,10 @@ pub fn family(rng: &mut Rng, number: u64, today: Date) -> FosterFamily {
     };
 
     let children_approved = *rng.weighted(approved_counts(family_type)).unwrap_or(&1);
-    let children_placed = if approval_scope == ApprovalScope::Concrete && rng.chance(0.85) {
+    // Children on støtteophold do not live with the family.
+    let children_placed = if respite_only {
+        0
+    } else if approval_scope == ApprovalScope::Concrete && rng.chance(0.85) {
         children_approved
     } else {
         let ticket = rng.below(100);
@@ -197,10 +201,30 @@ pub fn family(rng: &mut Rng, number: u64, today: Date) -> FosterFamily {
     } else {
         open
     };
+    // Free places by kind: a family giving only støtteophold has its free places there; one
+    // giving both now and then has a støtteophold place free beside its placements.
+    let (free_count, free_respite_places) = if respite_only {
+        (0, Some(free_count))
+    } else if approved_for.contains(&CareKind::Respite) {
+        let respite = u32::from(pause.is_none() && rng.chance(0.4));
+        (free_count, Some(respite))
+    } else {
+        (free_count, None)
+    };
     let free_places = FreePlaces {
         count: free_count,
         reported: free_places_reported(rng, today),
     };
+    // The ages of the children in the home: the family's own (up to young adults) and the
+    // placed ones (within the ages the family takes).
+    let mut children_in_home: Vec<u8> = Vec::new();
+    for _ in 0..own_children {
+        children_in_home.push(rng.range(0, 24) as u8);
+    }
+    for _ in 0..children_placed {
+        children_in_home.push(rng.range(u32::from(age_from), u32::from(age_to)) as u8);
+    }
+    children_in_home.sort_unstable_by(|a, b| b.cmp(a));
 
     let groups: Vec<TargetGroup> = {
         let count = rng.range(1, 4) as usize;
@@ -222,18 +246,18 @@ pub fn family(rng: &mut Rng, number: u64, today: Date) -> FosterFamily {
     };
 
     // Most families approved by a socialtilsyn have been assessed on the quality model.
-    let quality = if authority_is_socialtilsyn(family_type) && rng.chance(0.7) {
+    let quality = if authority_is_socialtilsyn(family_type, approval_scope) && rng.chance(0.7) {
         super::offers::quality(rng, false, true)
     } else {
         Vec::new()
     };
     let id = family_id(number);
-    let sanctions = if authority_is_socialtilsyn(family_type) {
+    let sanctions = if authority_is_socialtilsyn(family_type, approval_scope) {
         super::oversight::sanctions(rng, true, false, false, today)
     } else {
         Vec::new()
     };
-    let latest_inspection = authority_is_socialtilsyn(family_type)
+    let latest_inspection = authority_is_socialtilsyn(family_type, approval_scope)
         .then(|| super::oversight::inspection(rng, &id, Authority::for_region(m.region), today))
         .flatten();
     // A third of the families without a child have been without one long enough to say since
@@ -245,7 +269,7 @@ pub fn family(rng: &mut Rng, number: u64, today: Date) -> FosterFamily {
     };
     let updated = today.add_days(-update_age_days(rng));
     let approved = updated.add_days(-(rng.range(0, 3_000) as i32));
-    let authority = if authority_is_socialtilsyn(family_type) {
+    let authority = if authority_is_socialtilsyn(family_type, approval_scope) {
         Authority::for_region(m.region)
     } else {
         Authority::Municipality
@@ -286,7 +310,9 @@ pub fn family(rng: &mut Rng, number: u64, today: Date) -> FosterFamily {
         children_approved,
         children_placed,
         own_children,
+        children_in_home,
         free_places,
+        free_respite_places,
         age_from,
         age_to,
         pause,

@@ -10,7 +10,7 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::components::heading::Heading;
-use crate::components::result_card::stale_on;
+use crate::components::result_card::{free_places_text, stale_on};
 use crate::i18n::{self, Lang};
 
 #[derive(Properties, PartialEq)]
@@ -56,10 +56,7 @@ pub fn comparison(props: &ComparisonProps) -> Html {
         }),
         (t.ages, |l, c, _| i18n::age_range(l, c.age_from, c.age_to)),
         (d.places_total, |_, c, _| c.places_total.to_string()),
-        (d.free_places, |l, c, today| match c.free_places {
-            Some(n) => i18n::free_places(l, n, c.free_places_reported.map(|r| r.days_until(today))),
-            None => l.texts().free_not_reported.to_string(),
-        }),
+        (d.free_places, |l, c, today| free_places_text(l, c, today)),
         (d.price, |l, c, _| {
             c.price
                 .as_ref()

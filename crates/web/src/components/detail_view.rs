@@ -391,7 +391,16 @@ fn family_fields(lang: Lang, f: &FosterFamily, record: &Record, today: Date, lev
             { text_row(d.children_approved, f.children_approved.to_string()) }
             { text_row(d.children_placed, f.children_placed.to_string()) }
             { text_row(d.own_children, f.own_children.to_string()) }
-            { text_row(d.free_places, i18n::free_places(lang, f.free_places.count, Some(f.free_places.reported.days_until(today)))) }
+            if !f.children_in_home.is_empty() {
+                { text_row(d.children_in_home, i18n::children_ages(lang, &f.children_in_home)) }
+            }
+            { text_row(d.free_places, {
+                let days = Some(f.free_places.reported.days_until(today));
+                match f.free_respite_places {
+                    Some(respite) => i18n::family_free_places(lang, f.free_places.count, respite, days),
+                    None => i18n::free_places(lang, f.free_places.count, days),
+                }
+            }) }
             { text_row(d.pause, match f.pause {
                 Some(p) if f.paused_on(today) => i18n::paused_until(lang, p.until),
                 Some(p) => format!("{}–{}", i18n::date(lang, p.from), p.until.map(|u| i18n::date(lang, u)).unwrap_or_default()),

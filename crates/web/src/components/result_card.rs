@@ -21,6 +21,19 @@ use crate::components::heading::Heading;
 use crate::i18n::{self, Lang};
 use crate::report_error::{self, DoubtedPart};
 
+/// Free places as the card and the comparison say them: a foster family approved for
+/// støtteophold by kind, anything else as one number; with when they were reported.
+pub fn free_places_text(lang: Lang, card: &Card, today: Date) -> String {
+    let days = card.free_places_reported.map(|d| d.days_until(today));
+    match (card.free_places, card.free_respite_places) {
+        (Some(placement), Some(respite)) => {
+            i18n::family_free_places(lang, placement, respite, days)
+        }
+        (Some(n), None) => i18n::free_places(lang, n, days),
+        (None, _) => lang.texts().free_not_reported.to_string(),
+    }
+}
+
 /// Whether the card's oldest part is stale on `today`: such data get a visible warning.
 pub fn stale_on(card: &Card, today: Date) -> bool {
     Part::Record.freshness(card.updated_oldest, today) == Freshness::Stale
@@ -93,15 +106,9 @@ pub fn result_card(props: &ResultCardProps) -> Html {
         let cb = props.on_toggle_save.clone();
         Callback::from(move |_: MouseEvent| cb.emit(Rc::clone(&card)))
     };
-    let free = match card.free_places {
-        Some(n) => i18n::free_places(
-            lang,
-            n,
-            card.free_places_reported.map(|d| d.days_until(props.today)),
-        ),
-        None => t.free_not_reported.to_string(),
-    };
-    let has_free = card.free_places.is_some_and(|n| n > 0);
+    let free = free_places_text(lang, card, props.today);
+    let has_free =
+        card.free_places.is_some_and(|n| n > 0) || card.free_respite_places.is_some_and(|n| n > 0);
     let stale = stale_on(card, props.today);
     let paused = card.mode == Mode::FosterFamilies && paused_on(card, props.today);
     let price = card.price.as_ref().map(|p| {
