@@ -26,7 +26,9 @@ import { makeQueries } from './lib/queries.mjs';
 
 const DAYS_PER_MONTH = 30.4375;
 const PER_DAY_FACTORS = { doegn: 1, dag: 1, maaned: 1 / DAYS_PER_MONTH };
-const UPDATED_BUCKETS = [['3m', 91], ['6m', 182], ['12m', 365], ['older', Infinity]];
+// The `updated` facet's values: the oldest part fresh, aging or stale by the one freshness rule
+// (crates/catalogue/src/freshness.rs, RECORD); the comparison of answers in run.mjs catches a drift.
+const UPDATED_BUCKETS = [['fresh', 182], ['aging', 365], ['stale', Infinity]];
 
 function parseArgs(argv) {
   const [catalogue, indexDir, outDir, ...rest] = argv;

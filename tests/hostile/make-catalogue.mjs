@@ -100,7 +100,7 @@ function family(id, over = {}) {
     description: 'Forstærket plejefamilie på landet nær Aarhus.',
     family_type: 'forstaerket',
     approval_scope: 'generel',
-    approved_for: ['doegnophold'],
+    approved_for: ['doegnanbringelse'],
     emergency: false,
     parent_child: false,
     children_approved: 2,
@@ -235,7 +235,7 @@ const rows = [
   [offer('H-45', { operating_agreement: 65535 }), 'reject', 'operating_agreement', 'a municipality code of 65535'],
   [family('H-46', { children_approved: 255, children_placed: 0 }), 'reject', 'children_approved', '`children_approved` at u8::MAX'],
   [family('H-47', { free_places: { count: 4294967295, reported: '2026-11-10' } }), 'reject', 'free_places.count', 'free places at u32::MAX'],
-  [family('H-48', { approved_for: ['doegnophold', 'aflastning'], respite_days_per_month: 255 }), 'reject', 'respite_days_per_month', 'respite days at u8::MAX'],
+  [family('H-48', { approved_for: ['doegnanbringelse', 'stoetteophold'], respite_days_per_month: 255 }), 'reject', 'respite_days_per_month', 'respite days at u8::MAX'],
   [offer('H-49', {
     places_total: 5000, legal_bases: [{ basis: 'sel_108', places: 5000 }], occupancy_rate: 100,
     free_places: { count: 5000, reported: '2026-11-02' }, staffing_ratio: 10,

@@ -44,6 +44,16 @@ impl Date {
         later.0.saturating_sub(self.0)
     }
 
+    /// The same day `years` years later (29 February becomes 28 February in a common year); the
+    /// date itself if the result is not representable.
+    pub fn add_years(self, years: i32) -> Date {
+        let (y, m, d) = self.ymd();
+        // 29 February plus a year that is not a leap year is 28 February.
+        Date::from_ymd(y.saturating_add(years), m, d)
+            .or_else(|| Date::from_ymd(y.saturating_add(years), m, d - 1))
+            .unwrap_or(self)
+    }
+
     /// This date moved by a number of days, saturating at the ends of the representable range.
     pub fn add_days(self, days: i32) -> Date {
         Date(self.0.saturating_add(days))

@@ -8,8 +8,11 @@
 //! - [`vocab`]: the closed vocabularies (legal bases, target groups, authorities, regions, the 98
 //!   municipalities with approximate positions);
 //! - [`date`]: calendar dates as day numbers;
+//! - [`freshness`]: the one rule for fresh, aging and stale parts of a record;
 //! - [`read`]: the streaming JSON Lines reader, one located error per bad line;
 //! - [`check`]: every rule a record must pass to be indexed, as errors and warnings;
+//! - [`migrate`]: rewrites a catalogue of an earlier format's codes, reporting what a person
+//!   must decide;
 //! - [`generate`]: a deterministic, realistic sample catalogue of any size, streamed.
 //!
 //! The crate does no I/O of its own beyond reading from a `BufRead` it is given, so the model
@@ -17,7 +20,9 @@
 
 pub mod check;
 pub mod date;
+pub mod freshness;
 pub mod generate;
+pub mod migrate;
 pub mod model;
 pub mod read;
 pub mod vocab;

@@ -11,8 +11,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 use crate::vocab::{
-    ApprovalScope, ApprovalStatus, Authority, CareKind, FosterFamilyType, LegalBasis, OfferType,
-    Ownership, QualityTheme, RateUnit, ServiceKind, TargetGroup,
+    ApprovalScope, ApprovalStatus, Authority, CareKind, FosterFamilyType, InspectionKind,
+    LegalBasis, OfferType, Ownership, QualityTheme, RateUnit, SanctionKind, ServiceKind,
+    TargetGroup,
 };
 
 /// One line of the catalogue.
@@ -41,6 +42,102 @@ impl Record {
             Record::FosterFamily(f) => &f.name,
         }
     }
+
+    /// The supervising authority.
+    pub fn authority(&self) -> Authority {
+        match self {
+            Record::Offer(o) => o.supervision.authority,
+            Record::FosterFamily(f) => f.authority,
+        }
+    }
+
+    /// Sanctions and conditions, lifted or not.
+    pub fn sanctions(&self) -> &[Sanction] {
+        match self {
+            Record::Offer(o) => &o.supervision.sanctions,
+            Record::FosterFamily(f) => &f.sanctions,
+        }
+    }
+
+    /// The latest inspection, if reported.
+    pub fn latest_inspection(&self) -> Option<&Inspection> {
+        match self {
+            Record::Offer(o) => o.supervision.latest_inspection.as_ref(),
+            Record::FosterFamily(f) => f.latest_inspection.as_ref(),
+        }
+    }
+
+    /// When the approval lapses (or lapsed) for being unused: [`APPROVAL_LAPSE_YEARS_OFFER`]
+    /// or [`APPROVAL_LAPSE_YEARS_FAMILY`] after `unused_since`. `None` when the record is in use.
+    pub fn approval_lapses_on(&self) -> Option<Date> {
+        let (since, years) = match self {
+            Record::Offer(o) => (o.supervision.unused_since, APPROVAL_LAPSE_YEARS_OFFER),
+            Record::FosterFamily(f) => (f.unused_since, APPROVAL_LAPSE_YEARS_FAMILY),
+        };
+        since.map(|d| d.add_years(years))
+    }
+}
+
+/// An offer's approval lapses after this many years unused (Socialtilsynsloven).
+pub const APPROVAL_LAPSE_YEARS_OFFER: i32 = 2;
+/// A foster family's approval lapses after this many years without a child.
+pub const APPROVAL_LAPSE_YEARS_FAMILY: i32 = 3;
+/// A lapse this close (or past) is warned about, in days.
+pub const APPROVAL_LAPSE_WARNING_DAYS: i32 = 180;
+
+/// Whether an approval that lapses on `lapses_on` is to be warned about on `today`: `Some(true)`
+/// when it has lapsed, `Some(false)` when it lapses within [`APPROVAL_LAPSE_WARNING_DAYS`].
+pub fn approval_lapse(lapses_on: Date, today: Date) -> Option<bool> {
+    let days_left = today.days_until(lapses_on);
+    if days_left <= 0 {
+        Some(true)
+    } else if days_left <= APPROVAL_LAPSE_WARNING_DAYS {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// A sanction or condition imposed by the supervising authority.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sanction {
+    /// Påbud, skærpet tilsyn, godkendelse med vilkår or ophør.
+    pub kind: SanctionKind,
+    /// When it was decided.
+    pub date: Date,
+    /// What it requires, in the authority's words (required for a condition).
+    #[serde(default)]
+    pub text: String,
+    /// By when it must be met, if it says.
+    #[serde(default)]
+    pub deadline: Option<Date>,
+    /// When it was lifted (or met); `None` while it stands.
+    #[serde(default)]
+    pub lifted: Option<Date>,
+}
+
+impl Sanction {
+    /// Whether it still stands (has not been lifted).
+    pub fn is_active(&self) -> bool {
+        self.lifted.is_none()
+    }
+}
+
+/// The latest inspection (tilsynsbesøg) and its reports.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Inspection {
+    /// The day of the visit.
+    pub date: Date,
+    /// Announced or unannounced.
+    pub kind: InspectionKind,
+    /// The inspection report: `http` or `https` only.
+    #[serde(default)]
+    pub report: Option<String>,
+    /// The approval report: `http` or `https` only.
+    #[serde(default)]
+    pub approval_report: Option<String>,
 }
 
 /// A social offer (tilbud) with its departments, places, services and rates.
@@ -173,6 +270,16 @@ pub struct Supervision {
     /// The authority's marking that the offer's data are wrong (SEL § 14, stk. 6).
     #[serde(default)]
     pub marking: Option<Marking>,
+    /// Sanctions and conditions, standing and lifted.
+    #[serde(default)]
+    pub sanctions: Vec<Sanction>,
+    /// The latest inspection.
+    #[serde(default)]
+    pub latest_inspection: Option<Inspection>,
+    /// Since when no citizen has used the offer, if it stands unused: the approval lapses
+    /// [`APPROVAL_LAPSE_YEARS_OFFER`] years later.
+    #[serde(default)]
+    pub unused_since: Option<Date>,
 }
 
 /// A marking by the supervising authority.
@@ -326,7 +433,7 @@ pub struct FosterFamily {
     pub approval_scope: ApprovalScope,
     /// What the family is approved for; at least one.
     pub approved_for: Vec<CareKind>,
-    /// For respite: days a month offered.
+    /// For støtteophold (respite): days a month offered.
     #[serde(default)]
     pub respite_days_per_month: Option<u8>,
     /// Takes emergency placements (forstærkede families).
@@ -342,8 +449,16 @@ pub struct FosterFamily {
     /// The family's own children living at home.
     #[serde(default)]
     pub own_children: u8,
-    /// Free places as last reported (mandatory for families).
+    /// The ages of the children living in the home now, own and placed (ages only: the public
+    /// never sees more about them).
+    #[serde(default)]
+    pub children_in_home: Vec<u8>,
+    /// Free places for døgnanbringelse as last reported (mandatory for families).
     pub free_places: FreePlaces,
+    /// Free places for støtteophold (respite), reported with `free_places`; `None` when the
+    /// family is not approved for støtteophold or has not said.
+    #[serde(default)]
+    pub free_respite_places: Option<u32>,
     /// Youngest age accepted, in years.
     pub age_from: u8,
     /// Oldest age accepted, in years.
@@ -357,12 +472,25 @@ pub struct FosterFamily {
     /// Competences (e.g. "Erfaring med autisme", "Tegnsprog").
     #[serde(default)]
     pub competences: Vec<String>,
+    /// The authority's quality-model scores, 1–5 per theme (family structure, not organisation).
+    #[serde(default)]
+    pub quality: Vec<QualityScore>,
     /// Where the family lives, at postal-district precision.
     pub location: FamilyLocation,
     /// The approving authority.
     pub authority: Authority,
     /// When the family was approved.
     pub approved: Date,
+    /// Sanctions and conditions, standing and lifted.
+    #[serde(default)]
+    pub sanctions: Vec<Sanction>,
+    /// The latest inspection.
+    #[serde(default)]
+    pub latest_inspection: Option<Inspection>,
+    /// Since when no child has lived with the family, if none does: the approval lapses
+    /// [`APPROVAL_LAPSE_YEARS_FAMILY`] years later.
+    #[serde(default)]
+    pub unused_since: Option<Date>,
     /// Contact at the foster-care unit.
     #[serde(default)]
     pub contact: Contact,
@@ -400,6 +528,19 @@ pub struct Pause {
 }
 
 impl FosterFamily {
+    /// Free places of a kind on `day`: none while on pause, none of a kind the family is not
+    /// approved for. Day care (dagophold) has no free-place figure.
+    pub fn free_places_of(&self, kind: CareKind, day: Date) -> u32 {
+        if self.paused_on(day) || !self.approved_for.contains(&kind) {
+            return 0;
+        }
+        match kind {
+            CareKind::Placement => self.free_places.count,
+            CareKind::Respite => self.free_respite_places.unwrap_or(0),
+            CareKind::DayCare => 0,
+        }
+    }
+
     /// On pause on the given day.
     pub fn paused_on(&self, day: Date) -> bool {
         match self.pause {

@@ -12,10 +12,13 @@
 use serde::{Deserialize, Serialize};
 
 /// Declares a closed vocabulary: an enum whose variants carry a code and a Danish label.
+///
+/// Deserialising reads the code; a code of an earlier catalogue format (see [`superseded`]) is
+/// an error that names its replacement, any other unknown code an error listing the valid ones.
 macro_rules! vocabulary {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal, $label:literal;)+ }) => {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal, $label:expr;)+ }) => {
         $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
         pub enum $name {
             $($(#[$vmeta])* #[serde(rename = $code)] $variant,)+
         }
@@ -23,6 +26,9 @@ macro_rules! vocabulary {
         impl $name {
             /// Every value, in index order.
             pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+
+            /// Every value's code, in index order.
+            pub const CODES: &'static [&'static str] = &[$($code,)+];
 
             /// The value's code in the catalogue's JSON.
             pub fn code(self) -> &'static str {
@@ -49,30 +55,262 @@ macro_rules! vocabulary {
                 Self::ALL.iter().copied().find(|v| v.code() == code)
             }
         }
+
+        impl Vocabulary for $name {
+            const NAME: &'static str = stringify!($name);
+            const CODES: &'static [&'static str] = $name::CODES;
+            fn from_code(code: &str) -> Option<Self> {
+                $name::from_code(code)
+            }
+            fn from_index(index: usize) -> Option<Self> {
+                $name::from_index(index)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                deserialize_vocabulary(deserializer)
+            }
+        }
     };
 }
 
-vocabulary! {
-    /// Legal basis (juridisk grundlag) under which an offer or family may be used.
+/// What deserialising a vocabulary needs of it.
+trait Vocabulary: Sized + Copy + 'static {
+    const NAME: &'static str;
+    const CODES: &'static [&'static str];
+    fn from_code(code: &str) -> Option<Self>;
+    fn from_index(index: usize) -> Option<Self>;
+}
+
+/// Deserialises a vocabulary value the way serde derives it for a unit-only enum (so the
+/// catalogue's JSON gives the code and the index's bincode the position), except that an old
+/// code of an earlier catalogue format is an error naming its replacement.
+fn deserialize_vocabulary<'de, V: Vocabulary, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<V, D::Error> {
+    use serde::de::{self, EnumAccess, VariantAccess, Visitor};
+    use std::marker::PhantomData;
+
+    struct Identifier<V>(V);
+    struct IdentifierVisitor<V>(PhantomData<V>);
+    impl<V: Vocabulary> Visitor<'_> for IdentifierVisitor<V> {
+        type Value = Identifier<V>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            write!(f, "a {} code", V::NAME)
+        }
+        fn visit_str<E: de::Error>(self, code: &str) -> Result<Identifier<V>, E> {
+            if let Some(value) = V::from_code(code) {
+                return Ok(Identifier(value));
+            }
+            match superseded(V::NAME, code) {
+                Some(old) => Err(E::custom(old.message())),
+                None => Err(E::unknown_variant(code, V::CODES)),
+            }
+        }
+        fn visit_u64<E: de::Error>(self, index: u64) -> Result<Identifier<V>, E> {
+            usize::try_from(index)
+                .ok()
+                .and_then(V::from_index)
+                .map(Identifier)
+                .ok_or_else(|| E::invalid_value(de::Unexpected::Unsigned(index), &self))
+        }
+    }
+    impl<'de, V: Vocabulary> Deserialize<'de> for Identifier<V> {
+        fn deserialize<D2: serde::Deserializer<'de>>(d: D2) -> Result<Self, D2::Error> {
+            d.deserialize_identifier(IdentifierVisitor(PhantomData))
+        }
+    }
+    struct EnumVisitor<V>(PhantomData<V>);
+    impl<'de, V: Vocabulary> Visitor<'de> for EnumVisitor<V> {
+        type Value = V;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            write!(f, "a {} code", V::NAME)
+        }
+        fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V, A::Error> {
+            let (Identifier(value), variant) = data.variant::<Identifier<V>>()?;
+            variant.unit_variant()?;
+            Ok(value)
+        }
+    }
+    deserializer.deserialize_enum(V::NAME, V::CODES, EnumVisitor(PhantomData))
+}
+
+/// Declares the legal bases: each with its code, its short citation and the law's own words for
+/// it; the label is the citation followed by the words, so neither is written twice.
+macro_rules! legal_bases {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal, $citation:literal, $text:literal;)+ }) => {
+        vocabulary! {
+            $(#[$meta])* $name { $($(#[$vmeta])* $variant = $code, concat!($citation, " ", $text);)+ }
+        }
+
+        impl $name {
+            /// The short Danish citation, e.g. "BL § 43, stk. 1, nr. 6" (never "§ 43.6").
+            pub fn short(self) -> &'static str {
+                match self { $($name::$variant => $citation,)+ }
+            }
+
+            /// What the law calls the offer or placement, in its own words.
+            pub fn official_text(self) -> &'static str {
+                match self { $($name::$variant => $text,)+ }
+            }
+        }
+    };
+}
+
+/// The version of the catalogue format this crate reads and writes. Format 1 had wrong labels for
+/// Barnets lov § 43, stk. 1, nr. 5–7, the abolished foster-family types `kommunal` and
+/// `aflastning`, and a scored economy theme; its codes are listed in [`SUPERSEDED`] and are
+/// rejected with their replacement named (`tilbudsfinder migrate` rewrites the unambiguous ones).
+pub const CATALOGUE_FORMAT_VERSION: u16 = 2;
+
+/// What became of a code of an earlier catalogue format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Replacement {
+    /// One new code means the same: a migration can rewrite it.
+    Code(&'static str),
+    /// One of several new codes, and only a person who knows the offer can tell which.
+    Choice(&'static [&'static str], &'static str),
+    /// The value no longer exists; the field's entry is dropped (the reason says why).
+    Removed(&'static str),
+}
+
+/// A code of an earlier catalogue format and its replacement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SupersededCode {
+    /// The vocabulary's type name, e.g. `"LegalBasis"`.
+    pub vocabulary: &'static str,
+    /// The old code.
+    pub code: &'static str,
+    /// What it meant in the old format (its old label).
+    pub old_label: &'static str,
+    /// The catalogue format that last used it.
+    pub format: u16,
+    /// What replaces it.
+    pub replacement: Replacement,
+}
+
+impl SupersededCode {
+    /// The located error's message: the old code, what replaces it, and how to fix it.
+    pub fn message(&self) -> String {
+        let old = format!(
+            "{:?} is a code of catalogue format {} ({}); catalogue format {CATALOGUE_FORMAT_VERSION}",
+            self.code, self.format, self.old_label
+        );
+        match self.replacement {
+            Replacement::Code(new) => {
+                format!("{old} writes it {new:?}; `tilbudsfinder migrate` rewrites it")
+            }
+            Replacement::Choice(choices, why) => format!(
+                "{old} has no single replacement: it is one of {}; {why}. Choose one by hand",
+                choices
+                    .iter()
+                    .map(|c| format!("{c:?}"))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ),
+            Replacement::Removed(why) => format!("{old} has no such value: {why}"),
+        }
+    }
+}
+
+/// Every code of an earlier catalogue format that is no longer valid, with its replacement.
+/// Codes that kept their meaning are not listed.
+pub const SUPERSEDED: &[SupersededCode] = &[
+    old("LegalBasis", "bl_43_1_1", "Barnets Lov § 43, stk. 1, nr. 1 Almen plejefamilie", Replacement::Code("bl_43_stk1_nr1")),
+    old("LegalBasis", "bl_43_1_2", "Barnets Lov § 43, stk. 1, nr. 2 Forstærket plejefamilie", Replacement::Code("bl_43_stk1_nr2")),
+    old("LegalBasis", "bl_43_1_3", "Barnets Lov § 43, stk. 1, nr. 3 Specialiseret plejefamilie", Replacement::Code("bl_43_stk1_nr3")),
+    old("LegalBasis", "bl_43_1_4", "Barnets Lov § 43, stk. 1, nr. 4 Netværksplejefamilie", Replacement::Code("bl_43_stk1_nr4")),
+    old("LegalBasis", "bl_43_1_5", "Barnets Lov § 43, stk. 1, nr. 5 Eget værelse, kollegium eller kollegielignende opholdssted", Replacement::Code("bl_43_stk1_nr5")),
+    old("LegalBasis", "bl_43_1_6", "Barnets Lov § 43, stk. 1, nr. 6 Døgninstitution", Replacement::Code("bl_43_stk1_nr6")),
+    old(
+        "LegalBasis",
+        "bl_43_1_7",
+        "labelled \"Opholdssted\"",
+        Replacement::Choice(
+            &["bl_43_stk1_nr6", "bl_43_stk1_nr7"],
+            "an opholdssted is a børne- og ungehjem (BL § 43, stk. 1, nr. 6, run as an opholdssted, stk. 3), while nr. 7 is places at efterskoler, frie fagskoler and frie grundskoler med kostafdeling",
+        ),
+    ),
+    old(
+        "FosterFamilyType",
+        "kommunal",
+        "Kommunal plejefamilie, abolished on 1 July 2019",
+        Replacement::Choice(
+            &["almen", "forstaerket", "specialiseret"],
+            "the family's approval since 1 July 2019 says which",
+        ),
+    ),
+    old(
+        "FosterFamilyType",
+        "aflastning",
+        "Aflastningsfamilie, which is not a type",
+        Replacement::Choice(
+            &["almen", "forstaerket", "specialiseret", "netvaerk"],
+            "respite is støtteophold (BL § 32, stk. 1, nr. 7, approved_for \"stoetteophold\"), given by a family of any type",
+        ),
+    ),
+    old("CareKind", "doegnophold", "Døgnophold", Replacement::Code("doegnanbringelse")),
+    old("CareKind", "aflastning", "Aflastning", Replacement::Code("stoetteophold")),
+    old("QualityTheme", "maalgruppe_metoder_resultater", "Målgruppe, metoder og resultater", Replacement::Code("maalgrupper_metoder_resultater")),
+    old(
+        "QualityTheme",
+        "oekonomi",
+        "Økonomi",
+        Replacement::Removed("economy is assessed by the socialtilsyn but not scored 1–5 as a theme; leave the score out"),
+    ),
+];
+
+const fn old(
+    vocabulary: &'static str,
+    code: &'static str,
+    old_label: &'static str,
+    replacement: Replacement,
+) -> SupersededCode {
+    SupersededCode {
+        vocabulary,
+        code,
+        old_label,
+        format: 1,
+        replacement,
+    }
+}
+
+/// The old code `code` of `vocabulary` (a type name, e.g. `"LegalBasis"`), if it is one.
+pub fn superseded(vocabulary: &str, code: &str) -> Option<&'static SupersededCode> {
+    SUPERSEDED
+        .iter()
+        .find(|s| s.vocabulary == vocabulary && s.code == code)
+}
+
+legal_bases! {
+    /// Legal basis (juridisk grundlag) under which an offer or family may be used. The text is
+    /// the law's own words for the item (Barnets lov § 43, stk. 1 and § 32, stk. 1 as of 2024;
+    /// `shared/domain.md` section 3).
     LegalBasis {
-        Bl43Nr1 = "bl_43_1_1", "Barnets Lov § 43, stk. 1, nr. 1 Almen plejefamilie";
-        Bl43Nr2 = "bl_43_1_2", "Barnets Lov § 43, stk. 1, nr. 2 Forstærket plejefamilie";
-        Bl43Nr3 = "bl_43_1_3", "Barnets Lov § 43, stk. 1, nr. 3 Specialiseret plejefamilie";
-        Bl43Nr4 = "bl_43_1_4", "Barnets Lov § 43, stk. 1, nr. 4 Netværksplejefamilie";
-        Bl43Nr5 = "bl_43_1_5", "Barnets Lov § 43, stk. 1, nr. 5 Eget værelse, kollegium eller kollegielignende opholdssted";
-        Bl43Nr6 = "bl_43_1_6", "Barnets Lov § 43, stk. 1, nr. 6 Døgninstitution";
-        Bl43Nr7 = "bl_43_1_7", "Barnets Lov § 43, stk. 1, nr. 7 Opholdssted";
-        Sel85 = "sel_85", "SEL § 85 Socialpædagogisk støtte";
-        Sel101 = "sel_101", "SEL § 101 Stofmisbrugsbehandling";
-        Sel101a = "sel_101a", "SEL § 101 a Anonym ambulant stofmisbrugsbehandling";
-        Sel103 = "sel_103", "SEL § 103 Beskyttet beskæftigelse";
-        Sel104 = "sel_104", "SEL § 104 Aktivitets- og samværstilbud";
-        Sel107 = "sel_107", "SEL § 107 Midlertidigt botilbud";
-        Sel108 = "sel_108", "SEL § 108 Længerevarende botilbud";
-        Sel109 = "sel_109", "SEL § 109 Krisecenter for kvinder";
-        Sel110 = "sel_110", "SEL § 110 Forsorgshjem / herberg";
-        Sul141 = "sul_141", "Sundhedsloven § 141 Alkoholbehandling";
-        Abl105 = "abl_105", "ABL § 105 Almene ældreboliger";
+        Bl43Nr1 = "bl_43_stk1_nr1", "BL § 43, stk. 1, nr. 1", "Almene plejefamilier";
+        Bl43Nr2 = "bl_43_stk1_nr2", "BL § 43, stk. 1, nr. 2", "Forstærkede plejefamilier";
+        Bl43Nr3 = "bl_43_stk1_nr3", "BL § 43, stk. 1, nr. 3", "Specialiserede plejefamilier";
+        Bl43Nr4 = "bl_43_stk1_nr4", "BL § 43, stk. 1, nr. 4", "Netværksplejefamilier";
+        Bl43Nr5 = "bl_43_stk1_nr5", "BL § 43, stk. 1, nr. 5", "Egne værelser, kollegier eller kollegielignende børne- og ungehjem";
+        /// Run as a døgninstitution or as an opholdssted (stk. 3).
+        Bl43Nr6 = "bl_43_stk1_nr6", "BL § 43, stk. 1, nr. 6", "Børne- og ungehjem";
+        Bl43Nr7 = "bl_43_stk1_nr7", "BL § 43, stk. 1, nr. 7", "Pladser på efterskoler, frie fagskoler og frie grundskoler med kostafdeling";
+        Sel85 = "sel_85", "SEL § 85", "Socialpædagogisk støtte";
+        Sel101 = "sel_101", "SEL § 101", "Stofmisbrugsbehandling";
+        Sel101a = "sel_101a", "SEL § 101 a", "Anonym ambulant stofmisbrugsbehandling";
+        Sel103 = "sel_103", "SEL § 103", "Beskyttet beskæftigelse";
+        Sel104 = "sel_104", "SEL § 104", "Aktivitets- og samværstilbud";
+        Sel107 = "sel_107", "SEL § 107", "Midlertidigt botilbud";
+        Sel108 = "sel_108", "SEL § 108", "Længerevarende botilbud";
+        Sel109 = "sel_109", "SEL § 109", "Krisecenter for kvinder";
+        Sel110 = "sel_110", "SEL § 110", "Forsorgshjem / herberg";
+        Sul141 = "sul_141", "SUL § 141", "Alkoholbehandling";
+        Abl105 = "abl_105", "ABL § 105, stk. 2", "Almene ældre- og plejeboliger til personer med betydelig og varigt nedsat fysisk eller psykisk funktionsevne";
+        /// A parent and child placed together (familieanbringelse).
+        Bl32Nr6 = "bl_32_stk1_nr6", "BL § 32, stk. 1, nr. 6", "Familieanbringelse";
+        /// Respite stays, formerly "aflastning".
+        Bl32Nr7 = "bl_32_stk1_nr7", "BL § 32, stk. 1, nr. 7", "Støtteophold";
     }
 }
 
@@ -90,35 +328,9 @@ impl LegalBasis {
     pub fn audience(self) -> Audience {
         use LegalBasis::*;
         match self {
-            Bl43Nr1 | Bl43Nr2 | Bl43Nr3 | Bl43Nr4 | Bl43Nr5 | Bl43Nr6 | Bl43Nr7 => {
-                Audience::Children
-            }
+            Bl43Nr1 | Bl43Nr2 | Bl43Nr3 | Bl43Nr4 | Bl43Nr5 | Bl43Nr6 | Bl43Nr7 | Bl32Nr6
+            | Bl32Nr7 => Audience::Children,
             _ => Audience::Adults,
-        }
-    }
-
-    /// The short form used on cards, e.g. "§ 108" or "BL § 43.6".
-    pub fn short(self) -> &'static str {
-        use LegalBasis::*;
-        match self {
-            Bl43Nr1 => "BL § 43.1",
-            Bl43Nr2 => "BL § 43.2",
-            Bl43Nr3 => "BL § 43.3",
-            Bl43Nr4 => "BL § 43.4",
-            Bl43Nr5 => "BL § 43.5",
-            Bl43Nr6 => "BL § 43.6",
-            Bl43Nr7 => "BL § 43.7",
-            Sel85 => "SEL § 85",
-            Sel101 => "SEL § 101",
-            Sel101a => "SEL § 101 a",
-            Sel103 => "SEL § 103",
-            Sel104 => "SEL § 104",
-            Sel107 => "SEL § 107",
-            Sel108 => "SEL § 108",
-            Sel109 => "SEL § 109",
-            Sel110 => "SEL § 110",
-            Sul141 => "SUL § 141",
-            Abl105 => "ABL § 105",
         }
     }
 
@@ -128,7 +340,11 @@ impl LegalBasis {
         use RateUnit::*;
         match self {
             Bl43Nr1 | Bl43Nr2 | Bl43Nr3 | Bl43Nr4 => &[PerMonth, PerDay],
-            Bl43Nr5 | Bl43Nr6 | Bl43Nr7 => &[Per24Hours],
+            // Efterskole places are paid by the school year's week or month, not per 24 hours.
+            Bl43Nr7 => &[PerMonth, PerDay],
+            Bl43Nr5 | Bl43Nr6 => &[Per24Hours],
+            Bl32Nr6 => &[Per24Hours, PerMonth],
+            Bl32Nr7 => &[Per24Hours, PerDay],
             Sel107 | Sel108 | Sel109 | Sel110 => &[Per24Hours],
             Sel103 | Sel104 => &[PerDay, PerMonth],
             Sel85 => &[PerHour, PerMonth],
@@ -138,7 +354,8 @@ impl LegalBasis {
         }
     }
 
-    /// Approved by the municipality rather than a socialtilsyn (SEL §§ 103, 104; BL § 43.4).
+    /// Approved by the municipality rather than a socialtilsyn (SEL §§ 103, 104; BL § 43, stk. 1,
+    /// nr. 4).
     pub fn municipally_approved(self) -> bool {
         matches!(
             self,
@@ -228,6 +445,15 @@ impl Authority {
         }
     }
 
+    /// The public e-mail address of this socialtilsyn, where "Meld en fejl" writes to; `None` for
+    /// the municipality (each has its own). See [`AUTHORITY_EMAILS`] for the source.
+    pub fn email(self) -> Option<&'static str> {
+        AUTHORITY_EMAILS
+            .iter()
+            .find(|e| e.authority == self)
+            .map(|e| e.address)
+    }
+
     /// The municipality that hosts this socialtilsyn, if it is one.
     pub fn host_municipality(self) -> Option<u16> {
         match self {
@@ -241,6 +467,56 @@ impl Authority {
     }
 }
 
+/// A socialtilsyn's public e-mail address and where it comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AuthorityEmail {
+    /// The socialtilsyn.
+    pub authority: Authority,
+    /// Its general address for citizens and municipalities.
+    pub address: &'static str,
+    /// Where the address was taken from.
+    pub source: &'static str,
+    /// Whether the address was checked against the source when it was entered. The five
+    /// addresses below are the general addresses as the socialtilsyn publish them on their host
+    /// municipalities' sites, entered from memory without network access (issue 16): check each
+    /// against its source and set this to `true`.
+    pub verified: bool,
+}
+
+/// The five socialtilsyn's general e-mail addresses: data, not code, so a correction is one line.
+pub const AUTHORITY_EMAILS: &[AuthorityEmail] = &[
+    AuthorityEmail {
+        authority: Authority::Nord,
+        address: "socialtilsynnord@hjoring.dk",
+        source: "Socialtilsyn Nord's contact page (hjoring.dk, host municipality Hjørring)",
+        verified: false,
+    },
+    AuthorityEmail {
+        authority: Authority::Midt,
+        address: "socialtilsynmidt@silkeborg.dk",
+        source: "Socialtilsyn Midt's contact page (silkeborg.dk, host municipality Silkeborg)",
+        verified: false,
+    },
+    AuthorityEmail {
+        authority: Authority::Syd,
+        address: "socialtilsynsyd@fmk.dk",
+        source: "Socialtilsyn Syd's contact page (fmk.dk, host municipality Faaborg-Midtfyn)",
+        verified: false,
+    },
+    AuthorityEmail {
+        authority: Authority::Oest,
+        address: "socialtilsynost@holb.dk",
+        source: "Socialtilsyn Øst's contact page (holbaek.dk, host municipality Holbæk)",
+        verified: false,
+    },
+    AuthorityEmail {
+        authority: Authority::Hovedstaden,
+        address: "socialtilsyn@frederiksberg.dk",
+        source: "Socialtilsyn Hovedstaden's contact page (frederiksberg.dk, host municipality Frederiksberg)",
+        verified: false,
+    },
+];
+
 vocabulary! {
     /// Approval status of an offer.
     ApprovalStatus {
@@ -248,6 +524,36 @@ vocabulary! {
         ConditionallyApproved = "betinget_godkendt", "Betinget godkendt";
         InProcess = "under_behandling", "Under behandling";
         Ceased = "ophoert", "Ophørt";
+    }
+}
+
+vocabulary! {
+    /// A sanction or condition the supervising authority has imposed (Socialtilsynsloven).
+    SanctionKind {
+        /// An order to put something right by a deadline (påbud).
+        Order = "paabud", "Påbud";
+        /// Enhanced supervision (skærpet tilsyn).
+        EnhancedSupervision = "skaerpet_tilsyn", "Skærpet tilsyn";
+        /// Approval with conditions (godkendelse med vilkår), each with its text and deadline.
+        Condition = "vilkaar", "Godkendelse med vilkår";
+        /// The approval revoked: the offer or family ceases (ophør).
+        Cessation = "ophoer", "Ophør";
+    }
+}
+
+impl SanctionKind {
+    /// The kinds a caseworker filters away with "Uden påbud / skærpet tilsyn": every kind but a
+    /// condition of an approval, which the approval itself carries.
+    pub fn serious(self) -> bool {
+        !matches!(self, SanctionKind::Condition)
+    }
+}
+
+vocabulary! {
+    /// Whether an inspection (tilsynsbesøg) was announced beforehand.
+    InspectionKind {
+        Announced = "anmeldt", "Anmeldt";
+        Unannounced = "uanmeldt", "Uanmeldt";
     }
 }
 
@@ -367,36 +673,52 @@ impl TargetGroup {
 }
 
 vocabulary! {
-    /// Quality-model theme scored by the socialtilsyn (1–5).
+    /// Quality-model theme scored by the socialtilsyn (1–5). Economy is assessed but not scored,
+    /// so it is not a theme; seven themes apply to a record (six shared, one by kind).
     QualityTheme {
         Education = "uddannelse_beskaeftigelse", "Uddannelse og beskæftigelse";
         Independence = "selvstaendighed_relationer", "Selvstændighed og relationer";
         Health = "sundhed_trivsel", "Sundhed og trivsel";
-        TargetGroupMethods = "maalgruppe_metoder_resultater", "Målgruppe, metoder og resultater";
+        TargetGroupMethods = "maalgrupper_metoder_resultater", "Målgrupper, metoder og resultater";
+        /// Offers only; foster families are scored on [`QualityTheme::FamilyStructure`] instead.
         Organisation = "organisation_ledelse", "Organisation og ledelse";
         Competences = "kompetencer", "Kompetencer";
         PhysicalSetting = "fysiske_rammer", "Fysiske rammer";
-        Economy = "oekonomi", "Økonomi";
+        /// Foster families only, in place of [`QualityTheme::Organisation`].
+        FamilyStructure = "familiestruktur_familiedynamik", "Familiestruktur og familiedynamik";
+    }
+}
+
+impl QualityTheme {
+    /// Whether the theme is scored for a foster family (`true`) or an offer (`false`).
+    pub fn applies_to(self, foster_family: bool) -> bool {
+        match self {
+            QualityTheme::Organisation => !foster_family,
+            QualityTheme::FamilyStructure => foster_family,
+            _ => true,
+        }
     }
 }
 
 vocabulary! {
-    /// Type of foster family.
+    /// Type of foster family (since 1 July 2019; "kommunal plejefamilie" was abolished then, and
+    /// "aflastningsfamilie" is not a type: respite is støtteophold by a family of any type).
     FosterFamilyType {
         General = "almen", "Almen plejefamilie";
         Reinforced = "forstaerket", "Forstærket plejefamilie";
         Specialised = "specialiseret", "Specialiseret plejefamilie";
-        Municipal = "kommunal", "Kommunal plejefamilie";
+        /// Approved by the municipality; not on the national portal.
         Network = "netvaerk", "Netværksplejefamilie";
-        Respite = "aflastning", "Aflastningsfamilie";
     }
 }
 
 vocabulary! {
     /// What a foster family is approved for.
     CareKind {
-        Placement = "doegnophold", "Døgnophold";
-        Respite = "aflastning", "Aflastning";
+        /// 24-hour placement (døgnanbringelse).
+        Placement = "doegnanbringelse", "Døgnanbringelse";
+        /// Respite stays (støtteophold, BL § 32, stk. 1, nr. 7), formerly "aflastning".
+        Respite = "stoetteophold", "Støtteophold";
         DayCare = "dagophold", "Dagophold";
     }
 }
@@ -558,7 +880,7 @@ municipalities! {
     791 "Viborg" Midtjylland 56.453 9.402 8800 "Viborg";
     810 "Brønderslev" Nordjylland 57.270 9.941 9700 "Brønderslev";
     813 "Frederikshavn" Nordjylland 57.441 10.537 9900 "Frederikshavn";
-    820 "Vesthimmerland" Nordjylland 56.801 9.521 9600 "Aars";
+    820 "Vesthimmerlands" Nordjylland 56.801 9.521 9600 "Aars";
     825 "Læsø" Nordjylland 57.267 11.022 9940 "Læsø";
     840 "Rebild" Nordjylland 56.887 9.842 9530 "Støvring";
     846 "Mariagerfjord" Nordjylland 56.638 9.793 9500 "Hobro";
@@ -614,6 +936,31 @@ mod tests {
             TargetGroup::OtherPhysical.group(),
             TargetGroupGroup::Physical
         );
+    }
+
+    #[test]
+    fn every_socialtilsyn_has_one_email_address() {
+        for authority in Authority::ALL {
+            let n = AUTHORITY_EMAILS
+                .iter()
+                .filter(|e| e.authority == *authority)
+                .count();
+            assert_eq!(
+                n,
+                usize::from(*authority != Authority::Municipality),
+                "{authority:?}"
+            );
+        }
+        for e in AUTHORITY_EMAILS {
+            assert_eq!(
+                crate::check::contacts::email_address(e.address),
+                Ok(()),
+                "{}",
+                e.address
+            );
+        }
+        assert_eq!(Authority::Nord.email(), Some("socialtilsynnord@hjoring.dk"));
+        assert_eq!(Authority::Municipality.email(), None);
     }
 
     #[test]

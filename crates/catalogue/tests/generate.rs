@@ -10,7 +10,8 @@ use catalogue::generate::ids::cvr_is_valid;
 use catalogue::generate::{write_jsonl, Generator, GeneratorOptions};
 use catalogue::model::{FosterFamily, Offer, Record};
 use catalogue::vocab::{
-    Audience, Authority, CareKind, FosterFamilyType, LegalBasis, OfferType, TargetGroup,
+    ApprovalScope, ApprovalStatus, Audience, Authority, CareKind, FosterFamilyType, LegalBasis,
+    OfferType, SanctionKind, TargetGroup,
 };
 use catalogue::Date;
 
@@ -234,6 +235,55 @@ fn shares_are_realistic() {
     assert_share("marked by the authority", share(marked, n), 0.01, 0.025);
     let with_quality = offers.iter().filter(|o| !o.quality.is_empty()).count();
     assert_share("with quality scores", share(with_quality, n), 0.65, 0.90);
+    let standing = |kind: SanctionKind| {
+        offers
+            .iter()
+            .filter(|o| {
+                o.supervision
+                    .sanctions
+                    .iter()
+                    .any(|s| s.kind == kind && s.is_active())
+            })
+            .count()
+    };
+    assert_share(
+        "under a standing påbud",
+        share(standing(SanctionKind::Order), n),
+        0.025,
+        0.055,
+    );
+    assert_share(
+        "under skærpet tilsyn",
+        share(standing(SanctionKind::EnhancedSupervision), n),
+        0.008,
+        0.025,
+    );
+    for o in &offers {
+        let conditional = o.supervision.approval == ApprovalStatus::ConditionallyApproved;
+        if o.supervision.authority == Authority::Municipality {
+            assert!(
+                o.supervision.sanctions.is_empty(),
+                "{}: sanctions are the socialtilsyn's",
+                o.id
+            );
+        } else if conditional {
+            assert!(
+                o.supervision
+                    .sanctions
+                    .iter()
+                    .any(|s| s.kind == SanctionKind::Condition
+                        && !s.text.is_empty()
+                        && s.deadline.is_some()),
+                "{}: a conditional approval names its conditions",
+                o.id
+            );
+        }
+    }
+    let inspected = offers
+        .iter()
+        .filter(|o| o.supervision.latest_inspection.is_some())
+        .count();
+    assert_share("offers with an inspection", share(inspected, n), 0.65, 0.85);
 
     let f = families.len();
     let paused = families.iter().filter(|x| x.pause.is_some()).count();
@@ -242,7 +292,7 @@ fn shares_are_realistic() {
         .iter()
         .filter(|x| x.family_type == FosterFamilyType::General)
         .count();
-    assert_share("almene families", share(general, f), 0.50, 0.60);
+    assert_share("almene families", share(general, f), 0.57, 0.67);
     for family_type in FosterFamilyType::ALL {
         assert!(
             families.iter().any(|x| x.family_type == *family_type),
@@ -327,6 +377,7 @@ fn offers_are_consistent_with_their_legal_bases() {
             assert!((4_000.0..=8_500.0).contains(&rent.monthly), "{}", o.id);
         }
         for q in &o.quality {
+            assert!(q.theme.applies_to(false), "{}: {:?}", o.id, q.theme);
             assert!((1.0..=5.0).contains(&q.score));
             assert_eq!((q.score * 10.0).round() / 10.0, q.score, "one decimal");
         }
@@ -357,12 +408,41 @@ fn foster_families_are_consistent_with_their_type() {
         if let Some(days) = f.respite_days_per_month {
             assert!((2..=8).contains(&days));
         }
-        if f.family_type == FosterFamilyType::Respite {
-            assert_eq!(f.approved_for, vec![CareKind::Respite]);
+        if f.approved_for == vec![CareKind::Respite] {
+            assert!(
+                matches!(
+                    f.family_type,
+                    FosterFamilyType::General | FosterFamilyType::Reinforced
+                ),
+                "{}: only støtteophold, from a {:?} family",
+                f.id,
+                f.family_type
+            );
+        }
+        for score in &f.quality {
+            assert!(score.theme.applies_to(true), "{}: {:?}", f.id, score.theme);
         }
         assert_eq!(
             f.authority == Authority::Municipality,
             f.family_type == FosterFamilyType::Network
+                || f.approval_scope == ApprovalScope::Concrete,
+            "{}: the municipality approves network families and concrete approvals",
+            f.id
+        );
+        assert_eq!(
+            f.children_in_home.len(),
+            usize::from(f.own_children) + usize::from(f.children_placed),
+            "{}",
+            f.id
+        );
+        if !f.approved_for.contains(&CareKind::Placement) {
+            assert_eq!(f.free_places.count, 0, "{}", f.id);
+        }
+        assert_eq!(
+            f.free_respite_places.is_some(),
+            f.approved_for.contains(&CareKind::Respite),
+            "{}",
+            f.id
         );
         assert!(f.age_from <= f.age_to && f.age_to <= 22);
         assert!(f.updated <= today() && f.approved <= f.updated);
@@ -379,7 +459,7 @@ fn golden_sample_hash() {
     assert_eq!(format!("{:016x}", fnv1a(&bytes)), GOLDEN);
 }
 
-const GOLDEN: &str = "004341e4b245c57d";
+const GOLDEN: &str = "a0c6de25cea63a1d";
 
 #[test]
 fn extreme_options_do_not_panic() {

@@ -1,5 +1,6 @@
-//! `tilbudsfinder`: check a catalogue, generate a sample, build the index, query it, report on
-//! data quality, and serve a built site. Each subcommand lives in its own module under `commands/`.
+//! `tilbudsfinder`: check a catalogue, migrate one of an earlier format, generate a sample, build
+//! the index, query it, report on data quality, and serve a built site. Each subcommand lives in
+//! its own module under `commands/`.
 
 use std::process::ExitCode;
 
@@ -23,6 +24,8 @@ enum Command {
     Generate(commands::generate::Args),
     /// Check a catalogue and compile it into index files.
     Build(commands::build::Args),
+    /// Rewrite a catalogue of an earlier format to this one; report what a person must decide.
+    Migrate(commands::migrate::Args),
     /// Run a search against a built index and print the answer.
     Query(commands::query::Args),
     /// Places and free places of a search's matches by target group, region, family type and age.
@@ -41,6 +44,7 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(args),
         Command::Generate(args) => commands::generate::run(args),
         Command::Build(args) => commands::build::run(args),
+        Command::Migrate(args) => commands::migrate::run(args),
         Command::Query(args) => commands::query::run(args),
         Command::Capacity(args) => commands::capacity::run(args),
         Command::Report(args) => commands::report::run(args),

@@ -18,7 +18,7 @@ use crate::error::{FileKind, IndexError};
 use crate::facets::{static_values, FacetKind, StaticValue, FACETS};
 use crate::format::{
     quantise, CardColumns, CorePayload, DetailHeader, IndexCounts, Manifest, ManifestFile,
-    StoredFacet, StoredPostal, StoredTerm, StoredTerms, TextPayload,
+    StoredFacet, StoredOversight, StoredPostal, StoredTerm, StoredTerms, TextPayload,
 };
 use crate::frame;
 use crate::postings;
@@ -111,6 +111,10 @@ struct Row {
     peer: Option<PeerGroup>,
     /// Municipalities of departments after the first, other than the first's, distinct.
     extra_municipalities: Vec<u16>,
+    /// Supervision facts, dates as day numbers.
+    oversight: StoredOversight,
+    /// Foster families: free places for støtteophold.
+    free_respite: Option<u32>,
 }
 
 /// Postings of one facet while building.
@@ -256,6 +260,7 @@ impl IndexBuilder {
             )
         });
         row.peer = price::peer_group(record);
+        row.oversight = StoredOversight::of(record);
         self.rows[slot].push(row);
 
         for (id, facet) in FACETS.iter().enumerate() {
@@ -349,6 +354,7 @@ impl IndexBuilder {
             ages: vec![(f.age_from, f.age_to)],
             places: u32::from(f.children_approved),
             free: Some(f.free_places.count),
+            free_respite: f.free_respite_places,
             free_reported: Some(f.free_places.reported.0),
             updated_oldest: f.updated.0,
             updated_newest: f.updated.0,
@@ -721,6 +727,8 @@ impl IndexBuilder {
                     0
                 };
                 cards.peer_group.push(peer);
+                cards.oversight.push(row.oversight.map_dates(ago));
+                cards.free_respite.push(row.free_respite);
             }
         }
         drop(members);

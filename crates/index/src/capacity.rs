@@ -13,10 +13,12 @@
 //!   rows overlap and do not add up to the total;
 //! - a record counts once in the region of its (first) address, so region rows add up to the total;
 //! - a foster family counts in every age band its accepted ages touch (bands overlap too);
-//! - free places are summed only where reported; how many records reported within
-//!   [`FRESH_DAYS`] of [`Query::today`], earlier, or never, is counted beside them, so a reader
-//!   can see how far the free-place figure can be trusted.
+//! - free places are summed only where reported; how many records reported them recently (not
+//!   stale by the free-place rule of [`catalogue::freshness`], judged on [`Query::today`]),
+//!   earlier, or never, is counted beside them, so a reader can see how far the free-place
+//!   figure can be trusted.
 
+use catalogue::freshness::{Freshness, Part};
 use catalogue::vocab::{FosterFamilyType, Region, TargetGroup, TargetGroupGroup};
 use catalogue::Date;
 use serde::{Deserialize, Serialize};
@@ -25,9 +27,6 @@ use crate::bits::Bits;
 use crate::facets::facet_id;
 use crate::query::{Mode, Query};
 use crate::reader::SearchIndex;
-
-/// A free-place report at most this many days old (before `today`) counts as fresh.
-pub const FRESH_DAYS: i32 = 90;
 
 /// The age bands of the foster-family overview: (code, Danish label, from, to), inclusive.
 pub const AGE_BANDS: [(&str, &str, u8, u8); 6] = [
@@ -48,7 +47,7 @@ pub struct CapacityFigures {
     pub places: u64,
     /// Free places, summed over the records that reported them.
     pub free_places: u64,
-    /// Records whose free places were reported within [`FRESH_DAYS`] of the query's day.
+    /// Records whose free-place report is not stale on the query's day (the free-place rule).
     pub reported_fresh: u32,
     /// Records whose free places were reported earlier than that.
     pub reported_stale: u32,
@@ -139,15 +138,14 @@ impl SearchIndex {
         let figures = |local: u32| -> RecordFigures {
             let d = (first + local) as usize;
             let fresh = |reported: Option<i32>| {
-                reported.is_some_and(|day| Date(day).days_until(query.today) <= FRESH_DAYS)
+                reported.is_some_and(|day| {
+                    Part::FreePlaces.freshness(Date(day), query.today) != Freshness::Stale
+                })
             };
             RecordFigures {
                 places: c.places.get(d).copied().unwrap_or(0),
-                free: c
-                    .free
-                    .get(d)
-                    .copied()
-                    .flatten()
+                free: self
+                    .free_places_fitting(d, query)
                     .map(|free| (free, fresh(c.free_reported.get(d).copied().flatten()))),
             }
         };
@@ -155,7 +153,7 @@ impl SearchIndex {
         let mut overview = CapacityOverview {
             mode,
             today: query.today,
-            fresh_days: FRESH_DAYS.unsigned_abs(),
+            fresh_days: Part::FreePlaces.rule().stale_after_days.unsigned_abs(),
             ..CapacityOverview::default()
         };
         let mut by_region: Vec<CapacityRow> = Region::ALL
@@ -258,7 +256,7 @@ mod tests {
 
     use catalogue::generate::{Generator, GeneratorOptions};
     use catalogue::model::Record;
-    use catalogue::vocab::TargetGroup;
+    use catalogue::vocab::{CareKind, TargetGroup};
 
     use super::*;
     use crate::BuildOptions;
@@ -319,7 +317,11 @@ mod tests {
             Record::FosterFamily(f) => Plain {
                 mode: Mode::FosterFamilies,
                 places: u32::from(f.children_approved),
-                free: Some((f.free_places.count, f.free_places.reported)),
+                free: Some((
+                    f.free_places_of(CareKind::Placement, today())
+                        + f.free_places_of(CareKind::Respite, today()),
+                    f.free_places.reported,
+                )),
                 targets: f.target_groups.clone(),
                 region: f.location.region,
                 regions: vec![f.location.region],
@@ -335,7 +337,7 @@ mod tests {
         match p.free {
             Some((count, reported)) => {
                 figures.free_places += u64::from(count);
-                if reported.days_until(today()) <= FRESH_DAYS {
+                if Part::FreePlaces.freshness(reported, today()) != Freshness::Stale {
                     figures.reported_fresh += 1;
                 } else {
                     figures.reported_stale += 1;
@@ -363,7 +365,7 @@ mod tests {
         let mut overview = CapacityOverview {
             mode,
             today: today(),
-            fresh_days: 90,
+            fresh_days: Part::FreePlaces.rule().stale_after_days.unsigned_abs(),
             ..CapacityOverview::default()
         };
         for p in &matches {
@@ -485,7 +487,10 @@ mod tests {
         let index = open(&records);
         let mut queries = vec![
             query(Mode::Offers, &[]),
-            query(Mode::Offers, &[("updated", "3m"), ("type", "residential")]),
+            query(
+                Mode::Offers,
+                &[("updated", "fresh"), ("type", "residential")],
+            ),
             query(Mode::FosterFamilies, &[("available", "yes")]),
         ];
         let mut text = query(Mode::Offers, &[]);

@@ -75,13 +75,16 @@ pub enum IndexError {
         got: u64,
     },
     /// The file's format version is outside the range this reader understands.
-    #[error("{file}: format version {got} is not supported (this reader reads versions {min}..={max}); {REBUILD} using tilbudsfinder {generator}, or {RELOAD}")]
+    #[error("{file}: format version {got} is not supported (this reader reads versions {min}..={max}){why}; {REBUILD} using tilbudsfinder {generator}, or {RELOAD}")]
     Version {
         file: String,
         min: u16,
         max: u16,
         got: u16,
         generator: &'static str,
+        /// Why that version cannot be read, for a version this reader knows it cannot
+        /// ([`crate::frame::why_unreadable`]); empty otherwise.
+        why: &'static str,
     },
     /// The file is of another kind than expected.
     #[error("{file}: expected a {expected} file, found {got}; {REBUILD}")]

@@ -12,6 +12,7 @@
 //! record has a `group` value when it has any target group in it, so selecting a group matches
 //! every record with any target in that group.
 
+use catalogue::freshness::{self, Freshness, Part};
 use catalogue::model::Record;
 use catalogue::vocab::{
     ApprovalScope, ApprovalStatus, Authority, CareKind, FosterFamilyType, LegalBasis, OfferType,
@@ -70,6 +71,9 @@ const fn spec(
 use FacetKind::{Closed, Dynamic, Open};
 use Mode::{FosterFamilies as F, Offers as O};
 
+/// The heading of the `sanction` facet (both modes).
+const SANCTIONS: &str = "Påbud og skærpet tilsyn";
+
 /// Every facet, offers first. The position in this table is the facet's id in the index; append
 /// new facets at the end of their mode's block only with a format version bump.
 pub const FACETS: &[FacetSpec] = &[
@@ -87,6 +91,7 @@ pub const FACETS: &[FacetSpec] = &[
     spec("service", "Indsats", O, Closed, None, true),
     spec("marked", "Markeret af tilsynet", O, Closed, None, false),
     spec("updated", "Opdateret", O, Dynamic, None, false),
+    spec("sanction", SANCTIONS, O, Closed, None, false),
     spec("family_type", "Plejefamilietype", F, Closed, None, true),
     spec("care", "Godkendt til", F, Closed, None, true),
     spec("scope", "Godkendelse", F, Closed, None, false),
@@ -99,6 +104,7 @@ pub const FACETS: &[FacetSpec] = &[
     spec("parent_child", "Forældre og barn", F, Closed, None, false),
     spec("competence", "Kompetence", F, Open, None, true),
     spec("available", "Tager imod børn nu", F, Dynamic, None, false),
+    spec("sanction", SANCTIONS, F, Closed, None, false),
 ];
 
 /// How the reader gets a facet's document sets when the core file does not store them.
@@ -168,13 +174,26 @@ macro_rules! vocab_values {
     };
 }
 
-/// Freshness buckets of `updated`: days since the oldest part was updated, upper bounds inclusive.
-pub const UPDATED_BUCKETS: [(&str, &str, i32); 4] = [
-    ("3m", "Inden for 3 måneder", 91),
-    ("6m", "3–6 måneder siden", 182),
-    ("12m", "6–12 måneder siden", 365),
-    ("older", "Mere end 12 måneder siden", i32::MAX),
-];
+/// The values of the `updated` facet: the record's oldest part fresh, aging or stale by the one
+/// freshness rule ([`catalogue::freshness::RECORD`]), labelled with the rule's days.
+fn updated_values() -> Vec<ValueDef> {
+    let rule = freshness::RECORD;
+    Freshness::ALL
+        .iter()
+        .map(|state| {
+            let label = match state {
+                Freshness::Fresh => format!("Inden for {} dage", rule.fresh_days),
+                Freshness::Aging => format!(
+                    "{}–{} dage siden",
+                    rule.fresh_days + 1,
+                    rule.stale_after_days
+                ),
+                Freshness::Stale => format!("Mere end {} dage siden", rule.stale_after_days),
+            };
+            def(state.code(), &label, None)
+        })
+        .collect()
+}
 
 /// The values of a closed or dynamic facet, in display order (their index is the stored value).
 /// Open facets have no fixed list: empty.
@@ -206,10 +225,11 @@ pub fn fixed_values(facet: &FacetSpec) -> Vec<ValueDef> {
         (_, "care") => vocab_values!(CareKind),
         (_, "scope") => vocab_values!(ApprovalScope),
         (_, "marked" | "emergency" | "parent_child" | "available") => yes_no(),
-        (_, "updated") => UPDATED_BUCKETS
-            .iter()
-            .map(|(code, label, _)| def(code, label, None))
-            .collect(),
+        (_, "updated") => updated_values(),
+        (_, "sanction") => vec![
+            def(SANCTION_VALUES[0], "Uden påbud / skærpet tilsyn", None),
+            def(SANCTION_VALUES[1], "Med påbud / skærpet tilsyn", None),
+        ],
         _ => Vec::new(),
     }
 }
@@ -240,6 +260,18 @@ fn open<'a, I: IntoIterator<Item = &'a String>>(strings: I) -> Vec<StaticValue> 
 /// `municipality`; the check step rejects addresses whose region disagrees).
 fn region_index(municipality: u16) -> Option<usize> {
     catalogue::vocab::municipality(municipality).map(|m| m.region.index())
+}
+
+/// The codes of the `sanction` facet: no standing påbud, skærpet tilsyn or ophør, or some.
+pub const SANCTION_VALUES: [&str; 2] = ["none", "some"];
+
+/// A record's `sanction` value: 0 (none) or 1 (a standing serious sanction).
+fn sanction_value(record: &Record) -> Vec<StaticValue> {
+    let serious = record
+        .sanctions()
+        .iter()
+        .any(|s| s.is_active() && s.kind.serious());
+    closed([usize::from(serious)])
 }
 
 /// A record's values of a static (closed or open) facet, sorted and deduplicated. Empty when the
@@ -278,6 +310,7 @@ pub fn static_values(facet: &FacetSpec, record: &Record) -> Vec<StaticValue> {
             "staff" => open(&o.staff_groups),
             "service" => closed(o.services.iter().map(|s| s.kind.index())),
             "marked" => closed([usize::from(o.supervision.marking.is_none())]),
+            "sanction" => sanction_value(record),
             _ => Vec::new(),
         },
         (Mode::FosterFamilies, Record::FosterFamily(f)) => match facet.name {
@@ -294,6 +327,7 @@ pub fn static_values(facet: &FacetSpec, record: &Record) -> Vec<StaticValue> {
             "emergency" => closed([usize::from(!f.emergency)]),
             "parent_child" => closed([usize::from(!f.parent_child)]),
             "competence" => open(&f.competences),
+            "sanction" => sanction_value(record),
             _ => Vec::new(),
         },
         _ => Vec::new(),
@@ -303,14 +337,14 @@ pub fn static_values(facet: &FacetSpec, record: &Record) -> Vec<StaticValue> {
     values
 }
 
-/// The `updated` bucket (index into [`UPDATED_BUCKETS`]) of a record whose oldest part was
+/// The `updated` value (index into [`Freshness::ALL`]) of a record whose oldest part was
 /// updated on `oldest`, judged on `today`.
 pub fn updated_bucket(oldest: Date, today: Date) -> usize {
-    let age = oldest.days_until(today);
-    UPDATED_BUCKETS
+    let state = Part::Record.freshness(oldest, today);
+    Freshness::ALL
         .iter()
-        .position(|(_, _, max_days)| age <= *max_days)
-        .unwrap_or(UPDATED_BUCKETS.len() - 1)
+        .position(|s| *s == state)
+        .unwrap_or(Freshness::ALL.len() - 1)
 }
 
 /// The `available` value (0 = yes, 1 = no) of a family with this pause, judged on `today`.
@@ -347,12 +381,17 @@ mod tests {
     }
 
     #[test]
-    fn freshness_buckets_cut_at_3_6_12_months() {
+    fn updated_values_follow_the_freshness_rule() {
         let today = Date(20_000);
-        assert_eq!(updated_bucket(Date(20_000 - 91), today), 0);
-        assert_eq!(updated_bucket(Date(20_000 - 92), today), 1);
-        assert_eq!(updated_bucket(Date(20_000 - 365), today), 2);
-        assert_eq!(updated_bucket(Date(20_000 - 366), today), 3);
+        let rule = freshness::RECORD;
+        let at = |age: i32| updated_bucket(Date(20_000 - age), today);
+        assert_eq!(at(rule.fresh_days), 0);
+        assert_eq!(at(rule.fresh_days + 1), 1);
+        assert_eq!(at(rule.stale_after_days), 1);
+        assert_eq!(at(rule.stale_after_days + 1), 2);
+        let spec = FACETS.iter().find(|f| f.name == "updated").expect("facet");
+        let codes: Vec<String> = fixed_values(spec).into_iter().map(|v| v.code).collect();
+        assert_eq!(codes, ["fresh", "aging", "stale"]);
         assert_eq!(updated_bucket(Date(20_010), today), 0);
     }
 }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::codec::Bytes;
 use crate::error::{FileKind, IndexError};
-use crate::frame::{FORMAT_VERSION, GENERATOR, MAX_READ_VERSION, MIN_READ_VERSION};
+use crate::frame::{why_unreadable, FORMAT_VERSION, GENERATOR, MAX_READ_VERSION, MIN_READ_VERSION};
 use crate::query::Mode;
 
 /// The core file: everything needed for the first results. Docs `0..offers` are offers,
@@ -102,6 +102,58 @@ pub struct CardColumns<'a> {
     pub lon: Vec<i32>,
     /// 1 + index into [`CorePayload::peer_groups`], or 0.
     pub peer_group: Vec<u16>,
+    /// Supervision facts per doc (format 2).
+    pub oversight: Vec<StoredOversight>,
+    /// Foster families: free places for støtteophold (`free` holds døgnanbringelse); `None`
+    /// for offers and families not approved for it.
+    pub free_respite: Vec<Option<u32>>,
+}
+
+/// A card's supervision facts: standing sanctions, the latest inspection and the approval's
+/// lapse, dates as days before [`CardColumns::epoch`] (negative when after it).
+#[derive(Serialize, Deserialize, Debug, Default, Clone, PartialEq)]
+pub struct StoredOversight {
+    /// The supervising authority (vocabulary index): where "Meld en fejl" writes to.
+    pub authority: u8,
+    /// (sanction kind index, decided, deadline) of each standing sanction.
+    pub sanctions: Vec<(u8, i32, Option<i32>)>,
+    /// (date, inspection kind index) of the latest inspection.
+    pub inspection: Option<(i32, u8)>,
+    /// When the approval lapses for being unused.
+    pub lapses: Option<i32>,
+}
+
+impl StoredOversight {
+    /// The facts of a record, dates as day numbers.
+    pub fn of(record: &catalogue::Record) -> StoredOversight {
+        StoredOversight {
+            authority: record.authority().index() as u8,
+            sanctions: record
+                .sanctions()
+                .iter()
+                .filter(|s| s.is_active())
+                .map(|s| (s.kind.index() as u8, s.date.0, s.deadline.map(|d| d.0)))
+                .collect(),
+            inspection: record
+                .latest_inspection()
+                .map(|i| (i.date.0, i.kind.index() as u8)),
+            lapses: record.approval_lapses_on().map(|d| d.0),
+        }
+    }
+
+    /// The same facts with every date mapped by `f` (to and from days before the epoch).
+    pub fn map_dates(&self, f: impl Fn(i32) -> i32) -> StoredOversight {
+        StoredOversight {
+            authority: self.authority,
+            sanctions: self
+                .sanctions
+                .iter()
+                .map(|&(kind, since, deadline)| (kind, f(since), deadline.map(&f)))
+                .collect(),
+            inspection: self.inspection.map(|(date, kind)| (f(date), kind)),
+            lapses: self.lapses.map(&f),
+        }
+    }
 }
 
 /// A facet's dictionary and postings. Postings are of docs local to the facet's mode.
@@ -277,6 +329,7 @@ impl Manifest {
                 max: MAX_READ_VERSION,
                 got: manifest.format_version,
                 generator: GENERATOR,
+                why: why_unreadable(manifest.format_version),
             });
         }
         let cores = manifest

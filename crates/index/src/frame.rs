@@ -25,12 +25,27 @@ use crate::error::{FileKind, IndexError};
 pub const MAGIC: [u8; 4] = *b"TBFI";
 /// Last four bytes of every index file.
 pub const END_MAGIC: [u8; 4] = *b"IFBT";
-/// The format version this writer produces.
-pub const FORMAT_VERSION: u16 = 1;
+/// The format version this writer produces. Version 2 (issue 16) stores catalogue format 2's
+/// vocabularies and the supervision facts (sanctions, latest inspection).
+pub const FORMAT_VERSION: u16 = 2;
 /// The oldest format version this reader accepts.
-pub const MIN_READ_VERSION: u16 = 1;
+pub const MIN_READ_VERSION: u16 = 2;
 /// The newest format version this reader accepts.
-pub const MAX_READ_VERSION: u16 = 1;
+pub const MAX_READ_VERSION: u16 = 2;
+
+/// Why an index of an older format version cannot be read, said in the version error.
+///
+/// Format 1 stored closed vocabularies by their position, and catalogue format 2 changed them:
+/// the foster-family types lost `kommunal` and `aflastning` (so every later position moved), a
+/// quality theme went and one came, and the legal bases of Barnets lov § 43, stk. 1, nr. 6 and
+/// nr. 7 mean other things than format 1's "Døgninstitution" and "Opholdssted". Reading it would
+/// show wrong legal bases and family types rather than fail, so it is refused.
+pub fn why_unreadable(version: u16) -> &'static str {
+    match version {
+        1 => ": format 1 stored the vocabularies of catalogue format 1 (Barnets lov § 43, stk. 1, nr. 6 and nr. 7, the abolished foster-family types, the scored economy theme), whose stored positions mean other values now, so migrate the catalogue with `tilbudsfinder migrate` first",
+        _ => "",
+    }
+}
 /// The crate version that writes [`FORMAT_VERSION`]: named in version errors.
 pub const GENERATOR: &str = env!("CARGO_PKG_VERSION");
 
@@ -75,6 +90,7 @@ pub fn open<'a>(file: &str, bytes: &'a [u8], expected: FileKind) -> Result<&'a [
             max: MAX_READ_VERSION,
             got: version,
             generator: GENERATOR,
+            why: why_unreadable(version),
         });
     }
     let kind_byte = bytes[6];

@@ -99,8 +99,9 @@ pub use format::{IndexCounts, Manifest, ManifestFile, MANIFEST_NAME};
 pub use matching::{quality, Field, MatchKind};
 pub use memory::BuiltIndex;
 pub use query::{
-    Card, CardPrice, Constraint, FacetCounts, FacetValueCount, Hit, Mode, Near, PricePosition,
-    PriceRange, Query, Relaxation, SearchResults, Sort,
+    Card, CardInspection, CardOversight, CardPrice, CardSanction, Constraint, FacetCounts,
+    FacetValueCount, Hit, Mode, Near, PricePosition, PriceRange, Query, Relaxation, SearchResults,
+    Sort,
 };
 pub use reader::{IndexInfo, SearchIndex};
 pub use search::{distance_km, page_size, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SORTS};

@@ -6,7 +6,9 @@
 //! their catalogue codes. Filters are OR within a facet and AND across facets; every facet's
 //! counts are computed under all the *other* facets' selections (disjunctive counting).
 
-use catalogue::vocab::{LegalBasis, PriceBasis, RateUnit, TargetGroupGroup};
+use catalogue::vocab::{
+    Authority, InspectionKind, LegalBasis, PriceBasis, RateUnit, SanctionKind, TargetGroupGroup,
+};
 use catalogue::Date;
 use serde::{Deserialize, Serialize};
 
@@ -207,8 +209,11 @@ pub struct Card {
     pub age_to: u8,
     /// Places in total (children approved for, for families).
     pub places_total: u32,
-    /// Free places, when reported.
+    /// Free places, when reported (for a foster family: for døgnanbringelse).
     pub free_places: Option<u32>,
+    /// A foster family's free places for støtteophold, when it is approved for it.
+    #[serde(default)]
+    pub free_respite_places: Option<u32>,
     /// When free places were reported.
     pub free_places_reported: Option<Date>,
     /// The main rate, normalised.
@@ -225,6 +230,62 @@ pub struct Card {
     pub pause_until: Option<Date>,
     /// Where the main price sits among comparable offers (issue 7), when it has peers.
     pub price_position: Option<PricePosition>,
+    /// Standing sanctions, the latest inspection and an approval's lapse (issue 16). A card
+    /// saved by an earlier version (a browser's shortlist) has none until it is refreshed.
+    #[serde(default)]
+    pub oversight: CardOversight,
+}
+
+/// What a caseworker checks first about supervision, on the card.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CardOversight {
+    /// The supervising authority.
+    pub authority: Authority,
+    /// Sanctions that stand (not lifted), in the record's order.
+    pub sanctions: Vec<CardSanction>,
+    /// The latest inspection, if reported.
+    pub inspection: Option<CardInspection>,
+    /// When the approval lapses (or lapsed) for being unused, if the record stands unused.
+    pub approval_lapses: Option<Date>,
+}
+
+impl Default for CardOversight {
+    /// Nothing known: no sanctions, no inspection, and no socialtilsyn to write to.
+    fn default() -> Self {
+        CardOversight {
+            authority: Authority::Municipality,
+            sanctions: Vec::new(),
+            inspection: None,
+            approval_lapses: None,
+        }
+    }
+}
+
+impl CardOversight {
+    /// Whether a påbud, skærpet tilsyn or ophør stands: the card's badge.
+    pub fn has_serious(&self) -> bool {
+        self.sanctions.iter().any(|s| s.kind.serious())
+    }
+}
+
+/// A standing sanction on a card.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CardSanction {
+    /// Its kind.
+    pub kind: SanctionKind,
+    /// When it was decided.
+    pub since: Date,
+    /// By when it must be met.
+    pub deadline: Option<Date>,
+}
+
+/// The latest inspection on a card.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CardInspection {
+    /// The day of the visit.
+    pub date: Date,
+    /// Announced or not.
+    pub kind: InspectionKind,
 }
 
 /// A card's price: the rate as given and its normalised comparable form.

@@ -13,7 +13,8 @@ use std::sync::OnceLock;
 
 use catalogue::model::Record;
 use catalogue::vocab::{
-    FosterFamilyType, LegalBasis, OfferType, PriceBasis, RateUnit, TargetGroupGroup,
+    Authority, CareKind, FosterFamilyType, InspectionKind, LegalBasis, OfferType, PriceBasis,
+    RateUnit, SanctionKind, TargetGroupGroup,
 };
 use catalogue::Date;
 
@@ -22,15 +23,17 @@ use crate::build::StoredRecord;
 use crate::codec;
 use crate::error::{FileKind, IndexError};
 use crate::facets::{
-    derivation, facet_id, facet_ids, fixed_values, Derivation, FacetKind, ValueDef, FACETS,
+    available_value, derivation, facet_id, facet_ids, fixed_values, Derivation, FacetKind,
+    ValueDef, FACETS,
 };
 use crate::format::{
-    dequantise, CorePayload, DetailHeader, Manifest, StoredPostal, StoredTerms, TextPayload,
+    dequantise, CorePayload, DetailHeader, Manifest, StoredOversight, StoredPostal, StoredTerms,
+    TextPayload,
 };
 use crate::frame;
 use crate::postings;
 use crate::price::{self, PeerGroup};
-use crate::query::{Card, Mode, PricePosition};
+use crate::query::{Card, CardInspection, CardOversight, CardSanction, Mode, PricePosition, Query};
 use crate::text;
 
 /// One term's occurrences, decoded.
@@ -84,6 +87,10 @@ pub(crate) struct Columns {
     pub pause_until: Vec<Option<i32>>,
     pub lat: Vec<f64>,
     pub lon: Vec<f64>,
+    /// Supervision facts, dates as day numbers.
+    pub oversight: Vec<StoredOversight>,
+    /// Foster families' free places for støtteophold.
+    pub free_respite: Vec<Option<u32>>,
 }
 
 /// An opened index: ready to search, to show cards, and to decode detail shards.
@@ -350,6 +357,8 @@ impl SearchIndex {
             ("lat", c.lat.len()),
             ("lon", c.lon.len()),
             ("peer_group", c.peer_group.len()),
+            ("oversight", c.oversight.len()),
+            ("free_respite", c.free_respite.len()),
         ] {
             check_len(file, what, len, n)?;
         }
@@ -373,6 +382,20 @@ impl SearchIndex {
             if !known {
                 return Err(IndexError::corrupt(file, "unknown offer or family type"));
             }
+        }
+        let known_oversight = |o: &StoredOversight| {
+            Authority::from_index(o.authority.into()).is_some()
+                && o.sanctions
+                    .iter()
+                    .all(|s| SanctionKind::from_index(s.0.into()).is_some())
+                && o.inspection
+                    .is_none_or(|i| InspectionKind::from_index(i.1.into()).is_some())
+        };
+        if !c.oversight.iter().all(known_oversight) {
+            return Err(IndexError::corrupt(
+                file,
+                "unknown sanction or inspection kind",
+            ));
         }
         let mut normalised = Vec::with_capacity(n);
         for p in &c.price {
@@ -546,6 +569,8 @@ impl SearchIndex {
             pause_until: c.pause_until.iter().map(|d| d.map(back)).collect(),
             lat,
             lon,
+            oversight: c.oversight.iter().map(|o| o.map_dates(back)).collect(),
+            free_respite: c.free_respite.clone(),
         };
         let extra_offsets = offsets(
             file,
@@ -787,7 +812,46 @@ impl SearchIndex {
             pause_from: opt_date(c.pause_from[d]),
             pause_until: opt_date(c.pause_until[d]),
             price_position: self.positions.get(&doc).cloned(),
+            oversight: card_oversight(&c.oversight[d]),
+            free_respite_places: c.free_respite[d],
         })
+    }
+
+    /// The free places of a doc that fit `query`, as the search's free-places filter and the
+    /// capacity overview count them: an offer's free places; a foster family's of the kinds the
+    /// query's `care` selection asks for (døgnanbringelse and støtteophold without one), and
+    /// none while it is on pause on the query's day (`catalogue::model::FosterFamily::
+    /// free_places_of` says the same of a record). `None` when never reported.
+    pub(crate) fn free_places_fitting(&self, doc: usize, query: &Query) -> Option<u32> {
+        let c = &self.columns;
+        let placement = *c.free.get(doc)?;
+        if query.mode == Mode::Offers {
+            return placement;
+        }
+        let paused = available_value(
+            c.pause_from[doc].map(Date),
+            c.pause_until[doc].map(Date),
+            query.today,
+        ) == 1;
+        let placement = placement?;
+        if paused {
+            return Some(0);
+        }
+        let selected: Vec<&str> = query
+            .filters
+            .iter()
+            .filter(|(facet, _)| facet == "care")
+            .map(|(_, value)| value.as_str())
+            .collect();
+        let wants = |kind: CareKind| selected.is_empty() || selected.contains(&kind.code());
+        let mut fitting = 0;
+        if wants(CareKind::Placement) {
+            fitting += placement;
+        }
+        if wants(CareKind::Respite) {
+            fitting += c.free_respite[doc].unwrap_or(0);
+        }
+        Some(fitting)
     }
 
     /// The detail shard that holds a doc's full record.
@@ -922,4 +986,31 @@ pub struct IndexInfo {
     pub generator: String,
     /// The build's date, if it was given one.
     pub built_for: Option<Date>,
+}
+
+/// A card's supervision facts from their column (dates as day numbers; kinds were validated
+/// when the index was opened).
+fn card_oversight(stored: &StoredOversight) -> CardOversight {
+    CardOversight {
+        authority: Authority::from_index(stored.authority.into())
+            .unwrap_or(Authority::Municipality),
+        sanctions: stored
+            .sanctions
+            .iter()
+            .filter_map(|&(kind, since, deadline)| {
+                Some(CardSanction {
+                    kind: SanctionKind::from_index(kind.into())?,
+                    since: Date(since),
+                    deadline: deadline.map(Date),
+                })
+            })
+            .collect(),
+        inspection: stored.inspection.and_then(|(date, kind)| {
+            Some(CardInspection {
+                date: Date(date),
+                kind: InspectionKind::from_index(kind.into())?,
+            })
+        }),
+        approval_lapses: stored.lapses.map(Date),
+    }
 }

@@ -439,7 +439,9 @@ impl SearchIndex {
                 };
             }
             if let Some(min) = query.min_free_places {
-                keep &= c.free[d].is_some_and(|free| free >= min);
+                keep &= self
+                    .free_places_fitting(d, query)
+                    .is_some_and(|free| free >= min);
             }
             if let Some(days) = query.updated_within_days {
                 let age = Date(c.updated_oldest[d]).days_until(query.today);

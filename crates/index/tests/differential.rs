@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicU32, Ordering as AtomicOrdering};
 
 use catalogue::generate::{Generator, GeneratorOptions};
 use catalogue::model::Record;
-use catalogue::vocab::{PriceBasis, MUNICIPALITIES};
+use catalogue::vocab::{CareKind, PriceBasis, MUNICIPALITIES};
 use catalogue::Date;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
@@ -48,6 +48,9 @@ struct Doc {
     ages: Vec<(u8, u8)>,
     price: Option<(PriceBasis, f64)>,
     free: Option<u32>,
+    /// The foster family itself: its free places that fit a query are the model's own
+    /// `free_places_of`, not the index's column arithmetic.
+    family: Option<catalogue::model::FosterFamily>,
     oldest: Date,
     pause: Option<(Date, Option<Date>)>,
     position: (f64, f64),
@@ -162,6 +165,10 @@ impl Reference {
                 ages,
                 price: main_price(record).map(|p| (p.basis, p.normalised)),
                 free,
+                family: match record {
+                    Record::FosterFamily(f) => Some(f.clone()),
+                    Record::Offer(_) => None,
+                },
                 oldest,
                 pause,
                 position: first_position(record),
@@ -339,7 +346,25 @@ impl Reference {
             });
         }
         if let Some(min) = query.min_free_places {
-            keep &= doc.free.is_some_and(|f| f >= min);
+            let free = match &doc.family {
+                Some(f) => {
+                    let selected: Vec<&str> = query
+                        .filters
+                        .iter()
+                        .filter(|(facet, _)| facet == "care")
+                        .map(|(_, v)| v.as_str())
+                        .collect();
+                    Some(
+                        [CareKind::Placement, CareKind::Respite]
+                            .into_iter()
+                            .filter(|k| selected.is_empty() || selected.contains(&k.code()))
+                            .map(|k| f.free_places_of(k, query.today))
+                            .sum(),
+                    )
+                }
+                None => doc.free,
+            };
+            keep &= free.is_some_and(|f| f >= min);
         }
         if let Some(days) = query.updated_within_days {
             keep &= i64::from(doc.oldest.days_until(query.today)) <= i64::from(days);

@@ -1,4 +1,5 @@
-//! The files of an index: determinism, golden files of format v1, and bad input (truncated,
+//! The files of an index: determinism, golden files of format v2 (and the refusal of v1, with
+//! its reason), and bad input (truncated,
 //! bit-flipped, wrong version, wrong kind, manifest of another build) giving typed errors that
 //! name the file, never a panic.
 
@@ -79,11 +80,12 @@ fn golden_answer(index: &SearchIndex) -> String {
         for hit in &results.hits {
             let card = index.card(hit.doc).expect("card");
             out.push_str(&format!(
-                "{} {} {:?} {:?}\n",
+                "{} {} {:?} {:?} {:?}\n",
                 card.id,
                 card.name,
                 card.price.map(|p| p.normalised),
-                card.price_position.map(|p| (p.peers, p.percentile))
+                card.price_position.map(|p| (p.peers, p.percentile)),
+                card.oversight
             ));
         }
         for facet in &results.facets {
@@ -99,6 +101,11 @@ fn golden_answer(index: &SearchIndex) -> String {
 }
 
 fn golden_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/v2")
+}
+
+/// The committed index of format 1 (before catalogue format 2).
+fn golden_v1_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/v1")
 }
 
@@ -111,11 +118,54 @@ fn building_twice_gives_identical_bytes() {
     assert!(first.1.len() >= 3);
 }
 
-/// Today's reader opens the committed v1 index and answers the fixed queries as recorded. Set
+/// Today's reader refuses the committed format-1 index, and says precisely why: its stored
+/// vocabulary positions mean other values in catalogue format 2 (issue 16), so reading it would
+/// show wrong legal bases and family types instead of failing.
+#[test]
+fn golden_v1_index_is_refused_with_its_reason() {
+    let dir = golden_v1_dir();
+    let manifest = std::fs::read(dir.join("manifest.json")).expect("golden v1 manifest");
+    let err = Manifest::parse(&manifest).expect_err("format 1 is not read");
+    assert!(matches!(err, IndexError::Version { got: 1, .. }), "{err}");
+    let message = err.to_string();
+    assert!(
+        message.contains("format 1 stored the vocabularies of catalogue format 1"),
+        "{message}"
+    );
+    assert!(message.contains("tilbudsfinder migrate"), "{message}");
+    // The files themselves say the same, without the manifest.
+    let core = std::fs::read_dir(&dir)
+        .expect("list")
+        .map(|e| e.expect("entry").path())
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("core."))
+        })
+        .expect("core file");
+    let bytes = std::fs::read(&core).expect("core");
+    let parsed = Manifest::parse(
+        std::fs::read(golden_dir().join("manifest.json"))
+            .expect("golden manifest")
+            .as_slice(),
+    )
+    .expect("v2 manifest");
+    // Given in place of a v2 core, the v1 core is refused by its own header.
+    let name = parsed
+        .initial_files()
+        .into_iter()
+        .next()
+        .expect("core name");
+    let err = SearchIndex::open(&parsed, vec![(name, bytes)])
+        .err()
+        .expect("v1 core refused");
+    assert!(matches!(err, IndexError::Version { got: 1, .. }), "{err}");
+}
+
+/// Today's reader opens the committed v2 index and answers the fixed queries as recorded. Set
 /// `UPDATE_GOLDEN=1` to rewrite the files (only with a format version bump!), or
 /// `UPDATE_GOLDEN_ANSWER=1` to rewrite only the answer after a deliberate change of the engine.
 #[test]
-fn golden_v1_index_opens_and_answers_the_same() {
+fn golden_v2_index_opens_and_answers_the_same() {
     let dir = golden_dir();
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         let (manifest, files) = build(&tiny_catalogue());
@@ -189,9 +239,9 @@ fn truncated_flipped_versioned_and_misnamed_files_are_named_errors() {
     assert!(names_file(&err, &name));
 
     let mut newer = files.clone();
-    newer[core].1[4] = 2;
+    newer[core].1[4] = 3;
     let err = open(&manifest, &newer).err().expect("version");
-    assert!(matches!(err, IndexError::Version { got: 2, .. }), "{err}");
+    assert!(matches!(err, IndexError::Version { got: 3, .. }), "{err}");
     assert!(err.to_string().contains("rebuild the index"));
 
     // A text file where the core should be.

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use catalogue::check::{CheckSummary, Finding, Outcome, Severity};
+use catalogue::freshness::{self, Freshness, Part};
 use catalogue::model::Record;
 use catalogue::vocab::Authority;
 use catalogue::Date;
@@ -19,6 +20,10 @@ pub enum Category {
     Rejected,
     /// The authority has marked the record's data as wrong.
     Marked,
+    /// A standing påbud, skærpet tilsyn or ophør (issue 16).
+    Sanctioned,
+    /// An approval that has lapsed, or soon will, for being unused.
+    ApprovalLapse,
     /// Free places not reported lately, or not at all.
     FreePlaces,
     /// Rates not updated in a year.
@@ -33,9 +38,11 @@ pub enum Category {
 
 impl Category {
     /// Every category, most important first.
-    pub const ALL: [Category; 7] = [
+    pub const ALL: [Category; 9] = [
         Category::Rejected,
         Category::Marked,
+        Category::Sanctioned,
+        Category::ApprovalLapse,
         Category::FreePlaces,
         Category::StaleEconomy,
         Category::Stale,
@@ -48,6 +55,8 @@ impl Category {
         match self {
             Category::Rejected => "Afvist (kan ikke søges frem)",
             Category::Marked => "Markeret af tilsynet",
+            Category::Sanctioned => "Påbud, skærpet tilsyn eller ophør",
+            Category::ApprovalLapse => "Godkendelsen bortfalder (ubenyttet)",
             Category::FreePlaces => "Ledige pladser ikke meldt",
             Category::StaleEconomy => "Takster over 12 måneder gamle",
             Category::Stale => "Andre oplysninger over 12 måneder gamle",
@@ -61,6 +70,8 @@ impl Category {
         match self {
             Category::Rejected => 1000,
             Category::Marked => 500,
+            Category::Sanctioned => 400,
+            Category::ApprovalLapse => 300,
             Category::FreePlaces => 200,
             Category::StaleEconomy => 150,
             Category::Stale => 100,
@@ -83,6 +94,10 @@ impl Category {
             Category::Stale
         } else if field.starts_with("supervision.marking") {
             Category::Marked
+        } else if field.starts_with("supervision.sanctions") || field.starts_with("sanctions") {
+            Category::Sanctioned
+        } else if field.ends_with("unused_since") {
+            Category::ApprovalLapse
         } else if field.starts_with("contact") || field == "description" {
             Category::Missing
         } else {
@@ -117,13 +132,17 @@ impl FreshnessBucket {
         FreshnessBucket::Older,
     ];
 
-    /// The bucket of an age in days.
+    /// The bucket of an age in days. The 6- and 12-month bounds are the freshness rule's (fresh,
+    /// aging, stale: [`catalogue::freshness::RECORD`]); 3 months and 2 years only split the chart.
     pub fn of_age(days: i32) -> FreshnessBucket {
+        const QUARTER_DAYS: i32 = 91;
+        const TWO_YEARS_DAYS: i32 = 730;
+        let rule = freshness::RECORD;
         match days {
-            ..=91 => FreshnessBucket::Within3Months,
-            92..=182 => FreshnessBucket::Within6Months,
-            183..=365 => FreshnessBucket::Within12Months,
-            366..=730 => FreshnessBucket::Within24Months,
+            d if d <= QUARTER_DAYS => FreshnessBucket::Within3Months,
+            d if d <= rule.fresh_days => FreshnessBucket::Within6Months,
+            d if d <= rule.stale_after_days => FreshnessBucket::Within12Months,
+            d if d <= TWO_YEARS_DAYS => FreshnessBucket::Within24Months,
             _ => FreshnessBucket::Older,
         }
     }
@@ -335,10 +354,7 @@ impl ReportBuilder {
     }
 }
 
-/// Days after which a part of a record counts as stale.
-pub const STALE_AFTER_DAYS: i32 = 365;
-
-/// One issue for each part of the record not updated in [`STALE_AFTER_DAYS`].
+/// One issue for each part of the record that the freshness rule calls stale.
 fn stale_parts(record: &Record, today: Date) -> Vec<Issue> {
     let parts: Vec<(&str, Date)> = match record {
         Record::Offer(o) => vec![
@@ -354,7 +370,7 @@ fn stale_parts(record: &Record, today: Date) -> Vec<Issue> {
         .into_iter()
         .filter_map(|(field, date)| {
             let days = date.days_until(today);
-            (days > STALE_AFTER_DAYS).then(|| Issue {
+            (Part::Record.freshness(date, today) == Freshness::Stale).then(|| Issue {
                 category: if field == "updated.economy" {
                     Category::StaleEconomy
                 } else {

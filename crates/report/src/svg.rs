@@ -8,9 +8,10 @@ use std::fmt::Write;
 
 use crate::html::escape;
 
-/// Colours for up to eight series, each at least 3:1 against white.
-pub const PALETTE: [&str; 8] = [
+/// Colours for up to ten series, each at least 3:1 against white.
+pub const PALETTE: [&str; 10] = [
     "#1a7f37", "#31688e", "#6a3d9a", "#b35806", "#b2182b", "#5c5c5c", "#8e0152", "#01665e",
+    "#7a5c00", "#003f88",
 ];
 
 /// One bar: a label and one value per series.

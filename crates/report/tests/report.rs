@@ -92,6 +92,37 @@ fn ranks_rejected_then_marked_then_stale_and_counts_per_authority() {
 }
 
 #[test]
+fn a_standing_sanction_and_a_lapsed_approval_rank_after_a_marking() {
+    let mut sanctioned = example_offer("T-5");
+    sanctioned["supervision"]["sanctions"] = json!([
+        {"kind": "skaerpet_tilsyn", "date": "2026-09-01", "text": "Månedlige tilsynsbesøg"}
+    ]);
+    let mut unused = example_offer("T-6");
+    unused["supervision"]["unused_since"] = json!("2024-06-01");
+    let mut marked = example_offer("T-7");
+    marked["supervision"]["marking"] = json!({"date": "2026-09-01", "reason": "Forkerte takster"});
+    let report = report_of(&[
+        unused.to_string(),
+        sanctioned.to_string(),
+        marked.to_string(),
+    ]);
+    let order: Vec<(Option<&str>, Category)> = report
+        .records_with_issues
+        .iter()
+        .map(|r| (r.id.as_deref(), r.issues[0].category))
+        .collect();
+    assert_eq!(
+        order,
+        vec![
+            (Some("T-7"), Category::Marked),
+            (Some("T-5"), Category::Sanctioned),
+            (Some("T-6"), Category::ApprovalLapse),
+        ],
+        "{report:#?}"
+    );
+}
+
+#[test]
 fn the_page_shows_catalogue_text_as_text() {
     let mut hostile = example_offer("T-9");
     hostile["name"] = json!("<img src=x onerror=alert(1)>Engly");

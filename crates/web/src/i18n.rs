@@ -5,7 +5,8 @@
 //! decided in one file. Catalogue values (target groups, legal bases, facet values) come from
 //! the index with their Danish labels and are shown as they are in both languages.
 
-use catalogue::vocab::{PriceBasis, RateUnit};
+use catalogue::freshness::Part;
+use catalogue::vocab::{InspectionKind, PriceBasis, RateUnit, SanctionKind};
 use catalogue::Date;
 use serde::Deserialize;
 use tilbudsfinder_index::price::to_oere;
@@ -95,6 +96,10 @@ pub struct Texts {
     pub no_price: &'static str,
     pub free_not_reported: &'static str,
     pub stale_warning: &'static str,
+    /// The card's and the detail view's link that writes to the supervising authority.
+    pub report_error: &'static str,
+    /// The comparison's cell when no påbud, skærpet tilsyn or ophør stands.
+    pub no_sanctions: &'static str,
     pub paused: &'static str,
     pub back_to_results: &'static str,
     pub detail_loading: &'static str,
@@ -179,6 +184,16 @@ pub struct DetailTexts {
     /// Heading of a foster family's general section.
     pub about_family: &'static str,
     pub price_position: &'static str,
+    pub sanctions: &'static str,
+    pub latest_inspection: &'static str,
+    pub inspection_report: &'static str,
+    pub approval_report: &'static str,
+    pub approval_lapse: &'static str,
+    /// "Meld en fejl i …": the list of parts in the detail view.
+    pub report_error_in: &'static str,
+    /// The part of a record that is neither free places, price nor supervision.
+    pub other_information: &'static str,
+    pub children_in_home: &'static str,
 }
 
 static DA: Texts = Texts {
@@ -232,7 +247,9 @@ static DA: Texts = Texts {
     no_price: "Ingen takst oplyst",
     free_not_reported: "Ledige pladser ikke meldt",
     stale_warning:
-        "Dele af oplysningerne er over 12 måneder gamle. Kontakt tilbuddet for at få dem bekræftet.",
+        "Dele af oplysningerne er over et år gamle. Kontakt tilbuddet for at få dem bekræftet.",
+    report_error: "Meld en fejl",
+    no_sanctions: "Ingen påbud eller skærpet tilsyn",
     paused: "Holder pause",
     back_to_results: "Tilbage til resultaterne",
     detail_loading: "Henter alle oplysninger …",
@@ -300,7 +317,7 @@ static DA: Texts = Texts {
         family_type: "Type",
         approval_scope: "Godkendelse",
         approved_for: "Godkendt til",
-        respite_days: "Aflastningsdøgn pr. måned",
+        respite_days: "Støtteophold, døgn pr. måned",
         emergency: "Modtager akutanbringelser",
         parent_child: "Modtager forælder og barn",
         children_approved: "Godkendt til antal børn",
@@ -314,6 +331,14 @@ static DA: Texts = Texts {
         about: "Om tilbuddet",
         about_family: "Om familien",
         price_position: "Prisniveau",
+        sanctions: "Påbud, skærpet tilsyn og vilkår",
+        latest_inspection: "Seneste tilsyn",
+        inspection_report: "Tilsynsrapport",
+        approval_report: "Godkendelsesrapport",
+        approval_lapse: "Ubenyttet godkendelse",
+        report_error_in: "Meld en fejl i",
+        other_information: "Øvrige oplysninger",
+        children_in_home: "Børn i hjemmet (alder)",
     },
 };
 
@@ -367,7 +392,9 @@ static EN: Texts = Texts {
     ages: "Ages",
     no_price: "No rate given",
     free_not_reported: "Free places not reported",
-    stale_warning: "Parts of this information are more than 12 months old. Contact the offer to have them confirmed.",
+    stale_warning: "Parts of this information are more than a year old. Contact the offer to have them confirmed.",
+    report_error: "Report an error",
+    no_sanctions: "No order or enhanced supervision",
     paused: "On pause",
     back_to_results: "Back to the results",
     detail_loading: "Fetching all details …",
@@ -433,7 +460,7 @@ static EN: Texts = Texts {
         family_type: "Type",
         approval_scope: "Approval",
         approved_for: "Approved for",
-        respite_days: "Respite days per month",
+        respite_days: "Støtteophold (respite), days per month",
         emergency: "Takes emergency placements",
         parent_child: "Takes parent and child",
         children_approved: "Approved for children",
@@ -447,6 +474,14 @@ static EN: Texts = Texts {
         about: "About",
         about_family: "About the family",
         price_position: "Price level",
+        sanctions: "Orders, enhanced supervision and conditions",
+        latest_inspection: "Latest inspection",
+        inspection_report: "Inspection report",
+        approval_report: "Approval report",
+        approval_lapse: "Unused approval",
+        report_error_in: "Report an error in",
+        other_information: "Other information",
+        children_in_home: "Children in the home (ages)",
     },
 };
 
@@ -474,6 +509,7 @@ pub fn facet_legend(lang: Lang, facet: &str) -> &'static str {
         "parent_child" => ("Forælder og barn", "Parent and child"),
         "competence" => ("Kompetencer", "Competences"),
         "available" => ("Tilgængelighed", "Availability"),
+        "sanction" => ("Påbud og skærpet tilsyn", "Orders and enhanced supervision"),
         _ => ("Andet", "Other"),
     };
     pick(lang, da, en)
@@ -808,6 +844,47 @@ pub fn free_places(lang: Lang, count: u32, reported_days_ago: Option<i32>) -> St
     }
 }
 
+/// A foster family's free places by kind: "Døgnanbringelse: ingen ledige pladser ·
+/// Støtteophold: 2 ledige pladser (meldt for 3 dage siden)".
+pub fn family_free_places(
+    lang: Lang,
+    placement: u32,
+    respite: u32,
+    reported_days_ago: Option<i32>,
+) -> String {
+    let count = |n: u32| {
+        let text = free_places(lang, n, None);
+        let mut chars = text.chars();
+        chars
+            .next()
+            .map(|first| first.to_lowercase().chain(chars).collect())
+            .unwrap_or(text)
+    };
+    let (placement, respite) = (count(placement), count(respite));
+    let both = match lang {
+        Lang::Da => format!("Døgnanbringelse: {placement} · Støtteophold: {respite}"),
+        Lang::En => format!("Placement: {placement} · Støtteophold (respite): {respite}"),
+    };
+    match (lang, reported_days_ago) {
+        (Lang::Da, Some(d)) => format!("{both} (meldt {})", days_ago(lang, d)),
+        (Lang::En, Some(d)) => format!("{both} (reported {})", days_ago(lang, d)),
+        (_, None) => both,
+    }
+}
+
+/// The ages of the children living in a foster home: "3, 7 og 15 år" / "none".
+pub fn children_ages(lang: Lang, ages: &[u8]) -> String {
+    let listed: Vec<String> = ages.iter().map(u8::to_string).collect();
+    match (lang, listed.as_slice()) {
+        (Lang::Da, []) => "Ingen".into(),
+        (Lang::En, []) => "None".into(),
+        (Lang::Da, [one]) => format!("{one} år"),
+        (Lang::En, [one]) => format!("{one} years"),
+        (Lang::Da, [rest @ .., last]) => format!("{} og {last} år", rest.join(", ")),
+        (Lang::En, [rest @ .., last]) => format!("{} and {last} years", rest.join(", ")),
+    }
+}
+
 /// "Socialtilsynet har markeret, at oplysningerne kan være forkerte (12.03.2026)".
 pub fn marked(lang: Lang, day: Date) -> String {
     let d = date(lang, day);
@@ -889,6 +966,18 @@ pub fn chip_price(lang: Lang, basis: PriceBasis, min: Option<u32>, max: Option<u
     }
 }
 
+/// The capacity table's columns of free-place reports that are not stale, and that are, by the
+/// free-place freshness rule: "Meldt inden for 90 dage", "Meldt for over 90 dage siden".
+pub fn capacity_reported(lang: Lang, stale: bool) -> String {
+    let days = Part::FreePlaces.rule().stale_after_days;
+    match (lang, stale) {
+        (Lang::Da, false) => format!("Meldt inden for {days} dage"),
+        (Lang::Da, true) => format!("Meldt for over {days} dage siden"),
+        (Lang::En, false) => format!("Reported within {days} days"),
+        (Lang::En, true) => format!("Reported over {days} days ago"),
+    }
+}
+
 /// "Opdateret inden for 90 dage".
 pub fn chip_updated(lang: Lang, days: u32) -> String {
     match lang {
@@ -946,8 +1035,6 @@ pub struct CapacityTexts {
     pub col_records_families: &'static str,
     pub col_places: &'static str,
     pub col_free: &'static str,
-    pub col_fresh: &'static str,
-    pub col_stale: &'static str,
     pub col_unreported: &'static str,
     pub col_group: &'static str,
     pub col_region: &'static str,
@@ -977,8 +1064,6 @@ static CAPACITY_DA: CapacityTexts = CapacityTexts {
     col_records_families: "Plejefamilier",
     col_places: "Pladser",
     col_free: "Ledige pladser",
-    col_fresh: "Meldt inden for 90 dage",
-    col_stale: "Meldt for over 90 dage siden",
     col_unreported: "Ikke meldt",
     col_group: "Målgruppe",
     col_region: "Region",
@@ -1008,8 +1093,6 @@ static CAPACITY_EN: CapacityTexts = CapacityTexts {
     col_records_families: "Foster families",
     col_places: "Places",
     col_free: "Free places",
-    col_fresh: "Reported within 90 days",
-    col_stale: "Reported over 90 days ago",
     col_unreported: "Not reported",
     col_group: "Target group",
     col_region: "Region",
@@ -1073,6 +1156,115 @@ fn pick(lang: Lang, da: &'static str, en: &'static str) -> &'static str {
     match lang {
         Lang::Da => da,
         Lang::En => en,
+    }
+}
+
+/// The subject of a "Meld en fejl" e-mail.
+pub fn report_error_subject(lang: Lang, name: &str, id: &str) -> String {
+    match lang {
+        Lang::Da => format!("Fejl i oplysninger: {name} ({id})"),
+        Lang::En => format!("Wrong information: {name} ({id})"),
+    }
+}
+
+/// What a "Meld en fejl" e-mail says about the record and the doubted part.
+pub struct ReportErrorFacts<'a> {
+    pub name: &'a str,
+    pub id: &'a str,
+    /// A link that finds the record.
+    pub link: &'a str,
+    /// The doubted part's name.
+    pub part: &'a str,
+    /// Its current value.
+    pub value: &'a str,
+    /// The date it was given.
+    pub day: &'a str,
+    /// No socialtilsyn address: the reader must send it to the municipality.
+    pub to_municipality: bool,
+}
+
+/// The body of a "Meld en fejl" e-mail (lines end in `\n`), with room for what is wrong.
+pub fn report_error_body(lang: Lang, f: &ReportErrorFacts<'_>) -> String {
+    let (name, id, link, part, value, day) = (f.name, f.id, f.link, f.part, f.value, f.day);
+    match lang {
+        Lang::Da => format!(
+            "Jeg mener, at en oplysning om dette tilbud er forkert.\n\n\
+             Navn: {name}\nId: {id}\nLink: {link}\n\n\
+             Oplysningen: {part}\nNuværende værdi: {value}\nDato for oplysningen: {day}\n\n\
+             Hvad er forkert, og hvad er det rigtige?\n\n{}",
+            if f.to_municipality {
+                "(Send til den kommune, der har godkendt tilbuddet.)\n"
+            } else {
+                ""
+            }
+        ),
+        Lang::En => format!(
+            "I believe a piece of information about this record is wrong.\n\n\
+             Name: {name}\nId: {id}\nLink: {link}\n\n\
+             The information: {part}\nCurrent value: {value}\nDate of the information: {day}\n\n\
+             What is wrong, and what is right?\n\n{}",
+            if f.to_municipality {
+                "(Send it to the municipality that approved the record.)\n"
+            } else {
+                ""
+            }
+        ),
+    }
+}
+
+/// A sanction's kind in words.
+pub fn sanction_kind(lang: Lang, kind: SanctionKind) -> &'static str {
+    match lang {
+        Lang::Da => kind.label(),
+        Lang::En => match kind {
+            SanctionKind::Order => "Order (påbud)",
+            SanctionKind::EnhancedSupervision => "Enhanced supervision (skærpet tilsyn)",
+            SanctionKind::Condition => "Approval with conditions (vilkår)",
+            SanctionKind::Cessation => "Approval revoked (ophør)",
+        },
+    }
+}
+
+/// "Skærpet tilsyn siden 01.09.2026" or "Påbud siden 01.09.2026, frist 01.12.2026".
+pub fn sanction(lang: Lang, kind: SanctionKind, since: Date, deadline: Option<Date>) -> String {
+    let name = sanction_kind(lang, kind);
+    let since = date(lang, since);
+    let deadline = deadline.map(|d| date(lang, d));
+    match (lang, deadline) {
+        (Lang::Da, None) => format!("{name} siden {since}"),
+        (Lang::Da, Some(d)) => format!("{name} siden {since}, frist {d}"),
+        (Lang::En, None) => format!("{name} since {since}"),
+        (Lang::En, Some(d)) => format!("{name} since {since}, deadline {d}"),
+    }
+}
+
+/// "lifted 01.03.2025" after a sanction that no longer stands.
+pub fn sanction_lifted(lang: Lang, lifted: Date) -> String {
+    match lang {
+        Lang::Da => format!("ophævet {}", date(lang, lifted)),
+        Lang::En => format!("lifted {}", date(lang, lifted)),
+    }
+}
+
+/// "03.03.2026, uanmeldt".
+pub fn inspection(lang: Lang, day: Date, kind: InspectionKind) -> String {
+    let kind = match (lang, kind) {
+        (Lang::Da, k) => k.label().to_lowercase(),
+        (Lang::En, InspectionKind::Announced) => "announced".to_string(),
+        (Lang::En, InspectionKind::Unannounced) => "unannounced".to_string(),
+    };
+    format!("{}, {kind}", date(lang, day))
+}
+
+/// "Godkendelsen bortfaldt 01.11.2026: ubenyttet" or "… bortfalder 01.11.2026, hvis den ikke
+/// bliver brugt".
+pub fn approval_lapse(lang: Lang, lapses_on: Date, lapsed: bool) -> String {
+    let d = date(lang, lapses_on);
+    match (lang, lapsed) {
+        (Lang::Da, true) => format!("Godkendelsen bortfaldt {d}, fordi den ikke er brugt"),
+        (Lang::Da, false) => format!("Godkendelsen bortfalder {d}, hvis den ikke bliver brugt"),
+        (Lang::En, true) => format!("The approval lapsed on {d} for being unused"),
+        (Lang::En, false) => format!("The approval lapses on {d} unless it is used"),
     }
 }
 

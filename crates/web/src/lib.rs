@@ -22,6 +22,7 @@ pub mod hooks;
 pub mod i18n;
 pub mod links;
 pub mod loader;
+pub mod report_error;
 pub mod shortlist;
 pub mod state;
 pub mod url_state;

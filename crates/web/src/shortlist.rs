@@ -205,6 +205,7 @@ mod tests {
             age_to: 67,
             places_total: 12,
             free_places: Some(2),
+            free_respite_places: None,
             free_places_reported: Some(Date(20_000)),
             price: Some(CardPrice {
                 unit: RateUnit::Per24Hours,
@@ -219,6 +220,7 @@ mod tests {
             pause_from: None,
             pause_until: None,
             price_position: None,
+            oversight: Default::default(),
         }
     }
 

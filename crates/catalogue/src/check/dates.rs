@@ -3,17 +3,13 @@
 //! A date after today + 1 day is an **error** (the one day's grace covers time zones and a
 //! catalogue exported just after midnight): data cannot have been updated, approved or reported
 //! in the future, so the record's dates cannot be trusted. A date before 1990 is an **error**
-//! too: it is a placeholder, not a date. Stale data are **warnings**: any part of an offer's
-//! `updated` older than 12 months, and free places reported more than 3 months ago.
+//! too: it is a placeholder, not a date. Stale data are **warnings**, by the one rule of
+//! [`crate::freshness`]: any part of `updated`, and free places, that the rule calls stale.
 
 use super::Report;
 use crate::date::Date;
+use crate::freshness::{Freshness, Part};
 use crate::model::{FosterFamily, FreePlaces, Offer};
-
-/// A record not updated in this many months is stale.
-pub const STALE_RECORD_MONTHS: u32 = 12;
-/// Free places not reported in this many months are stale.
-pub const STALE_FREE_PLACES_MONTHS: u32 = 3;
 /// Days after today a date may be (time-zone grace).
 pub const FUTURE_GRACE_DAYS: i32 = 1;
 /// The earliest year a date may be in.
@@ -32,17 +28,18 @@ pub(crate) fn offer(report: &mut Report, offer: &Offer) {
     for (name, date) in parts {
         plausible(report, &format!("updated.{name}"), date);
     }
-    let cutoff = months_before(report.today(), STALE_RECORD_MONTHS);
+    let today = report.today();
     let stale: Vec<String> = parts
         .iter()
-        .filter(|(_, date)| *date < cutoff)
+        .filter(|(_, date)| Part::Record.freshness(*date, today) == Freshness::Stale)
         .map(|(name, date)| format!("{name} ({date})"))
         .collect();
     if !stale.is_empty() {
         report.warning(
             "updated",
             format!(
-                "not updated in {STALE_RECORD_MONTHS} months: {}",
+                "not updated in over {} days: {}",
+                Part::Record.rule().stale_after_days,
                 stale.join(", ")
             ),
         );
@@ -61,11 +58,12 @@ pub(crate) fn offer(report: &mut Report, offer: &Offer) {
 /// A foster family's dates.
 pub(crate) fn foster_family(report: &mut Report, family: &FosterFamily) {
     plausible(report, "updated", family.updated);
-    if family.updated < months_before(report.today(), STALE_RECORD_MONTHS) {
+    if Part::Record.freshness(family.updated, report.today()) == Freshness::Stale {
         report.warning(
             "updated",
             format!(
-                "not updated in {STALE_RECORD_MONTHS} months: last updated {}",
+                "not updated in over {} days: last updated {}",
+                Part::Record.rule().stale_after_days,
                 family.updated
             ),
         );
@@ -85,13 +83,13 @@ pub(crate) fn foster_family(report: &mut Report, family: &FosterFamily) {
 
 fn free_places_reported(report: &mut Report, free: &FreePlaces) {
     plausible(report, "free_places.reported", free.reported);
-    let cutoff = months_before(report.today(), STALE_FREE_PLACES_MONTHS);
-    if free.reported < cutoff {
+    if Part::FreePlaces.freshness(free.reported, report.today()) == Freshness::Stale {
         report.warning(
             "free_places.reported",
             format!(
-                "free places last reported {}, more than {STALE_FREE_PLACES_MONTHS} months ago",
-                free.reported
+                "free places last reported {}, more than {} days ago",
+                free.reported,
+                Part::FreePlaces.rule().stale_after_days
             ),
         );
     }
@@ -111,18 +109,6 @@ pub(crate) fn plausible(report: &mut Report, field: &str, date: Date) {
     }
 }
 
-/// The same day `months` calendar months earlier, clamped to the month's last day (31 March
-/// minus one month is 28 or 29 February).
-pub fn months_before(day: Date, months: u32) -> Date {
-    let (year, month, dom) = day.ymd();
-    let total = year * 12 + (month as i32 - 1) - months as i32;
-    let (y, m) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
-    (1..=dom)
-        .rev()
-        .find_map(|d| Date::from_ymd(y, m, d))
-        .unwrap_or(day)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,14 +118,6 @@ mod tests {
 
     fn ymd(y: i32, m: u32, d: u32) -> Date {
         Date::from_ymd(y, m, d).expect("a real date")
-    }
-
-    #[test]
-    fn months_before_clamps_to_month_end() {
-        assert_eq!(months_before(ymd(2026, 11, 22), 12), ymd(2025, 11, 22));
-        assert_eq!(months_before(ymd(2026, 3, 31), 1), ymd(2026, 2, 28));
-        assert_eq!(months_before(ymd(2024, 3, 31), 1), ymd(2024, 2, 29));
-        assert_eq!(months_before(ymd(2026, 2, 15), 3), ymd(2025, 11, 15));
     }
 
     #[test]
@@ -167,7 +145,7 @@ mod tests {
             &findings,
             Warning,
             "updated",
-            "not updated in 12 months: economy (2025-11-21)"
+            "not updated in over 365 days: economy (2025-11-21)"
         ));
         assert!(found(
             &findings,
@@ -186,14 +164,14 @@ mod tests {
     #[test]
     fn free_places_freshness() {
         let mut f = family();
-        f.free_places.reported = ymd(2026, 8, 21);
+        f.free_places.reported = ymd(2026, 8, 23);
         f.updated = ymd(2024, 1, 1);
         let findings = only(Record::FosterFamily(f.clone()));
         assert!(found(
             &findings,
             Warning,
             "free_places.reported",
-            "free places last reported 2026-08-21, more than 3 months ago"
+            "free places last reported 2026-08-23, more than 90 days ago"
         ));
         assert!(found(
             &findings,
@@ -201,7 +179,7 @@ mod tests {
             "updated",
             "last updated 2024-01-01"
         ));
-        f.free_places.reported = ymd(2026, 8, 22);
+        f.free_places.reported = ymd(2026, 8, 24);
         assert!(!only(Record::FosterFamily(f))
             .iter()
             .any(|x| x.field == "free_places.reported"));

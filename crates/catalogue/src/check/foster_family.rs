@@ -17,6 +17,8 @@ use crate::vocab::{CareKind, FosterFamilyType};
 
 /// More children than this in one family is not a real approval.
 pub const MAX_CHILDREN_APPROVED: u8 = 10;
+/// The oldest a child living in a foster home can be (own children may be young adults).
+pub const MAX_CHILD_AGE: u8 = 30;
 /// Respite days a month can be at most the days of a month.
 pub const MAX_RESPITE_DAYS: u8 = 31;
 
@@ -39,14 +41,21 @@ pub(crate) fn check(report: &mut Report, family: &FosterFamily) {
                 );
             }
         }
-        if family.paused_on(report.today()) && family.free_places.count > 0 {
-            report.warning(
-                "free_places.count",
-                format!(
-                    "free_places.count is {} while the family is on pause",
-                    family.free_places.count
+        if family.paused_on(report.today()) {
+            for (field, free) in [
+                ("free_places.count", family.free_places.count),
+                (
+                    "free_respite_places",
+                    family.free_respite_places.unwrap_or(0),
                 ),
-            );
+            ] {
+                if free > 0 {
+                    report.warning(
+                        field,
+                        format!("{field} is {free} while the family is on pause"),
+                    );
+                }
+            }
         }
     }
     if family.target_groups.is_empty() {
@@ -62,6 +71,7 @@ pub(crate) fn check(report: &mut Report, family: &FosterFamily) {
         }
     }
     string_list(report, "competences", &family.competences);
+    services::quality(report, &family.quality, true);
     let location = &family.location;
     if location.city.trim().is_empty() {
         report.warning("location.city", "location.city is missing");
@@ -75,7 +85,7 @@ fn approval_kinds(report: &mut Report, family: &FosterFamily) {
     if family.approved_for.is_empty() {
         report.error(
             "approved_for",
-            "approved for nothing; at least one of doegnophold, aflastning, dagophold is required",
+            "approved for nothing; at least one of doegnanbringelse, stoetteophold, dagophold is required",
         );
     }
     let mut seen = HashSet::new();
@@ -88,16 +98,10 @@ fn approval_kinds(report: &mut Report, family: &FosterFamily) {
         }
     }
     let respite = family.approved_for.contains(&CareKind::Respite);
-    if family.family_type == FosterFamilyType::Respite && !respite {
-        report.warning(
-            "approved_for",
-            "family_type aflastning but approved_for does not include aflastning",
-        );
-    }
     match family.respite_days_per_month {
         None | Some(0) if respite => report.warning(
             "respite_days_per_month",
-            "approved for aflastning but respite_days_per_month is missing",
+            "approved for stoetteophold but respite_days_per_month is missing",
         ),
         Some(days) if days > MAX_RESPITE_DAYS => report.error(
             "respite_days_per_month",
@@ -106,17 +110,17 @@ fn approval_kinds(report: &mut Report, family: &FosterFamily) {
         Some(days) if days > 0 && !respite => report.warning(
             "respite_days_per_month",
             format!(
-                "respite_days_per_month is {days} but the family is not approved for aflastning"
+                "respite_days_per_month is {days} but the family is not approved for stoetteophold"
             ),
         ),
         _ => {}
     }
-    // Emergency placements (akutanbringelser) go to reinforced, specialised or municipal
-    // families, not to general, network or respite families.
+    // Emergency placements (akutanbringelser) go to reinforced or specialised families, not to
+    // general or network families.
     if family.emergency
         && matches!(
             family.family_type,
-            FosterFamilyType::General | FosterFamilyType::Network | FosterFamilyType::Respite
+            FosterFamilyType::General | FosterFamilyType::Network
         )
     {
         report.warning(
@@ -146,6 +150,53 @@ fn children(report: &mut Report, family: &FosterFamily) {
             format!("children_placed {placed} is greater than children_approved {approved}"),
         );
     }
+    let in_home = family.children_in_home.len();
+    if let Some(age) = family.children_in_home.iter().find(|&&a| a > MAX_CHILD_AGE) {
+        report.error(
+            "children_in_home",
+            format!("children_in_home has an age of {age}; a child in the home is at most {MAX_CHILD_AGE}"),
+        );
+    }
+    if in_home > 0 && in_home != usize::from(family.own_children) + usize::from(placed) {
+        report.warning(
+            "children_in_home",
+            format!(
+                "children_in_home lists {in_home} children, but own_children {} + children_placed {placed} is {}",
+                family.own_children,
+                usize::from(family.own_children) + usize::from(placed)
+            ),
+        );
+    }
+    for (kind, field, free) in [
+        (
+            CareKind::Placement,
+            "free_places.count",
+            family.free_places.count,
+        ),
+        (
+            CareKind::Respite,
+            "free_respite_places",
+            family.free_respite_places.unwrap_or(0),
+        ),
+    ] {
+        if free > 0 && !family.approved_for.contains(&kind) {
+            report.error(
+                field,
+                format!(
+                    "{field} is {free}, but the family is not approved for {}",
+                    kind.code()
+                ),
+            );
+        }
+    }
+    if let Some(respite) = family.free_respite_places {
+        if respite > u32::from(MAX_CHILDREN_APPROVED) {
+            report.error(
+                "free_respite_places",
+                format!("free_respite_places {respite} is more than {MAX_CHILDREN_APPROVED}"),
+            );
+        }
+    }
     let left = approved.saturating_sub(placed);
     let free = family.free_places.count;
     // When more are placed than approved, that error already says it all.
@@ -166,7 +217,7 @@ mod tests {
     use crate::check::Severity::{Error, Warning};
     use crate::date::Date;
     use crate::model::{Pause, Record};
-    use crate::vocab::{CareKind, FosterFamilyType};
+    use crate::vocab::CareKind;
 
     #[test]
     fn children_and_free_places() {
@@ -208,7 +259,6 @@ mod tests {
             until: Some(from.add_days(-1)),
         });
         f.approved_for = vec![CareKind::Respite];
-        f.family_type = FosterFamilyType::Respite;
         f.respite_days_per_month = None;
         f.emergency = false;
         let findings = only(Record::FosterFamily(f.clone()));
@@ -228,7 +278,7 @@ mod tests {
             &findings,
             Warning,
             "respite_days_per_month",
-            "approved for aflastning but respite_days_per_month is missing"
+            "approved for stoetteophold but respite_days_per_month is missing"
         ));
 
         f.approved_for = vec![CareKind::Placement];
@@ -245,15 +295,76 @@ mod tests {
         assert!(found(
             &findings,
             Warning,
-            "approved_for",
-            "family_type aflastning but approved_for does not include aflastning"
+            "free_places.count",
+            "free_places.count is 1 while the family is on pause"
+        ));
+    }
+
+    #[test]
+    fn free_places_by_kind_and_children_in_the_home() {
+        let mut f = family();
+        f.approved_for = vec![CareKind::Respite];
+        f.respite_days_per_month = Some(4);
+        f.children_approved = 2;
+        f.children_placed = 0;
+        f.own_children = 1;
+        f.free_places.count = 1;
+        f.free_respite_places = Some(11);
+        f.children_in_home = vec![31, 4];
+        let findings = only(Record::FosterFamily(f.clone()));
+        assert!(found(
+            &findings,
+            Error,
+            "free_places.count",
+            "free_places.count is 1, but the family is not approved for doegnanbringelse"
+        ));
+        assert!(found(
+            &findings,
+            Error,
+            "free_respite_places",
+            "free_respite_places 11 is more than 10"
+        ));
+        assert!(found(
+            &findings,
+            Error,
+            "children_in_home",
+            "children_in_home has an age of 31"
         ));
         assert!(found(
             &findings,
             Warning,
-            "free_places.count",
-            "free_places.count is 1 while the family is on pause"
+            "children_in_home",
+            "children_in_home lists 2 children, but own_children 1 + children_placed 0 is 1"
         ));
+
+        f.approved_for = vec![CareKind::Placement];
+        f.respite_days_per_month = None;
+        f.free_places.count = 0;
+        f.free_respite_places = Some(1);
+        f.children_in_home = vec![4];
+        let findings = only(Record::FosterFamily(f.clone()));
+        assert!(found(
+            &findings,
+            Error,
+            "free_respite_places",
+            "free_respite_places is 1, but the family is not approved for stoetteophold"
+        ));
+        assert!(!findings.iter().any(|x| x.field == "children_in_home"));
+
+        // What a search counts: places of the kind, none while on pause.
+        f.approved_for = vec![CareKind::Placement, CareKind::Respite];
+        f.free_places.count = 1;
+        f.free_respite_places = Some(2);
+        let today = crate::check::test_support::today();
+        assert_eq!(f.free_places_of(CareKind::Placement, today), 1);
+        assert_eq!(f.free_places_of(CareKind::Respite, today), 2);
+        assert_eq!(f.free_places_of(CareKind::DayCare, today), 0);
+        f.pause = Some(Pause {
+            from: today.add_days(-3),
+            until: Some(today.add_days(30)),
+        });
+        assert_eq!(f.free_places_of(CareKind::Placement, today), 0);
+        assert_eq!(f.free_places_of(CareKind::Respite, today.add_days(30)), 2);
     }
 
     #[test]

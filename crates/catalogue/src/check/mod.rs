@@ -226,6 +226,11 @@ impl Checker {
                 supervision::foster_family(&mut report, family);
             }
         }
+        let prefix = match &record {
+            Record::Offer(_) => "supervision.",
+            Record::FosterFamily(_) => "",
+        };
+        supervision::oversight(&mut report, prefix, &record);
         report.into_outcome(record)
     }
 }

@@ -224,14 +224,24 @@ fn free_places(report: &mut Report, offer: &Offer) {
     }
 }
 
-/// Legal bases that fit each offer type. Foster-family bases (BL § 43, nr. 1–4) fit none: a
-/// family is a `foster_family` record.
+/// Legal bases that fit each offer type. Foster-family bases (BL § 43, stk. 1, nr. 1–4) fit
+/// none: a family is a `foster_family` record.
 fn fits(offer_type: OfferType, basis: LegalBasis) -> bool {
     use LegalBasis::*;
     match offer_type {
         OfferType::Residential => matches!(
             basis,
-            Bl43Nr5 | Bl43Nr6 | Bl43Nr7 | Sel107 | Sel108 | Sel109 | Sel110 | Abl105 | Sel85
+            Bl43Nr5
+                | Bl43Nr6
+                | Bl43Nr7
+                | Bl32Nr6
+                | Bl32Nr7
+                | Sel107
+                | Sel108
+                | Sel109
+                | Sel110
+                | Abl105
+                | Sel85
         ),
         OfferType::Day => matches!(basis, Sel103 | Sel104 | Sel85),
         OfferType::Outpatient => matches!(basis, Sel85 | Sel101 | Sel101a | Sul141),

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::text::{self, TextKind};
 use super::{number, Report};
-use crate::model::{Offer, Rate, Service};
+use crate::model::{Offer, QualityScore, Rate, Service};
 use crate::vocab::{Audience, LegalBasis, RateUnit};
 
 /// Oldest age any record may give.
@@ -62,25 +62,7 @@ pub(crate) fn offer(report: &mut Report, offer: &Offer) {
             amount_in(report, "rent.deposit", deposit, 0.0, MAX_DEPOSIT);
         }
     }
-    let mut themes = HashSet::new();
-    for (i, score) in offer.quality.iter().enumerate() {
-        let (low, high) = QUALITY_RANGE;
-        if !(low..=high).contains(&score.score) {
-            report.error(
-                format!("quality[{i}].score"),
-                format!(
-                    "quality score {} is outside {low}–{high}",
-                    number(score.score)
-                ),
-            );
-        }
-        if !themes.insert(score.theme) {
-            report.error(
-                format!("quality[{i}].theme"),
-                format!("quality theme {} is scored twice", score.theme.code()),
-            );
-        }
-    }
+    quality(report, &offer.quality, false);
     if let Some(ratio) = offer.staffing_ratio {
         if ratio.is_nan() || ratio <= 0.0 || ratio > MAX_STAFFING_RATIO {
             report.error(
@@ -310,12 +292,50 @@ pub(crate) fn string_list(report: &mut Report, path: &str, values: &[String]) {
     }
 }
 
+/// Quality-model scores: each 1–5, each theme once, and only the themes of the record's kind
+/// (foster families are scored on family structure instead of organisation).
+pub(crate) fn quality(report: &mut Report, scores: &[QualityScore], foster_family: bool) {
+    let mut themes = HashSet::new();
+    for (i, score) in scores.iter().enumerate() {
+        let (low, high) = QUALITY_RANGE;
+        if !(low..=high).contains(&score.score) {
+            report.error(
+                format!("quality[{i}].score"),
+                format!(
+                    "quality score {} is outside {low}–{high}",
+                    number(score.score)
+                ),
+            );
+        }
+        if !themes.insert(score.theme) {
+            report.error(
+                format!("quality[{i}].theme"),
+                format!("quality theme {} is scored twice", score.theme.code()),
+            );
+        }
+        if !score.theme.applies_to(foster_family) {
+            report.error(
+                format!("quality[{i}].theme"),
+                format!(
+                    "quality theme {} is not scored for {}",
+                    score.theme.code(),
+                    if foster_family {
+                        "foster families"
+                    } else {
+                        "offers"
+                    }
+                ),
+            );
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::check::test_support::{found, offer, only};
     use crate::check::Severity::{Error, Warning};
-    use crate::model::{QualityScore, Record};
+    use crate::model::Record;
     use crate::vocab::QualityTheme;
 
     #[test]
@@ -370,7 +390,7 @@ mod tests {
             &findings,
             Error,
             "services[0].age_to",
-            "age_to 23 is above 22 for children's basis bl_43_1_6"
+            "age_to 23 is above 22 for children's basis bl_43_stk1_nr6"
         ));
         o.services[0].age_to = 22;
         assert!(!only(Record::Offer(o))
@@ -469,12 +489,16 @@ mod tests {
     fn quality_rent_and_staffing() {
         let mut o = offer();
         o.quality.push(QualityScore {
-            theme: QualityTheme::Economy,
+            theme: QualityTheme::Health,
             score: 6.0,
         });
         o.quality.push(QualityScore {
-            theme: QualityTheme::Economy,
+            theme: QualityTheme::Health,
             score: 0.5,
+        });
+        o.quality.push(QualityScore {
+            theme: QualityTheme::FamilyStructure,
+            score: 4.0,
         });
         o.rent = Some(crate::model::Rent {
             monthly: -1.0,
@@ -482,6 +506,7 @@ mod tests {
         });
         o.staffing_ratio = Some(0.0);
         o.methods.push(" ".into());
+        let o_quality_len = o.quality.len();
         let findings = only(Record::Offer(o));
         let n = findings
             .iter()
@@ -491,6 +516,12 @@ mod tests {
         assert!(findings
             .iter()
             .any(|f| f.message.contains("quality score 6 is outside 1–5")));
+        let last = o_quality_len - 1;
+        assert!(findings
+            .iter()
+            .any(|f| f.field == format!("quality[{last}].theme")
+                && f.message
+                    == "quality theme familiestruktur_familiedynamik is not scored for offers"));
         assert!(found(
             &findings,
             Error,

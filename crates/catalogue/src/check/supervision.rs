@@ -6,11 +6,24 @@
 //! approved by the authority the law requires. A socialtilsyn that is not the one of the record's
 //! region is a **warning** (each covers its own region, except that the host municipality's own
 //! offers go to another one: [`Authority::host_municipality`]).
+//!
+//! Sanctions, the latest inspection and an unused approval ([`oversight`]) are what a caseworker
+//! checks first: a standing påbud, skærpet tilsyn or ophør, and an approval that has lapsed (or
+//! soon will) for being unused, are **warnings**; a sanction that cannot be true (lifted or due
+//! before it was decided, a condition without its text) or a report link that is not `http(s)`
+//! is an **error**.
 
+use super::contacts;
+use super::dates::plausible;
 use super::text::{self, TextKind};
 use super::Report;
-use crate::model::{FosterFamily, Offer};
-use crate::vocab::{self, ApprovalStatus, Authority, FosterFamilyType, Ownership};
+use crate::model::{
+    approval_lapse, FosterFamily, Inspection, Offer, Record, Sanction, APPROVAL_LAPSE_YEARS_FAMILY,
+    APPROVAL_LAPSE_YEARS_OFFER,
+};
+use crate::vocab::{
+    self, ApprovalScope, ApprovalStatus, Authority, FosterFamilyType, Ownership, SanctionKind,
+};
 
 /// An offer's authority, approval and marking.
 pub(crate) fn offer(report: &mut Report, offer: &Offer) {
@@ -26,7 +39,7 @@ pub(crate) fn offer(report: &mut Report, offer: &Offer) {
             report.error(
                 "supervision.authority",
                 format!(
-                    "authority kommune approves only sel_103, sel_104 and bl_43_1_4; \
+                    "authority kommune approves only sel_103, sel_104 and bl_43_stk1_nr4; \
                      this offer also has {}",
                     not_municipal.join(", ")
                 ),
@@ -88,24 +101,123 @@ pub(crate) fn offer(report: &mut Report, offer: &Offer) {
     }
 }
 
+/// Sanctions, the latest inspection and approval lapse of any record; `prefix` is the path of
+/// the fields' parent (`"supervision."` for offers, `""` for families).
+pub(crate) fn oversight(report: &mut Report, prefix: &str, record: &Record) {
+    let (unused_since, years, ceased) = match record {
+        Record::Offer(o) => (
+            o.supervision.unused_since,
+            APPROVAL_LAPSE_YEARS_OFFER,
+            o.supervision.approval == ApprovalStatus::Ceased,
+        ),
+        Record::FosterFamily(f) => (f.unused_since, APPROVAL_LAPSE_YEARS_FAMILY, false),
+    };
+    for (i, sanction) in record.sanctions().iter().enumerate() {
+        self::sanction(report, &format!("{prefix}sanctions[{i}]"), sanction, ceased);
+    }
+    if let Some(inspection) = record.latest_inspection() {
+        self::inspection(report, &format!("{prefix}latest_inspection"), inspection);
+    }
+    if let (Some(since), Some(lapses)) = (unused_since, record.approval_lapses_on()) {
+        let field = format!("{prefix}unused_since");
+        plausible(report, &field, since);
+        match approval_lapse(lapses, report.today()) {
+            Some(true) => report.warning(
+                field,
+                format!("approval lapsed on {lapses}: unused since {since}, {years} years"),
+            ),
+            Some(false) => report.warning(
+                field,
+                format!("approval lapses on {lapses}: unused since {since} ({years} years)"),
+            ),
+            None => {}
+        }
+    }
+}
+
+fn sanction(report: &mut Report, path: &str, sanction: &Sanction, ceased: bool) {
+    let date = sanction.date;
+    plausible(report, &format!("{path}.date"), date);
+    if let Some(lifted) = sanction.lifted {
+        plausible(report, &format!("{path}.lifted"), lifted);
+        if lifted < date {
+            report.error(
+                format!("{path}.lifted"),
+                format!("{path}.lifted {lifted} is before {path}.date {date}"),
+            );
+        }
+    }
+    if let Some(deadline) = sanction.deadline {
+        if deadline < date {
+            report.error(
+                format!("{path}.deadline"),
+                format!("{path}.deadline {deadline} is before {path}.date {date}"),
+            );
+        }
+    }
+    if sanction.text.trim().is_empty() {
+        if sanction.kind == SanctionKind::Condition {
+            report.error(
+                format!("{path}.text"),
+                "a condition (vilkaar) without its text: a caseworker cannot tell what it requires",
+            );
+        }
+    } else {
+        text::text(
+            report,
+            &format!("{path}.text"),
+            &sanction.text,
+            TextKind::Long,
+        );
+    }
+    if sanction.is_active() && sanction.kind.serious() {
+        report.warning(path, format!("{} since {date}", sanction.kind.label()));
+    }
+    if sanction.is_active() && sanction.kind == SanctionKind::Cessation && !ceased {
+        report.warning(path, "a standing ophoer, but the approval is not ophoert");
+    }
+}
+
+fn inspection(report: &mut Report, path: &str, inspection: &Inspection) {
+    plausible(report, &format!("{path}.date"), inspection.date);
+    for (name, link) in [
+        ("report", &inspection.report),
+        ("approval_report", &inspection.approval_report),
+    ] {
+        if let Some(url) = link {
+            if let Err(why) = contacts::web_address(url) {
+                report.error(format!("{path}.{name}"), format!("{path}.{name} {why}"));
+            }
+        }
+    }
+}
+
 /// A foster family's approving authority.
 pub(crate) fn foster_family(report: &mut Report, family: &FosterFamily) {
     let network = family.family_type == FosterFamilyType::Network;
+    // A family approved for one named child (konkret godkendelse) is approved by the
+    // municipality, whatever its type.
+    let concrete = family.approval_scope == ApprovalScope::Concrete;
     match family.authority {
-        Authority::Municipality if !network => report.error(
+        Authority::Municipality if !network && !concrete => report.error(
             "authority",
             format!(
-                "authority kommune approves only network foster families, not {}",
+                "authority kommune approves only network foster families and families approved for one named child, not a generally approved {} family",
                 family.family_type.code()
             ),
         ),
         Authority::Municipality => {}
         authority => {
-            if network {
+            if network || concrete {
                 report.warning(
                     "authority",
                     format!(
-                        "network foster families are approved by the municipality, not {}",
+                        "{} are approved by the municipality, not {}",
+                        if network {
+                            "network foster families"
+                        } else {
+                            "families approved for one named child"
+                        },
                         authority.label()
                     ),
                 );
@@ -194,7 +306,7 @@ mod tests {
             &findings,
             Error,
             "authority",
-            "approves only network foster families, not forstaerket"
+            "approves only network foster families and families approved for one named child, not a generally approved forstaerket family"
         ));
         f.family_type = FosterFamilyType::Network;
         assert!(!only(Record::FosterFamily(f))
@@ -257,6 +369,99 @@ mod tests {
             Warning,
             "supervision.marking.reason",
             "no reason"
+        ));
+    }
+
+    #[test]
+    fn sanctions_inspections_and_lapse() {
+        use crate::model::{Inspection, Sanction};
+        use crate::vocab::{InspectionKind, SanctionKind};
+        let day = |y, m, d| crate::date::Date::from_ymd(y, m, d).expect("date");
+        let mut o = offer();
+        o.supervision.sanctions = vec![
+            Sanction {
+                kind: SanctionKind::EnhancedSupervision,
+                date: day(2026, 9, 1),
+                text: String::new(),
+                deadline: None,
+                lifted: None,
+            },
+            Sanction {
+                kind: SanctionKind::Condition,
+                date: day(2026, 5, 1),
+                text: " ".into(),
+                deadline: Some(day(2026, 4, 1)),
+                lifted: None,
+            },
+            Sanction {
+                kind: SanctionKind::Order,
+                date: day(2025, 1, 1),
+                text: "Dokumentation".into(),
+                deadline: None,
+                lifted: Some(day(2024, 12, 1)),
+            },
+        ];
+        o.supervision.latest_inspection = Some(Inspection {
+            date: day(2026, 10, 1),
+            kind: InspectionKind::Unannounced,
+            report: Some("javascript:alert(1)".into()),
+            approval_report: Some("https://www.hjoring.dk/rapport.pdf".into()),
+        });
+        o.supervision.unused_since = Some(day(2024, 11, 1));
+        let findings = only(Record::Offer(o.clone()));
+        assert!(found(
+            &findings,
+            Warning,
+            "supervision.sanctions[0]",
+            "Skærpet tilsyn since 2026-09-01"
+        ));
+        assert!(found(
+            &findings,
+            Error,
+            "supervision.sanctions[1].text",
+            "a condition (vilkaar) without its text"
+        ));
+        assert!(found(
+            &findings,
+            Error,
+            "supervision.sanctions[1].deadline",
+            "is before supervision.sanctions[1].date 2026-05-01"
+        ));
+        assert!(found(
+            &findings,
+            Error,
+            "supervision.sanctions[2].lifted",
+            "is before supervision.sanctions[2].date 2025-01-01"
+        ));
+        assert!(found(
+            &findings,
+            Error,
+            "supervision.latest_inspection.report",
+            "has scheme"
+        ));
+        assert!(!findings
+            .iter()
+            .any(|f| f.field == "supervision.latest_inspection.approval_report"));
+        // Unused since 2024-11-01: an offer's approval lapses two years later, before today.
+        assert!(found(
+            &findings,
+            Warning,
+            "supervision.unused_since",
+            "approval lapsed on 2026-11-01: unused since 2024-11-01, 2 years"
+        ));
+
+        // A family has three years; 2024-11-01 + 3 years is a year ahead: no warning yet.
+        let mut f = family();
+        f.unused_since = Some(day(2024, 11, 1));
+        assert!(!only(Record::FosterFamily(f.clone()))
+            .iter()
+            .any(|x| x.field == "unused_since"));
+        f.unused_since = Some(day(2023, 12, 1));
+        assert!(found(
+            &only(Record::FosterFamily(f)),
+            Warning,
+            "unused_since",
+            "approval lapses on 2026-12-01: unused since 2023-12-01 (3 years)"
         ));
     }
 }

@@ -23,12 +23,10 @@ pub fn family_id(number: u64) -> String {
 }
 
 const TYPE_WEIGHTS: &[(FosterFamilyType, u32)] = &[
-    (General, 55),
-    (Reinforced, 14),
-    (Specialised, 4),
-    (Municipal, 7),
+    (General, 62),
+    (Reinforced, 20),
+    (Specialised, 6),
     (Network, 12),
-    (Respite, 8),
 ];
 
 /// Age ranges (from, to, weight) a family of a type accepts: mostly narrow.
@@ -41,8 +39,6 @@ fn age_ranges(family_type: FosterFamilyType) -> &'static [(u8, u8, u32)] {
         ],
         Reinforced => &[(0, 2, 10), (0, 6, 6), (3, 12, 5), (6, 17, 8), (10, 17, 8), (12, 22, 3)],
         Specialised => &[(6, 17, 5), (10, 17, 5), (3, 12, 3), (12, 22, 2)],
-        Municipal => &[(0, 2, 6), (0, 6, 5), (0, 17, 5), (6, 17, 4)],
-        Respite => &[(3, 12, 5), (6, 17, 5), (0, 17, 3), (0, 6, 2)],
         Network => &[(0, 17, 1)],
     }
 }
@@ -53,9 +49,7 @@ fn approved_counts(family_type: FosterFamilyType) -> &'static [(u8, u32)] {
         General => &[(1, 35), (2, 40), (3, 18), (4, 7)],
         Reinforced => &[(1, 55), (2, 40), (3, 5)],
         Specialised => &[(1, 80), (2, 20)],
-        Municipal => &[(1, 30), (2, 40), (3, 20), (4, 10)],
         Network => &[(1, 70), (2, 25), (3, 5)],
-        Respite => &[(1, 45), (2, 40), (3, 15)],
     }
 }
 
@@ -63,7 +57,7 @@ fn approved_counts(family_type: FosterFamilyType) -> &'static [(u8, u32)] {
 #[rustfmt::skip]
 fn target_groups(family_type: FosterFamilyType) -> &'static [(TargetGroup, u32)] {
     match family_type {
-        General | Municipal => &[
+        General => &[
             (Neglect, 60), (Attachment, 30), (Attention, 15), (Internalising, 10), (Anxiety, 8),
             (SpeechLanguage, 6),
         ],
@@ -74,10 +68,6 @@ fn target_groups(family_type: FosterFamilyType) -> &'static [(TargetGroup, u32)]
         Specialised => &[
             (Autism, 40), (Attachment, 40), (SelfHarm, 25), (SexualAbuse, 20), (Externalising, 30),
             (MultipleDisability, 15), (EatingDisorder, 8),
-        ],
-        Respite => &[
-            (Autism, 40), (Attention, 35), (IntellectualDisability, 30), (MultipleDisability, 20),
-            (Neglect, 10),
         ],
         Network => &[(Neglect, 80), (Attachment, 20)],
     }
@@ -101,20 +91,18 @@ const COMPETENCES: &[(&str, u32)] = &[
     ("Erfaring med naturpædagogik og dyr", 8),
 ];
 
+/// Network families and families approved for one named child are approved by the
+/// municipality, every other family by a socialtilsyn.
+fn authority_is_socialtilsyn(family_type: FosterFamilyType, scope: ApprovalScope) -> bool {
+    family_type != Network && scope == ApprovalScope::General
+}
+
 /// The family's label in running text and its public name.
 fn labels(family_type: FosterFamilyType, city: &str) -> (&'static str, String) {
     match family_type {
-        Respite => (
-            "aflastningsfamilie",
-            format!("Aflastningsfamilie ved {city}"),
-        ),
         Network => (
             "netværksplejefamilie",
             format!("Netværksplejefamilie ved {city}"),
-        ),
-        Municipal => (
-            "kommunal plejefamilie",
-            format!("Kommunal plejefamilie ved {city}"),
         ),
         Reinforced => (
             "forstærket plejefamilie",
@@ -140,25 +128,27 @@ pub fn family(rng: &mut Rng, number: u64, today: Date) -> FosterFamily {
         _ if rng.chance(0.08) => ApprovalScope::Concrete,
         _ => ApprovalScope::General,
     };
-    let mut approved_for = if family_type == Respite {
+    // Respite (støtteophold) is given by families of any type except network families; about
+    // one general or reinforced family in eight gives only that.
+    let respite_only = matches!(family_type, General | Reinforced) && rng.chance(0.12);
+    let mut approved_for = if respite_only {
         vec![CareKind::Respite]
     } else {
         vec![CareKind::Placement]
     };
-    if matches!(family_type, General | Reinforced | Municipal) && rng.chance(0.2) {
+    if !respite_only && matches!(family_type, General | Reinforced) && rng.chance(0.2) {
         approved_for.push(CareKind::Respite);
     }
-    if matches!(family_type, General | Municipal) && rng.chance(0.05) {
+    if family_type == General && rng.chance(0.05) {
         approved_for.push(CareKind::DayCare);
     }
     let respite_days_per_month = approved_for
         .contains(&CareKind::Respite)
         .then(|| rng.range(2, 8) as u8);
-    // Emergency placements (akutanbringelser): forstærkede and municipal families
-    // (kommunale akutplejefamilier), never general, network or respite families.
+    // Emergency placements (akutanbringelser): forstærkede families, never general or network
+    // families.
     let emergency = match family_type {
-        Reinforced => rng.chance(0.4),
-        Municipal => rng.chance(0.3),
+        Reinforced => rng.chance(0.45),
         _ => false,
     };
     let parent_child = match family_type {
@@ -168,7 +158,10 @@ pub fn family(rng: &mut Rng, number: u64, today: Date) -> FosterFamily {
     };
 
     let children_approved = *rng.weighted(approved_counts(family_type)).unwrap_or(&1);
-    let children_placed = if approval_scope == ApprovalScope::Concrete && rng.chance(0.85) {
+    // Children on støtteophold do not live with the family.
+    let children_placed = if respite_only {
+        0
+    } else if approval_scope == ApprovalScope::Concrete && rng.chance(0.85) {
         children_approved
     } else {
         let ticket = rng.below(100);
@@ -208,10 +201,30 @@ pub fn family(rng: &mut Rng, number: u64, today: Date) -> FosterFamily {
     } else {
         open
     };
+    // Free places by kind: a family giving only støtteophold has its free places there; one
+    // giving both now and then has a støtteophold place free beside its placements.
+    let (free_count, free_respite_places) = if respite_only {
+        (0, Some(free_count))
+    } else if approved_for.contains(&CareKind::Respite) {
+        let respite = u32::from(pause.is_none() && rng.chance(0.4));
+        (free_count, Some(respite))
+    } else {
+        (free_count, None)
+    };
     let free_places = FreePlaces {
         count: free_count,
         reported: free_places_reported(rng, today),
     };
+    // The ages of the children in the home: the family's own (up to young adults) and the
+    // placed ones (within the ages the family takes).
+    let mut children_in_home: Vec<u8> = Vec::new();
+    for _ in 0..own_children {
+        children_in_home.push(rng.range(0, 24) as u8);
+    }
+    for _ in 0..children_placed {
+        children_in_home.push(rng.range(u32::from(age_from), u32::from(age_to)) as u8);
+    }
+    children_in_home.sort_unstable_by(|a, b| b.cmp(a));
 
     let groups: Vec<TargetGroup> = {
         let count = rng.range(1, 4) as usize;
@@ -232,12 +245,34 @@ pub fn family(rng: &mut Rng, number: u64, today: Date) -> FosterFamily {
         chosen
     };
 
+    // Most families approved by a socialtilsyn have been assessed on the quality model.
+    let quality = if authority_is_socialtilsyn(family_type, approval_scope) && rng.chance(0.7) {
+        super::offers::quality(rng, false, true)
+    } else {
+        Vec::new()
+    };
+    let id = family_id(number);
+    let sanctions = if authority_is_socialtilsyn(family_type, approval_scope) {
+        super::oversight::sanctions(rng, true, false, false, today)
+    } else {
+        Vec::new()
+    };
+    let latest_inspection = authority_is_socialtilsyn(family_type, approval_scope)
+        .then(|| super::oversight::inspection(rng, &id, Authority::for_region(m.region), today))
+        .flatten();
+    // A third of the families without a child have been without one long enough to say since
+    // when.
+    let unused_since = if children_placed == 0 {
+        super::oversight::unused_since(rng, 0.35, today)
+    } else {
+        None
+    };
     let updated = today.add_days(-update_age_days(rng));
     let approved = updated.add_days(-(rng.range(0, 3_000) as i32));
-    let authority = if family_type == Network {
-        Authority::Municipality
-    } else {
+    let authority = if authority_is_socialtilsyn(family_type, approval_scope) {
         Authority::for_region(m.region)
+    } else {
+        Authority::Municipality
     };
     let domain = municipality_domain(m);
     let contact = Contact {
@@ -263,7 +298,7 @@ pub fn family(rng: &mut Rng, number: u64, today: Date) -> FosterFamily {
     );
 
     FosterFamily {
-        id: family_id(number),
+        id,
         name,
         description,
         family_type,
@@ -275,12 +310,15 @@ pub fn family(rng: &mut Rng, number: u64, today: Date) -> FosterFamily {
         children_approved,
         children_placed,
         own_children,
+        children_in_home,
         free_places,
+        free_respite_places,
         age_from,
         age_to,
         pause,
         target_groups: groups,
         competences,
+        quality,
         location: FamilyLocation {
             postal_code: district.postal_code,
             city: district.city.to_string(),
@@ -291,6 +329,9 @@ pub fn family(rng: &mut Rng, number: u64, today: Date) -> FosterFamily {
         },
         authority,
         approved,
+        sanctions,
+        latest_inspection,
+        unused_since,
         contact,
         updated,
     }

@@ -39,8 +39,11 @@ pub enum Theme {
     Homelessness,
     /// Violence against women.
     Violence,
-    /// Children and young people placed outside their home.
+    /// Children and young people placed outside their home, in a børne- og ungehjem run as a
+    /// døgninstitution (BL § 43, stk. 1, nr. 6).
     Children,
+    /// The same, in a børne- og ungehjem run as an opholdssted (stk. 3): small, mostly private.
+    ChildrenOpholdssted,
 }
 
 /// How often each main legal basis occurs among offers (per mille, roughly Tilbudsportalen's
@@ -56,8 +59,7 @@ const PRIMARY_WEIGHTS: &[(LegalBasis, u32)] = &[
     (Sul141, 25),
     (Sel109, 12),
     (Sel110, 13),
-    (Bl43Nr7, 140),
-    (Bl43Nr6, 65),
+    (Bl43Nr6, 205),
     (Bl43Nr5, 45),
 ];
 
@@ -78,8 +80,7 @@ pub fn secondary_options(primary: LegalBasis, theme: Theme) -> &'static [(LegalB
         (Sel101, _) => &[(Sul141, 35)],
         (Sul141, _) => &[(Sel101, 40)],
         (Sel110, _) => &[(Sel85, 8)],
-        (Bl43Nr7, _) => &[(Bl43Nr5, 12)],
-        (Bl43Nr6, _) => &[(Bl43Nr5, 15)],
+        (Bl43Nr6, _) => &[(Bl43Nr5, 13)],
         _ => &[],
     }
 }
@@ -119,6 +120,8 @@ pub fn themes(primary: LegalBasis) -> &'static [(Theme, u32)] {
         Sel101 | Sel101a | Sul141 => &[(Theme::Substance, 1)],
         Sel109 => &[(Theme::Violence, 1)],
         Sel110 => &[(Theme::Homelessness, 1)],
+        // About two in three børne- og ungehjem are run as opholdssteder.
+        Bl43Nr6 => &[(Theme::ChildrenOpholdssted, 140), (Theme::Children, 65)],
         _ => &[(Theme::Children, 1)],
     }
 }
@@ -153,8 +156,7 @@ pub fn places_range(basis: LegalBasis, offer_type: OfferType) -> (u32, u32) {
         (Sul141, _) => (30, 300),
         (Sel109, _) => (4, 18),
         (Sel110, _) => (10, 80),
-        (Bl43Nr7, _) => (3, 14),
-        (Bl43Nr6, _) => (6, 36),
+        (Bl43Nr6, _) => (3, 36),
         (Bl43Nr5, _) => (3, 14),
         (Abl105, _) => (6, 36),
         _ => (2, 10),
@@ -201,7 +203,7 @@ pub fn target_groups(basis: LegalBasis, theme: Theme) -> &'static [(TargetGroup,
             (Neglect, 40), (Attachment, 25), (Attention, 20), (SocialIsolation, 15), (Anxiety, 15),
             (Autism, 15), (Internalising, 10),
         ],
-        (Bl43Nr1 | Bl43Nr2 | Bl43Nr3 | Bl43Nr4 | Bl43Nr6 | Bl43Nr7, _) => &[
+        (Bl43Nr1 | Bl43Nr2 | Bl43Nr3 | Bl43Nr4 | Bl43Nr6 | Bl43Nr7 | Bl32Nr6 | Bl32Nr7, _) => &[
             (Neglect, 45), (Attachment, 35), (Attention, 30), (Autism, 22), (Externalising, 25),
             (Internalising, 15), (SelfHarm, 12), (Anxiety, 12), (SexualAbuse, 8),
             (SexuallyAbusive, 4), (NonViolentCrime, 6), (Drugs, 5), (SchoolSkills, 8),
@@ -239,12 +241,13 @@ pub fn target_groups(basis: LegalBasis, theme: Theme) -> &'static [(TargetGroup,
 #[rustfmt::skip]
 pub fn age_spans(basis: LegalBasis, theme: Theme) -> &'static [(u8, u8, u32)] {
     match (basis, theme) {
-        (Bl43Nr7, _) => &[
+        (Bl43Nr6, Theme::ChildrenOpholdssted) => &[
             (6, 17, 2), (10, 17, 3), (12, 17, 3), (13, 17, 2), (12, 22, 2), (14, 22, 2), (0, 17, 1),
             (3, 12, 1), (6, 14, 1),
         ],
         (Bl43Nr6, _) => &[(0, 17, 2), (6, 17, 2), (12, 17, 3), (13, 22, 2), (3, 12, 1), (0, 6, 1)],
-        (Bl43Nr1 | Bl43Nr2 | Bl43Nr3 | Bl43Nr4 | Bl43Nr5, _) => &[(15, 17, 2), (15, 22, 3), (16, 22, 3)],
+        (Bl43Nr5, _) => &[(15, 17, 2), (15, 22, 3), (16, 22, 3)],
+        (Bl43Nr1 | Bl43Nr2 | Bl43Nr3 | Bl43Nr4 | Bl43Nr7 | Bl32Nr6 | Bl32Nr7, _) => &[(0, 17, 1)],
         (Sel108, Theme::Psychiatry) => &[(18, 85, 4), (25, 85, 2), (18, 67, 2)],
         (Sel108, _) => &[(18, 85, 5), (18, 67, 2), (25, 85, 2), (30, 85, 1)],
         (Sel107, _) => &[(18, 67, 4), (18, 30, 3), (18, 85, 3), (25, 67, 1)],
@@ -290,9 +293,10 @@ pub fn rate_rules(basis: LegalBasis, offer_type: OfferType) -> &'static [RateRul
         (Sel107, _) => const { &[rule(Per24Hours, 100, 1_900.0, 8_500.0)] },
         (Sel109, _) => const { &[rule(Per24Hours, 100, 1_500.0, 2_600.0)] },
         (Sel110, _) => const { &[rule(Per24Hours, 100, 1_500.0, 2_400.0)] },
-        (Bl43Nr7, _) => const { &[rule(Per24Hours, 100, 3_000.0, 12_000.0)] },
-        (Bl43Nr6, _) => const { &[rule(Per24Hours, 100, 4_000.0, 12_000.0)] },
+        (Bl43Nr6, _) => const { &[rule(Per24Hours, 100, 3_000.0, 12_000.0)] },
         (Bl43Nr5, _) => const { &[rule(Per24Hours, 100, 1_500.0, 4_500.0)] },
+        (Bl32Nr6, _) => const { &[rule(Per24Hours, 100, 3_000.0, 9_000.0)] },
+        (Bl32Nr7, _) => const { &[rule(Per24Hours, 100, 2_000.0, 6_000.0)] },
         (Sel103, _) => const { &[rule(PerDay, 55, 400.0, 1_100.0), rule(PerMonth, 45, 8_000.0, 22_000.0)] },
         (Sel104, _) => const { &[rule(PerDay, 60, 400.0, 1_600.0), rule(PerMonth, 40, 8_000.0, 30_000.0)] },
         (Sel85, OfferType::Residential) => const { &[
@@ -329,10 +333,10 @@ pub fn addon_labels(basis: LegalBasis) -> &'static [&'static str] {
 
 /// Ownership forms by weight, for offers under a main basis.
 #[rustfmt::skip]
-pub fn ownership_weights(primary: LegalBasis) -> &'static [(Ownership, u32)] {
+pub fn ownership_weights(primary: LegalBasis, theme: Theme) -> &'static [(Ownership, u32)] {
     use Ownership::*;
     match primary {
-        Bl43Nr7 => &[(Private, 82), (SelfGoverning, 15), (Foundation, 3)],
+        Bl43Nr6 if theme == Theme::ChildrenOpholdssted => &[(Private, 82), (SelfGoverning, 15), (Foundation, 3)],
         Bl43Nr6 => &[(Municipal, 55), (Regional, 15), (SelfGoverning, 25), (Foundation, 5)],
         Bl43Nr5 => &[(Municipal, 40), (Private, 45), (SelfGoverning, 15)],
         Sel103 | Sel104 => &[(Municipal, 78), (SelfGoverning, 10), (Private, 7), (Foundation, 5)],
@@ -349,7 +353,7 @@ pub fn ownership_weights(primary: LegalBasis) -> &'static [(Ownership, u32)] {
 /// Usual staffing ratio (staff per resident) for a basis and type.
 pub fn staffing_range(primary: LegalBasis, offer_type: OfferType) -> (f64, f64) {
     match (primary, offer_type) {
-        (Bl43Nr6 | Bl43Nr7, _) => (1.2, 2.5),
+        (Bl43Nr6, _) => (1.2, 2.5),
         (Bl43Nr5, _) => (0.5, 1.2),
         (Sel108, _) => (0.8, 1.8),
         (Sel107, _) => (0.7, 1.6),
@@ -364,7 +368,7 @@ pub fn staffing_range(primary: LegalBasis, offer_type: OfferType) -> (f64, f64) 
 #[rustfmt::skip]
 pub fn staff_groups(theme: Theme) -> &'static [(&'static str, u32)] {
     match theme {
-        Theme::Children => &[
+        Theme::Children | Theme::ChildrenOpholdssted => &[
             ("Pædagog", 100), ("Lærer", 40), ("Psykolog", 35), ("Socialrådgiver", 30),
             ("Sygeplejerske", 8),
         ],
@@ -415,7 +419,7 @@ pub fn methods(theme: Theme) -> &'static [(&'static str, u32)] {
         Theme::Violence => &[
             ("Traumebevidst omsorg", 70), ("Mentalisering", 30), ("Kognitiv adfærdsterapi", 30),
         ],
-        Theme::Children => &[
+        Theme::Children | Theme::ChildrenOpholdssted => &[
             ("Traumebevidst omsorg", 60), ("Miljøterapi", 45), ("Mentalisering", 45), ("KRAP", 30),
             ("Low arousal", 30), ("Marte Meo", 15), ("Jeg-støttende pædagogik", 20),
             ("Kognitiv adfærdsterapi", 10),

@@ -41,6 +41,7 @@ pub mod ids;
 pub mod kinds;
 pub mod names;
 pub mod offers;
+pub mod oversight;
 pub mod rng;
 pub mod text;
 pub mod writer;

@@ -207,7 +207,7 @@ pub fn offer_name(
             ("Herberget {town}", 1),
             ("Kirkens Korshærs Herberg {town}", 1),
         ],
-        (Bl43Nr7, _, _) => &[
+        (Bl43Nr6, Theme::ChildrenOpholdssted, _) => &[
             ("Opholdsstedet {}", 7),
             ("{}", 2),
             ("Opholds- og Skolehjemmet {}", 1),

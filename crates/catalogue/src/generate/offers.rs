@@ -19,6 +19,7 @@ use super::geo::{
 use super::ids::{cvr_from_bits, p_number, phone};
 use super::kinds::{self, OfferKind, Theme};
 use super::names::{self, email, slug, Owner};
+use super::oversight;
 use super::rng::Rng;
 use super::text::{marking_reason, offer_description, OfferText};
 
@@ -293,16 +294,14 @@ fn contact(rng: &mut Rng, owner: &Owner, name: &str, region: Region) -> Contact 
     }
 }
 
-/// The authority's quality-model scores: one decimal, most between 3.5 and 4.5.
-fn quality(rng: &mut Rng, approval: ApprovalStatus) -> Vec<QualityScore> {
-    let mean = if approval == ApprovalStatus::ConditionallyApproved {
-        3.1
-    } else {
-        3.95
-    };
+/// The authority's quality-model scores for the themes of an offer or a foster family: one
+/// decimal, most between 3.5 and 4.5 (lower under a conditional approval).
+pub(super) fn quality(rng: &mut Rng, conditional: bool, foster_family: bool) -> Vec<QualityScore> {
+    let mean = if conditional { 3.1 } else { 3.95 };
     let level = rng.normal(mean, 0.3);
     QualityTheme::ALL
         .iter()
+        .filter(|theme| theme.applies_to(foster_family))
         .map(|theme| QualityScore {
             theme: *theme,
             score: one_decimal(rng.normal(level, 0.35).clamp(1.0, 5.0)),
@@ -349,7 +348,7 @@ fn draw_services(
     }
     let second_level = matches!(
         kind.primary,
-        LegalBasis::Sel108 | LegalBasis::Sel107 | LegalBasis::Bl43Nr6 | LegalBasis::Bl43Nr7
+        LegalBasis::Sel108 | LegalBasis::Sel107 | LegalBasis::Bl43Nr6
     ) && rng.chance(0.2);
     if second_level {
         let heavier = (intensity + 0.25).min(1.0);
@@ -376,10 +375,12 @@ fn draw_strings(rng: &mut Rng, pool: &[(&'static str, u32)], count: usize) -> Ve
         .collect()
 }
 
-/// Approval status and date, and now and then the authority's marking that the data are
-/// wrong (more often for stale records, which is what gets them marked).
+/// Approval status and date, now and then the authority's marking that the data are wrong
+/// (more often for stale records, which is what gets them marked), sanctions, the latest
+/// inspection, and whether the offer stands unused.
 fn draw_supervision(
     rng: &mut Rng,
+    id: &str,
     authority: Authority,
     updated: &OfferUpdated,
     today: Date,
@@ -403,11 +404,34 @@ fn draw_supervision(
         date: today.add_days(-(rng.range(1, 330) as i32)),
         reason: marking_reason(rng).to_string(),
     });
+    // Sanctions are the socialtilsyn's instruments; the municipality approves §§ 103/104.
+    let sanctions = if authority == Authority::Municipality {
+        Vec::new()
+    } else {
+        oversight::sanctions(
+            rng,
+            false,
+            approval == ApprovalStatus::ConditionallyApproved,
+            approval == ApprovalStatus::Ceased,
+            today,
+        )
+    };
+    let latest_inspection = (authority != Authority::Municipality)
+        .then(|| oversight::inspection(rng, id, authority, today))
+        .flatten();
+    let unused_since = if approval == ApprovalStatus::Ceased {
+        None
+    } else {
+        oversight::unused_since(rng, 0.015, today)
+    };
     Supervision {
         authority,
         approval,
         approved,
         marking,
+        sanctions,
+        latest_inspection,
+        unused_since,
     }
 }
 
@@ -480,7 +504,7 @@ pub fn offer(rng: &mut Rng, number: u64, today: Date) -> Offer {
     let district = district_in(rng, m);
     let town = plain_town(district.city);
     let ownership = *rng
-        .weighted(kinds::ownership_weights(kind.primary))
+        .weighted(kinds::ownership_weights(kind.primary, kind.theme))
         .unwrap_or(&Ownership::Municipal);
     let name_town = if rng.chance(0.6) { m.name } else { town };
     let public = matches!(ownership, Ownership::Municipal | Ownership::Regional);
@@ -522,7 +546,8 @@ pub fn offer(rng: &mut Rng, number: u64, today: Date) -> Offer {
     } else {
         supervising_authority(m.region, m.code, ownership == Ownership::Municipal)
     };
-    let supervision = draw_supervision(rng, authority, &updated, today);
+    let id = offer_id(number);
+    let supervision = draw_supervision(rng, &id, authority, &updated, today);
     let free_places = draw_free_places(rng, supervision.approval, places_total, today);
     let occupancy_rate = draw_occupancy_rate(rng);
     let rent = draw_rent(rng, &kind);
@@ -552,7 +577,11 @@ pub fn offer(rng: &mut Rng, number: u64, today: Date) -> Offer {
         )
         && rng.chance(0.92)
     {
-        quality(rng, supervision.approval)
+        quality(
+            rng,
+            supervision.approval == ApprovalStatus::ConditionallyApproved,
+            false,
+        )
     } else {
         Vec::new()
     };
@@ -565,7 +594,7 @@ pub fn offer(rng: &mut Rng, number: u64, today: Date) -> Offer {
     let departments = departments(rng, number, &name, &district, m, places_total);
 
     Offer {
-        id: offer_id(number),
+        id,
         name,
         description,
         offer_type: kind.offer_type,

@@ -108,11 +108,11 @@ fn opening(rng: &mut Rng, t: &OfferText<'_>) -> String {
         (Sel110, _) => format!(
             "{name} er et herberg og forsorgshjem i {town} for hjemløse og borgere med særlige sociale problemer, som ikke kan bo i egen bolig."
         ),
-        (Bl43Nr6, _) => format!(
+        (Bl43Nr6, Theme::Children) => format!(
             "{name} er en døgninstitution i {town}, som tilbyder døgnbehandling til {children}."
         ),
         (Bl43Nr5, _) => format!(
-            "{name} er et kollegielignende opholdssted i {town} for unge fra 15 år, der har brug for støtte på vej mod egen bolig."
+            "{name} er et kollegielignende børne- og ungehjem i {town} for unge fra 15 år, der har brug for støtte på vej mod egen bolig."
         ),
         _ if rng.chance(0.5) => format!("{name} er et opholdssted i {town}-området for {children}."),
         _ => format!("{name} er et socialpædagogisk opholdssted nær {town} for {children}."),
@@ -142,7 +142,7 @@ fn everyday(rng: &mut Rng, primary: LegalBasis, theme: Theme) -> &'static str {
             "De unge har eget værelse med bad og bor tæt på uddannelse og offentlig transport.",
             "Vi støtter de unge i at passe uddannelse eller job, økonomi og egen husholdning.",
         ],
-        (_, Theme::Children) => &[
+        (_, Theme::Children | Theme::ChildrenOpholdssted) => &[
             "Børnene går i intern skole eller i lokale skoler, og vi samarbejder tæt med forældre og kommune.",
             "Vi lægger vægt på trygge voksne, faste rammer og et godt samarbejde med familien.",
             "De unge får hjælp til skolegang, fritidsliv og kontakt til familie og netværk.",

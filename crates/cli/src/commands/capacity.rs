@@ -19,20 +19,25 @@ pub struct Args {
     pub query: super::query::Args,
 }
 
-fn figures_line(label: &str, f: &CapacityFigures) -> String {
+/// One row: `fresh_days` is the overview's, so the label says the rule the index applied.
+fn figures_line(label: &str, f: &CapacityFigures, fresh_days: u32) -> String {
     format!(
-        "{label:<44} {:>7} records {:>8} places {:>7} free  (reported ≤ 90 days: {}, older: {}, never: {})",
+        "{label:<44} {:>7} records {:>8} places {:>7} free  (reported ≤ {fresh_days} days: {}, older: {}, never: {})",
         f.records, f.places, f.free_places, f.reported_fresh, f.reported_stale, f.unreported
     )
 }
 
-fn push_rows(out: &mut String, heading: &str, rows: &[CapacityRow]) {
+fn push_rows(out: &mut String, heading: &str, rows: &[CapacityRow], fresh_days: u32) {
     if rows.is_empty() {
         return;
     }
     out.push_str(&format!("\n{heading}\n"));
     for row in rows {
-        out.push_str(&figures_line(&format!("  {}", row.label), &row.figures));
+        out.push_str(&figures_line(
+            &format!("  {}", row.label),
+            &row.figures,
+            fresh_days,
+        ));
         out.push('\n');
     }
 }
@@ -46,24 +51,33 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         write_stdout(&format!("{}\n", serde_json::to_string(&overview)?))?;
         return Ok(ExitCode::SUCCESS);
     }
-    let mut out = figures_line("All matches", &overview.total);
+    let days = overview.fresh_days;
+    let mut out = figures_line("All matches", &overview.total, days);
     out.push('\n');
     push_rows(
         &mut out,
         "By target-group group (groups overlap: a record counts in each it serves)",
         &overview.by_group,
+        days,
     );
     push_rows(
         &mut out,
         "By target group (overlapping)",
         &overview.by_target,
+        days,
     );
-    push_rows(&mut out, "By region of the address", &overview.by_region);
-    push_rows(&mut out, "By family type", &overview.by_family_type);
+    push_rows(
+        &mut out,
+        "By region of the address",
+        &overview.by_region,
+        days,
+    );
+    push_rows(&mut out, "By family type", &overview.by_family_type, days);
     push_rows(
         &mut out,
         "By accepted age (overlapping)",
         &overview.by_age_band,
+        days,
     );
     write_stdout(&out)?;
     Ok(ExitCode::SUCCESS)

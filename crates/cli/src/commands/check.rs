@@ -85,7 +85,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 /// The catalogue as a buffered reader, with a progress bar over its bytes when it is large and
 /// stderr is a terminal.
-fn open(path: &Path) -> anyhow::Result<(Box<dyn BufRead>, Option<indicatif::ProgressBar>)> {
+pub(crate) fn open(
+    path: &Path,
+) -> anyhow::Result<(Box<dyn BufRead>, Option<indicatif::ProgressBar>)> {
     if path.as_os_str() == "-" {
         return Ok((
             Box::new(BufReader::with_capacity(READ_BUFFER_BYTES, io::stdin())),

@@ -4,6 +4,7 @@ pub mod build;
 pub mod capacity;
 pub mod check;
 pub mod generate;
+pub mod migrate;
 pub mod query;
 pub mod relevance;
 pub mod report;

@@ -67,8 +67,8 @@ fn section(
                             <th scope="col">{ t.col_places }</th>
                             <th scope="col">{ t.col_free }</th>
                             <th scope="col">{ records_column }</th>
-                            <th scope="col">{ t.col_fresh }</th>
-                            <th scope="col">{ t.col_stale }</th>
+                            <th scope="col">{ i18n::capacity_reported(lang, false) }</th>
+                            <th scope="col">{ i18n::capacity_reported(lang, true) }</th>
                             <th scope="col">{ t.col_unreported }</th>
                         </tr>
                     </thead>

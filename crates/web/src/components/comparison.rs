@@ -10,7 +10,7 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::components::heading::Heading;
-use crate::components::result_card::STALE_AFTER_DAYS;
+use crate::components::result_card::{free_places_text, stale_on};
 use crate::i18n::{self, Lang};
 
 #[derive(Properties, PartialEq)]
@@ -56,10 +56,7 @@ pub fn comparison(props: &ComparisonProps) -> Html {
         }),
         (t.ages, |l, c, _| i18n::age_range(l, c.age_from, c.age_to)),
         (d.places_total, |_, c, _| c.places_total.to_string()),
-        (d.free_places, |l, c, today| match c.free_places {
-            Some(n) => i18n::free_places(l, n, c.free_places_reported.map(|r| r.days_until(today))),
-            None => l.texts().free_not_reported.to_string(),
-        }),
+        (d.free_places, |l, c, today| free_places_text(l, c, today)),
         (d.price, |l, c, _| {
             c.price
                 .as_ref()
@@ -86,11 +83,31 @@ pub fn comparison(props: &ComparisonProps) -> Html {
         }),
         (d.updated, |l, c, today| {
             let mut s = i18n::updated_ago(l, c.updated_newest.days_until(today));
-            if c.updated_oldest.days_until(today) > STALE_AFTER_DAYS {
+            if stale_on(c, today) {
                 s.push_str(" ⚠ ");
                 s.push_str(l.texts().stale_warning);
             }
             s
+        }),
+        (d.sanctions, |l, c, _| {
+            let standing: Vec<String> = c
+                .oversight
+                .sanctions
+                .iter()
+                .map(|s| i18n::sanction(l, s.kind, s.since, s.deadline))
+                .collect();
+            if standing.is_empty() {
+                l.texts().no_sanctions.to_string()
+            } else {
+                format!("⚠ {}", standing.join("; "))
+            }
+        }),
+        (d.latest_inspection, |l, c, _| {
+            c.oversight
+                .inspection
+                .as_ref()
+                .map(|i| i18n::inspection(l, i.date, i.kind))
+                .unwrap_or_else(|| l.texts().none.to_string())
         }),
         (d.marking, |l, c, _| {
             c.marked

@@ -15,10 +15,12 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::components::heading::Heading;
+use crate::components::result_card::{lapse_warning, sanction_badges};
 use crate::hooks::IndexRef;
 use crate::i18n::{self, Lang};
 use crate::links;
 use crate::loader::LoadError;
+use crate::report_error::{self, DoubtedPart};
 
 #[derive(Properties, PartialEq)]
 pub struct DetailViewProps {
@@ -103,9 +105,11 @@ pub fn detail_view(props: &DetailViewProps) -> Html {
             html! { <p role="alert" class="tf-error">{ message.clone() }</p> }
         }
         Detail::Ready(record) => match &**record {
-            Record::Offer(offer) => offer_fields(lang, offer, props.today, props.heading_level + 1),
+            Record::Offer(offer) => {
+                offer_fields(lang, offer, record, props.today, props.heading_level + 1)
+            }
             Record::FosterFamily(family) => {
-                family_fields(lang, family, props.today, props.heading_level + 1)
+                family_fields(lang, family, record, props.today, props.heading_level + 1)
             }
         },
     };
@@ -125,8 +129,68 @@ pub fn detail_view(props: &DetailViewProps) -> Html {
             if let Some(date) = props.card.marked {
                 <p class="tf-marking"><span class="tf-icon" aria-hidden="true">{ "⚠ " }</span>{ i18n::marked(lang, date) }</p>
             }
+            { sanction_badges(lang, &props.card) }
+            { lapse_warning(lang, &props.card, props.today) }
+            { report_error_links(lang, &props.card) }
             { body }
         </section>
+    }
+}
+
+/// "Meld en fejl i: Ledige pladser · Takst · Tilsyn · Øvrige oplysninger", each a `mailto:`.
+fn report_error_links(lang: Lang, card: &Card) -> Html {
+    let t = lang.texts();
+    let page = report_error::page_address();
+    html! {
+        <p class="tf-report-errors">
+            { format!("{}: ", t.detail.report_error_in) }
+            { for DoubtedPart::ALL.iter().enumerate().map(|(i, part)| html! {
+                <>
+                    if i > 0 { { " · " } }
+                    <a class="tf-report-error" href={report_error::href(lang, card, *part, &page)}
+                       aria-label={format!("{}: {}", t.report_error, part.label(lang))}>{ part.label(lang) }</a>
+                </>
+            }) }
+        </p>
+    }
+}
+
+/// The sanctions, latest inspection and unused approval of a record, for its supervision section.
+fn oversight_rows(lang: Lang, record: &Record, today: Date) -> Html {
+    let d = &lang.texts().detail;
+    let sanctions = record.sanctions();
+    html! {
+        <>
+            if !sanctions.is_empty() {
+                { row(d.sanctions, html! {
+                    <ul class="tf-plain-list">
+                        { for sanctions.iter().map(|s| html! {
+                            <li>
+                                <strong>{ i18n::sanction(lang, s.kind, s.date, s.deadline) }</strong>
+                                if let Some(lifted) = s.lifted { { format!(" ({})", i18n::sanction_lifted(lang, lifted)) } }
+                                if !s.text.is_empty() { <br/>{ s.text.clone() } }
+                            </li>
+                        }) }
+                    </ul>
+                }) }
+            }
+            if let Some(i) = record.latest_inspection() {
+                { row(d.latest_inspection, html! {
+                    <>
+                        { i18n::inspection(lang, i.date, i.kind) }
+                        if let Some(h) = i.report.as_deref().and_then(links::web_href) {
+                            <br/><a href={h} class="tf-link">{ d.inspection_report }</a>
+                        }
+                        if let Some(h) = i.approval_report.as_deref().and_then(links::web_href) {
+                            <br/><a href={h} class="tf-link">{ d.approval_report }</a>
+                        }
+                    </>
+                }) }
+            }
+            if let Some(lapses) = record.approval_lapses_on() {
+                { text_row(d.approval_lapse, i18n::approval_lapse(lang, lapses, lapses <= today)) }
+            }
+        </>
     }
 }
 
@@ -205,7 +269,7 @@ fn municipality_name(code: u16) -> String {
         .unwrap_or_else(|| code.to_string())
 }
 
-fn offer_fields(lang: Lang, o: &Offer, today: Date, level: u8) -> Html {
+fn offer_fields(lang: Lang, o: &Offer, record: &Record, today: Date, level: u8) -> Html {
     let d = &lang.texts().detail;
     let number = |v: f64, decimals: usize| i18n::number(lang, v, decimals);
     let general = html! {
@@ -238,6 +302,7 @@ fn offer_fields(lang: Lang, o: &Offer, today: Date, level: u8) -> Html {
             if let Some(m) = &o.supervision.marking {
                 { text_row(d.marking, format!("{}: {}", i18n::date(lang, m.date), m.reason)) }
             }
+            { oversight_rows(lang, record, today) }
         </>
     };
     let places = html! {
@@ -309,7 +374,7 @@ fn offer_fields(lang: Lang, o: &Offer, today: Date, level: u8) -> Html {
     }
 }
 
-fn family_fields(lang: Lang, f: &FosterFamily, today: Date, level: u8) -> Html {
+fn family_fields(lang: Lang, f: &FosterFamily, record: &Record, today: Date, level: u8) -> Html {
     let d = &lang.texts().detail;
     let general = html! {
         <>
@@ -331,7 +396,16 @@ fn family_fields(lang: Lang, f: &FosterFamily, today: Date, level: u8) -> Html {
             { text_row(d.children_approved, f.children_approved.to_string()) }
             { text_row(d.children_placed, f.children_placed.to_string()) }
             { text_row(d.own_children, f.own_children.to_string()) }
-            { text_row(d.free_places, i18n::free_places(lang, f.free_places.count, Some(f.free_places.reported.days_until(today)))) }
+            if !f.children_in_home.is_empty() {
+                { text_row(d.children_in_home, i18n::children_ages(lang, &f.children_in_home)) }
+            }
+            { text_row(d.free_places, {
+                let days = Some(f.free_places.reported.days_until(today));
+                match f.free_respite_places {
+                    Some(respite) => i18n::family_free_places(lang, f.free_places.count, respite, days),
+                    None => i18n::free_places(lang, f.free_places.count, days),
+                }
+            }) }
             { text_row(d.pause, match f.pause {
                 Some(p) if f.paused_on(today) => i18n::paused_until(lang, p.until),
                 Some(p) => format!("{}–{}", i18n::date(lang, p.from), p.until.map(|u| i18n::date(lang, u)).unwrap_or_default()),
@@ -343,6 +417,7 @@ fn family_fields(lang: Lang, f: &FosterFamily, today: Date, level: u8) -> Html {
         <>
             { text_row(d.authority, f.authority.label()) }
             { text_row(d.approved, i18n::date(lang, f.approved)) }
+            { oversight_rows(lang, record, today) }
         </>
     };
     html! {

@@ -1,11 +1,16 @@
 //! A result card: what decides a shortlist at a glance, and buttons to open it or save it.
 //!
 //! Shows name, type and legal bases, place, ages, free places with when they were reported, the
-//! normalised price with its unit, how fresh the data are (with a warning past 12 months), a
-//! pause for families, and the authority's marking in plain words.
+//! normalised price with its unit, how fresh the data are (with a warning when the freshness
+//! rule of `catalogue::freshness` calls a part stale), a pause for families, the authority's
+//! marking in plain words, a badge for a standing påbud, skærpet tilsyn or ophør (its words, not
+//! a colour alone), the latest inspection, an approval that lapses for being unused, and
+//! "Meld en fejl" (a `mailto:` to the supervising authority, see [`crate::report_error`]).
 
 use std::rc::Rc;
 
+use catalogue::freshness::{Freshness, Part};
+use catalogue::model::approval_lapse;
 use catalogue::vocab::RateUnit;
 use catalogue::Date;
 use tilbudsfinder_index::query::{Card, Mode};
@@ -14,9 +19,25 @@ use yew::prelude::*;
 
 use crate::components::heading::Heading;
 use crate::i18n::{self, Lang};
+use crate::report_error::{self, DoubtedPart};
 
-/// Data older than this many days get a visible warning.
-pub const STALE_AFTER_DAYS: i32 = 365;
+/// Free places as the card and the comparison say them: a foster family approved for
+/// støtteophold by kind, anything else as one number; with when they were reported.
+pub fn free_places_text(lang: Lang, card: &Card, today: Date) -> String {
+    let days = card.free_places_reported.map(|d| d.days_until(today));
+    match (card.free_places, card.free_respite_places) {
+        (Some(placement), Some(respite)) => {
+            i18n::family_free_places(lang, placement, respite, days)
+        }
+        (Some(n), None) => i18n::free_places(lang, n, days),
+        (None, _) => lang.texts().free_not_reported.to_string(),
+    }
+}
+
+/// Whether the card's oldest part is stale on `today`: such data get a visible warning.
+pub fn stale_on(card: &Card, today: Date) -> bool {
+    Part::Record.freshness(card.updated_oldest, today) == Freshness::Stale
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ResultCardProps {
@@ -34,6 +55,35 @@ pub struct ResultCardProps {
 pub fn paused_on(card: &Card, today: Date) -> bool {
     card.pause_from
         .is_some_and(|from| from <= today && card.pause_until.is_none_or(|until| today < until))
+}
+
+/// The standing påbud, skærpet tilsyn and ophør of a card, each as a badge with its words; shared
+/// by the card and the detail view.
+pub fn sanction_badges(lang: Lang, card: &Card) -> Html {
+    html! {
+        { for card.oversight.sanctions.iter().filter(|s| s.kind.serious()).map(|s| html! {
+            <p class="tf-sanction">
+                <span class="tf-icon" aria-hidden="true">{ "⚠ " }</span>
+                { i18n::sanction(lang, s.kind, s.since, s.deadline) }
+            </p>
+        }) }
+    }
+}
+
+/// A warning when the card's approval has lapsed or soon will for being unused.
+pub fn lapse_warning(lang: Lang, card: &Card, today: Date) -> Html {
+    let Some(lapses) = card.oversight.approval_lapses else {
+        return html! {};
+    };
+    match approval_lapse(lapses, today) {
+        Some(lapsed) => html! {
+            <p class="tf-stale-warning tf-lapse">
+                <span class="tf-icon" aria-hidden="true">{ "⚠ " }</span>
+                { i18n::approval_lapse(lang, lapses, lapsed) }
+            </p>
+        },
+        None => html! {},
+    }
 }
 
 /// One result as an `<article>`.
@@ -56,16 +106,10 @@ pub fn result_card(props: &ResultCardProps) -> Html {
         let cb = props.on_toggle_save.clone();
         Callback::from(move |_: MouseEvent| cb.emit(Rc::clone(&card)))
     };
-    let free = match card.free_places {
-        Some(n) => i18n::free_places(
-            lang,
-            n,
-            card.free_places_reported.map(|d| d.days_until(props.today)),
-        ),
-        None => t.free_not_reported.to_string(),
-    };
-    let has_free = card.free_places.is_some_and(|n| n > 0);
-    let stale = card.updated_oldest.days_until(props.today) > STALE_AFTER_DAYS;
+    let free = free_places_text(lang, card, props.today);
+    let has_free =
+        card.free_places.is_some_and(|n| n > 0) || card.free_respite_places.is_some_and(|n| n > 0);
+    let stale = stale_on(card, props.today);
     let paused = card.mode == Mode::FosterFamilies && paused_on(card, props.today);
     let price = card.price.as_ref().map(|p| {
         (
@@ -85,6 +129,8 @@ pub fn result_card(props: &ResultCardProps) -> Html {
             if let Some(date) = card.marked {
                 <p class="tf-marking"><span class="tf-icon" aria-hidden="true">{ "⚠ " }</span>{ i18n::marked(lang, date) }</p>
             }
+            { sanction_badges(lang, card) }
+            { lapse_warning(lang, card, props.today) }
             <dl class="tf-facts">
                 <div><dt>{ t.detail.place }</dt>
                      <dd>{ format!("{} {}, {}", card.postal_code, card.city, card.municipality) }
@@ -93,6 +139,9 @@ pub fn result_card(props: &ResultCardProps) -> Html {
                 <div><dt>{ t.ages }</dt><dd>{ i18n::age_range(lang, card.age_from, card.age_to) }</dd></div>
                 <div><dt>{ t.detail.free_places }</dt>
                      <dd class={classes!(has_free.then_some("tf-free"))}>{ free }</dd></div>
+                if let Some(i) = &card.oversight.inspection {
+                    <div><dt>{ t.detail.latest_inspection }</dt><dd>{ i18n::inspection(lang, i.date, i.kind) }</dd></div>
+                }
                 if card.mode == Mode::Offers {
                     <div><dt>{ t.detail.price }</dt>
                          <dd>
@@ -123,6 +172,8 @@ pub fn result_card(props: &ResultCardProps) -> Html {
                 <button type="button" class={classes!("tf-button", "tf-secondary", props.saved.then_some("tf-saved"))}
                         aria-pressed={props.saved.to_string()} onclick={on_save}
                         aria-label={i18n::with_name(t.save, &card.name)}>{ t.save }</button>
+                <a class="tf-report-error" href={report_error::href(lang, card, DoubtedPart::FreePlaces, &report_error::page_address())}
+                   aria-label={i18n::with_name(t.report_error, &card.name)}>{ t.report_error }</a>
             </div>
         </article>
     }
