@@ -775,6 +775,13 @@ impl SearchIndex {
         })
     }
 
+    /// The doc of a catalogue id, for links that name records by id (a shared shortlist, an
+    /// open detail); a linear scan, as it runs once per id in a link, never per keystroke.
+    pub fn doc_by_id(&self, id: &str) -> Option<u32> {
+        let doc = self.columns.ids.iter().position(|known| known == id)?;
+        u32::try_from(doc).ok()
+    }
+
     /// The detail shard that holds a doc's full record.
     pub fn detail_file(&self, doc: u32) -> Option<String> {
         let mode = self.mode_of(doc)?;

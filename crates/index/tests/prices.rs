@@ -49,6 +49,11 @@ fn sheltered_employment(id: &str, per_month: f64) -> Value {
 }
 
 fn cards() -> Vec<Card> {
+    built().1
+}
+
+/// The built index and its cards, sorted by id.
+fn built() -> (SearchIndex, Vec<Card>) {
     let today = Date::parse("2026-11-22").unwrap();
     let lines: Vec<String> = [
         residential("T-1", 3000.0),
@@ -93,7 +98,7 @@ fn cards() -> Vec<Card> {
         .map(|hit| index.card(hit.doc).unwrap())
         .collect();
     cards.sort_by(|a, b| a.id.cmp(&b.id));
-    cards
+    (index, cards)
 }
 
 #[test]
@@ -149,4 +154,14 @@ fn a_monthly_rate_normalises_per_day_and_is_never_compared_with_residential_rate
     );
     // Alone under § 103: no peers, so no position (it is not ranked among § 108 offers).
     assert_eq!(day_offer.price_position, None);
+}
+
+#[test]
+fn a_record_is_found_by_its_catalogue_id() {
+    let (index, cards) = built();
+    for card in &cards {
+        assert_eq!(index.doc_by_id(&card.id), Some(card.doc), "{}", card.id);
+    }
+    assert_eq!(index.doc_by_id("T-404"), None);
+    assert_eq!(index.doc_by_id(""), None);
 }

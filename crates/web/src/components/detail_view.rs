@@ -15,10 +15,10 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::components::heading::Heading;
+use crate::hooks::use_records::fetch_record;
 use crate::hooks::IndexRef;
 use crate::i18n::{self, Lang};
 use crate::links;
-use crate::loader::LoadError;
 
 #[derive(Properties, PartialEq)]
 pub struct DetailViewProps {
@@ -39,17 +39,14 @@ enum Detail {
     Failed(String),
 }
 
-async fn fetch_record(index: &IndexRef, doc: u32, lang: Lang) -> Result<Record, String> {
-    let file = index.index.borrow().detail_file(doc);
-    let Some(file) = file else {
-        return Err(lang.texts().detail_failed.to_string());
-    };
-    let bytes = index
-        .detail_bytes(&file)
-        .await
-        .map_err(|e| e.describe(lang))?;
-    let decoded = index.index.borrow().decode_detail(&file, &bytes, doc);
-    decoded.map_err(|e| LoadError::Index(e).describe(lang))
+/// A keydown handler that closes a view on Escape (the detail, "write to all").
+pub fn escape_closes(close: Callback<()>) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            e.prevent_default();
+            close.emit(());
+        }
+    })
 }
 
 /// The open record.
@@ -82,15 +79,7 @@ pub fn detail_view(props: &DetailViewProps) -> Html {
             }
         });
     }
-    let onkeydown = {
-        let close = props.on_close.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                e.prevent_default();
-                close.emit(());
-            }
-        })
-    };
+    let onkeydown = escape_closes(props.on_close.clone());
     let on_back = props.on_close.reform(|_: MouseEvent| ());
     let on_save = {
         let card = Rc::clone(&props.card);

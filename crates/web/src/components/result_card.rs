@@ -6,6 +6,7 @@
 
 use std::rc::Rc;
 
+use catalogue::check::dates::{months_before, STALE_FREE_PLACES_MONTHS};
 use catalogue::vocab::RateUnit;
 use catalogue::Date;
 use tilbudsfinder_index::query::{Card, Mode};
@@ -17,6 +18,24 @@ use crate::i18n::{self, Lang};
 
 /// Data older than this many days get a visible warning.
 pub const STALE_AFTER_DAYS: i32 = 365;
+
+/// Whether free places reported on `reported` are too old to trust on `today`: the catalogue
+/// check's rule (older than [`STALE_FREE_PLACES_MONTHS`] months), so they are shown as uncertain,
+/// never as a green "free now".
+pub fn free_places_uncertain(reported: Date, today: Date) -> bool {
+    reported < months_before(today, STALE_FREE_PLACES_MONTHS)
+}
+
+/// Free places as a card, the comparison and the printout show them: uncertain ones say so.
+pub fn free_places_text(lang: Lang, card: &Card, today: Date) -> String {
+    match (card.free_places, card.free_places_reported) {
+        (Some(n), Some(day)) if free_places_uncertain(day, today) => {
+            i18n::free_places_uncertain(lang, n, day.days_until(today))
+        }
+        (Some(n), day) => i18n::free_places(lang, n, day.map(|d| d.days_until(today))),
+        (None, _) => lang.texts().free_not_reported.to_string(),
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ResultCardProps {
@@ -56,15 +75,11 @@ pub fn result_card(props: &ResultCardProps) -> Html {
         let cb = props.on_toggle_save.clone();
         Callback::from(move |_: MouseEvent| cb.emit(Rc::clone(&card)))
     };
-    let free = match card.free_places {
-        Some(n) => i18n::free_places(
-            lang,
-            n,
-            card.free_places_reported.map(|d| d.days_until(props.today)),
-        ),
-        None => t.free_not_reported.to_string(),
-    };
-    let has_free = card.free_places.is_some_and(|n| n > 0);
+    let free = free_places_text(lang, card, props.today);
+    let uncertain = card
+        .free_places_reported
+        .is_some_and(|day| free_places_uncertain(day, props.today));
+    let has_free = card.free_places.is_some_and(|n| n > 0) && !uncertain;
     let stale = card.updated_oldest.days_until(props.today) > STALE_AFTER_DAYS;
     let paused = card.mode == Mode::FosterFamilies && paused_on(card, props.today);
     let price = card.price.as_ref().map(|p| {
@@ -92,7 +107,7 @@ pub fn result_card(props: &ResultCardProps) -> Html {
                      </dd></div>
                 <div><dt>{ t.ages }</dt><dd>{ i18n::age_range(lang, card.age_from, card.age_to) }</dd></div>
                 <div><dt>{ t.detail.free_places }</dt>
-                     <dd class={classes!(has_free.then_some("tf-free"))}>{ free }</dd></div>
+                     <dd class={classes!(has_free.then_some("tf-free"), uncertain.then_some("tf-uncertain"))}>{ free }</dd></div>
                 if card.mode == Mode::Offers {
                     <div><dt>{ t.detail.price }</dt>
                          <dd>
