@@ -165,3 +165,25 @@ fn a_record_is_found_by_its_catalogue_id() {
     assert_eq!(index.doc_by_id("T-404"), None);
     assert_eq!(index.doc_by_id(""), None);
 }
+
+#[test]
+fn a_record_says_which_of_the_asked_values_it_has() {
+    let (index, cards) = built();
+    let pair = |facet: &str, code: &str| (facet.to_string(), code.to_string());
+    let residential = cards.iter().find(|c| c.id == "T-1").unwrap();
+    let day_offer = cards.iter().find(|c| c.id == "T-6").unwrap();
+    let asked = vec![
+        pair("basis", "sel_108"),
+        pair("basis", "sel_103"),
+        pair("nonsense", "x"),
+    ];
+    assert_eq!(
+        index.values_of_doc(residential.doc, &asked),
+        vec![pair("basis", "sel_108")]
+    );
+    assert_eq!(
+        index.values_of_doc(day_offer.doc, &asked),
+        vec![pair("basis", "sel_103")]
+    );
+    assert!(index.values_of_doc(u32::MAX, &asked).is_empty());
+}

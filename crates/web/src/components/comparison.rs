@@ -46,6 +46,8 @@ pub struct ComparisonProps {
 enum Source {
     Offer,
     Authority,
+    /// The authority's quality model.
+    Quality,
     Computed,
     User,
 }
@@ -176,8 +178,8 @@ fn rows(lang: Lang, saved: &[SavedRecord], near_place: &str, today: Date) -> Vec
             .any(|o| o.quality.iter().any(|q| q.theme == *theme));
         if scored {
             out.push(row(
-                &format!("{}: {}", d.quality, theme.label()),
-                Source::Authority,
+                &format!("{} (1–5)", theme.label()),
+                Source::Quality,
                 saved,
                 |r| {
                     offer_of(r).map(|o| {
@@ -368,6 +370,7 @@ pub fn comparison(props: &ComparisonProps) -> Html {
     let source_text = |source: Source| match source {
         Source::Offer => p.source_offer,
         Source::Authority => p.source_authority,
+        Source::Quality => p.source_quality,
         Source::Computed => p.source_index,
         Source::User => p.source_user,
     };

@@ -15,6 +15,7 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::components::heading::Heading;
+use crate::components::result_card::free_places_uncertain;
 use crate::hooks::use_records::fetch_record;
 use crate::hooks::IndexRef;
 use crate::i18n::{self, Lang};
@@ -173,6 +174,16 @@ fn contact_rows(lang: Lang, contact: &Contact) -> Html {
     }
 }
 
+/// Free places with their age, said to be uncertain past the freshness rule.
+fn free_places_line(lang: Lang, count: u32, reported: Date, today: Date) -> String {
+    let ago = reported.days_until(today);
+    if free_places_uncertain(reported, today) {
+        i18n::free_places_uncertain(lang, count, ago)
+    } else {
+        i18n::free_places(lang, count, Some(ago))
+    }
+}
+
 fn updated_text(lang: Lang, day: Date, today: Date) -> String {
     format!(
         "{} ({})",
@@ -228,7 +239,7 @@ fn offer_fields(lang: Lang, o: &Offer, today: Date, level: u8) -> Html {
         <>
             { text_row(d.places_total, o.places_total.to_string()) }
             { text_row(d.free_places, match o.free_places {
-                Some(f) => i18n::free_places(lang, f.count, Some(f.reported.days_until(today))),
+                Some(f) => free_places_line(lang, f.count, f.reported, today),
                 None => lang.texts().free_not_reported.to_string(),
             }) }
             { text_row(d.occupancy, opt_text(lang, o.occupancy_rate.map(|r| format!("{} %", number(r, 0))))) }
@@ -305,8 +316,13 @@ fn family_fields(lang: Lang, f: &FosterFamily, today: Date, level: u8) -> Html {
             { text_row(d.emergency, yes_no(lang, f.emergency)) }
             { text_row(d.parent_child, yes_no(lang, f.parent_child)) }
             { text_row(lang.texts().ages, i18n::age_range(lang, f.age_from, f.age_to)) }
-            { row(d.target_groups, list(f.target_groups.iter().map(|g| g.label().to_string()))) }
-            { row(d.competences, list(f.competences.iter().cloned())) }
+            if !f.target_groups.is_empty() {
+                { row(d.target_groups, list(f.target_groups.iter().map(|g| g.label().to_string()))) }
+            }
+            // A row with nothing in it reads as a fault: no competences, no row.
+            if !f.competences.is_empty() {
+                { row(d.competences, list(f.competences.iter().cloned())) }
+            }
             { text_row(d.location, format!("{} {}, {}", f.location.postal_code, f.location.city, municipality_name(f.location.municipality))) }
         </>
     };
@@ -315,7 +331,7 @@ fn family_fields(lang: Lang, f: &FosterFamily, today: Date, level: u8) -> Html {
             { text_row(d.children_approved, f.children_approved.to_string()) }
             { text_row(d.children_placed, f.children_placed.to_string()) }
             { text_row(d.own_children, f.own_children.to_string()) }
-            { text_row(d.free_places, i18n::free_places(lang, f.free_places.count, Some(f.free_places.reported.days_until(today)))) }
+            { text_row(d.free_places, free_places_line(lang, f.free_places.count, f.free_places.reported, today)) }
             { text_row(d.pause, match f.pause {
                 Some(p) if f.paused_on(today) => i18n::paused_until(lang, p.until),
                 Some(p) => format!("{}–{}", i18n::date(lang, p.from), p.until.map(|u| i18n::date(lang, u)).unwrap_or_default()),

@@ -15,6 +15,7 @@ use yew::prelude::*;
 
 use crate::components::heading::Heading;
 use crate::i18n::{self, Lang};
+use crate::shortlist::FollowUp;
 
 /// Data older than this many days get a visible warning.
 pub const STALE_AFTER_DAYS: i32 = 365;
@@ -44,6 +45,12 @@ pub struct ResultCardProps {
     pub distance_km: Option<f64>,
     pub saved: bool,
     pub today: Date,
+    /// Why it matches: the ticked values it has.
+    #[prop_or_default]
+    pub reasons: Vec<String>,
+    /// The user's follow-up, when saved.
+    #[prop_or_default]
+    pub follow_up: Option<FollowUp>,
     pub heading_level: u8,
     pub on_open: Callback<(Rc<Card>, Option<HtmlElement>)>,
     pub on_toggle_save: Callback<Rc<Card>>,
@@ -60,6 +67,7 @@ pub fn paused_on(card: &Card, today: Date) -> bool {
 pub fn result_card(props: &ResultCardProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
+    let p = i18n::placement_texts(lang);
     let card = &props.card;
     let open_button = use_node_ref();
     let on_open = {
@@ -91,12 +99,17 @@ pub fn result_card(props: &ResultCardProps) -> Html {
     html! {
         <article class={classes!("tf-card", card.marked.is_some().then_some("tf-card-marked"))} data-id={card.id.clone()}>
             <Heading level={props.heading_level} class="tf-card-title">{ card.name.clone() }</Heading>
-            <p class="tf-card-kind">
-                { card.kind_label.clone() }
-                if !card.legal_bases.is_empty() {
-                    { " · " }{ card.legal_bases.join(", ") }
-                }
-            </p>
+            // A family's label (type, town, ages, id) tells apart families with the same name.
+            if card.mode == Mode::FosterFamilies {
+                <p class="tf-card-label">{ i18n::record_label(lang, card) }</p>
+            } else {
+                <p class="tf-card-kind">
+                    { card.kind_label.clone() }
+                    if !card.legal_bases.is_empty() {
+                        { " · " }{ card.legal_bases.join(", ") }
+                    }
+                </p>
+            }
             if let Some(date) = card.marked {
                 <p class="tf-marking"><span class="tf-icon" aria-hidden="true">{ "⚠ " }</span>{ i18n::marked(lang, date) }</p>
             }
@@ -123,6 +136,14 @@ pub fn result_card(props: &ResultCardProps) -> Html {
                          </dd></div>
                 }
             </dl>
+            if !props.reasons.is_empty() {
+                <p class="tf-reasons"><strong>{ format!("{}: ", p.matches_because) }</strong>{ props.reasons.join(", ") }</p>
+            }
+            if let Some(f) = props.follow_up.as_ref().filter(|_| props.saved) {
+                <p class={classes!("tf-follow-up", format!("tf-status-{}", f.status.code()))}>
+                    { format!("{}: {}", p.status, i18n::status_since(lang, f.status, f.since)) }
+                </p>
+            }
             if paused {
                 <p class="tf-paused">{ i18n::paused_until(lang, card.pause_until) }</p>
             }
@@ -140,5 +161,23 @@ pub fn result_card(props: &ResultCardProps) -> Html {
                         aria-label={i18n::with_name(t.save, &card.name)}>{ t.save }</button>
             </div>
         </article>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn free_places_past_the_catalogue_rule_are_uncertain_and_say_so() {
+        let today = Date::from_ymd(2026, 11, 30).unwrap_or_default();
+        let month_ago = Date::from_ymd(2026, 10, 30).unwrap_or_default();
+        let year_ago = Date::from_ymd(2025, 11, 30).unwrap_or_default();
+        assert!(!free_places_uncertain(month_ago, today));
+        assert!(free_places_uncertain(year_ago, today));
+        assert_eq!(
+            i18n::free_places_uncertain(Lang::Da, 2, year_ago.days_until(today)),
+            "2 ledige pladser (meldt for 365 dage siden, usikkert)"
+        );
     }
 }

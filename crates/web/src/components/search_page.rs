@@ -118,10 +118,29 @@ fn engine_query(
     (query, !place.is_empty() && origin.is_none())
 }
 
+/// Facets whose ticked values a card names as the reasons it matches (a family's target
+/// groups and competences, an offer's too): the ones that describe what a place can do.
+const REASON_FACETS: &[&str] = &[
+    "target",
+    "group",
+    "competence",
+    "method",
+    "service",
+    "care",
+    "staff",
+];
+
 fn run_search(index: &IndexRef, state: &SearchState, config: &Config, today: Date) -> Answer {
     let engine = index.index.borrow();
     let (query, place_unknown) = engine_query(&engine, state, config, today);
     let results = engine.search(&query);
+    // Why a card matches: which of the ticked values of these facets it has.
+    let reason_filters: Vec<(String, String)> = state
+        .filters
+        .iter()
+        .filter(|(facet, _)| REASON_FACETS.contains(&facet.as_str()))
+        .cloned()
+        .collect();
     let cards = results
         .hits
         .iter()
@@ -129,6 +148,11 @@ fn run_search(index: &IndexRef, state: &SearchState, config: &Config, today: Dat
             engine.card(hit.doc).map(|card| CardView {
                 card: Rc::new(card),
                 distance_km: hit.distance_km,
+                reasons: engine
+                    .values_of_doc(hit.doc, &reason_filters)
+                    .iter()
+                    .map(|(facet, value)| value_label(&results.facets, facet, value))
+                    .collect(),
             })
         })
         .collect();
@@ -136,7 +160,7 @@ fn run_search(index: &IndexRef, state: &SearchState, config: &Config, today: Dat
         total: results.total,
         pages: results.total.div_ceil(config.page_size.max(1)),
         cards: Rc::new(cards),
-        facets: results.facets.into_iter().map(Rc::new).collect(),
+        facets: results.facets.iter().cloned().map(Rc::new).collect(),
         place_unknown,
         has_origin: query.near.is_some(),
         dropped_words: results.dropped_words,
@@ -165,9 +189,14 @@ fn report_url(index_url: &str) -> Option<AttrValue> {
 }
 
 /// The label of a facet value as the engine gave it, or the code if it is not in the counts.
-fn value_label(facets: &[Rc<FacetCounts>], facet: &str, value: &str) -> String {
+fn value_label<F: std::borrow::Borrow<FacetCounts>>(
+    facets: &[F],
+    facet: &str,
+    value: &str,
+) -> String {
     facets
         .iter()
+        .map(|f| f.borrow())
         .filter(|f| f.facet == facet)
         .flat_map(|f| f.values.iter())
         .find(|v| v.value == value)
@@ -528,10 +557,12 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     let saved_cards = Rc::new(shortlist.cards.clone());
     let follow_ups = Rc::new(shortlist.follow_ups.clone());
     let search_summary = search_summary(&state, &chips, lang);
+    // The ticked records, or with none ticked every saved one (up to the maximum).
     let compared: Vec<Card> = shortlist
         .cards
         .iter()
-        .filter(|c| compare_ids.contains(&c.id))
+        .filter(|c| compare_ids.is_empty() || compare_ids.contains(&c.id))
+        .take(COMPARE_MAX)
         .cloned()
         .collect();
 
@@ -539,11 +570,6 @@ pub fn search_page(props: &SearchPageProps) -> Html {
         <div class="tf-search">
             <div class="tf-topbar tf-screen-only">
                 <button type="button" class="tf-skip-link" onclick={go_to_results}>{ p.skip_to_results }</button>
-                if state.view == View::Search {
-                    <button type="button" class="tf-link-button tf-saved-jump" onclick={go_to_saved}>
-                        { i18n::saved_count(lang, shortlist.cards.len()) }
-                    </button>
-                }
             </div>
             <Heading level={config.heading_level} class="tf-title">{ title }</Heading>
             if !config.lock_presets {
@@ -604,6 +630,9 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                                 relaxations={answer.relaxations.clone()} dispatch={dispatch.clone()}
                                 results_heading={results_heading.clone()} search_box={search_input.clone()} />
                     <div class="tf-toolbar">
+                        <button type="button" class="tf-link-button tf-saved-jump" onclick={go_to_saved}>
+                            { i18n::saved_count(lang, shortlist.cards.len()) }
+                        </button>
                         <SortSelect {lang} sort={state.sort} has_origin={answer.has_origin}
                                     nearest_first={answer.has_origin && tilbudsfinder_index::text::query_words(&state.text).is_empty()} select_id={id("sort")}
                                     on_change={dispatch.reform(Action::SetSort)} />
@@ -617,6 +646,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                     }
                     <div class="tf-result-area" hidden={detail.is_some()}>
                         <ResultList {lang} cards={Rc::clone(&answer.cards)} saved={Rc::clone(&saved_ids)} {today}
+                                    follow_ups={Rc::clone(&follow_ups)}
                                     heading_level={config.heading(2)} {on_open} on_toggle_save={on_toggle_save.clone()} />
                         <Pager {lang} page={state.page} pages={answer.pages}
                                on_page={dispatch.reform(Action::SetPage)} />

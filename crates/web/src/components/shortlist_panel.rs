@@ -188,6 +188,12 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
     });
     let heading_id = format!("tf{}-shortlist", props.uid);
     let chosen = props.compare_ids.len();
+    // With none ticked, "Sammenlign" compares every saved record (up to the maximum).
+    let compared = if chosen == 0 {
+        props.cards.len().min(COMPARE_MAX)
+    } else {
+        chosen
+    };
     let today = props.today;
     html! {
         <section class="tf-shortlist" aria-labelledby={heading_id.clone()} ref={container}>
@@ -202,6 +208,16 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
                 <p class="tf-hint">{ t.shortlist_empty }</p>
             } else {
                 <p class="tf-hint tf-screen-only">{ t.compare_hint }</p>
+                <div class="tf-shortlist-actions tf-screen-only">
+                    <button type="button" class="tf-button" ref={contact_button} onclick={on_contact_all}>{ p.contact_all }</button>
+                    <button type="button" class="tf-button" ref={compare_button} disabled={compared == 0}
+                            onclick={on_compare}>{ format!("{} ({compared})", t.compare) }</button>
+                    <button type="button" class="tf-button tf-secondary" onclick={on_export}>{ t.shortlist_export }</button>
+                    <button type="button" class="tf-button tf-secondary" onclick={on_print}>{ p.print }</button>
+                    if props.shareable {
+                        <button type="button" class="tf-button tf-secondary" onclick={on_share}>{ p.share_link }</button>
+                    }
+                </div>
                 <ul class="tf-shortlist-list" ref={list}>
                     { for props.cards.iter().enumerate().map(|(at, card)| {
                         let id = |part: &str| format!("tf{}-{part}-{}", props.uid, card.id);
@@ -261,16 +277,6 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
                         }
                     }) }
                 </ul>
-                <div class="tf-shortlist-actions tf-screen-only">
-                    <button type="button" class="tf-button" ref={contact_button} onclick={on_contact_all}>{ p.contact_all }</button>
-                    <button type="button" class="tf-button" ref={compare_button} disabled={chosen == 0}
-                            onclick={on_compare}>{ format!("{} ({chosen})", t.compare) }</button>
-                    <button type="button" class="tf-button tf-secondary" onclick={on_export}>{ t.shortlist_export }</button>
-                    <button type="button" class="tf-button tf-secondary" onclick={on_print}>{ p.print }</button>
-                    if props.shareable {
-                        <button type="button" class="tf-button tf-secondary" onclick={on_share}>{ p.share_link }</button>
-                    }
-                </div>
                 <p role="status" class="tf-status">{ copied.unwrap_or_default() }</p>
             }
         </section>
