@@ -401,3 +401,82 @@ test('keyboard only: the consultant writes to five saved families, the caseworke
   expectNoProblems(second.problems);
   await second.context.close();
 });
+
+test('families are told apart and say why they match; old free places are uncertain; frequent values are never hidden', async () => {
+  const query = '?mode=families&age=3&f=target:Tilknytningsforstyrrelse&f=target:Autismespektrum';
+  const { page, context, problems } = await openSearch(browser, server.url, query);
+  const expected = cliQuery(['--mode', 'families', '--age', '3', '--filter', 'target=Tilknytningsforstyrrelse',
+    '--filter', 'target=Autismespektrum']);
+  await expectTotal(page, expected.total);
+  const ids = await shownIds(page);
+  assert.deepEqual(ids, expected.hits);
+  const records = catalogueRecords(ids);
+  const labels = new Set();
+  const cutoff = new Date();
+  cutoff.setMonth(cutoff.getMonth() - 3);
+  let uncertain = 0;
+  for (const id of ids) {
+    const card = page.locator(`.tf-card[data-id="${id}"]`);
+    const record = records.get(id);
+    const label = (await card.locator('.tf-card-label').textContent()).trim();
+    assert.match(label, new RegExp(`^.+, ${escapeForRegExp(record.location.city)}, ${record.age_from}–${record.age_to} år · ${id}$`));
+    labels.add(label);
+    // The reasons are the ticked target groups the family has, as the catalogue says.
+    const reasons = (await card.locator('.tf-reasons').textContent()).replace(/^Matcher: /, '').split(', ');
+    const has = ['Tilknytningsforstyrrelse', 'Autismespektrum'].filter((g) => record.target_groups.includes(g));
+    assert.deepEqual(reasons, has, id);
+    const free = card.locator('dd', { hasText: /ledig|Ingen ledige/ });
+    if (new Date(record.free_places.reported) < cutoff) {
+      uncertain += 1;
+      assert.match(await free.textContent(), /usikkert\)$/);
+      assert.equal(await free.evaluate((dd) => dd.classList.contains('tf-free')), false, `${id}: old free places are not green`);
+    }
+  }
+  assert.equal(labels.size, ids.length, 'every family on the page has its own label');
+  assert.ok(uncertain > 0, 'the page has families whose free places are old');
+  assert.equal(await page.locator('legend', { hasText: 'Holder ikke pause' }).count(), 1);
+  await expectAccessible(page, 'families with reasons and labels');
+  await screenshot(page, 'placement-1280-families');
+  expectNoProblems(problems);
+  await context.close();
+
+  // Offers: the most frequent legal bases are shown without "Vis flere", whatever their order.
+  const offers = await openSearch(browser, server.url);
+  const counts = cliQuery([]).facets.basis;
+  const top = Object.entries(counts).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([code]) => code);
+  for (const code of top) {
+    assert.ok(await offers.page.locator(`input[data-facet="basis"][value="${code}"]`).isVisible(), `${code} is shown`);
+  }
+  await offers.context.close();
+});
+
+test('focus lands on a control after removing a chip, resetting the filters or removing a saved record, never on the body', async () => {
+  const { page, context, problems } = await openSearch(browser, server.url, '?age=30&free=1&upd=365');
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement;
+    return el === document.body || !el ? 'body' : `${el.tagName}.${el.className}`;
+  });
+  await page.locator('.tf-chip').first().click();
+  assert.match(await focused(), /^BUTTON\.tf-chip/, 'the next chip');
+  await page.locator('.tf-chip').first().click();
+  await page.locator('.tf-chip').first().click();
+  assert.match(await focused(), /tf-results-title/, 'no chips left: the results heading');
+  await page.getByLabel('Kun med ledige pladser').check();
+  await page.getByRole('button', { name: 'Nulstil filtre' }).click();
+  assert.match(await focused(), /tf-results-title/, 'after a reset: the results heading');
+
+  const ids = (await shownIds(page)).slice(0, 2);
+  await saveCards(page, ids);
+  await page.locator(`.tf-shortlist-item[data-id="${ids[0]}"] .tf-remove`).click();
+  await page.getByRole('heading', { name: 'Gemte (1)' }).waitFor();
+  assert.match(await focused(), /tf-remove/, 'the next saved record\'s remove button');
+  await page.locator(`.tf-shortlist-item[data-id="${ids[1]}"] .tf-remove`).click();
+  await page.getByRole('heading', { name: 'Gemte (0)' }).waitFor();
+  assert.match(await focused(), /tf-shortlist-title/, 'the emptied list\'s heading');
+  expectNoProblems(problems);
+  await context.close();
+});
+
+function escapeForRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
