@@ -199,8 +199,8 @@ fn rows(lang: Lang, saved: &[SavedRecord], near_place: &str, today: Date) -> Vec
         row(d.places_total, Source::Offer, saved, |r| match r.record {
             Some(Record::Offer(o)) => Some(text_cell(dated(o.places_total.to_string(), o.updated.places))),
             Some(Record::FosterFamily(f)) => Some(text_cell(format!(
-                "{} {} · {} {}",
-                f.children_approved, d.children_approved.to_lowercase(), f.children_placed, d.children_placed.to_lowercase()
+                "{}: {} · {}: {}",
+                d.children_approved, f.children_approved, d.children_placed, f.children_placed
             ))),
             None => Some(text_cell(r.card.places_total.to_string())),
         }),
@@ -210,6 +210,35 @@ fn rows(lang: Lang, saved: &[SavedRecord], near_place: &str, today: Date) -> Vec
                 Some(day) => format!("{shown}, {}", i18n::date(lang, day)),
                 None => shown,
             }))
+        }),
+        row(d.approved_for, Source::Authority, saved, |r| {
+            family_of(r).map(|f| {
+                let mut kinds: Vec<String> =
+                    f.approved_for.iter().map(|c| c.label().to_string()).collect();
+                if f.emergency {
+                    kinds.push(d.emergency.to_string());
+                }
+                if f.parent_child {
+                    kinds.push(d.parent_child.to_string());
+                }
+                text_cell(kinds.join(", "))
+            })
+        }),
+        row(d.target_groups, Source::Offer, saved, |r| {
+            family_of(r).map(|f| {
+                text_cell(
+                    f.target_groups
+                        .iter()
+                        .map(|g| g.label())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                )
+            })
+        }),
+        row(d.competences, Source::Offer, saved, |r| {
+            family_of(r)
+                .filter(|f| !f.competences.is_empty())
+                .map(|f| text_cell(f.competences.join(", ")))
         }),
         row(d.pause, Source::Offer, saved, |r| {
             family_of(r).map(|f| {

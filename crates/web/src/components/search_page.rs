@@ -652,6 +652,9 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                                on_page={dispatch.reform(Action::SetPage)} />
                     </div>
                 </section>
+                // The printout first: the dated list, then the comparison on its own page.
+                <PrintView {lang} cards={Rc::clone(&saved_cards)} records={records.clone()} follow_ups={Rc::clone(&follow_ups)}
+                           {origin} {today} search={AttrValue::from(search_summary)} heading_level={config.heading(1)} />
                 <ShortlistPanel {lang} cards={Rc::clone(&saved_cards)} persistent={shortlist.persistent}
                     follow_ups={Rc::clone(&follow_ups)} records={records.clone()} {origin}
                     shareable={config.sync_url}
@@ -668,8 +671,6 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                                 {today} heading_level={config.heading(1)} {uid}
                                 on_close={on_close_compare} />
                 }
-                <PrintView {lang} cards={Rc::clone(&saved_cards)} records={records.clone()} follow_ups={Rc::clone(&follow_ups)}
-                           {origin} {today} search={AttrValue::from(search_summary)} heading_level={config.heading(1)} />
                 }
             </div>
         </div>
