@@ -128,6 +128,11 @@ test('the whole state is in the URL: filters, the open record and the shortlist 
   assert.equal(url.searchParams.get('rec'), first);
   assert.deepEqual(url.searchParams.getAll('saved'), saved);
   assert.deepEqual(url.searchParams.getAll('f'), [`family_type:${code}`]);
+  // "Kopiér link til listen" copies exactly this address.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  await page.getByRole('button', { name: 'Kopiér link til listen' }).click();
+  await page.getByText('Linket er kopieret.').waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
 
   // A colleague opens the link in a browser that has never seen the app.
   const fresh = await openPage(browser, page.url());
@@ -217,6 +222,15 @@ test('consultant: five saved families get one e-mail with every address in Bcc a
   assert.equal(params.get('subject'), subject);
   assert.equal(params.get('body'), edited.replaceAll('\n', '\r\n'));
   assert.deepEqual([...params.keys()].sort(), ['bcc', 'body', 'subject'], 'no To, no other header');
+
+  // The same contacts as vCards, one a family.
+  const [vcf] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Hent kontakter (vCard)' }).click(),
+  ]);
+  const cards = readFileSync(await vcf.path(), 'utf8');
+  assert.equal(cards.match(/^BEGIN:VCARD\r$/gm)?.length, 5);
+  assert.deepEqual([...new Set(cards.match(/^EMAIL:(.*)\r$/gm).map((l) => l.slice(6, -1)))].sort(), [...emails].sort());
 
   // A follow-up for one family, with a note: shown on its saved card, kept over a reload.
   const item = page.locator(`.tf-shortlist-item[data-id="${chosen[0]}"]`);

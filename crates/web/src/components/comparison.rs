@@ -66,13 +66,19 @@ fn text_cell(text: String) -> (Html, String) {
 }
 
 /// Builds a row from a cell function; `None` from it means the fact does not apply.
+///
+/// The cell function is a trait object so that the two dozen rows share one copy of this code
+/// in the wasm (the size budget), rather than one per row.
 fn row(
     label: &str,
     source: Source,
     rows: &[SavedRecord],
-    cell: impl Fn(&SavedRecord) -> Option<(Html, String)>,
+    cell: &dyn Fn(&SavedRecord) -> Option<(Html, String)>,
 ) -> Option<Row> {
-    let made: Vec<Option<(Html, String)>> = rows.iter().map(cell).collect();
+    let mut made: Vec<Option<(Html, String)>> = Vec::with_capacity(rows.len());
+    for record in rows {
+        made.push(cell(record));
+    }
     if made.iter().all(Option::is_none) {
         return None;
     }
@@ -116,13 +122,13 @@ fn rows(lang: Lang, saved: &[SavedRecord], near_place: &str, today: Date) -> Vec
     };
     let is_offer = |r: &SavedRecord| r.card.mode == Mode::Offers;
     let mut out: Vec<Option<Row>> = vec![
-        row(d.kind, Source::Offer, saved, |r| {
+        row(d.kind, Source::Offer, saved, &|r| {
             Some(text_cell(r.card.kind_label.clone()))
         }),
-        row(d.legal_bases, Source::Offer, saved, |r| {
+        row(d.legal_bases, Source::Offer, saved, &|r| {
             (is_offer(r)).then(|| text_cell(r.card.legal_bases.join(", ")))
         }),
-        row(d.place, Source::Offer, saved, |r| {
+        row(d.place, Source::Offer, saved, &|r| {
             Some(text_cell(format!(
                 "{} {}, {}",
                 r.card.postal_code, r.card.city, r.card.municipality
@@ -132,16 +138,16 @@ fn rows(lang: Lang, saved: &[SavedRecord], near_place: &str, today: Date) -> Vec
             &format!("{} {near_place}", p.distance_from),
             Source::Computed,
             saved,
-            |r| r.distance_km.map(|km| text_cell(i18n::distance(lang, km))),
+            &|r| r.distance_km.map(|km| text_cell(i18n::distance(lang, km))),
         ),
-        row(t.ages, Source::Offer, saved, |r| {
+        row(t.ages, Source::Offer, saved, &|r| {
             Some(text_cell(i18n::age_range(
                 lang,
                 r.card.age_from,
                 r.card.age_to,
             )))
         }),
-        row(d.approval, Source::Authority, saved, |r| {
+        row(d.approval, Source::Authority, saved, &|r| {
             let (what, authority, day) = match r.record? {
                 Record::Offer(o) => (
                     o.supervision.approval.label(),
@@ -159,7 +165,7 @@ fn rows(lang: Lang, saved: &[SavedRecord], near_place: &str, today: Date) -> Vec
                 .unwrap_or_default();
             Some(text_cell(format!("{what}{when} · {authority}")))
         }),
-        row(d.marking, Source::Authority, saved, |r| {
+        row(d.marking, Source::Authority, saved, &|r| {
             let reason = offer_of(r)
                 .and_then(|o| o.supervision.marking.as_ref())
                 .map(|m| m.reason.clone());
@@ -181,7 +187,7 @@ fn rows(lang: Lang, saved: &[SavedRecord], near_place: &str, today: Date) -> Vec
                 &format!("{} (1–5)", theme.label()),
                 Source::Quality,
                 saved,
-                |r| {
+                &|r| {
                     offer_of(r).map(|o| {
                         text_cell(
                             o.quality
@@ -196,7 +202,7 @@ fn rows(lang: Lang, saved: &[SavedRecord], near_place: &str, today: Date) -> Vec
         }
     }
     out.extend([
-        row(d.places_total, Source::Offer, saved, |r| match r.record {
+        row(d.places_total, Source::Offer, saved, &|r| match r.record {
             Some(Record::Offer(o)) => Some(text_cell(dated(o.places_total.to_string(), o.updated.places))),
             Some(Record::FosterFamily(f)) => Some(text_cell(format!(
                 "{}: {} · {}: {}",
@@ -204,14 +210,14 @@ fn rows(lang: Lang, saved: &[SavedRecord], near_place: &str, today: Date) -> Vec
             ))),
             None => Some(text_cell(r.card.places_total.to_string())),
         }),
-        row(d.free_places, Source::Offer, saved, |r| {
+        row(d.free_places, Source::Offer, saved, &|r| {
             let shown = free_places_text(lang, r.card, today);
             Some(text_cell(match r.card.free_places_reported {
                 Some(day) => format!("{shown}, {}", i18n::date(lang, day)),
                 None => shown,
             }))
         }),
-        row(d.approved_for, Source::Authority, saved, |r| {
+        row(d.approved_for, Source::Authority, saved, &|r| {
             family_of(r).map(|f| {
                 let mut kinds: Vec<String> =
                     f.approved_for.iter().map(|c| c.label().to_string()).collect();
@@ -224,7 +230,7 @@ fn rows(lang: Lang, saved: &[SavedRecord], near_place: &str, today: Date) -> Vec
                 text_cell(kinds.join(", "))
             })
         }),
-        row(d.target_groups, Source::Offer, saved, |r| {
+        row(d.target_groups, Source::Offer, saved, &|r| {
             family_of(r).map(|f| {
                 text_cell(
                     f.target_groups
@@ -235,12 +241,12 @@ fn rows(lang: Lang, saved: &[SavedRecord], near_place: &str, today: Date) -> Vec
                 )
             })
         }),
-        row(d.competences, Source::Offer, saved, |r| {
+        row(d.competences, Source::Offer, saved, &|r| {
             family_of(r)
                 .filter(|f| !f.competences.is_empty())
                 .map(|f| text_cell(f.competences.join(", ")))
         }),
-        row(d.pause, Source::Offer, saved, |r| {
+        row(d.pause, Source::Offer, saved, &|r| {
             family_of(r).map(|f| {
                 text_cell(match f.pause {
                     Some(pause) if f.paused_on(today) => i18n::paused_until(lang, pause.until),
@@ -248,7 +254,7 @@ fn rows(lang: Lang, saved: &[SavedRecord], near_place: &str, today: Date) -> Vec
                 })
             })
         }),
-        row(d.price, Source::Offer, saved, |r| {
+        row(d.price, Source::Offer, saved, &|r| {
             is_offer(r).then(|| {
                 text_cell(match (&r.card.price, offer_of(r)) {
                     (Some(price), Some(o)) => dated(i18n::card_price(lang, price), o.updated.economy),
@@ -257,7 +263,7 @@ fn rows(lang: Lang, saved: &[SavedRecord], near_place: &str, today: Date) -> Vec
                 })
             })
         }),
-        row(d.price_position, Source::Computed, saved, |r| {
+        row(d.price_position, Source::Computed, saved, &|r| {
             is_offer(r).then(|| {
                 text_cell(match (&r.card.price_position, &r.card.price) {
                     (Some(position), Some(price)) => {
@@ -272,7 +278,7 @@ fn rows(lang: Lang, saved: &[SavedRecord], near_place: &str, today: Date) -> Vec
                 })
             })
         }),
-        row(d.rates, Source::Offer, saved, |r| {
+        row(d.rates, Source::Offer, saved, &|r| {
             let o = offer_of(r)?;
             let lines: Vec<String> = o
                 .services
@@ -297,7 +303,7 @@ fn rows(lang: Lang, saved: &[SavedRecord], near_place: &str, today: Date) -> Vec
                 text,
             ))
         }),
-        row(d.contact, Source::Offer, saved, |r| {
+        row(d.contact, Source::Offer, saved, &|r| {
             let contact = r.contact()?;
             let person = contact.contact_person.clone().unwrap_or_default();
             let email = r.email().map(str::to_string);
@@ -323,7 +329,7 @@ fn rows(lang: Lang, saved: &[SavedRecord], near_place: &str, today: Date) -> Vec
                 text,
             ))
         }),
-        row(d.updated, Source::Offer, saved, |r| {
+        row(d.updated, Source::Offer, saved, &|r| {
             let mut s = match r.record {
                 Some(Record::Offer(o)) => {
                     let u = &o.updated;
@@ -347,7 +353,7 @@ fn rows(lang: Lang, saved: &[SavedRecord], near_place: &str, today: Date) -> Vec
             }
             Some(text_cell(s))
         }),
-        row(p.status, Source::User, saved, |r| {
+        row(p.status, Source::User, saved, &|r| {
             let f = &r.follow_up;
             let mut s = i18n::status_since(lang, f.status, f.since);
             if !f.note.is_empty() {

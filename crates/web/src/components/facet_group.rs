@@ -31,11 +31,21 @@ pub struct FacetGroupProps {
 }
 
 /// The positions of the `n` values with the most matches (earlier ones first among equals).
+///
+/// A plain selection (a facet has a few dozen values at most): no sort routine in the wasm.
 pub fn most_frequent(values: &[FacetValueCount], n: usize) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..values.len()).collect();
-    order.sort_by(|a, b| values[*b].count.cmp(&values[*a].count).then(a.cmp(b)));
-    order.truncate(n);
-    order
+    let mut chosen: Vec<usize> = Vec::with_capacity(n);
+    while chosen.len() < n.min(values.len()) {
+        let next = (0..values.len()).filter(|i| !chosen.contains(i)).fold(
+            None,
+            |best: Option<usize>, i| match best {
+                Some(b) if values[b].count >= values[i].count => Some(b),
+                _ => Some(i),
+            },
+        );
+        chosen.extend(next);
+    }
+    chosen
 }
 
 /// A `<fieldset>` of checkboxes.

@@ -17,7 +17,7 @@ use crate::i18n::Lang;
 use crate::loader::LoadError;
 
 /// Records fetched so far, by doc.
-#[derive(Clone, Default, PartialEq)]
+#[derive(Clone, Default)]
 pub struct Records {
     /// Every record fetched, by doc.
     pub by_doc: Rc<HashMap<u32, Rc<Record>>>,
@@ -25,6 +25,16 @@ pub struct Records {
     pub pending: bool,
     /// Why a record could not be fetched (the first failure), in the interface language.
     pub failed: Option<String>,
+}
+
+/// Two answers are the same when they share the fetched map (a new fetch makes a new one): no
+/// deep comparison of whole records on every render.
+impl PartialEq for Records {
+    fn eq(&self, other: &Records) -> bool {
+        Rc::ptr_eq(&self.by_doc, &other.by_doc)
+            && self.pending == other.pending
+            && self.failed == other.failed
+    }
 }
 
 impl Records {
