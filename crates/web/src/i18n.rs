@@ -1377,4 +1377,60 @@ mod tests {
             "Socialtilsynet har markeret, at oplysningerne kan være forkerte (12.03.2026)"
         );
     }
+
+    #[test]
+    fn placement_strings_name_families_statuses_and_peer_groups_in_both_languages() {
+        use catalogue::vocab::{LegalBasis, TargetGroupGroup};
+        use tilbudsfinder_index::query::Card;
+        let family: Card = serde_json::from_value(serde_json::json!({
+            "doc": 1, "id": "P-200012", "mode": "foster_families", "name": "Plejefamilie ved Gentofte",
+            "kind_label": "Almen plejefamilie", "legal_bases": [], "postal_code": 2820,
+            "city": "Gentofte", "municipality": "Gentofte", "age_from": 0, "age_to": 6,
+            "places_total": 1, "free_places": 1, "free_places_reported": "2026-11-01",
+            "price": null, "updated_oldest": "2026-11-01", "updated_newest": "2026-11-01",
+            "marked": null, "pause_from": null, "pause_until": null, "price_position": null
+        }))
+        .expect("a card");
+        assert_eq!(
+            record_label(Lang::Da, &family),
+            "Almen plejefamilie, Gentofte, 0–6 år · P-200012"
+        );
+        assert_eq!(
+            record_label(Lang::En, &family),
+            "Almen plejefamilie, Gentofte, 0–6 years · P-200012"
+        );
+        let day = Date::from_ymd(2026, 11, 30).unwrap_or_default();
+        assert_eq!(
+            status_since(Lang::Da, ContactStatus::Answered, Some(day)),
+            "Svar modtaget 30.11.2026"
+        );
+        assert_eq!(
+            status_since(Lang::En, ContactStatus::Declined, None),
+            "Declined"
+        );
+        let position = PricePosition {
+            peers: 111,
+            percentile: 40,
+            quarter: 2,
+            median: 2450.0,
+            q1: 2000.4,
+            q3: 3100.0,
+            legal_basis: LegalBasis::Sel108,
+            group: TargetGroupGroup::Mental,
+            basis: PriceBasis::PerDay,
+        };
+        let sentence = peer_sentence(Lang::Da, &position, true);
+        assert!(
+            sentence.starts_with(
+                "Sammenlignet med 111 tilbud efter SEL § 108 for målgruppen \u{201c}Psykiske vanskeligheder\u{201d}"
+            ),
+            "{sentence}"
+        );
+        assert!(
+            sentence.ends_with("mellem 2.000 og 3.100 kr."),
+            "{sentence}"
+        );
+        assert!(peer_sentence(Lang::En, &position, true)
+            .starts_with("Compared with 111 offers under SEL § 108"));
+    }
 }
