@@ -223,6 +223,12 @@ test('consultant: five saved families get one e-mail with every address in Bcc a
   assert.equal(params.get('body'), edited.replaceAll('\n', '\r\n'));
   assert.deepEqual([...params.keys()].sort(), ['bcc', 'body', 'subject'], 'no To, no other header');
 
+  // "Kopiér alle adresser" puts the same addresses on the clipboard.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  await page.getByRole('button', { name: 'Kopiér alle adresser' }).click();
+  await page.getByText('Adresserne er kopieret.').waitFor();
+  assert.deepEqual((await page.evaluate(() => navigator.clipboard.readText())).split(', ').sort(), [...emails].sort());
+
   // The same contacts as vCards, one a family.
   const [vcf] = await Promise.all([
     page.waitForEvent('download'),
