@@ -26,7 +26,7 @@ test('the consultant\'s question: age, available, free place, type, near', async
   assert.equal(await page.locator('legend', { hasText: 'Type af plejefamilie' }).count(), 1);
 
   await page.getByLabel('Barnets alder (år)').fill('7');
-  const available = page.locator('fieldset.tf-facet', { has: page.locator('legend', { hasText: 'Tilgængelighed' }) })
+  const available = page.locator('fieldset.tf-facet', { has: page.locator('legend', { hasText: 'Holder ikke pause' }) })
     .getByRole('checkbox').first();
   const availableCode = await available.getAttribute('value');
   await available.check();

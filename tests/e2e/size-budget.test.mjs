@@ -7,8 +7,9 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { DIST } from '../lib/harness.mjs';
 
-/** 400 KiB gzipped: room for Yew, fst and the engine; far below a typical hero image. */
-export const BUDGET_GZIP_BYTES = 400 * 1024;
+/** 430 KiB gzipped: room for Yew, fst, the engine and the shortlist's tools (issue 14); far below
+ * a typical hero image. */
+export const BUDGET_GZIP_BYTES = 430 * 1024;
 
 test('the optimised wasm stays under its gzipped size budget', () => {
   const wasm = readFileSync(path.join(DIST, 'app/tilbudsfinder_web_bg.wasm'));

@@ -854,6 +854,37 @@ impl SearchIndex {
         Some(fitting)
     }
 
+    /// The doc of a catalogue id, for links that name records by id (a shared shortlist, an
+    /// open detail); a linear scan, as it runs once per id in a link, never per keystroke.
+    pub fn doc_by_id(&self, id: &str) -> Option<u32> {
+        let doc = self.columns.ids.iter().position(|known| known == id)?;
+        u32::try_from(doc).ok()
+    }
+
+    /// Of the given facet values (`(facet, code)`, as in [`Query::filters`]), those a doc has:
+    /// why a result matches a search ("Tilknytningsforstyrrelse" of three target groups ticked
+    /// with "eller"). Only facets stored per record answer; those computed per day do not.
+    pub fn values_of_doc(&self, doc: u32, wanted: &[(String, String)]) -> Vec<(String, String)> {
+        let Some(mode) = self.mode_of(doc) else {
+            return Vec::new();
+        };
+        let local = doc - self.mode_range(mode).0;
+        wanted
+            .iter()
+            .filter(|(facet, code)| {
+                crate::facets::facet_id(mode, facet).is_some_and(|id| {
+                    let data = &self.facets[id];
+                    data.values
+                        .iter()
+                        .position(|v| &v.code == code)
+                        .and_then(|value| data.sets.get(value))
+                        .is_some_and(|set| set.contains(local))
+                })
+            })
+            .cloned()
+            .collect()
+    }
+
     /// The detail shard that holds a doc's full record.
     pub fn detail_file(&self, doc: u32) -> Option<String> {
         let mode = self.mode_of(doc)?;

@@ -49,6 +49,11 @@ fn sheltered_employment(id: &str, per_month: f64) -> Value {
 }
 
 fn cards() -> Vec<Card> {
+    built().1
+}
+
+/// The built index and its cards, sorted by id.
+fn built() -> (SearchIndex, Vec<Card>) {
     let today = Date::parse("2026-11-22").unwrap();
     let lines: Vec<String> = [
         residential("T-1", 3000.0),
@@ -93,7 +98,7 @@ fn cards() -> Vec<Card> {
         .map(|hit| index.card(hit.doc).unwrap())
         .collect();
     cards.sort_by(|a, b| a.id.cmp(&b.id));
-    cards
+    (index, cards)
 }
 
 #[test]
@@ -149,4 +154,36 @@ fn a_monthly_rate_normalises_per_day_and_is_never_compared_with_residential_rate
     );
     // Alone under § 103: no peers, so no position (it is not ranked among § 108 offers).
     assert_eq!(day_offer.price_position, None);
+}
+
+#[test]
+fn a_record_is_found_by_its_catalogue_id() {
+    let (index, cards) = built();
+    for card in &cards {
+        assert_eq!(index.doc_by_id(&card.id), Some(card.doc), "{}", card.id);
+    }
+    assert_eq!(index.doc_by_id("T-404"), None);
+    assert_eq!(index.doc_by_id(""), None);
+}
+
+#[test]
+fn a_record_says_which_of_the_asked_values_it_has() {
+    let (index, cards) = built();
+    let pair = |facet: &str, code: &str| (facet.to_string(), code.to_string());
+    let residential = cards.iter().find(|c| c.id == "T-1").unwrap();
+    let day_offer = cards.iter().find(|c| c.id == "T-6").unwrap();
+    let asked = vec![
+        pair("basis", "sel_108"),
+        pair("basis", "sel_103"),
+        pair("nonsense", "x"),
+    ];
+    assert_eq!(
+        index.values_of_doc(residential.doc, &asked),
+        vec![pair("basis", "sel_108")]
+    );
+    assert_eq!(
+        index.values_of_doc(day_offer.doc, &asked),
+        vec![pair("basis", "sel_103")]
+    );
+    assert!(index.values_of_doc(u32::MAX, &asked).is_empty());
 }

@@ -10,7 +10,9 @@ use catalogue::vocab::{InspectionKind, PriceBasis, RateUnit, SanctionKind};
 use catalogue::Date;
 use serde::Deserialize;
 use tilbudsfinder_index::price::to_oere;
-use tilbudsfinder_index::query::{CardPrice, Constraint, Mode, PricePosition, Sort};
+use tilbudsfinder_index::query::{Card, CardPrice, Constraint, Mode, PricePosition, Sort};
+
+use crate::shortlist::ContactStatus;
 
 /// Interface language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
@@ -263,7 +265,7 @@ static DA: Texts = Texts {
         "Din browser tillader ikke at gemme. Listen forsvinder, når du lukker siden.",
     compare: "Sammenlign",
     compare_heading: "Sammenligning",
-    compare_hint: "Vælg op til fire gemte at sammenligne.",
+    compare_hint: "\u{201c}Sammenlign\u{201d} viser alle gemte (op til otte). Sæt flueben for kun at sammenligne nogle af dem.",
     compare_close: "Luk sammenligning",
     field: "Oplysning",
     yes: "Ja",
@@ -406,7 +408,7 @@ static EN: Texts = Texts {
     shortlist_no_storage: "Your browser does not allow saving. The list is lost when you close the page.",
     compare: "Compare",
     compare_heading: "Comparison",
-    compare_hint: "Choose up to four saved items to compare.",
+    compare_hint: "\u{201c}Compare\u{201d} shows every saved record (up to eight). Tick some to compare only those.",
     compare_close: "Close comparison",
     field: "Field",
     yes: "Yes",
@@ -508,7 +510,7 @@ pub fn facet_legend(lang: Lang, facet: &str) -> &'static str {
         "emergency" => ("Akutanbringelse", "Emergency placement"),
         "parent_child" => ("Forælder og barn", "Parent and child"),
         "competence" => ("Kompetencer", "Competences"),
-        "available" => ("Tilgængelighed", "Availability"),
+        "available" => ("Holder ikke pause", "Not on pause"),
         "sanction" => ("Påbud og skærpet tilsyn", "Orders and enhanced supervision"),
         _ => ("Andet", "Other"),
     };
@@ -1152,6 +1154,283 @@ pub fn capacity_chart_summary(lang: Lang, title: &str, rows: &[(String, u64, u64
     format!("{title}. {}", parts.join("; "))
 }
 
+/// Strings of the way from a shortlist to a placement (issue 14): sharing, writing to everyone
+/// saved, follow-ups, the full comparison and the printout.
+pub struct PlacementTexts {
+    pub share_link: &'static str,
+    pub link_copied: &'static str,
+    pub copy_failed: &'static str,
+    pub contact_all: &'static str,
+    pub contact_heading: &'static str,
+    pub contact_intro: &'static str,
+    pub contacts_loading: &'static str,
+    pub subject: &'static str,
+    pub body: &'static str,
+    pub body_hint: &'static str,
+    pub copy_addresses: &'static str,
+    pub addresses_copied: &'static str,
+    pub addresses: &'static str,
+    pub download_vcard: &'static str,
+    pub close: &'static str,
+    pub template_subject_families: &'static str,
+    pub template_body_families: &'static str,
+    pub template_subject_offers: &'static str,
+    pub template_body_offers: &'static str,
+    pub template_about: &'static str,
+    pub shared_address: &'static str,
+    pub status: &'static str,
+    pub status_since: &'static str,
+    pub note: &'static str,
+    pub label: &'static str,
+    pub postal_code: &'static str,
+    pub town: &'static str,
+    pub municipality: &'static str,
+    pub distance_km: &'static str,
+    pub age_from: &'static str,
+    pub age_to: &'static str,
+    pub free_reported: &'static str,
+    pub price_kr: &'static str,
+    pub price_per: &'static str,
+    pub peers: &'static str,
+    pub print: &'static str,
+    pub print_search: &'static str,
+    pub print_no_filters: &'static str,
+    pub print_sources: &'static str,
+    pub source_offer: &'static str,
+    pub source_authority: &'static str,
+    pub source_quality: &'static str,
+    pub source_index: &'static str,
+    pub source_user: &'static str,
+    pub quality_missing: &'static str,
+    pub distance_from: &'static str,
+    pub no_origin: &'static str,
+    pub differs: &'static str,
+    pub skip_to_results: &'static str,
+    pub hide_filters: &'static str,
+    pub saved_jump: &'static str,
+    pub matches_because: &'static str,
+    pub free_uncertain: &'static str,
+    pub record_not_found: &'static str,
+}
+
+static PLACEMENT_DA: PlacementTexts = PlacementTexts {
+    share_link: "Kopiér link til listen",
+    link_copied: "Linket er kopieret. Det åbner søgningen og de gemte.",
+    copy_failed: "Kunne ikke kopiere. Markér teksten og kopiér den selv.",
+    contact_all: "Skriv til alle",
+    contact_heading: "Skriv til alle gemte",
+    contact_intro: "Beskeden åbnes i dit eget e-mailprogram med alle adresser som Bcc, så modtagerne ikke ser hinanden. Det, du skriver her, bliver på din enhed og sendes ingen andre steder hen.",
+    contacts_loading: "Henter kontaktoplysninger …",
+    subject: "Emne",
+    body: "Besked",
+    body_hint: "Skriv ikke navn, CPR-nummer eller andet, der kan genkende barnet eller borgeren.",
+    copy_addresses: "Kopiér alle adresser",
+    addresses_copied: "Adresserne er kopieret.",
+    addresses: "Adresser",
+    download_vcard: "Hent kontakter (vCard)",
+    close: "Luk",
+    template_subject_families: "Forespørgsel om plejefamilie",
+    template_body_families: "Kære plejefamilie\n\nVi søger en plejefamilie og vil gerne høre, om I har plads og lyst.\n\nBarnets alder: \nBarnets behov: \nType anbringelse (døgn, støtteophold/aflastning, akut): \nForventet varighed: \nØnsket start: \n\nSkriv gerne tilbage, om I er interesserede, så fortæller vi mere.\n\nVenlig hilsen\n",
+    template_subject_offers: "Forespørgsel om plads",
+    template_about: "Det drejer sig om:",
+    shared_address: "Nogle gemte har samme adresse (fx kommunens familiepleje); den står kun én gang, og beskeden nævner dem alle.",
+    template_body_offers: "Kære tilbud\n\nVi søger en plads og vil gerne høre, om I har en ledig.\n\nBorgerens alder: \nBehov og målgruppe: \nType ophold og lovgrundlag: \nForventet varighed: \nØnsket start: \n\nSkriv gerne tilbage med pris og mulig start.\n\nVenlig hilsen\n",
+    status: "Status",
+    status_since: "Status sat",
+    note: "Note",
+    label: "Kendetegn",
+    postal_code: "Postnummer",
+    town: "By",
+    municipality: "Kommune",
+    distance_km: "Afstand (km)",
+    age_from: "Alder fra",
+    age_to: "Alder til",
+    free_reported: "Ledige pladser meldt",
+    price_kr: "Pris (kr.)",
+    price_per: "Pris pr.",
+    peers: "Sammenlignet med (antal tilbud)",
+    print: "Udskriv eller gem som PDF",
+    print_search: "Søgning",
+    print_no_filters: "ingen filtre",
+    print_sources: "Kilder: Pladser, priser og kontakt er tilbuddets egne oplysninger med den dato, de blev meldt. Godkendelse, markering og kvalitetsvurdering er socialtilsynets. Afstand og prisniveau er beregnet af Tilbudsfinder.",
+    source_offer: "Kilde: tilbuddet",
+    source_authority: "Kilde: socialtilsynet",
+    source_quality: "Kilde: socialtilsynets kvalitetsvurdering",
+    source_index: "Beregnet af Tilbudsfinder",
+    source_user: "Dine egne noter",
+    quality_missing: "Ikke vurderet",
+    distance_from: "Afstand fra",
+    no_origin: "Vælg et sted under \u{201c}Nær et sted\u{201d} for at se afstande.",
+    differs: "Forskellig",
+    skip_to_results: "Spring til resultaterne",
+    hide_filters: "Skjul filtre",
+    saved_jump: "Gemte",
+    matches_because: "Matcher",
+    free_uncertain: "usikkert",
+    record_not_found: "Posten i linket findes ikke i søgeindekset.",
+};
+
+static PLACEMENT_EN: PlacementTexts = PlacementTexts {
+    share_link: "Copy link to the list",
+    link_copied: "The link has been copied. It opens the search and the saved records.",
+    copy_failed: "Could not copy. Select the text and copy it yourself.",
+    contact_all: "Write to all",
+    contact_heading: "Write to everyone saved",
+    contact_intro: "The message opens in your own e-mail program with every address in Bcc, so the recipients do not see each other. What you type here stays on your device and is sent nowhere else.",
+    contacts_loading: "Fetching contact details …",
+    subject: "Subject",
+    body: "Message",
+    body_hint: "Do not write a name, CPR number or anything else that identifies the child or citizen.",
+    copy_addresses: "Copy all addresses",
+    addresses_copied: "The addresses have been copied.",
+    addresses: "Addresses",
+    download_vcard: "Download contacts (vCard)",
+    close: "Close",
+    template_subject_families: "Inquiry about a foster family",
+    template_body_families: "Dear foster family\n\nWe are looking for a foster family and would like to hear whether you have room and would be interested.\n\nThe child's age: \nThe child's needs: \nKind of placement (full-time, respite, emergency): \nExpected length: \nWished start: \n\nPlease write back if you are interested, and we will tell you more.\n\nKind regards\n",
+    template_subject_offers: "Inquiry about a place",
+    template_about: "This is about:",
+    shared_address: "Some saved records share an address (such as the municipality's foster care unit); it is listed once, and the message names them all.",
+    template_body_offers: "Dear offer\n\nWe are looking for a place and would like to hear whether you have one free.\n\nThe citizen's age: \nNeeds and target group: \nKind of stay and legal basis: \nExpected length: \nWished start: \n\nPlease write back with the price and a possible start.\n\nKind regards\n",
+    status: "Status",
+    status_since: "Status set",
+    note: "Note",
+    label: "Label",
+    postal_code: "Postal code",
+    town: "Town",
+    municipality: "Municipality",
+    distance_km: "Distance (km)",
+    age_from: "Age from",
+    age_to: "Age to",
+    free_reported: "Free places reported",
+    price_kr: "Price (DKK)",
+    price_per: "Price per",
+    peers: "Compared with (number of offers)",
+    print: "Print or save as PDF",
+    print_search: "Search",
+    print_no_filters: "no filters",
+    print_sources: "Sources: places, prices and contacts are the offer's own information, dated when reported. Approval, marking and quality scores are the supervising authority's. Distance and price level are computed by Tilbudsfinder.",
+    source_offer: "Source: the offer",
+    source_authority: "Source: the supervising authority",
+    source_quality: "Source: the supervising authority's quality scores",
+    source_index: "Computed by Tilbudsfinder",
+    source_user: "Your own notes",
+    quality_missing: "Not scored",
+    distance_from: "Distance from",
+    no_origin: "Choose a place under \u{201c}Near a place\u{201d} to see distances.",
+    differs: "Differs",
+    skip_to_results: "Skip to the results",
+    hide_filters: "Hide filters",
+    saved_jump: "Saved",
+    matches_because: "Matches",
+    free_uncertain: "uncertain",
+    record_not_found: "The record in the link is not in the search index.",
+};
+
+/// The strings of the way from a shortlist to a placement.
+pub fn placement_texts(lang: Lang) -> &'static PlacementTexts {
+    match lang {
+        Lang::Da => &PLACEMENT_DA,
+        Lang::En => &PLACEMENT_EN,
+    }
+}
+
+/// What tells a record apart where names repeat: a family's type, town, approved ages and id
+/// ("Almen plejefamilie, Gentofte, 0–6 år · PF-00012"); an offer's name.
+pub fn record_label(lang: Lang, card: &Card) -> String {
+    match card.mode {
+        Mode::FosterFamilies => format!(
+            "{}, {}, {} · {}",
+            card.kind_label,
+            card.city,
+            age_range(lang, card.age_from, card.age_to),
+            card.id
+        ),
+        Mode::Offers => card.name.clone(),
+    }
+}
+
+/// The name of an inquiry's status.
+pub fn contact_status(lang: Lang, status: ContactStatus) -> &'static str {
+    let (da, en) = match status {
+        ContactStatus::NotContacted => ("Ikke kontaktet", "Not contacted"),
+        ContactStatus::Written => ("Skrevet", "Written"),
+        ContactStatus::Answered => ("Svar modtaget", "Answered"),
+        ContactStatus::Interested => ("Interesseret", "Interested"),
+        ContactStatus::Declined => ("Afslået", "Declined"),
+    };
+    pick(lang, da, en)
+}
+
+/// "Skrevet 30.11.2026" on a saved card.
+pub fn status_since(lang: Lang, status: ContactStatus, since: Option<Date>) -> String {
+    let name = contact_status(lang, status);
+    match since {
+        Some(day) => format!("{name} {}", date(lang, day)),
+        None => name.to_string(),
+    }
+}
+
+/// "Åbn e-mail til 5 modtagere".
+pub fn open_mail(lang: Lang, recipients: usize) -> String {
+    match (lang, recipients) {
+        (Lang::Da, 1) => "Åbn e-mail til 1 modtager".into(),
+        (Lang::Da, n) => format!("Åbn e-mail til {n} modtagere"),
+        (Lang::En, 1) => "Open an e-mail to 1 recipient".into(),
+        (Lang::En, n) => format!("Open an e-mail to {n} recipients"),
+    }
+}
+
+/// "Ingen e-mailadresse: A, B" under the recipients.
+pub fn missing_email(lang: Lang, names: &[String]) -> String {
+    let list = names.join(", ");
+    match lang {
+        Lang::Da => format!("Ingen brugbar e-mailadresse: {list}"),
+        Lang::En => format!("No usable e-mail address: {list}"),
+    }
+}
+
+/// The heading of a printout: "Gemte tilbud, udskrevet 30.11.2026".
+pub fn printed_on(lang: Lang, what: &str, day: Date) -> String {
+    match lang {
+        Lang::Da => format!("{what}, udskrevet {}", date(lang, day)),
+        Lang::En => format!("{what}, printed {}", date(lang, day)),
+    }
+}
+
+/// "Gemte (5)": the jump to the shortlist near the top.
+pub fn saved_count(lang: Lang, count: usize) -> String {
+    format!("{} ({count})", placement_texts(lang).saved_jump)
+}
+
+/// A price line's peer group in one sentence: which legal basis, which target-group group,
+/// which price basis and how many offers, and where the middle half lies.
+pub fn peer_sentence(lang: Lang, position: &PricePosition, per_24h: bool) -> String {
+    let basis = position.legal_basis.short();
+    let group = position.group.label();
+    let unit = price(lang, position.median, position.basis, per_24h);
+    let q1 = number(lang, position.q1.round(), 0);
+    let q3 = number(lang, position.q3.round(), 0);
+    let peers = number(lang, f64::from(position.peers), 0);
+    match lang {
+        Lang::Da => format!(
+            "Sammenlignet med {peers} tilbud efter {basis} for målgruppen \u{201c}{group}\u{201d}, prisen omregnet til samme grundlag. Midterste pris {unit}; halvdelen ligger mellem {q1} og {q3} kr."
+        ),
+        Lang::En => format!(
+            "Compared with {peers} offers under {basis} for the target group \u{201c}{group}\u{201d}, prices converted to the same basis. Median {unit}; half lie between DKK {q1} and {q3}."
+        ),
+    }
+}
+
+/// "7 ledige pladser (meldt for 412 dage siden, usikkert)": free places past the freshness rule.
+pub fn uncertain(lang: Lang, base: String) -> String {
+    let word = placement_texts(lang).free_uncertain;
+    match base.strip_suffix(')') {
+        Some(open) => format!("{open}, {word})"),
+        None => format!("{base} ({word})"),
+    }
+}
+
 fn pick(lang: Lang, da: &'static str, en: &'static str) -> &'static str {
     match lang {
         Lang::Da => da,
@@ -1320,5 +1599,61 @@ mod tests {
             marked(Lang::Da, Date::from_ymd(2026, 3, 12).unwrap_or_default()),
             "Socialtilsynet har markeret, at oplysningerne kan være forkerte (12.03.2026)"
         );
+    }
+
+    #[test]
+    fn placement_strings_name_families_statuses_and_peer_groups_in_both_languages() {
+        use catalogue::vocab::{LegalBasis, TargetGroupGroup};
+        use tilbudsfinder_index::query::Card;
+        let family: Card = serde_json::from_value(serde_json::json!({
+            "doc": 1, "id": "P-200012", "mode": "foster_families", "name": "Plejefamilie ved Gentofte",
+            "kind_label": "Almen plejefamilie", "legal_bases": [], "postal_code": 2820,
+            "city": "Gentofte", "municipality": "Gentofte", "age_from": 0, "age_to": 6,
+            "places_total": 1, "free_places": 1, "free_places_reported": "2026-11-01",
+            "price": null, "updated_oldest": "2026-11-01", "updated_newest": "2026-11-01",
+            "marked": null, "pause_from": null, "pause_until": null, "price_position": null
+        }))
+        .expect("a card");
+        assert_eq!(
+            record_label(Lang::Da, &family),
+            "Almen plejefamilie, Gentofte, 0–6 år · P-200012"
+        );
+        assert_eq!(
+            record_label(Lang::En, &family),
+            "Almen plejefamilie, Gentofte, 0–6 years · P-200012"
+        );
+        let day = Date::from_ymd(2026, 11, 30).unwrap_or_default();
+        assert_eq!(
+            status_since(Lang::Da, ContactStatus::Answered, Some(day)),
+            "Svar modtaget 30.11.2026"
+        );
+        assert_eq!(
+            status_since(Lang::En, ContactStatus::Declined, None),
+            "Declined"
+        );
+        let position = PricePosition {
+            peers: 111,
+            percentile: 40,
+            quarter: 2,
+            median: 2450.0,
+            q1: 2000.4,
+            q3: 3100.0,
+            legal_basis: LegalBasis::Sel108,
+            group: TargetGroupGroup::Mental,
+            basis: PriceBasis::PerDay,
+        };
+        let sentence = peer_sentence(Lang::Da, &position, true);
+        assert!(
+            sentence.starts_with(
+                "Sammenlignet med 111 tilbud efter SEL § 108 for målgruppen \u{201c}Psykiske vanskeligheder\u{201d}"
+            ),
+            "{sentence}"
+        );
+        assert!(
+            sentence.ends_with("mellem 2.000 og 3.100 kr."),
+            "{sentence}"
+        );
+        assert!(peer_sentence(Lang::En, &position, true)
+            .starts_with("Compared with 111 offers under SEL § 108"));
     }
 }

@@ -16,6 +16,7 @@
 //! The query logic lives in `tilbudsfinder-index`, tested natively; nothing here filters,
 //! counts or sorts.
 
+pub mod clipboard;
 pub mod components;
 pub mod config;
 pub mod hooks;

@@ -54,6 +54,57 @@ pub fn tel_href(phone: &str) -> Option<String> {
         .then(|| format!("tel:{digits}"))
 }
 
+/// One `mailto:` to nobody in To and every address in Bcc, with a subject and a body (RFC 6068).
+///
+/// Only addresses [`mail_href`] accepts may be given; every part is percent-encoded as UTF-8, so
+/// no text can add a header or a recipient.
+pub fn mailto_bcc(addresses: &[&str], subject: &str, body: &str) -> String {
+    let bcc: Vec<String> = addresses.iter().map(|a| mailto_encode(a.trim())).collect();
+    // Line breaks in a mailto body are CRLF (RFC 6068, section 5).
+    let body = body.replace("\r\n", "\n").replace('\n', "\r\n");
+    format!(
+        "mailto:?bcc={}&subject={}&body={}",
+        bcc.join(","),
+        mailto_encode(subject),
+        mailto_encode(&body)
+    )
+}
+
+/// Addresses without repeats (compared without case), in their first order.
+pub fn distinct_addresses<'a>(addresses: &[&'a str]) -> Vec<&'a str> {
+    let mut seen: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for address in addresses {
+        let key = address.trim().to_lowercase();
+        if !seen.contains(&key) {
+            seen.push(key);
+            out.push(*address);
+        }
+    }
+    out
+}
+
+/// Percent-encodes all but unreserved characters and `@`.
+fn mailto_encode(text: &str) -> String {
+    percent_encode(text, b"@")
+}
+
+/// Percent-encodes a text's UTF-8 bytes, all but unreserved characters (RFC 3986) and `keep`.
+pub fn percent_encode(text: &str, keep: &[u8]) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric()
+            || matches!(byte, b'-' | b'_' | b'.' | b'~')
+            || keep.contains(&byte)
+        {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,5 +132,23 @@ mod tests {
         assert_eq!(mail_href("a@b.dk?bcc=c@d.dk"), None);
         assert_eq!(tel_href("+45 12 34 56 78"), Some("tel:+4512345678".into()));
         assert_eq!(tel_href("javascript:1"), None);
+    }
+
+    #[test]
+    fn one_mail_carries_every_address_in_bcc_and_nothing_leaks_into_headers() {
+        let href = mailto_bcc(
+            &["a@x.dk", "b.c+d@y.dk"],
+            "Plads? & pris",
+            "Alder: 3\nStart: nu",
+        );
+        assert_eq!(
+            href,
+            "mailto:?bcc=a@x.dk,b.c%2Bd@y.dk&subject=Plads%3F%20%26%20pris&body=Alder%3A%203%0D%0AStart%3A%20nu"
+        );
+        assert!(mailto_bcc(&[], "æ", "").ends_with("subject=%C3%A6&body="));
+        assert_eq!(
+            distinct_addresses(&["a@x.dk", "b@y.dk", "A@X.dk"]),
+            vec!["a@x.dk", "b@y.dk"]
+        );
     }
 }

@@ -4,23 +4,90 @@
 //! index rebuild; when the index is loaded each saved card is refreshed from it by record number
 //! and id. Private browsing and locked-down browsers throw on any storage access: then the list
 //! lives in memory only and the interface says so. The CSV export is built here as plain text
-//! (semicolon-separated, every field quoted, a byte-order mark first) so that Danish Excel opens
-//! it with the right columns and letters.
+//! (semicolon-separated, a byte-order mark first) so that Danish Excel opens it with the right
+//! columns and letters: text quoted and defused against formulas, numbers bare so that they
+//! stay numbers.
+//!
+//! Each saved record can carry a [`FollowUp`]: where the user's inquiry stands (written,
+//! answered, …), since when, and a note. It is stored next to the list under its own key, on
+//! this device only: nothing the user types here is ever sent anywhere.
 
+use std::collections::BTreeMap;
+
+use catalogue::model::Record;
 use catalogue::Date;
+use serde::{Deserialize, Serialize};
 use tilbudsfinder_index::query::{Card, Mode};
 
 use crate::i18n::{self, Lang};
 
 const STORAGE_KEY: &str = "tilbudsfinder.shortlist.v1";
+const FOLLOW_UP_KEY: &str = "tilbudsfinder.shortlist-status.v1";
 /// How many records the comparison shows side by side.
-pub const COMPARE_MAX: usize = 4;
+pub const COMPARE_MAX: usize = 8;
+
+/// Where the user's inquiry to a saved record stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactStatus {
+    /// Nothing sent yet.
+    #[default]
+    NotContacted,
+    /// The user has written.
+    Written,
+    /// An answer came back.
+    Answered,
+    /// The offer or family is interested.
+    Interested,
+    /// The offer or family said no.
+    Declined,
+}
+
+impl ContactStatus {
+    /// Every status, in the order a select lists them.
+    pub const ALL: [ContactStatus; 5] = [
+        ContactStatus::NotContacted,
+        ContactStatus::Written,
+        ContactStatus::Answered,
+        ContactStatus::Interested,
+        ContactStatus::Declined,
+    ];
+
+    /// A stable code for selects.
+    pub fn code(self) -> &'static str {
+        match self {
+            ContactStatus::NotContacted => "not_contacted",
+            ContactStatus::Written => "written",
+            ContactStatus::Answered => "answered",
+            ContactStatus::Interested => "interested",
+            ContactStatus::Declined => "declined",
+        }
+    }
+
+    /// The status of a code.
+    pub fn from_code(code: &str) -> Option<ContactStatus> {
+        ContactStatus::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// The user's own record of an inquiry to one saved record.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct FollowUp {
+    /// Where it stands.
+    pub status: ContactStatus,
+    /// The day the status was set.
+    pub since: Option<Date>,
+    /// A free note, as typed.
+    pub note: String,
+}
 
 /// The saved cards and whether they persist.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Shortlist {
     /// Saved cards, oldest first.
     pub cards: Vec<Card>,
+    /// Follow-ups by record id (only for saved records).
+    pub follow_ups: BTreeMap<String, FollowUp>,
     /// False when the browser refused storage: the list is in memory only.
     pub persistent: bool,
 }
@@ -36,10 +103,50 @@ impl Shortlist {
             Ok(None) => Vec::new(),
             Err(_) => return Shortlist::default(),
         };
+        let follow_ups = match storage.get_item(FOLLOW_UP_KEY) {
+            Ok(Some(text)) => serde_json::from_str(&text).unwrap_or_default(),
+            _ => BTreeMap::new(),
+        };
         Shortlist {
             cards,
+            follow_ups,
             persistent: true,
         }
+    }
+
+    /// The saved records' ids, in order.
+    pub fn ids(&self) -> Vec<String> {
+        self.cards.iter().map(|c| c.id.clone()).collect()
+    }
+
+    /// Adds the cards a shared link names that are not saved yet, after the saved ones.
+    pub fn with_imported(&self, cards: impl IntoIterator<Item = Card>) -> Shortlist {
+        let mut next = self.clone();
+        let before = next.cards.len();
+        for card in cards {
+            if !next.contains(&card.id) {
+                next.cards.push(card);
+            }
+        }
+        if next.cards.len() != before {
+            next.persist();
+        }
+        next
+    }
+
+    /// The follow-up of a saved record (the default, not contacted, when none was set).
+    pub fn follow_up(&self, id: &str) -> FollowUp {
+        self.follow_ups.get(id).cloned().unwrap_or_default()
+    }
+
+    /// Sets a saved record's follow-up; returns the new list (written through when possible).
+    pub fn with_follow_up(&self, id: &str, follow_up: FollowUp) -> Shortlist {
+        let mut next = self.clone();
+        if next.contains(id) {
+            next.follow_ups.insert(id.to_string(), follow_up);
+            next.persist();
+        }
+        next
     }
 
     /// True when a record with this id is saved.
@@ -52,6 +159,7 @@ impl Shortlist {
         let mut next = self.clone();
         if let Some(at) = next.cards.iter().position(|c| c.id == card.id) {
             next.cards.remove(at);
+            next.follow_ups.remove(&card.id);
         } else {
             next.cards.push(card.clone());
         }
@@ -74,10 +182,13 @@ impl Shortlist {
         if !self.persistent {
             return;
         }
-        let written = serde_json::to_string(&self.cards)
-            .ok()
-            .zip(storage())
-            .is_some_and(|(text, s)| s.set_item(STORAGE_KEY, &text).is_ok());
+        let write = |key: &str, text: Result<String, serde_json::Error>| {
+            text.ok()
+                .zip(storage())
+                .is_some_and(|(text, s)| s.set_item(key, &text).is_ok())
+        };
+        let written = write(STORAGE_KEY, serde_json::to_string(&self.cards))
+            && write(FOLLOW_UP_KEY, serde_json::to_string(&self.follow_ups));
         self.persistent = written;
     }
 }
@@ -87,75 +198,254 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// One saved record as the exports, the comparison and the e-mail see it: its card, its full
+/// record once fetched (contacts, supervision, every rate are only there), its distance from the
+/// chosen place and the user's follow-up.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SavedRecord<'a> {
+    pub card: &'a Card,
+    pub record: Option<&'a Record>,
+    pub distance_km: Option<f64>,
+    pub follow_up: FollowUp,
+}
+
+impl SavedRecord<'_> {
+    /// The record's contact details, once fetched.
+    pub fn contact(&self) -> Option<&catalogue::model::Contact> {
+        self.record.map(|record| match record {
+            Record::Offer(o) => &o.contact,
+            Record::FosterFamily(f) => &f.contact,
+        })
+    }
+
+    /// The e-mail address, when it is one a `mailto:` may carry.
+    pub fn email(&self) -> Option<&str> {
+        self.contact()
+            .and_then(|c| c.email.as_deref())
+            .map(str::trim)
+            .filter(|e| crate::links::mail_href(e).is_some())
+    }
+}
+
+/// The saved cards with their fetched records, distances from `origin` and follow-ups.
+pub fn saved_records<'a>(
+    cards: &'a [Card],
+    records: &'a crate::hooks::Records,
+    follow_ups: &BTreeMap<String, FollowUp>,
+    origin: Option<(f64, f64)>,
+) -> Vec<SavedRecord<'a>> {
+    cards
+        .iter()
+        .map(|card| {
+            let record = records.get(card.doc);
+            let distance_km =
+                origin
+                    .zip(record.and_then(position))
+                    .map(|((lat, lon), (to_lat, to_lon))| {
+                        tilbudsfinder_index::distance_km(lat, lon, to_lat, to_lon)
+                    });
+            SavedRecord {
+                card,
+                record,
+                distance_km,
+                follow_up: follow_ups.get(&card.id).cloned().unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// Where a record is, for distances: its first department's address, or the family's town.
+pub fn position(record: &Record) -> Option<(f64, f64)> {
+    match record {
+        Record::Offer(o) => o
+            .departments
+            .first()
+            .map(|d| (d.address.lat, d.address.lon)),
+        Record::FosterFamily(f) => Some((f.location.lat, f.location.lon)),
+    }
+}
+
+/// A CSV field: text (quoted, defused) or a number (bare, so a spreadsheet reads a number).
+enum Field {
+    Text(String),
+    Number(Option<f64>, usize),
+}
+
+impl Field {
+    fn whole(n: impl Into<f64>) -> Field {
+        Field::Number(Some(n.into()), 0)
+    }
+}
+
 /// The shortlist as CSV text for the case file, with a BOM so Excel reads UTF-8.
-pub fn to_csv(lang: Lang, cards: &[Card], today: Date) -> String {
-    let header: [&str; 13] = match lang {
-        Lang::Da => [
-            "Id",
-            "Navn",
-            "Type",
-            "Juridisk grundlag",
-            "Postnummer",
-            "By",
-            "Kommune",
-            "Alder fra",
-            "Alder til",
-            "Ledige pladser",
-            "Pris",
-            "Senest opdateret",
-            "Markering fra tilsynet",
-        ],
-        Lang::En => [
-            "Id",
-            "Name",
-            "Type",
-            "Legal basis",
-            "Postal code",
-            "Town",
-            "Municipality",
-            "Age from",
-            "Age to",
-            "Free places",
-            "Price",
-            "Last updated",
-            "Marking by the authority",
-        ],
-    };
+///
+/// Numbers are written bare with the language's decimal mark and no thousands separator
+/// (Danish Excel reads `2,5` in a semicolon file as a number), so they can be summed and sorted.
+pub fn to_csv(lang: Lang, rows: &[SavedRecord]) -> String {
+    let t = i18n::placement_texts(lang);
+    let d = &lang.texts().detail;
+    let themes = catalogue::vocab::QualityTheme::ALL;
+    let mut header: Vec<String> = [
+        "Id",
+        t.label,
+        d.kind,
+        d.legal_bases,
+        t.postal_code,
+        t.town,
+        t.municipality,
+        t.distance_km,
+        t.age_from,
+        t.age_to,
+        d.places_total,
+        d.free_places,
+        t.free_reported,
+        t.price_kr,
+        t.price_per,
+        d.rates,
+        t.peers,
+        d.updated,
+        d.marking,
+        d.authority,
+        d.approval,
+    ]
+    .iter()
+    .map(|h| h.to_string())
+    .collect();
+    header.extend(
+        themes
+            .iter()
+            .map(|theme| format!("{}: {}", d.quality, theme.label())),
+    );
+    header.extend(
+        [
+            d.contact_person,
+            d.email,
+            d.phone,
+            t.status,
+            t.status_since,
+            t.note,
+        ]
+        .iter()
+        .map(|h| h.to_string()),
+    );
     let mut out = String::from("\u{feff}");
-    push_row(&mut out, header.iter().map(|h| h.to_string()));
-    for card in cards {
-        let free = match card.free_places {
-            Some(n) => i18n::free_places(
-                lang,
-                n,
-                card.free_places_reported.map(|d| d.days_until(today)),
+    push_row(lang, &mut out, header.into_iter().map(Field::Text));
+    for row in rows {
+        let card = row.card;
+        let price = card.price.as_ref();
+        let (authority, approval, quality) = match row.record {
+            Some(Record::Offer(o)) => (
+                o.supervision.authority.label().to_string(),
+                o.supervision.approval.label().to_string(),
+                o.quality.clone(),
             ),
-            None => lang.texts().free_not_reported.to_string(),
+            Some(Record::FosterFamily(f)) => (
+                f.authority.label().to_string(),
+                f.approval_scope.label().to_string(),
+                Vec::new(),
+            ),
+            None => (String::new(), String::new(), Vec::new()),
         };
-        let price = card
-            .price
-            .as_ref()
-            .map(|p| i18n::card_price(lang, p))
-            .unwrap_or_default();
-        push_row(
-            &mut out,
-            [
-                card.id.clone(),
-                card.name.clone(),
-                card.kind_label.clone(),
-                card.legal_bases.join(", "),
-                card.postal_code.to_string(),
-                card.city.clone(),
-                card.municipality.clone(),
-                card.age_from.to_string(),
-                card.age_to.to_string(),
-                free,
-                price,
-                i18n::date(lang, card.updated_newest),
-                card.marked.map(|d| i18n::date(lang, d)).unwrap_or_default(),
-            ]
-            .into_iter(),
-        );
+        let contact = row.contact();
+        let text = |v: Option<&String>| Field::Text(v.cloned().unwrap_or_default());
+        let mut fields = vec![
+            Field::Text(card.id.clone()),
+            Field::Text(i18n::record_label(lang, card)),
+            Field::Text(card.kind_label.clone()),
+            Field::Text(card.legal_bases.join(", ")),
+            Field::whole(card.postal_code),
+            Field::Text(card.city.clone()),
+            Field::Text(card.municipality.clone()),
+            Field::Number(row.distance_km, 1),
+            Field::whole(card.age_from),
+            Field::whole(card.age_to),
+            Field::whole(card.places_total),
+            Field::Number(card.free_places.map(f64::from), 0),
+            Field::Text(
+                card.free_places_reported
+                    .map(|day| i18n::date(lang, day))
+                    .unwrap_or_default(),
+            ),
+            Field::Number(price.map(|p| p.normalised.round()), 0),
+            Field::Text(
+                price
+                    .map(|p| i18n::basis_label(lang, p.basis).to_string())
+                    .unwrap_or_default(),
+            ),
+            Field::Text(
+                price
+                    .map(|p| i18n::rate(lang, p.amount, p.unit))
+                    .unwrap_or_default(),
+            ),
+            Field::Number(card.price_position.as_ref().map(|p| f64::from(p.peers)), 0),
+            Field::Text(i18n::date(lang, card.updated_newest)),
+            Field::Text(card.marked.map(|m| i18n::date(lang, m)).unwrap_or_default()),
+            Field::Text(authority),
+            Field::Text(approval),
+        ];
+        fields.extend(themes.iter().map(|theme| {
+            Field::Number(
+                quality.iter().find(|q| q.theme == *theme).map(|q| q.score),
+                1,
+            )
+        }));
+        fields.extend([
+            text(contact.and_then(|c| c.contact_person.as_ref())),
+            Field::Text(row.email().unwrap_or_default().to_string()),
+            text(contact.and_then(|c| c.phone.as_ref())),
+            Field::Text(i18n::contact_status(lang, row.follow_up.status).to_string()),
+            Field::Text(
+                row.follow_up
+                    .since
+                    .map(|day| i18n::date(lang, day))
+                    .unwrap_or_default(),
+            ),
+            Field::Text(row.follow_up.note.clone()),
+        ]);
+        push_row(lang, &mut out, fields.into_iter());
+    }
+    out
+}
+
+/// The saved records' contacts as vCards (RFC 6350, version 4.0), one card a record.
+pub fn to_vcards(lang: Lang, rows: &[SavedRecord]) -> String {
+    let mut out = String::new();
+    for row in rows {
+        let Some(contact) = row.contact() else {
+            continue;
+        };
+        let organisation = i18n::record_label(lang, row.card);
+        let name = contact
+            .contact_person
+            .clone()
+            .unwrap_or_else(|| organisation.clone());
+        out.push_str("BEGIN:VCARD\r\nVERSION:4.0\r\n");
+        out.push_str(&format!("FN:{}\r\n", vcard_escape(&name)));
+        out.push_str(&format!("ORG:{}\r\n", vcard_escape(&organisation)));
+        if let Some(email) = row.email() {
+            out.push_str(&format!("EMAIL:{}\r\n", vcard_escape(email)));
+        }
+        if let Some(phone) = contact.phone.as_deref() {
+            out.push_str(&format!("TEL:{}\r\n", vcard_escape(phone)));
+        }
+        out.push_str(&format!("NOTE:{}\r\n", vcard_escape(&row.card.id)));
+        out.push_str("END:VCARD\r\n");
+    }
+    out
+}
+
+/// Escapes a vCard text value: backslash, comma, semicolon, and line breaks (which end a line).
+fn vcard_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ',' => out.push_str("\\,"),
+            ';' => out.push_str("\\;"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
     }
     out
 }
@@ -169,10 +459,25 @@ pub fn csv_file_name(mode_hint: Option<Mode>, today: Date) -> String {
     format!("tilbudsfinder-gemte-{what}-{today}.csv")
 }
 
-fn push_row(out: &mut String, fields: impl Iterator<Item = String>) {
-    let quoted: Vec<String> = fields.map(|f| quote(&f)).collect();
-    out.push_str(&quoted.join(";"));
+fn push_row(lang: Lang, out: &mut String, fields: impl Iterator<Item = Field>) {
+    let written: Vec<String> = fields
+        .map(|field| match field {
+            Field::Text(text) => quote(&text),
+            Field::Number(None, _) => String::new(),
+            Field::Number(Some(n), decimals) => csv_number(lang, n, decimals),
+        })
+        .collect();
+    out.push_str(&written.join(";"));
     out.push_str("\r\n");
+}
+
+/// A number as a spreadsheet in the language's locale reads it: no grouping, its decimal mark.
+fn csv_number(lang: Lang, n: f64, decimals: usize) -> String {
+    let text = format!("{n:.decimals$}");
+    match lang {
+        Lang::Da => text.replace('.', ","),
+        Lang::En => text,
+    }
 }
 
 /// Quotes a field; a leading `=`, `+`, `-` or `@` is escaped so a spreadsheet never runs it.
@@ -224,23 +529,80 @@ mod tests {
         }
     }
 
+    fn saved(card: &Card) -> SavedRecord<'_> {
+        SavedRecord {
+            card,
+            record: None,
+            distance_km: Some(12.34),
+            follow_up: FollowUp {
+                status: ContactStatus::Written,
+                since: Some(Date(20_010)),
+                note: "-ring igen".into(),
+            },
+        }
+    }
+
     #[test]
-    fn csv_quotes_fields_and_defuses_formulas() {
-        let csv = to_csv(
-            Lang::Da,
-            &[
-                card("T-1", "Huset \"Lyngen\"; afd. 2"),
-                card("T-2", "=HYPERLINK(1)"),
-            ],
-            Date(20_012),
-        );
+    fn csv_quotes_text_defuses_formulas_and_writes_numbers_bare() {
+        let a = card("T-1", "Huset \"Lyngen\"; afd. 2");
+        let b = card("T-2", "=HYPERLINK(1)");
+        let csv = to_csv(Lang::Da, &[saved(&a), saved(&b)]);
         assert!(csv.starts_with('\u{feff}'));
         let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
         assert_eq!(lines.len(), 3);
         assert!(lines[1].contains("\"Huset \"\"Lyngen\"\"; afd. 2\""));
-        assert!(lines[1].contains("\"2 ledige pladser (meldt for 12 dage siden)\""));
-        assert!(lines[1].contains("\"2.450 kr. pr. døgn\""));
+        // Postal code, distance, ages, places, free places and price are numbers.
+        assert!(
+            lines[1].contains(";8000;\"Aarhus C\";\"Aarhus\";12,3;18;67;12;2;"),
+            "{}",
+            lines[1]
+        );
+        assert!(lines[1].contains(";2450;\"døgn / dag\";"), "{}", lines[1]);
+        assert!(
+            lines[1].contains("\"Skrevet\";\"14.10.2024\";\"'-ring igen\""),
+            "{}",
+            lines[1]
+        );
         assert!(lines[2].contains("\"'=HYPERLINK(1)\""));
+        let english = to_csv(Lang::En, &[saved(&a)]);
+        assert!(english.contains(";12.3;18;67;"), "{english}");
+    }
+
+    #[test]
+    fn vcards_need_a_fetched_record_and_escape_their_text() {
+        let a = card("T-1", "A");
+        assert_eq!(to_vcards(Lang::Da, &[saved(&a)]), "");
+    }
+
+    #[test]
+    fn follow_ups_belong_to_saved_records_and_go_with_them() {
+        let c = card("T-1", "A");
+        let list = Shortlist::default().toggled(&c);
+        let follow_up = FollowUp {
+            status: ContactStatus::Interested,
+            since: Some(Date(20_000)),
+            note: "ringer fredag".into(),
+        };
+        let list = list.with_follow_up("T-1", follow_up.clone());
+        assert_eq!(list.follow_up("T-1"), follow_up);
+        assert_eq!(
+            list.with_follow_up("T-9", follow_up.clone())
+                .follow_ups
+                .len(),
+            1,
+            "only saved records have one"
+        );
+        assert_eq!(list.toggled(&c).follow_up("T-1"), FollowUp::default());
+        for status in ContactStatus::ALL {
+            assert_eq!(ContactStatus::from_code(status.code()), Some(status));
+        }
+    }
+
+    #[test]
+    fn a_shared_list_adds_only_what_is_not_saved() {
+        let list = Shortlist::default().toggled(&card("T-1", "A"));
+        let list = list.with_imported([card("T-2", "B"), card("T-1", "A")]);
+        assert_eq!(list.ids(), vec!["T-1".to_string(), "T-2".to_string()]);
     }
 
     #[test]

@@ -87,6 +87,9 @@ pub struct SearchState {
     pub sort: Sort,
     /// Zero-based page.
     pub page: u32,
+    /// The catalogue id of the record whose detail is open, if any (its own URL, so Back closes
+    /// it and a shared link opens it).
+    pub open_record: Option<String>,
     /// How the last change should enter the browser history (not part of the choices).
     pub history: HistoryEntry,
     /// The field the last change typed into, if any (not part of the choices).
@@ -133,6 +136,10 @@ pub enum Action {
     SetPage(u32),
     /// Show the results or the capacity overview.
     SetView(View),
+    /// Open a record's detail (by catalogue id): a history entry of its own.
+    OpenRecord(String),
+    /// Close the detail and show the results again.
+    CloseRecord,
     /// Remove every filter but keep the text and mode.
     ResetFilters,
     /// Replace everything with a state read from the URL (back button, reload).
@@ -219,6 +226,14 @@ impl SearchState {
                 keep_page = true;
             }
             Action::SetView(view) => self.view = view,
+            Action::OpenRecord(id) => {
+                self.open_record = Some(id);
+                keep_page = true;
+            }
+            Action::CloseRecord => {
+                self.open_record = None;
+                keep_page = true;
+            }
             Action::ResetFilters => {
                 let keep = SearchState {
                     view: self.view,
@@ -374,6 +389,18 @@ mod tests {
             .apply(Action::ResetFilters);
         assert_eq!(s.text, "bakke");
         assert!(!s.has_filters());
+    }
+
+    #[test]
+    fn opening_and_closing_a_record_keeps_the_page_and_makes_history_entries() {
+        let s = SearchState::default()
+            .apply(Action::SetPage(2))
+            .apply(Action::OpenRecord("PF-7".into()));
+        assert_eq!((s.page, s.open_record.as_deref()), (2, Some("PF-7")));
+        assert_eq!(s.history, HistoryEntry::Push);
+        let s = s.apply(Action::CloseRecord);
+        assert_eq!((s.page, s.open_record), (2, None));
+        assert_eq!(s.history, HistoryEntry::Push);
     }
 
     #[test]

@@ -19,6 +19,8 @@
 //! | `sort` | `price_asc`, `price_desc`, `distance`, `free_places`, `updated`, `name` |
 //! | `page` | one-based page number                        |
 //! | `view` | `capacity`: the capacity overview (results when absent) |
+//! | `rec`  | catalogue id of the record whose detail is open |
+//! | `saved`| catalogue id of a saved record, repeated: the shortlist (see [`with_saved`]) |
 //!
 //! Values that do not parse are ignored, so a hand-edited URL never breaks the page.
 //!
@@ -35,8 +37,15 @@ use crate::state::{SearchState, View, COMBINABLE_FACETS};
 
 const OUR_KEYS: &[&str] = &[
     "q", "mode", "f", "all", "age", "pb", "pmin", "pmax", "free", "near", "km", "upd", "sort",
-    "page", "view",
+    "page", "view", "rec",
 ];
+
+/// The shortlist's key. Not one of [`OUR_KEYS`]: the shortlist is the device's, not the
+/// search's, so [`encode`] keeps it as it is and [`with_saved`] alone writes it.
+const SAVED_KEY: &str = "saved";
+
+/// The longest id a link may name (the catalogue's own limit).
+const MAX_ID_LEN: usize = 64;
 
 /// The most facet filters read from one URL; the rest are dropped. Far more than anyone ticks.
 pub const MAX_URL_FILTERS: usize = 50;
@@ -111,6 +120,7 @@ fn decode_bounded(query: &str) -> Decoded {
             "km" => state.near_km = value.parse().ok(),
             "upd" => state.updated_within = value.parse().ok().filter(|d| *d > 0),
             "sort" => state.sort = sort_from_code(&value).unwrap_or_default(),
+            "rec" if is_record_id(&value) => state.open_record = Some(value),
             "page" => {
                 state.page = value
                     .parse::<u32>()
@@ -177,6 +187,43 @@ pub fn encode(state: &SearchState, existing: &str) -> String {
     if state.view == View::Capacity {
         put("view", "capacity".into());
     }
+    if let Some(id) = &state.open_record {
+        put("rec", id.clone());
+    }
+    join_pairs(&pairs)
+}
+
+/// The saved records' ids a query string names, in order, without duplicates or malformed ids.
+pub fn saved_ids(query: &str) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for (key, value) in parse_pairs(query) {
+        if key == SAVED_KEY && is_record_id(&value) && !ids.contains(&value) {
+            ids.push(value);
+        }
+    }
+    ids
+}
+
+/// A query string whose shortlist is `ids` (replacing the one it had), everything else kept.
+pub fn with_saved(query: &str, ids: &[String]) -> String {
+    let mut pairs: Vec<(String, String)> = parse_pairs(query)
+        .into_iter()
+        .filter(|(k, _)| k != SAVED_KEY)
+        .collect();
+    pairs.extend(ids.iter().map(|id| (SAVED_KEY.to_string(), id.clone())));
+    join_pairs(&pairs)
+}
+
+/// A catalogue id as the catalogue allows it: 1–64 of `A–Z a–z 0–9 . _ -`.
+fn is_record_id(value: &str) -> bool {
+    !value.is_empty()
+        && value.len() <= MAX_ID_LEN
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+}
+
+fn join_pairs(pairs: &[(String, String)]) -> String {
     if pairs.is_empty() {
         return String::new();
     }
@@ -235,17 +282,9 @@ fn parse_pairs(query: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Encodes everything but unreserved characters (RFC 3986), as UTF-8 bytes.
+/// Encodes everything but unreserved characters (RFC 3986) and `:`, as UTF-8 bytes.
 fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~' | b':') {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+    crate::links::percent_encode(text, b":")
 }
 
 /// Decodes `%XX` and `+`; invalid escapes are kept literally, invalid UTF-8 replaced.
@@ -405,8 +444,10 @@ mod tests {
             .apply(Action::SetNearKm(Some(25)))
             .apply(Action::SetUpdatedWithin(Some(90)))
             .apply(Action::SetSort(Sort::Distance))
-            .apply(Action::SetPage(2));
+            .apply(Action::SetPage(2))
+            .apply(Action::OpenRecord("PF-00042".into()));
         let url = encode(&state, "");
+        assert!(url.ends_with("&rec=PF-00042"), "{url}");
         let back = decode(&url);
         assert_eq!(
             back,
@@ -431,6 +472,23 @@ mod tests {
         assert_eq!(
             decode("?all=target&all=Vigtigt&all=target").all_of,
             ["target"]
+        );
+        assert_eq!(decode("?rec=a%20b").open_record, None, "not a catalogue id");
+    }
+
+    #[test]
+    fn the_shortlist_is_kept_apart_from_the_search_and_survives_its_changes() {
+        let ids = vec!["T-1".to_string(), "PF-2".to_string()];
+        let url = with_saved("?utm=x&q=bo&saved=old", &ids);
+        assert_eq!(url, "?utm=x&q=bo&saved=T-1&saved=PF-2");
+        assert_eq!(saved_ids(&url), ids);
+        // A change of the search keeps the shortlist where it is.
+        let next = encode(&SearchState::default().apply(Action::SetAge(Some(3))), &url);
+        assert_eq!(saved_ids(&next), ids, "{next}");
+        assert_eq!(with_saved("?saved=T-1", &[]), "");
+        assert_eq!(
+            saved_ids("?saved=T-1&saved=T-1&saved=&saved=%3Cb%3E&saved=x.y_z"),
+            vec!["T-1".to_string(), "x.y_z".to_string()]
         );
     }
 }

@@ -1,5 +1,6 @@
 //! Active filters as removable chips, and "reset filters".
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::i18n::Lang;
@@ -21,23 +22,66 @@ pub struct ChipsProps {
     pub chips: Vec<Chip>,
     pub on_remove: Callback<Action>,
     pub on_reset: Callback<()>,
+    /// Where focus goes when the last chip is removed or the filters are reset (the results
+    /// heading), so it never falls to the page's body.
+    #[prop_or_default]
+    pub fallback_focus: NodeRef,
 }
 
 /// A labelled list of buttons, each removing one filter; nothing when no filter is set.
 #[function_component(Chips)]
 pub fn chips(props: &ChipsProps) -> Html {
     let t = props.lang.texts();
+    let list = use_node_ref();
+    // After a removal, focus goes to the chip now in the removed one's place (or the one before
+    // it), else to the fallback; `Some(usize::MAX)` marks a reset.
+    let removed_at = use_mut_ref(|| None::<usize>);
+    {
+        let removed_at = removed_at.clone();
+        let list = list.clone();
+        let fallback = props.fallback_focus.clone();
+        use_effect_with(props.chips.len(), move |_| {
+            if let Some(at) = removed_at.borrow_mut().take() {
+                let chip = list
+                    .cast::<web_sys::HtmlElement>()
+                    .and_then(|l| l.query_selector_all(".tf-chip").ok())
+                    .filter(|chips| chips.length() > 0 && at != usize::MAX)
+                    .and_then(|chips| chips.get((at as u32).min(chips.length() - 1)))
+                    .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok());
+                let focused = chip.is_some_and(|c| c.focus().is_ok());
+                if !focused {
+                    if let Some(el) = fallback.cast::<web_sys::HtmlElement>() {
+                        let _ = el.focus();
+                    }
+                }
+            }
+        });
+    }
     if props.chips.is_empty() {
         return html! {};
     }
-    let on_reset = props.on_reset.reform(|_: MouseEvent| ());
+    let on_reset = {
+        let removed_at = removed_at.clone();
+        let cb = props.on_reset.clone();
+        Callback::from(move |_: MouseEvent| {
+            *removed_at.borrow_mut() = Some(usize::MAX);
+            cb.emit(());
+        })
+    };
     html! {
         <div class="tf-chips">
             <p class="tf-chips-title">{ t.active_filters }</p>
-            <ul class="tf-chip-list">
-                { for props.chips.iter().map(|chip| {
+            <ul class="tf-chip-list" ref={list}>
+                { for props.chips.iter().enumerate().map(|(at, chip)| {
                     let remove = chip.remove.clone();
-                    let on_remove = props.on_remove.clone();
+                    let removed_at = removed_at.clone();
+                    let on_remove = Callback::from({
+                        let cb = props.on_remove.clone();
+                        move |action: Action| {
+                            *removed_at.borrow_mut() = Some(at);
+                            cb.emit(action);
+                        }
+                    });
                     html! {
                         <li key={chip.label.clone()}>
                             if let Some(joiner) = chip.joiner {

@@ -15,11 +15,11 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::components::heading::Heading;
-use crate::components::result_card::{lapse_warning, sanction_badges};
+use crate::components::result_card::{free_places_with_certainty, lapse_warning, sanction_badges};
+use crate::hooks::use_records::fetch_record;
 use crate::hooks::IndexRef;
 use crate::i18n::{self, Lang};
 use crate::links;
-use crate::loader::LoadError;
 use crate::report_error::{self, DoubtedPart};
 
 #[derive(Properties, PartialEq)]
@@ -41,17 +41,14 @@ enum Detail {
     Failed(String),
 }
 
-async fn fetch_record(index: &IndexRef, doc: u32, lang: Lang) -> Result<Record, String> {
-    let file = index.index.borrow().detail_file(doc);
-    let Some(file) = file else {
-        return Err(lang.texts().detail_failed.to_string());
-    };
-    let bytes = index
-        .detail_bytes(&file)
-        .await
-        .map_err(|e| e.describe(lang))?;
-    let decoded = index.index.borrow().decode_detail(&file, &bytes, doc);
-    decoded.map_err(|e| LoadError::Index(e).describe(lang))
+/// A keydown handler that closes a view on Escape (the detail, "write to all").
+pub fn escape_closes(close: Callback<()>) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            e.prevent_default();
+            close.emit(());
+        }
+    })
 }
 
 /// The open record.
@@ -84,15 +81,7 @@ pub fn detail_view(props: &DetailViewProps) -> Html {
             }
         });
     }
-    let onkeydown = {
-        let close = props.on_close.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                e.prevent_default();
-                close.emit(());
-            }
-        })
-    };
+    let onkeydown = escape_closes(props.on_close.clone());
     let on_back = props.on_close.reform(|_: MouseEvent| ());
     let on_save = {
         let card = Rc::clone(&props.card);
@@ -253,6 +242,12 @@ fn contact_rows(lang: Lang, contact: &Contact) -> Html {
     }
 }
 
+/// Free places with their age, said to be uncertain past the freshness rule.
+fn free_places_line(lang: Lang, count: u32, reported: Date, today: Date) -> String {
+    let text = i18n::free_places(lang, count, Some(reported.days_until(today)));
+    free_places_with_certainty(lang, text, reported, today)
+}
+
 fn updated_text(lang: Lang, day: Date, today: Date) -> String {
     format!(
         "{} ({})",
@@ -309,7 +304,7 @@ fn offer_fields(lang: Lang, o: &Offer, record: &Record, today: Date, level: u8) 
         <>
             { text_row(d.places_total, o.places_total.to_string()) }
             { text_row(d.free_places, match o.free_places {
-                Some(f) => i18n::free_places(lang, f.count, Some(f.reported.days_until(today))),
+                Some(f) => free_places_line(lang, f.count, f.reported, today),
                 None => lang.texts().free_not_reported.to_string(),
             }) }
             { text_row(d.occupancy, opt_text(lang, o.occupancy_rate.map(|r| format!("{} %", number(r, 0))))) }
@@ -386,8 +381,13 @@ fn family_fields(lang: Lang, f: &FosterFamily, record: &Record, today: Date, lev
             { text_row(d.emergency, yes_no(lang, f.emergency)) }
             { text_row(d.parent_child, yes_no(lang, f.parent_child)) }
             { text_row(lang.texts().ages, i18n::age_range(lang, f.age_from, f.age_to)) }
-            { row(d.target_groups, list(f.target_groups.iter().map(|g| g.label().to_string()))) }
-            { row(d.competences, list(f.competences.iter().cloned())) }
+            if !f.target_groups.is_empty() {
+                { row(d.target_groups, list(f.target_groups.iter().map(|g| g.label().to_string()))) }
+            }
+            // A row with nothing in it reads as a fault: no competences, no row.
+            if !f.competences.is_empty() {
+                { row(d.competences, list(f.competences.iter().cloned())) }
+            }
             { text_row(d.location, format!("{} {}, {}", f.location.postal_code, f.location.city, municipality_name(f.location.municipality))) }
         </>
     };
@@ -401,10 +401,11 @@ fn family_fields(lang: Lang, f: &FosterFamily, record: &Record, today: Date, lev
             }
             { text_row(d.free_places, {
                 let days = Some(f.free_places.reported.days_until(today));
-                match f.free_respite_places {
+                let text = match f.free_respite_places {
                     Some(respite) => i18n::family_free_places(lang, f.free_places.count, respite, days),
                     None => i18n::free_places(lang, f.free_places.count, days),
-                }
+                };
+                free_places_with_certainty(lang, text, f.free_places.reported, today)
             }) }
             { text_row(d.pause, match f.pause {
                 Some(p) if f.paused_on(today) => i18n::paused_until(lang, p.until),

@@ -30,6 +30,24 @@ pub struct FacetGroupProps {
     pub on_combine: Callback<(String, bool)>,
 }
 
+/// The positions of the `n` values with the most matches (earlier ones first among equals).
+///
+/// A plain selection (a facet has a few dozen values at most): no sort routine in the wasm.
+pub fn most_frequent(values: &[FacetValueCount], n: usize) -> Vec<usize> {
+    let mut chosen: Vec<usize> = Vec::with_capacity(n);
+    while chosen.len() < n.min(values.len()) {
+        let next = (0..values.len()).filter(|i| !chosen.contains(i)).fold(
+            None,
+            |best: Option<usize>, i| match best {
+                Some(b) if values[b].count >= values[i].count => Some(b),
+                _ => Some(i),
+            },
+        );
+        chosen.extend(next);
+    }
+    chosen
+}
+
 /// A `<fieldset>` of checkboxes.
 #[function_component(FacetGroup)]
 pub fn facet_group(props: &FacetGroupProps) -> Html {
@@ -79,11 +97,13 @@ pub fn facet_group(props: &FacetGroupProps) -> Html {
         }
     };
     let values = &props.counts.values;
-    // Never hide a ticked value behind "vis flere".
+    // Collapsed, the list keeps its order but shows the values most frequent in the current
+    // result, and never hides a ticked one behind "vis flere".
+    let frequent = most_frequent(values, COLLAPSED_VALUES);
     let shown: Vec<(usize, &FacetValueCount)> = values
         .iter()
         .enumerate()
-        .filter(|(i, v)| *expanded || *i < COLLAPSED_VALUES || is_on(facet, &v.value))
+        .filter(|(i, v)| *expanded || frequent.contains(i) || is_on(facet, &v.value))
         .collect();
     let hidden_count = values.len() - shown.len();
     let child_facet = props
@@ -157,5 +177,33 @@ pub fn facet_group(props: &FacetGroupProps) -> Html {
                 </button>
             }
         </fieldset>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(code: &str, count: u32) -> FacetValueCount {
+        FacetValueCount {
+            value: code.into(),
+            label: code.into(),
+            count,
+            parent: None,
+        }
+    }
+
+    #[test]
+    fn a_frequent_value_late_in_the_list_is_among_those_shown() {
+        let mut values: Vec<FacetValueCount> =
+            (0..10).map(|i| value(&format!("v{i}"), 1)).collect();
+        values.push(value("sel_108", 476));
+        let shown = most_frequent(&values, COLLAPSED_VALUES);
+        assert_eq!(shown.len(), COLLAPSED_VALUES);
+        assert!(shown.contains(&10), "{shown:?}");
+        assert!(
+            shown.contains(&0) && !shown.contains(&9),
+            "ties keep the list's order"
+        );
     }
 }

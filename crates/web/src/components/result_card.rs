@@ -20,23 +20,45 @@ use yew::prelude::*;
 use crate::components::heading::Heading;
 use crate::i18n::{self, Lang};
 use crate::report_error::{self, DoubtedPart};
-
-/// Free places as the card and the comparison say them: a foster family approved for
-/// støtteophold by kind, anything else as one number; with when they were reported.
-pub fn free_places_text(lang: Lang, card: &Card, today: Date) -> String {
-    let days = card.free_places_reported.map(|d| d.days_until(today));
-    match (card.free_places, card.free_respite_places) {
-        (Some(placement), Some(respite)) => {
-            i18n::family_free_places(lang, placement, respite, days)
-        }
-        (Some(n), None) => i18n::free_places(lang, n, days),
-        (None, _) => lang.texts().free_not_reported.to_string(),
-    }
-}
+use crate::shortlist::FollowUp;
 
 /// Whether the card's oldest part is stale on `today`: such data get a visible warning.
 pub fn stale_on(card: &Card, today: Date) -> bool {
     Part::Record.freshness(card.updated_oldest, today) == Freshness::Stale
+}
+
+/// Whether free places reported on `reported` are too old to trust on `today` (stale by the one
+/// freshness rule, [`Part::FreePlaces`]), so they are shown as uncertain, never as a green
+/// "free now".
+pub fn free_places_uncertain(reported: Date, today: Date) -> bool {
+    Part::FreePlaces.freshness(reported, today) == Freshness::Stale
+}
+
+/// `text` (free places and when reported), said to be uncertain when `reported` is stale.
+pub fn free_places_with_certainty(lang: Lang, text: String, reported: Date, today: Date) -> String {
+    if free_places_uncertain(reported, today) {
+        i18n::uncertain(lang, text)
+    } else {
+        text
+    }
+}
+
+/// Free places as a card, the comparison and the printout show them: a foster family approved
+/// for støtteophold by kind, anything else as one number; with when they were reported, and
+/// uncertain ones say so.
+pub fn free_places_text(lang: Lang, card: &Card, today: Date) -> String {
+    let days = card.free_places_reported.map(|d| d.days_until(today));
+    let text = match (card.free_places, card.free_respite_places) {
+        (Some(placement), Some(respite)) => {
+            i18n::family_free_places(lang, placement, respite, days)
+        }
+        (Some(n), None) => i18n::free_places(lang, n, days),
+        (None, _) => return lang.texts().free_not_reported.to_string(),
+    };
+    match card.free_places_reported {
+        Some(day) => free_places_with_certainty(lang, text, day, today),
+        None => text,
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -46,6 +68,12 @@ pub struct ResultCardProps {
     pub distance_km: Option<f64>,
     pub saved: bool,
     pub today: Date,
+    /// Why it matches: the ticked values it has.
+    #[prop_or_default]
+    pub reasons: Vec<String>,
+    /// The user's follow-up, when saved.
+    #[prop_or_default]
+    pub follow_up: Option<FollowUp>,
     pub heading_level: u8,
     pub on_open: Callback<(Rc<Card>, Option<HtmlElement>)>,
     pub on_toggle_save: Callback<Rc<Card>>,
@@ -91,6 +119,7 @@ pub fn lapse_warning(lang: Lang, card: &Card, today: Date) -> Html {
 pub fn result_card(props: &ResultCardProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
+    let p = i18n::placement_texts(lang);
     let card = &props.card;
     let open_button = use_node_ref();
     let on_open = {
@@ -107,8 +136,12 @@ pub fn result_card(props: &ResultCardProps) -> Html {
         Callback::from(move |_: MouseEvent| cb.emit(Rc::clone(&card)))
     };
     let free = free_places_text(lang, card, props.today);
-    let has_free =
-        card.free_places.is_some_and(|n| n > 0) || card.free_respite_places.is_some_and(|n| n > 0);
+    let uncertain = card
+        .free_places_reported
+        .is_some_and(|day| free_places_uncertain(day, props.today));
+    let has_free = (card.free_places.is_some_and(|n| n > 0)
+        || card.free_respite_places.is_some_and(|n| n > 0))
+        && !uncertain;
     let stale = stale_on(card, props.today);
     let paused = card.mode == Mode::FosterFamilies && paused_on(card, props.today);
     let price = card.price.as_ref().map(|p| {
@@ -120,12 +153,17 @@ pub fn result_card(props: &ResultCardProps) -> Html {
     html! {
         <article class={classes!("tf-card", card.marked.is_some().then_some("tf-card-marked"))} data-id={card.id.clone()}>
             <Heading level={props.heading_level} class="tf-card-title">{ card.name.clone() }</Heading>
-            <p class="tf-card-kind">
-                { card.kind_label.clone() }
-                if !card.legal_bases.is_empty() {
-                    { " · " }{ card.legal_bases.join(", ") }
-                }
-            </p>
+            // A family's label (type, town, ages, id) tells apart families with the same name.
+            if card.mode == Mode::FosterFamilies {
+                <p class="tf-card-label">{ i18n::record_label(lang, card) }</p>
+            } else {
+                <p class="tf-card-kind">
+                    { card.kind_label.clone() }
+                    if !card.legal_bases.is_empty() {
+                        { " · " }{ card.legal_bases.join(", ") }
+                    }
+                </p>
+            }
             if let Some(date) = card.marked {
                 <p class="tf-marking"><span class="tf-icon" aria-hidden="true">{ "⚠ " }</span>{ i18n::marked(lang, date) }</p>
             }
@@ -138,7 +176,7 @@ pub fn result_card(props: &ResultCardProps) -> Html {
                      </dd></div>
                 <div><dt>{ t.ages }</dt><dd>{ i18n::age_range(lang, card.age_from, card.age_to) }</dd></div>
                 <div><dt>{ t.detail.free_places }</dt>
-                     <dd class={classes!(has_free.then_some("tf-free"))}>{ free }</dd></div>
+                     <dd class={classes!(has_free.then_some("tf-free"), uncertain.then_some("tf-uncertain"))}>{ free }</dd></div>
                 if let Some(i) = &card.oversight.inspection {
                     <div><dt>{ t.detail.latest_inspection }</dt><dd>{ i18n::inspection(lang, i.date, i.kind) }</dd></div>
                 }
@@ -157,6 +195,14 @@ pub fn result_card(props: &ResultCardProps) -> Html {
                          </dd></div>
                 }
             </dl>
+            if !props.reasons.is_empty() {
+                <p class="tf-reasons"><strong>{ format!("{}: ", p.matches_because) }</strong>{ props.reasons.join(", ") }</p>
+            }
+            if let Some(f) = props.follow_up.as_ref().filter(|_| props.saved) {
+                <p class={classes!("tf-follow-up", format!("tf-status-{}", f.status.code()))}>
+                    { format!("{}: {}", p.status, i18n::status_since(lang, f.status, f.since)) }
+                </p>
+            }
             if paused {
                 <p class="tf-paused">{ i18n::paused_until(lang, card.pause_until) }</p>
             }
@@ -176,5 +222,28 @@ pub fn result_card(props: &ResultCardProps) -> Html {
                    aria-label={i18n::with_name(t.report_error, &card.name)}>{ t.report_error }</a>
             </div>
         </article>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn free_places_past_the_catalogue_rule_are_uncertain_and_say_so() {
+        let today = Date::from_ymd(2026, 11, 30).unwrap_or_default();
+        let month_ago = Date::from_ymd(2026, 10, 30).unwrap_or_default();
+        let year_ago = Date::from_ymd(2025, 11, 30).unwrap_or_default();
+        assert!(!free_places_uncertain(month_ago, today));
+        assert!(free_places_uncertain(year_ago, today));
+        assert_eq!(
+            free_places_with_certainty(
+                Lang::Da,
+                i18n::free_places(Lang::Da, 2, Some(year_ago.days_until(today))),
+                year_ago,
+                today
+            ),
+            "2 ledige pladser (meldt for 365 dage siden, usikkert)"
+        );
     }
 }

@@ -1,5 +1,6 @@
 //! The visible page of results: one card per hit, nothing more is rendered.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use catalogue::Date;
@@ -9,12 +10,15 @@ use yew::prelude::*;
 
 use crate::components::result_card::ResultCard;
 use crate::i18n::Lang;
+use crate::shortlist::FollowUp;
 
 /// A card and its distance from the chosen place.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CardView {
     pub card: Rc<Card>,
     pub distance_km: Option<f64>,
+    /// The ticked target groups, competences and the like this record has: why it matches.
+    pub reasons: Vec<String>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -23,6 +27,9 @@ pub struct ResultListProps {
     pub cards: Rc<Vec<CardView>>,
     /// Ids on the shortlist.
     pub saved: Rc<Vec<String>>,
+    /// The user's follow-up of saved records, by id, to show on their cards.
+    #[prop_or_default]
+    pub follow_ups: Rc<BTreeMap<String, FollowUp>>,
     pub today: Date,
     pub heading_level: u8,
     pub on_open: Callback<(Rc<Card>, Option<HtmlElement>)>,
@@ -41,6 +48,7 @@ pub fn result_list(props: &ResultListProps) -> Html {
                 <li key={view.card.id.clone()} class="tf-result-item">
                     <ResultCard lang={props.lang} card={Rc::clone(&view.card)} distance_km={view.distance_km}
                                 saved={props.saved.contains(&view.card.id)} today={props.today}
+                                reasons={view.reasons.clone()} follow_up={props.follow_ups.get(&view.card.id).cloned()}
                                 heading_level={props.heading_level} on_open={props.on_open.clone()}
                                 on_toggle_save={props.on_toggle_save.clone()} />
                 </li>

@@ -16,12 +16,14 @@ use yew::prelude::*;
 use crate::components::capacity_view::CapacityView;
 use crate::components::chips::{Chip, Chips};
 use crate::components::comparison::Comparison;
+use crate::components::contact_all::ContactAll;
 use crate::components::detail_view::DetailView;
 use crate::components::facet_panel::FacetPanel;
 use crate::components::heading::Heading;
 use crate::components::live_status::LiveStatus;
 use crate::components::mode_switch::ModeSwitch;
 use crate::components::pager::Pager;
+use crate::components::print_view::PrintView;
 use crate::components::range_filters::RangeFilters;
 use crate::components::result_list::{CardView, ResultList};
 use crate::components::search_box::SearchBox;
@@ -31,9 +33,9 @@ use crate::components::sort_select::SortSelect;
 use crate::components::view_switch::ViewSwitch;
 use crate::config::Config;
 use crate::hooks::use_url_sync::current_query;
-use crate::hooks::{use_url_sync, IndexRef};
-use crate::i18n;
-use crate::shortlist::{Shortlist, COMPARE_MAX};
+use crate::hooks::{use_records, use_url_sync, IndexRef};
+use crate::i18n::{self, Lang};
+use crate::shortlist::{FollowUp, Shortlist, COMPARE_MAX};
 use crate::state::{Action, SearchState, View};
 use crate::url_state;
 
@@ -123,10 +125,29 @@ fn engine_query(
     (query, !place.is_empty() && origin.is_none())
 }
 
+/// Facets whose ticked values a card names as the reasons it matches (a family's target
+/// groups and competences, an offer's too): the ones that describe what a place can do.
+const REASON_FACETS: &[&str] = &[
+    "target",
+    "group",
+    "competence",
+    "method",
+    "service",
+    "care",
+    "staff",
+];
+
 fn run_search(index: &IndexRef, state: &SearchState, config: &Config, today: Date) -> Answer {
     let engine = index.index.borrow();
     let (query, place_unknown) = engine_query(&engine, state, config, today);
     let results = engine.search(&query);
+    // Why a card matches: which of the ticked values of these facets it has.
+    let reason_filters: Vec<(String, String)> = state
+        .filters
+        .iter()
+        .filter(|(facet, _)| REASON_FACETS.contains(&facet.as_str()))
+        .cloned()
+        .collect();
     let cards = results
         .hits
         .iter()
@@ -134,6 +155,11 @@ fn run_search(index: &IndexRef, state: &SearchState, config: &Config, today: Dat
             engine.card(hit.doc).map(|card| CardView {
                 card: Rc::new(card),
                 distance_km: hit.distance_km,
+                reasons: engine
+                    .values_of_doc(hit.doc, &reason_filters)
+                    .iter()
+                    .map(|(facet, value)| value_label(&results.facets, facet, value))
+                    .collect(),
             })
         })
         .collect();
@@ -141,7 +167,7 @@ fn run_search(index: &IndexRef, state: &SearchState, config: &Config, today: Dat
         total: results.total,
         pages: results.total.div_ceil(config.page_size.max(1)),
         cards: Rc::new(cards),
-        facets: results.facets.into_iter().map(Rc::new).collect(),
+        facets: results.facets.iter().cloned().map(Rc::new).collect(),
         place_unknown,
         has_origin: query.near.is_some(),
         dropped_words: results.dropped_words,
@@ -170,9 +196,14 @@ fn report_url(index_url: &str) -> Option<AttrValue> {
 }
 
 /// The label of a facet value as the engine gave it, or the code if it is not in the counts.
-fn value_label(facets: &[Rc<FacetCounts>], facet: &str, value: &str) -> String {
+fn value_label<F: std::borrow::Borrow<FacetCounts>>(
+    facets: &[F],
+    facet: &str,
+    value: &str,
+) -> String {
     facets
         .iter()
+        .map(|f| f.borrow())
         .filter(|f| f.facet == facet)
         .flat_map(|f| f.values.iter())
         .find(|v| v.value == value)
@@ -243,6 +274,23 @@ fn chips_for(state: &SearchState, answer: &Answer, config: &Config) -> Vec<Chip>
     chips
 }
 
+/// The search that produced a printout, in words: mode, text and every filter.
+fn search_summary(state: &SearchState, chips: &[Chip], lang: Lang) -> String {
+    let t = lang.texts();
+    let mut parts: Vec<String> = vec![match state.mode {
+        Mode::Offers => t.mode_offers.to_string(),
+        Mode::FosterFamilies => t.mode_families.to_string(),
+    }];
+    if !state.text.trim().is_empty() {
+        parts.push(format!("\u{201c}{}\u{201d}", state.text.trim()));
+    }
+    if chips.is_empty() {
+        parts.push(i18n::placement_texts(lang).print_no_filters.to_string());
+    }
+    parts.extend(chips.iter().map(|c| c.label.clone()));
+    parts.join("; ")
+}
+
 /// The loaded search page.
 #[function_component(SearchPage)]
 pub fn search_page(props: &SearchPageProps) -> Html {
@@ -255,13 +303,13 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     let filters_dropped = start.2 > 0;
     let lang = config.lang;
     let t = lang.texts();
+    let p = i18n::placement_texts(lang);
     let uid = *use_state(next_instance);
     let today = *use_memo((), |_| crate::today());
     let state = use_reducer({
         let start = Rc::clone(&start);
         move || start.1.clone()
     });
-    use_url_sync(config.sync_url, state.clone(), props.index.clone());
 
     let answer = use_memo(((*state).clone(), props.version, props.index.clone()), {
         let config = Rc::clone(&config);
@@ -274,7 +322,44 @@ pub fn search_page(props: &SearchPageProps) -> Html {
         }
     });
 
-    let shortlist = use_state(Shortlist::load);
+    // The stored list, plus the records a shared link names (`saved=`), which are kept.
+    let shortlist = use_state({
+        let index = props.index.clone();
+        let sync_url = config.sync_url;
+        move || {
+            let stored = Shortlist::load();
+            if !sync_url {
+                return stored;
+            }
+            let engine = index.index.borrow();
+            let shared = url_state::saved_ids(&current_query())
+                .into_iter()
+                .filter_map(|id| engine.doc_by_id(&id))
+                .filter_map(|doc| engine.card(doc));
+            stored.with_imported(shared)
+        }
+    });
+    use_url_sync(
+        config.sync_url,
+        state.clone(),
+        props.index.clone(),
+        shortlist.ids(),
+    );
+    let records = use_records(
+        props.index.clone(),
+        shortlist.cards.iter().map(|c| c.doc).collect(),
+        !shortlist.cards.is_empty(),
+        lang,
+    );
+    let origin = {
+        let place = state.near_place.trim().to_string();
+        let index = props.index.clone();
+        *use_memo(place, move |place| {
+            (!place.is_empty())
+                .then(|| index.index.borrow().locate(place))
+                .flatten()
+        })
+    };
     {
         let shortlist = shortlist.clone();
         let index = props.index.clone();
@@ -285,8 +370,22 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     }
     let compare_ids = use_state(Vec::<String>::new);
     let compare_open = use_state(|| false);
+    let contact_open = use_state(|| false);
     let filters_open = use_state(|| false);
-    let detail = use_state(|| None::<Rc<Card>>);
+    // The open record comes from the state (its own URL parameter), looked up by id.
+    let detail: Option<Rc<Card>> = {
+        let index = props.index.clone();
+        (*use_memo(state.open_record.clone(), move |id| {
+            let engine = index.index.borrow();
+            id.as_deref()
+                .and_then(|id| engine.doc_by_id(id))
+                .and_then(|doc| engine.card(doc))
+                .map(Rc::new)
+        }))
+        .clone()
+    };
+    let shortlist_heading = use_node_ref();
+    let contact_return = use_mut_ref(|| None::<HtmlElement>);
     let opener = use_mut_ref(|| None::<HtmlElement>);
     let results_heading = use_node_ref();
     let search_input = use_node_ref();
@@ -312,25 +411,32 @@ pub fn search_page(props: &SearchPageProps) -> Html {
         Callback::from(move |action: Action| state.dispatch(action))
     };
     let on_open = {
-        let detail = detail.clone();
         let opener = opener.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |(card, button): (Rc<Card>, Option<HtmlElement>)| {
             *opener.borrow_mut() = button;
-            detail.set(Some(card));
+            dispatch.emit(Action::OpenRecord(card.id.clone()));
         })
     };
-    let on_close_detail = {
-        let detail = detail.clone();
-        Callback::from(move |_| detail.set(None))
-    };
+    let on_close_detail = dispatch.reform(|_| Action::CloseRecord);
     // Once the detail view is gone and the list shown again, focus goes back to the button that
-    // opened it (the list was only hidden, so the button is the same element).
+    // opened it (the list was only hidden, so the button is the same element), or to the results
+    // heading when the detail was opened by a link.
     {
         let opener = opener.clone();
+        let heading = results_heading.clone();
+        let first = use_mut_ref(|| true);
         use_effect_with(detail.is_some(), move |open| {
-            if !*open {
-                if let Some(button) = opener.borrow_mut().take() {
-                    let _ = button.focus();
+            let initial = std::mem::replace(&mut *first.borrow_mut(), false);
+            if !*open && !initial {
+                let returned = opener
+                    .borrow_mut()
+                    .take()
+                    .is_some_and(|button| button.is_connected() && button.focus().is_ok());
+                if !returned {
+                    if let Some(h) = heading.cast::<HtmlElement>() {
+                        let _ = h.focus();
+                    }
                 }
             }
         });
@@ -375,6 +481,51 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     let on_close_compare = {
         let compare_open = compare_open.clone();
         Callback::from(move |_| compare_open.set(false))
+    };
+    let on_contact_all = {
+        let contact_open = contact_open.clone();
+        let ret = contact_return.clone();
+        Callback::from(move |button: Option<HtmlElement>| {
+            *ret.borrow_mut() = button;
+            contact_open.set(true);
+        })
+    };
+    let on_close_contact = {
+        let contact_open = contact_open.clone();
+        Callback::from(move |_| contact_open.set(false))
+    };
+    {
+        let ret = contact_return.clone();
+        use_effect_with(*contact_open, move |open| {
+            if !*open {
+                if let Some(button) = ret.borrow_mut().take() {
+                    let _ = button.focus();
+                }
+            }
+        });
+    }
+    let on_follow_up = {
+        let shortlist = shortlist.clone();
+        Callback::from(move |(id, follow_up): (String, FollowUp)| {
+            shortlist.set(shortlist.with_follow_up(&id, follow_up));
+        })
+    };
+    let go_to_results = {
+        let heading = results_heading.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(h) = heading.cast::<HtmlElement>() {
+                let _ = h.focus();
+            }
+        })
+    };
+    let go_to_saved = {
+        let heading = shortlist_heading.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(h) = heading.cast::<HtmlElement>() {
+                let _ = h.focus();
+                h.scroll_into_view();
+            }
+        })
     };
     {
         let ret = compare_heading_return.clone();
@@ -421,15 +572,23 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     let panel_id = id("filters");
     let results_id = id("results-heading");
     let filter_count = chips.len();
+    let saved_cards = Rc::new(shortlist.cards.clone());
+    let follow_ups = Rc::new(shortlist.follow_ups.clone());
+    let search_summary = search_summary(&state, &chips, lang);
+    // The ticked records, or with none ticked every saved one (up to the maximum).
     let compared: Vec<Card> = shortlist
         .cards
         .iter()
-        .filter(|c| compare_ids.contains(&c.id))
+        .filter(|c| compare_ids.is_empty() || compare_ids.contains(&c.id))
+        .take(COMPARE_MAX)
         .cloned()
         .collect();
 
     html! {
         <div class="tf-search">
+            <div class="tf-topbar tf-screen-only">
+                <button type="button" class="tf-skip-link" onclick={go_to_results}>{ p.skip_to_results }</button>
+            </div>
             <Heading level={config.heading_level} class="tf-title">{ title }</Heading>
             if !config.lock_presets {
                 // The view first: Shift+Tab from the results reaches the mode switch first, as before.
@@ -441,7 +600,10 @@ pub fn search_page(props: &SearchPageProps) -> Html {
             <div class="tf-layout">
                 <button type="button" class="tf-filters-toggle" aria-expanded={(*filters_open).to_string()}
                         aria-controls={panel_id.clone()} onclick={toggle_filters}>
-                    { if filter_count > 0 { format!("{} ({filter_count})", t.filters_toggle) } else { t.filters_toggle.to_string() } }
+                    { {
+                        let label = if *filters_open { p.hide_filters } else { t.filters_toggle };
+                        if filter_count > 0 { format!("{label} ({filter_count})") } else { label.to_string() }
+                    } }
                 </button>
                 <aside id={panel_id} class={classes!("tf-filters", filters_open.then_some("tf-open"))}
                        aria-label={t.filters_heading}>
@@ -482,34 +644,52 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                         <p class="tf-note tf-warning" role="alert">{ err }</p>
                     }
                     <Chips {lang} {chips} on_remove={dispatch.clone()}
-                           on_reset={dispatch.reform(|_| Action::ResetFilters)} />
+                           on_reset={dispatch.reform(|_| Action::ResetFilters)}
+                           fallback_focus={results_heading.clone()} />
                     <SearchHelp {lang} {mode} dropped_words={answer.dropped_words.clone()}
                                 did_you_mean={answer.did_you_mean.clone()}
                                 relaxations={answer.relaxations.clone()} dispatch={dispatch.clone()}
                                 results_heading={results_heading.clone()} search_box={search_input.clone()} />
                     <div class="tf-toolbar">
+                        <button type="button" class="tf-link-button tf-saved-jump" onclick={go_to_saved}>
+                            { i18n::saved_count(lang, shortlist.cards.len()) }
+                        </button>
                         <SortSelect {lang} sort={state.sort} has_origin={answer.has_origin}
                                     nearest_first={answer.has_origin && tilbudsfinder_index::text::query_words(&state.text).is_empty()} select_id={id("sort")}
                                     on_change={dispatch.reform(Action::SetSort)} />
                     </div>
-                    if let Some(card) = (*detail).clone() {
-                        <DetailView {lang} index={props.index.clone()} {card} {today}
-                                    heading_level={config.heading(2)} saved={shortlist.contains(&detail.as_ref().map(|c| c.id.clone()).unwrap_or_default())}
+                    if let Some(card) = detail.clone() {
+                        <DetailView {lang} index={props.index.clone()} saved={shortlist.contains(&card.id)} {card} {today}
+                                    heading_level={config.heading(2)}
                                     on_toggle_save={on_toggle_save.clone()} on_close={on_close_detail} />
+                    } else if state.open_record.is_some() {
+                        <p class="tf-note" role="alert">{ p.record_not_found }</p>
                     }
                     <div class="tf-result-area" hidden={detail.is_some()}>
                         <ResultList {lang} cards={Rc::clone(&answer.cards)} saved={Rc::clone(&saved_ids)} {today}
+                                    follow_ups={Rc::clone(&follow_ups)}
                                     heading_level={config.heading(2)} {on_open} on_toggle_save={on_toggle_save.clone()} />
                         <Pager {lang} page={state.page} pages={answer.pages}
                                on_page={dispatch.reform(Action::SetPage)} />
                     </div>
                 </section>
-                <ShortlistPanel {lang} cards={Rc::new(shortlist.cards.clone())} persistent={shortlist.persistent}
+                // The printout first: the dated list, then the comparison on its own page.
+                <PrintView {lang} cards={Rc::clone(&saved_cards)} records={records.clone()} follow_ups={Rc::clone(&follow_ups)}
+                           {origin} {today} search={AttrValue::from(search_summary)} heading_level={config.heading(1)} />
+                <ShortlistPanel {lang} cards={Rc::clone(&saved_cards)} persistent={shortlist.persistent}
+                    follow_ups={Rc::clone(&follow_ups)} records={records.clone()} {origin}
+                    shareable={config.sync_url}
                     compare_ids={Rc::new((*compare_ids).clone())} {today} {mode} uid={uid}
-                    heading_level={config.heading(1)} on_remove={on_toggle_save}
-                    on_toggle_compare={on_toggle_compare} {on_compare} />
+                    heading_level={config.heading(1)} heading_ref={shortlist_heading.clone()} on_remove={on_toggle_save}
+                    on_toggle_compare={on_toggle_compare} {on_compare} {on_contact_all} {on_follow_up} />
+                if *contact_open && !saved_cards.is_empty() {
+                    <ContactAll {lang} cards={Rc::clone(&saved_cards)} records={records.clone()} {uid}
+                                heading_level={config.heading(1)} on_close={on_close_contact} />
+                }
                 if *compare_open && !compared.is_empty() {
-                    <Comparison {lang} cards={Rc::new(compared)} {today} heading_level={config.heading(1)} {uid}
+                    <Comparison {lang} cards={Rc::new(compared)} records={records.clone()} follow_ups={Rc::clone(&follow_ups)}
+                                near_place={AttrValue::from(state.near_place.trim().to_string())} {origin}
+                                {today} heading_level={config.heading(1)} {uid}
                                 on_close={on_close_compare} />
                 }
                 }

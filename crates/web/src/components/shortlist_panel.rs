@@ -1,39 +1,65 @@
-//! The shortlist: saved records, choosing up to four to compare, and the CSV export.
+//! The shortlist: saved records with the user's follow-up of each, choosing up to eight to
+//! compare, writing to all, the CSV export, printing, and the list's link.
 
 use std::rc::Rc;
+
+use std::collections::BTreeMap;
 
 use catalogue::Date;
 use tilbudsfinder_index::query::{Card, Mode};
 use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::spawn_local;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlElement, Url};
 use yew::prelude::*;
 
+use crate::clipboard::copy_text;
 use crate::components::heading::Heading;
+use crate::hooks::Records;
 use crate::i18n::{self, Lang};
-use crate::shortlist::{csv_file_name, to_csv, COMPARE_MAX};
+use crate::shortlist::{
+    csv_file_name, saved_records, to_csv, ContactStatus, FollowUp, COMPARE_MAX,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct ShortlistPanelProps {
     pub lang: Lang,
     pub cards: Rc<Vec<Card>>,
+    pub follow_ups: Rc<BTreeMap<String, FollowUp>>,
+    /// The saved records' full records (contacts, supervision), fetched while the list has any.
+    pub records: Records,
+    /// The chosen place's position, for distances in the export.
+    pub origin: Option<(f64, f64)>,
     pub persistent: bool,
+    /// The page's URL holds the list, so it can be copied as a link.
+    pub shareable: bool,
     pub compare_ids: Rc<Vec<String>>,
     pub today: Date,
     pub mode: Mode,
     pub uid: u32,
     pub heading_level: u8,
+    /// The heading, focusable, so "Gemte (n)" at the top can bring the user here.
+    pub heading_ref: NodeRef,
     /// Removes a card (toggles it off the list).
     pub on_remove: Callback<Rc<Card>>,
     pub on_toggle_compare: Callback<String>,
     /// Opens the comparison; given the button to return focus to.
     pub on_compare: Callback<Option<HtmlElement>>,
+    /// Opens "write to all"; given the button to return focus to.
+    pub on_contact_all: Callback<Option<HtmlElement>>,
+    /// Sets a saved record's follow-up.
+    pub on_follow_up: Callback<(String, FollowUp)>,
 }
 
-/// Offers the CSV as a download from inside `container` (never outside the app's element).
-fn download_csv(container: &HtmlElement, text: &str, file_name: &str) -> Result<(), JsValue> {
+/// Offers `text` as a download from inside `container` (never outside the app's element).
+pub fn download_text(
+    container: &HtmlElement,
+    text: &str,
+    mime: &str,
+    file_name: &str,
+) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = BlobPropertyBag::new();
-    options.set_type("text/csv;charset=utf-8");
+    options.set_type(mime);
     let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = Url::create_object_url_with_blob(&blob)?;
     let document = container
@@ -55,22 +81,77 @@ fn download_csv(container: &HtmlElement, text: &str, file_name: &str) -> Result<
     Ok(())
 }
 
+/// The value of the form field an event came from.
+pub fn field_value(event: &Event) -> String {
+    event
+        .target()
+        .and_then(|target| js_sys::Reflect::get(&target, &JsValue::from_str("value")).ok())
+        .and_then(|value| value.as_string())
+        .unwrap_or_default()
+}
+
 /// A `<section>` with the saved records.
 #[function_component(ShortlistPanel)]
 pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
+    let p = i18n::placement_texts(lang);
     let container = use_node_ref();
     let compare_button = use_node_ref();
-    let on_export = {
+    let contact_button = use_node_ref();
+    let list = use_node_ref();
+    let copied = use_state(|| None::<&'static str>);
+    // After a removal, focus goes to the next record's remove button (or the heading when the
+    // list is empty): never to the page's body.
+    let removed_at = use_mut_ref(|| None::<usize>);
+    {
+        let removed_at = removed_at.clone();
+        let list = list.clone();
+        let heading = props.heading_ref.clone();
+        use_effect_with(props.cards.len(), move |_| {
+            if let Some(at) = removed_at.borrow_mut().take() {
+                let buttons = list
+                    .cast::<HtmlElement>()
+                    .and_then(|l| l.query_selector_all(".tf-remove").ok());
+                let target = buttons.and_then(|b| {
+                    let n = b.length();
+                    (n > 0).then(|| b.get((at as u32).min(n - 1))).flatten()
+                });
+                let focused = target
+                    .and_then(|node| node.dyn_into::<HtmlElement>().ok())
+                    .map(|button| button.focus().is_ok())
+                    .unwrap_or(false);
+                if !focused {
+                    if let Some(h) = heading.cast::<HtmlElement>() {
+                        let _ = h.focus();
+                    }
+                }
+            }
+        });
+    }
+    let rows_csv = {
         let cards = Rc::clone(&props.cards);
+        let records = props.records.clone();
+        let follow_ups = Rc::clone(&props.follow_ups);
+        let origin = props.origin;
+        move || {
+            let rows = saved_records(&cards, &records, &follow_ups, origin);
+            to_csv(lang, &rows)
+        }
+    };
+    let on_export = {
         let container = container.clone();
         let today = props.today;
         let mode = props.mode;
         Callback::from(move |_: MouseEvent| {
             if let Some(el) = container.cast::<HtmlElement>() {
-                let csv = to_csv(lang, &cards, today);
-                let _ = download_csv(&el, &csv, &csv_file_name(Some(mode), today));
+                let csv = rows_csv();
+                let _ = download_text(
+                    &el,
+                    &csv,
+                    "text/csv;charset=utf-8",
+                    &csv_file_name(Some(mode), today),
+                );
             }
         })
     };
@@ -79,11 +160,45 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
         let button = compare_button.clone();
         Callback::from(move |_: MouseEvent| cb.emit(button.cast::<HtmlElement>()))
     };
+    let on_contact_all = {
+        let cb = props.on_contact_all.clone();
+        let button = contact_button.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(button.cast::<HtmlElement>()))
+    };
+    let on_share = {
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            let copied = copied.clone();
+            let href = web_sys::window()
+                .and_then(|w| w.location().href().ok())
+                .unwrap_or_default();
+            spawn_local(async move {
+                copied.set(Some(if copy_text(&href).await {
+                    p.link_copied
+                } else {
+                    p.copy_failed
+                }));
+            });
+        })
+    };
+    let on_print = Callback::from(|_: MouseEvent| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    });
     let heading_id = format!("tf{}-shortlist", props.uid);
     let chosen = props.compare_ids.len();
+    // With none ticked, "Sammenlign" compares every saved record (up to the maximum).
+    let compared = if chosen == 0 {
+        props.cards.len().min(COMPARE_MAX)
+    } else {
+        chosen
+    };
+    let today = props.today;
     html! {
         <section class="tf-shortlist" aria-labelledby={heading_id.clone()} ref={container}>
-            <Heading level={props.heading_level} id={AttrValue::from(heading_id)} class="tf-shortlist-title">
+            <Heading level={props.heading_level} id={AttrValue::from(heading_id)} class="tf-shortlist-title"
+                     focusable={true} node_ref={props.heading_ref.clone()}>
                 { format!("{} ({})", t.shortlist_heading, props.cards.len()) }
             </Heading>
             if !props.persistent {
@@ -92,35 +207,77 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
             if props.cards.is_empty() {
                 <p class="tf-hint">{ t.shortlist_empty }</p>
             } else {
-                <p class="tf-hint">{ t.compare_hint }</p>
-                <ul class="tf-shortlist-list">
-                    { for props.cards.iter().map(|card| {
-                        let id = format!("tf{}-cmp-{}", props.uid, card.id);
+                <p class="tf-hint tf-screen-only">{ t.compare_hint }</p>
+                <div class="tf-shortlist-actions tf-screen-only">
+                    <button type="button" class="tf-button" ref={contact_button} onclick={on_contact_all}>{ p.contact_all }</button>
+                    <button type="button" class="tf-button" ref={compare_button} disabled={compared == 0}
+                            onclick={on_compare}>{ format!("{} ({compared})", t.compare) }</button>
+                    <button type="button" class="tf-button tf-secondary" onclick={on_export}>{ t.shortlist_export }</button>
+                    <button type="button" class="tf-button tf-secondary" onclick={on_print}>{ p.print }</button>
+                    if props.shareable {
+                        <button type="button" class="tf-button tf-secondary" onclick={on_share}>{ p.share_link }</button>
+                    }
+                </div>
+                <ul class="tf-shortlist-list" ref={list}>
+                    { for props.cards.iter().enumerate().map(|(at, card)| {
+                        let id = |part: &str| format!("tf{}-{part}-{}", props.uid, card.id);
+                        let label = i18n::record_label(lang, card);
                         let checked = props.compare_ids.contains(&card.id);
                         let full = chosen >= COMPARE_MAX && !checked;
+                        let follow_up = props.follow_ups.get(&card.id).cloned().unwrap_or_default();
                         let toggle = { let cb = props.on_toggle_compare.clone(); let cid = card.id.clone();
                                        Callback::from(move |_| cb.emit(cid.clone())) };
                         let remove = { let cb = props.on_remove.clone(); let c = Rc::new(card.clone());
-                                       Callback::from(move |_: MouseEvent| cb.emit(Rc::clone(&c))) };
+                                       let removed_at = removed_at.clone();
+                                       Callback::from(move |_: MouseEvent| {
+                                           *removed_at.borrow_mut() = Some(at);
+                                           cb.emit(Rc::clone(&c));
+                                       }) };
+                        let on_status = { let cb = props.on_follow_up.clone(); let cid = card.id.clone(); let f = follow_up.clone();
+                                          Callback::from(move |e: Event| {
+                                              let status = ContactStatus::from_code(&field_value(&e)).unwrap_or_default();
+                                              cb.emit((cid.clone(), FollowUp { status, since: Some(today), ..f.clone() }));
+                                          }) };
+                        let on_note = { let cb = props.on_follow_up.clone(); let cid = card.id.clone(); let f = follow_up.clone();
+                                        Callback::from(move |e: Event| {
+                                            cb.emit((cid.clone(), FollowUp { note: field_value(&e), ..f.clone() }));
+                                        }) };
                         html! {
-                            <li key={card.id.clone()} class="tf-shortlist-item">
-                                <span class="tf-check">
-                                    <input type="checkbox" id={id.clone()} {checked} disabled={full} onchange={toggle} />
-                                    <label for={id}>{ i18n::with_name(t.compare, &card.name) }</label>
-                                </span>
-                                <button type="button" class="tf-link-button" onclick={remove}
-                                        aria-label={i18n::with_name(t.shortlist_remove, &card.name)}>
-                                    <span aria-hidden="true">{ "× " }</span>{ t.shortlist_remove.trim_end_matches(':') }
-                                </button>
+                            <li key={card.id.clone()} class="tf-shortlist-item" data-id={card.id.clone()}>
+                                <p class="tf-shortlist-name">{ label.clone() }</p>
+                                <p class={classes!("tf-follow-up", format!("tf-status-{}", follow_up.status.code()))}>
+                                    { i18n::status_since(lang, follow_up.status, follow_up.since) }
+                                    if !follow_up.note.is_empty() { { " · " }{ follow_up.note.clone() } }
+                                </p>
+                                <div class="tf-shortlist-controls tf-screen-only">
+                                    <span class="tf-check">
+                                        <input type="checkbox" id={id("cmp")} {checked} disabled={full} onchange={toggle} />
+                                        <label for={id("cmp")}>{ i18n::with_name(t.compare, &label) }</label>
+                                    </span>
+                                    <span class="tf-field tf-inline-field">
+                                        <label for={id("status")}>{ p.status }</label>
+                                        <select id={id("status")} class="tf-select" onchange={on_status}
+                                                aria-label={format!("{}: {label}", p.status)}>
+                                            { for ContactStatus::ALL.iter().map(|s| html! {
+                                                <option value={s.code()} selected={*s == follow_up.status}>{ i18n::contact_status(lang, *s) }</option>
+                                            }) }
+                                        </select>
+                                    </span>
+                                    <span class="tf-field tf-inline-field">
+                                        <label for={id("note")}>{ p.note }</label>
+                                        <input type="text" id={id("note")} class="tf-input" value={follow_up.note.clone()}
+                                               onchange={on_note} aria-label={format!("{}: {label}", p.note)} />
+                                    </span>
+                                    <button type="button" class="tf-link-button tf-remove" onclick={remove}
+                                            aria-label={i18n::with_name(t.shortlist_remove, &label)}>
+                                        <span aria-hidden="true">{ "× " }</span>{ t.shortlist_remove.trim_end_matches(':') }
+                                    </button>
+                                </div>
                             </li>
                         }
                     }) }
                 </ul>
-                <div class="tf-shortlist-actions">
-                    <button type="button" class="tf-button" ref={compare_button} disabled={chosen == 0}
-                            onclick={on_compare}>{ format!("{} ({chosen})", t.compare) }</button>
-                    <button type="button" class="tf-button tf-secondary" onclick={on_export}>{ t.shortlist_export }</button>
-                </div>
+                <p role="status" class="tf-status">{ copied.unwrap_or_default() }</p>
             }
         </section>
     }

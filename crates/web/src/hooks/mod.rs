@@ -2,8 +2,10 @@
 
 pub mod use_debounced;
 pub mod use_index;
+pub mod use_records;
 pub mod use_url_sync;
 
 pub use use_debounced::use_debounced;
 pub use use_index::{use_index, IndexRef, LoadState};
+pub use use_records::{use_records, Records};
 pub use use_url_sync::use_url_sync;

@@ -3,6 +3,11 @@
 //! Typing replaces the current history entry; every other change pushes one, so the back button
 //! undoes a ticked filter or a page turn. `popstate` restores the state the URL describes. Only
 //! the query string changes: the path and the fragment are the host page's.
+//!
+//! The shortlist's ids ride along in the same query string (`url_state::with_saved`), so the
+//! address is always a link to the whole state; a change of the shortlist only replaces the
+//! current entry (saving a record is not a step Back should undo), and so does a restored state,
+//! whose older entry may name an older shortlist.
 
 use gloo_events::EventListener;
 use yew::prelude::*;
@@ -18,14 +23,33 @@ pub fn current_query() -> String {
         .unwrap_or_default()
 }
 
-/// Syncs `state` with the URL when `enabled`; a restored URL's filters are vetted against `index`.
+/// Syncs `state` and the shortlist's ids (`saved`) with the URL when `enabled`; a restored URL's
+/// filters are vetted against `index`.
 #[hook]
-pub fn use_url_sync(enabled: bool, state: UseReducerHandle<SearchState>, index: IndexRef) {
-    use_effect_with((*state).clone(), move |current| {
-        if enabled {
-            write_url(current);
-        }
-    });
+pub fn use_url_sync(
+    enabled: bool,
+    state: UseReducerHandle<SearchState>,
+    index: IndexRef,
+    saved: Vec<String>,
+) {
+    let saved_now = use_mut_ref(Vec::<String>::new);
+    *saved_now.borrow_mut() = saved.clone();
+    {
+        let saved_now = saved_now.clone();
+        use_effect_with((*state).clone(), move |current| {
+            if enabled {
+                write_url(current, &saved_now.borrow(), current.history);
+            }
+        });
+    }
+    {
+        let state = state.clone();
+        use_effect_with(saved, move |saved| {
+            if enabled {
+                write_url(&state, saved, HistoryEntry::Replace);
+            }
+        });
+    }
     let dispatcher = state.dispatcher();
     use_effect_with(enabled, move |enabled| {
         let listener = if *enabled {
@@ -43,16 +67,13 @@ pub fn use_url_sync(enabled: bool, state: UseReducerHandle<SearchState>, index: 
     });
 }
 
-fn write_url(state: &SearchState) {
-    if state.history == HistoryEntry::None {
-        return;
-    }
+fn write_url(state: &SearchState, saved: &[String], entry: HistoryEntry) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let location = window.location();
     let current = location.search().unwrap_or_default();
-    let next = url_state::encode(state, &current);
+    let next = url_state::with_saved(&url_state::encode(state, &current), saved);
     if next == current {
         return;
     }
@@ -64,7 +85,7 @@ fn write_url(state: &SearchState) {
     };
     let null = wasm_bindgen::JsValue::NULL;
     // A refused history call (sandboxed frames) leaves the URL as it is; the search still works.
-    let _ = match state.history {
+    let _ = match entry {
         HistoryEntry::Push => history.push_state_with_url(&null, "", Some(&url)),
         _ => history.replace_state_with_url(&null, "", Some(&url)),
     };
