@@ -5,6 +5,7 @@ pub mod capacity;
 pub mod check;
 pub mod generate;
 pub mod migrate;
+pub mod precompress;
 pub mod query;
 pub mod relevance;
 pub mod report;
