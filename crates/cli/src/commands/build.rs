@@ -20,7 +20,7 @@
 
 use std::fmt::Write as _;
 use std::fs::File;
-use std::io::{BufReader, BufWriter, IsTerminal, Write};
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -30,13 +30,14 @@ use catalogue::check::{check_stream, CheckOptions, Finding, Outcome};
 use catalogue::Date;
 use tilbudsfinder_index::{BuildOptions, FileKind, IndexBuilder, Manifest, MANIFEST_NAME};
 
+use super::catalogue_input::{open_catalogue, shown_name};
 use super::write_stdout;
 use crate::site_files;
 
 /// Flags of `build`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The catalogue: JSON Lines, one offer or foster family a line.
+    /// The catalogue: JSON Lines, one offer or foster family a line; `-` reads standard input.
     pub catalogue: PathBuf,
     /// Directory to write the index into (created if missing).
     #[arg(long)]
@@ -58,16 +59,8 @@ fn parse_date(text: &str) -> Result<Date, String> {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let today = args.today.unwrap_or_else(Date::today);
-    let input = match File::open(&args.catalogue) {
-        Ok(file) => BufReader::with_capacity(1 << 20, file),
-        Err(err) => {
-            eprintln!(
-                "tilbudsfinder: {}: cannot read the catalogue: {err}",
-                args.catalogue.display()
-            );
-            return Ok(ExitCode::from(2));
-        }
-    };
+    let shown = shown_name(&args.catalogue);
+    let (input, progress) = open_catalogue(&args.catalogue, "building")?;
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("{}: cannot create the output directory", args.out.display()))?;
     let rejected_path = args.out.join("rejected.jsonl");
@@ -76,17 +69,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         File::create(&rejected_tmp.path)
             .with_context(|| format!("{}: cannot write", rejected_tmp.path.display()))?,
     );
-
-    let progress = std::io::stderr().is_terminal().then(|| {
-        let bar = indicatif::ProgressBar::new_spinner();
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} {pos} records read ({per_sec}) {msg}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-        );
-        bar
-    });
 
     let mut builder = IndexBuilder::new(BuildOptions {
         today: Some(today),
@@ -118,21 +100,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         if builder.len().is_multiple_of(4096) {
             write_ready(&mut builder, &mut written);
-            if let Some(bar) = &progress {
-                bar.set_position(builder.len() as u64);
-            }
         }
     });
     let summary = match summary {
         Ok(summary) => summary,
         Err(err) => {
-            eprintln!(
-                "tilbudsfinder: {}: cannot read the catalogue: {err}",
-                args.catalogue.display()
-            );
+            progress.finish();
+            eprintln!("tilbudsfinder: {shown}: cannot read the catalogue: {err}");
             return Ok(ExitCode::from(2));
         }
     };
+    progress.writing("writing the index");
     write_ready(&mut builder, &mut written);
     if let Some(err) = write_error {
         return Err(err);
@@ -140,9 +118,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     rejected
         .flush()
         .with_context(|| format!("{}: cannot write", rejected_path.display()))?;
-    if let Some(bar) = &progress {
-        bar.set_message("writing the index");
-    }
     let files = builder.finish()?;
     for (name, bytes) in &files.files {
         let gz_len = write_data_file(&args.out, name, bytes)?;
@@ -158,9 +133,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     drop(rejected);
     rejected_tmp.persist(&rejected_path)?;
     write_gzipped_copy(&rejected_path)?;
-    if let Some(bar) = progress {
-        bar.finish_and_clear();
-    }
+    progress.finish();
     let manifest = Manifest::parse(&files.manifest)?;
     if args.prune {
         prune(&args.out, &manifest)?;

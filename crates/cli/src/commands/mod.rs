@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod capacity;
+pub mod catalogue_input;
 pub mod check;
 pub mod generate;
 pub mod migrate;
