@@ -48,7 +48,7 @@ test('item 1: embed.html?index= never loads an index from another origin', async
   // An attacker's index, served with CORS from another origin.
   const dir = tempDir('tf-attacker-');
   buildSampleIndex(dir, { offers: 7, families: 3, seed: 666 });
-  const attacker = await startServer({ dir, args: ['--cors', '--no-csp'] });
+  const attacker = await startServer({ dir, args: ['--cors', '*', '--no-csp'] });
   try {
     const foreign = attacker.url.replace('http://', '');
     assert.notEqual(new URL(attacker.url).origin, new URL(server.url).origin);

@@ -1,5 +1,5 @@
 //! `tilbudsfinder`: check a catalogue, migrate one of an earlier format, generate a sample, build
-//! the index, query it, report on data quality, and serve a built site. Each subcommand lives in
+//! the index, query it, report on data quality, precompress and serve a built site. Each subcommand lives in
 //! its own module under `commands/`.
 
 use std::process::ExitCode;
@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod commands;
+mod site_files;
 
 /// Fast, trustworthy search for Danish social offers, from a static index.
 #[derive(Parser)]
@@ -32,6 +33,8 @@ enum Command {
     Capacity(commands::capacity::Args),
     /// Write the data-quality report for the supervising authorities (HTML and JSON).
     Report(commands::report::Args),
+    /// Write the gzipped copy FILE.gz beside every compressible file of a built site.
+    Precompress(commands::precompress::Args),
     /// Serve a built site on 127.0.0.1.
     Serve(commands::serve::Args),
     /// Measure the text search against a judged query set (zero results, recall, precision@10).
@@ -48,6 +51,7 @@ fn main() -> ExitCode {
         Command::Query(args) => commands::query::run(args),
         Command::Capacity(args) => commands::capacity::run(args),
         Command::Report(args) => commands::report::run(args),
+        Command::Precompress(args) => commands::precompress::run(args),
         Command::Serve(args) => commands::serve::run(args),
         Command::Relevance(args) => commands::relevance::run(args),
     };

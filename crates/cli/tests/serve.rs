@@ -1,7 +1,9 @@
 //! `tilbudsfinder serve` under load and under change (issue 19, item 9), through the real binary
 //! on a loopback port: slow and stalled clients cost it neither threads nor memory beyond its
 //! bounds while every ordinary request is answered; a file replaced on disk is served anew, also
-//! gzipped; and a method it does not serve gets `405` with `Allow`.
+//! gzipped; and a method it does not serve gets `405` with `Allow`. And as a host (issue 17,
+//! items 3 and 4): entity tags and modification times that revalidate to `304`, `Accept-Encoding`
+//! read with its weights, precompressed `FILE.gz` served as it is, and CORS for other origins.
 //!
 //! Loopback only; every server stops by itself (`--exit-after`) and is killed when its test ends.
 
@@ -21,6 +23,11 @@ struct Server {
 impl Server {
     /// Serves a fresh directory holding `files` (name, bytes).
     fn start(name: &str, files: &[(&str, Vec<u8>)]) -> Server {
+        Server::start_with(name, files, &[])
+    }
+
+    /// Serves a fresh directory holding `files` (name, bytes), with more flags.
+    fn start_with(name: &str, files: &[(&str, Vec<u8>)], flags: &[&str]) -> Server {
         let dir = std::env::temp_dir().join(format!("tf-serve-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         for (file, bytes) in files {
@@ -32,6 +39,7 @@ impl Server {
             .arg("serve")
             .arg(&dir)
             .args(["--port", "0", "--exit-after", "120"])
+            .args(flags)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -77,6 +85,11 @@ impl Server {
         let mut answer = Vec::new();
         stream.read_to_end(&mut answer).expect("read the answer");
         answer
+    }
+
+    /// A GET with these header lines (each ending in `\r\n`).
+    fn get_with(&self, path: &str, headers: &str) -> (String, Vec<u8>) {
+        split(&self.request(&format!("GET {path} HTTP/1.1\r\nHost: x\r\n{headers}\r\n")))
     }
 
     fn get(&self, path: &str, gzip: bool) -> (String, Vec<u8>) {
@@ -281,4 +294,326 @@ fn item_9_a_method_not_served_gets_405_with_allow() {
         "{head}"
     );
     assert!(body.is_empty());
+}
+
+/// The value of a header in an answer's head (names compared without case), if present.
+fn header(head: &str, name: &str) -> Option<String> {
+    head.split("\r\n").skip(1).find_map(|line| {
+        let (n, v) = line.split_once(':')?;
+        n.trim()
+            .eq_ignore_ascii_case(name)
+            .then(|| v.trim().to_owned())
+    })
+}
+
+fn status(head: &str) -> &str {
+    head.split("\r\n").next().unwrap_or("")
+}
+
+#[test]
+fn issue_17_entity_tags_and_modification_times_revalidate_to_304() {
+    let hashed = "index/core.0123456789abcdef.bin";
+    let server = Server::start(
+        "revalidate",
+        &[
+            ("index.html", page(4)),
+            ("copy.html", page(4)),
+            ("other.html", page(5)),
+            (hashed, b"index bytes".to_vec()),
+        ],
+    );
+    let (head, body) = server.get("/index.html", false);
+    assert_eq!(status(&head), "HTTP/1.1 200 OK");
+    assert_eq!(body, page(4));
+    let tag = header(&head, "ETag").expect("an ETag");
+    let modified = header(&head, "Last-Modified").expect("a Last-Modified");
+    assert!(modified.ends_with(" GMT"), "{modified}");
+    // The tag is the content's: the same bytes under another name have it, other bytes do not.
+    assert_eq!(
+        header(&server.get("/copy.html", false).0, "ETag"),
+        Some(tag.clone())
+    );
+    assert_ne!(
+        header(&server.get("/other.html", false).0, "ETag"),
+        Some(tag.clone())
+    );
+    // A content-hashed name's tag is its hash.
+    let (head, _) = server.get(&format!("/{hashed}"), false);
+    assert_eq!(
+        header(&head, "ETag").as_deref(),
+        Some("\"0123456789abcdef\"")
+    );
+    assert_eq!(
+        header(&head, "Cache-Control").as_deref(),
+        Some("public, max-age=31536000, immutable")
+    );
+
+    for (conditions, expected) in [
+        (
+            format!("If-None-Match: {tag}\r\n"),
+            "HTTP/1.1 304 Not Modified",
+        ),
+        (
+            format!("If-None-Match: W/{tag}\r\n"),
+            "HTTP/1.1 304 Not Modified",
+        ),
+        (
+            format!("If-None-Match: \"other\", {tag}\r\n"),
+            "HTTP/1.1 304 Not Modified",
+        ),
+        ("If-None-Match: \"other\"\r\n".to_owned(), "HTTP/1.1 200 OK"),
+        (
+            format!("If-Modified-Since: {modified}\r\n"),
+            "HTTP/1.1 304 Not Modified",
+        ),
+        (
+            "If-Modified-Since: Sat, 01 Jan 2000 00:00:00 GMT\r\n".to_owned(),
+            "HTTP/1.1 200 OK",
+        ),
+        // An entity tag that differs wins over a date that holds.
+        (
+            format!("If-None-Match: \"other\"\r\nIf-Modified-Since: {modified}\r\n"),
+            "HTTP/1.1 200 OK",
+        ),
+        (
+            "If-Modified-Since: not a date\r\n".to_owned(),
+            "HTTP/1.1 200 OK",
+        ),
+    ] {
+        let (head, body) = server.get_with("/index.html", &conditions);
+        assert_eq!(status(&head), expected, "{conditions}");
+        if expected.contains("304") {
+            assert!(body.is_empty(), "{conditions}: a 304 has no body");
+            assert_eq!(header(&head, "ETag"), Some(tag.clone()));
+            assert_eq!(header(&head, "Cache-Control").as_deref(), Some("no-cache"));
+        } else {
+            assert_eq!(body, page(4), "{conditions}");
+        }
+    }
+
+    // Replaced on disk: the old tag no longer holds.
+    std::fs::write(server.dir.join("index.html"), page(6)).expect("replace");
+    let (head, body) = server.get_with("/index.html", &format!("If-None-Match: {tag}\r\n"));
+    assert_eq!(status(&head), "HTTP/1.1 200 OK");
+    assert_eq!(body, page(6));
+    assert_ne!(header(&head, "ETag"), Some(tag));
+}
+
+#[test]
+fn issue_17_accept_encoding_is_read_with_its_weights() {
+    let server = Server::start("weights", &[("app.js", page(7))]);
+    for (accept, gzipped) in [
+        ("gzip", true),
+        ("gzip, deflate, br", true),
+        ("gzip;q=0", false),
+        ("gzip; q=0.0, deflate", false),
+        ("gzip;q=0.5, identity", false),
+        ("identity;q=0, gzip;q=0.1", true),
+        ("*", true),
+        ("br", false),
+        ("identity", false),
+    ] {
+        let (head, body) = server.get_with("/app.js", &format!("Accept-Encoding: {accept}\r\n"));
+        assert_eq!(status(&head), "HTTP/1.1 200 OK", "{accept}");
+        assert_eq!(
+            header(&head, "Vary").as_deref(),
+            Some("Accept-Encoding"),
+            "{accept}: either answer says it depends on Accept-Encoding"
+        );
+        if gzipped {
+            assert_eq!(
+                header(&head, "Content-Encoding").as_deref(),
+                Some("gzip"),
+                "{accept}"
+            );
+            assert_eq!(gunzip(&body), page(7), "{accept}");
+        } else {
+            assert_eq!(header(&head, "Content-Encoding"), None, "{accept}");
+            assert_eq!(body, page(7), "{accept}");
+        }
+    }
+}
+
+/// `bytes` gzipped with a file name in the header, so that they differ from any gzip `serve`
+/// would make itself: an answer with exactly these bytes came from the file on disk.
+fn marked_gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::GzBuilder::new()
+        .filename("precompressed")
+        .write(Vec::new(), flate2::Compression::fast());
+    encoder.write_all(bytes).expect("gzip");
+    encoder.finish().expect("gzip")
+}
+
+fn set_modified(path: &Path, when: std::time::SystemTime) {
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .expect("open")
+        .set_modified(when)
+        .expect("set the modification time");
+}
+
+#[test]
+fn issue_17_a_precompressed_file_is_served_as_it_is_unless_it_is_older_than_its_file() {
+    let wasm = b"\0asm wasm bytes wasm bytes wasm bytes wasm bytes".to_vec();
+    let server = Server::start(
+        "precompressed",
+        &[
+            ("app/app.wasm", wasm.clone()),
+            ("app/app.wasm.gz", marked_gzip(&wasm)),
+        ],
+    );
+    let gz_path = server.dir.join("app/app.wasm.gz");
+    let (head, body) = server.get("/app/app.wasm", true);
+    assert_eq!(
+        header(&head, "Content-Encoding").as_deref(),
+        Some("gzip"),
+        "{head}"
+    );
+    assert_eq!(
+        header(&head, "Content-Type").as_deref(),
+        Some("application/wasm")
+    );
+    assert_eq!(body, std::fs::read(&gz_path).expect("the .gz"));
+    assert_eq!(
+        header(&head, "Content-Length"),
+        Some(body.len().to_string())
+    );
+    // The gzipped answer has a tag of its own, and revalidates against it.
+    let gz_tag = header(&head, "ETag").expect("ETag");
+    let (plain_head, plain) = server.get("/app/app.wasm", false);
+    assert_eq!(plain, wasm);
+    let plain_tag = header(&plain_head, "ETag").expect("ETag");
+    assert_ne!(gz_tag, plain_tag);
+    let (head, _) = server.get_with(
+        "/app/app.wasm",
+        &format!("Accept-Encoding: gzip\r\nIf-None-Match: {gz_tag}\r\n"),
+    );
+    assert_eq!(status(&head), "HTTP/1.1 304 Not Modified");
+    let (head, _) = server.get_with(
+        "/app/app.wasm",
+        &format!("Accept-Encoding: gzip\r\nIf-None-Match: {plain_tag}\r\n"),
+    );
+    assert_eq!(status(&head), "HTTP/1.1 200 OK");
+    // A HEAD says the same without the body.
+    let (head, body) = split(
+        &server.request("HEAD /app/app.wasm HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\n"),
+    );
+    assert_eq!(header(&head, "Content-Encoding").as_deref(), Some("gzip"));
+    assert!(body.is_empty());
+
+    // The file replaced after its .gz was written: the stale copy is not served.
+    let newer = b"\0asm the next build's wasm, longer than before".to_vec();
+    let file = server.dir.join("app/app.wasm");
+    std::fs::write(&file, &newer).expect("replace");
+    let later = std::time::SystemTime::now() + Duration::from_secs(5);
+    set_modified(&file, later);
+    let (head, body) = server.get("/app/app.wasm", true);
+    assert_eq!(header(&head, "Content-Encoding").as_deref(), Some("gzip"));
+    assert_eq!(gunzip(&body), newer);
+    assert_ne!(body, std::fs::read(&gz_path).expect("the .gz"));
+    // Once the copy is written anew, it is served again.
+    std::fs::write(&gz_path, marked_gzip(&newer)).expect("write .gz");
+    set_modified(&gz_path, later);
+    let (_, body) = server.get("/app/app.wasm", true);
+    assert_eq!(body, std::fs::read(&gz_path).expect("the .gz"));
+}
+
+#[test]
+fn issue_17_cors_for_any_origin_or_listed_ones_with_preflight() {
+    let files = [
+        ("index/manifest.json", b"{}".to_vec()),
+        ("widget.js", page(8)),
+    ];
+    let preflight = "OPTIONS /index/manifest.json HTTP/1.1\r\nHost: x\r\nOrigin: https://a.dk\r\n\
+                     Access-Control-Request-Method: GET\r\n\
+                     Access-Control-Request-Headers: if-none-match, x-evil\r\n\r\n";
+
+    let any = Server::start_with("cors-any", &files, &["--cors", "*"]);
+    for path in ["/index/manifest.json", "/widget.js"] {
+        let (head, _) = any.get_with(path, "Origin: https://a.dk\r\n");
+        assert_eq!(
+            header(&head, "Access-Control-Allow-Origin").as_deref(),
+            Some("*")
+        );
+    }
+    let (head, body) = split(&any.request(preflight));
+    assert_eq!(status(&head), "HTTP/1.1 204 No Content");
+    assert!(body.is_empty());
+    assert_eq!(
+        header(&head, "Access-Control-Allow-Origin").as_deref(),
+        Some("*")
+    );
+    assert_eq!(
+        header(&head, "Access-Control-Allow-Methods").as_deref(),
+        Some("GET, HEAD")
+    );
+    assert_eq!(
+        header(&head, "Access-Control-Allow-Headers").as_deref(),
+        Some("if-none-match, x-evil")
+    );
+
+    let listed = Server::start_with(
+        "cors-listed",
+        &files,
+        &[
+            "--cors",
+            "https://a.dk,https://b.dk",
+            "--cors",
+            "http://127.0.0.1:9",
+        ],
+    );
+    for origin in ["https://a.dk", "https://b.dk", "http://127.0.0.1:9"] {
+        let (head, _) = listed.get_with("/widget.js", &format!("Origin: {origin}\r\n"));
+        assert_eq!(
+            header(&head, "Access-Control-Allow-Origin").as_deref(),
+            Some(origin)
+        );
+        assert_eq!(
+            header(&head, "Vary").as_deref(),
+            Some("Accept-Encoding, Origin")
+        );
+    }
+    let (head, body) = listed.get_with("/widget.js", "Origin: https://evil.example\r\n");
+    assert_eq!(
+        body,
+        page(8),
+        "the file is still served: the browser withholds it"
+    );
+    assert_eq!(header(&head, "Access-Control-Allow-Origin"), None);
+    assert_eq!(
+        header(&head, "Vary").as_deref(),
+        Some("Accept-Encoding, Origin")
+    );
+
+    // Without --cors: no such header, and OPTIONS is not served.
+    let none = Server::start("cors-none", &files);
+    let (head, _) = none.get_with("/widget.js", "Origin: https://a.dk\r\n");
+    assert_eq!(header(&head, "Access-Control-Allow-Origin"), None);
+    let (head, _) = split(&none.request(preflight));
+    assert!(head.starts_with("HTTP/1.1 405 "), "{head}");
+}
+
+#[test]
+fn issue_17_a_bad_cors_value_is_refused_with_a_clear_error() {
+    for bad in ["www.aarhus.dk", "https://www.aarhus.dk/tilbud"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_tilbudsfinder"))
+            .args([
+                "serve",
+                ".",
+                "--port",
+                "0",
+                "--exit-after",
+                "1",
+                "--cors",
+                bad,
+            ])
+            .output()
+            .expect("run serve");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{bad}: {stderr}");
+        assert!(stderr.contains("--cors"), "{bad}: {stderr}");
+        assert!(stderr.contains("https://www.aarhus.dk"), "{bad}: {stderr}");
+        assert!(out.stdout.is_empty(), "{bad}: not served");
+    }
 }

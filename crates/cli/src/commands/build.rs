@@ -10,12 +10,17 @@
 //! manifest mid-deploy can still fetch its files; `--prune` removes the ones the new manifest
 //! does not list.
 //!
+//! Every file it writes gets its deterministic gzipped copy beside it (`FILE.gz`, see
+//! `site_files`), written right after the file, so a host serving precompressed files never
+//! needs to compress and never serves an earlier build's `manifest.json.gz` with this one's
+//! manifest.
+//!
 //! Exit status: 0 when the index was written (even if records were rejected: the summary says
 //! how many); 2 when the catalogue cannot be read or the index cannot be written.
 
 use std::fmt::Write as _;
 use std::fs::File;
-use std::io::{BufReader, BufWriter, IsTerminal, Write};
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -23,16 +28,16 @@ use std::time::Instant;
 use anyhow::Context;
 use catalogue::check::{check_stream, CheckOptions, Finding, Outcome};
 use catalogue::Date;
-use flate2::write::GzEncoder;
-use flate2::Compression;
 use tilbudsfinder_index::{BuildOptions, FileKind, IndexBuilder, Manifest, MANIFEST_NAME};
 
+use super::catalogue_input::{open_catalogue, shown_name};
 use super::write_stdout;
+use crate::site_files;
 
 /// Flags of `build`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The catalogue: JSON Lines, one offer or foster family a line.
+    /// The catalogue: JSON Lines, one offer or foster family a line; `-` reads standard input.
     pub catalogue: PathBuf,
     /// Directory to write the index into (created if missing).
     #[arg(long)]
@@ -54,16 +59,8 @@ fn parse_date(text: &str) -> Result<Date, String> {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let today = args.today.unwrap_or_else(Date::today);
-    let input = match File::open(&args.catalogue) {
-        Ok(file) => BufReader::with_capacity(1 << 20, file),
-        Err(err) => {
-            eprintln!(
-                "tilbudsfinder: {}: cannot read the catalogue: {err}",
-                args.catalogue.display()
-            );
-            return Ok(ExitCode::from(2));
-        }
-    };
+    let shown = shown_name(&args.catalogue);
+    let (input, progress) = open_catalogue(&args.catalogue, "building")?;
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("{}: cannot create the output directory", args.out.display()))?;
     let rejected_path = args.out.join("rejected.jsonl");
@@ -72,17 +69,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         File::create(&rejected_tmp.path)
             .with_context(|| format!("{}: cannot write", rejected_tmp.path.display()))?,
     );
-
-    let progress = std::io::stderr().is_terminal().then(|| {
-        let bar = indicatif::ProgressBar::new_spinner();
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} {pos} records read ({per_sec}) {msg}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-        );
-        bar
-    });
 
     let mut builder = IndexBuilder::new(BuildOptions {
         today: Some(today),
@@ -93,7 +79,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut write_ready = |builder: &mut IndexBuilder, written: &mut Vec<(String, u64, u64)>| {
         for (name, bytes) in builder.take_ready_files() {
             match write_data_file(&args.out, &name, &bytes) {
-                Ok(()) => written.push((name, bytes.len() as u64, gzipped_len(&bytes))),
+                Ok(gz_len) => written.push((name, bytes.len() as u64, gz_len)),
                 Err(err) => {
                     write_error.get_or_insert(err);
                 }
@@ -114,21 +100,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         if builder.len().is_multiple_of(4096) {
             write_ready(&mut builder, &mut written);
-            if let Some(bar) = &progress {
-                bar.set_position(builder.len() as u64);
-            }
         }
     });
     let summary = match summary {
         Ok(summary) => summary,
         Err(err) => {
-            eprintln!(
-                "tilbudsfinder: {}: cannot read the catalogue: {err}",
-                args.catalogue.display()
-            );
+            progress.finish();
+            eprintln!("tilbudsfinder: {shown}: cannot read the catalogue: {err}");
             return Ok(ExitCode::from(2));
         }
     };
+    progress.writing("writing the index");
     write_ready(&mut builder, &mut written);
     if let Some(err) = write_error {
         return Err(err);
@@ -136,24 +118,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     rejected
         .flush()
         .with_context(|| format!("{}: cannot write", rejected_path.display()))?;
-    if let Some(bar) = &progress {
-        bar.set_message("writing the index");
-    }
     let files = builder.finish()?;
     for (name, bytes) in &files.files {
-        write_data_file(&args.out, name, bytes)?;
-        written.push((name.clone(), bytes.len() as u64, gzipped_len(bytes)));
+        let gz_len = write_data_file(&args.out, name, bytes)?;
+        written.push((name.clone(), bytes.len() as u64, gz_len));
     }
+    let manifest_path = args.out.join(MANIFEST_NAME);
     let tmp = args.out.join(".manifest.json.tmp");
     std::fs::write(&tmp, &files.manifest)
         .with_context(|| format!("{}: cannot write", tmp.display()))?;
-    std::fs::rename(&tmp, args.out.join(MANIFEST_NAME))
-        .with_context(|| format!("{}: cannot write", args.out.join(MANIFEST_NAME).display()))?;
+    std::fs::rename(&tmp, &manifest_path)
+        .with_context(|| format!("{}: cannot write", manifest_path.display()))?;
+    write_gzipped_copy(&manifest_path)?;
     drop(rejected);
     rejected_tmp.persist(&rejected_path)?;
-    if let Some(bar) = progress {
-        bar.finish_and_clear();
-    }
+    write_gzipped_copy(&rejected_path)?;
+    progress.finish();
     let manifest = Manifest::parse(&files.manifest)?;
     if args.prune {
         prune(&args.out, &manifest)?;
@@ -248,36 +228,43 @@ fn finding_json(finding: &Finding) -> serde_json::Value {
     })
 }
 
-/// Writes a content-named data file unless an identical one is there already.
-fn write_data_file(dir: &Path, name: &str, bytes: &[u8]) -> anyhow::Result<()> {
+/// Writes a content-named data file and its gzipped copy, each unless an identical one is there
+/// already (the name says the content); returns the gzipped copy's length.
+fn write_data_file(dir: &Path, name: &str, bytes: &[u8]) -> anyhow::Result<u64> {
     let path = dir.join(name);
-    if std::fs::metadata(&path).is_ok_and(|m| m.len() == bytes.len() as u64) {
-        return Ok(());
+    let gz = site_files::gzip(bytes);
+    for (path, bytes) in [
+        (path.clone(), bytes),
+        (site_files::gzipped_path(&path), &gz),
+    ] {
+        if !std::fs::metadata(&path).is_ok_and(|m| m.len() == bytes.len() as u64) {
+            std::fs::write(&path, bytes)
+                .with_context(|| format!("{}: cannot write", path.display()))?;
+        }
     }
-    std::fs::write(&path, bytes).with_context(|| format!("{}: cannot write", path.display()))
+    Ok(gz.len() as u64)
 }
 
-/// Size after gzip at level 9 (what a static host would send).
-fn gzipped_len(bytes: &[u8]) -> u64 {
-    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
-    if encoder.write_all(bytes).is_err() {
-        return 0;
-    }
-    encoder.finish().map(|v| v.len() as u64).unwrap_or(0)
+/// Writes `FILE.gz` beside a file that was just written.
+fn write_gzipped_copy(path: &Path) -> anyhow::Result<()> {
+    site_files::write_gzipped_copy(path)
+        .with_context(|| format!("{}: cannot write", site_files::gzipped_path(path).display()))?;
+    Ok(())
 }
 
-/// Removes `*.bin` data files that the manifest does not list.
+/// Removes `*.bin` data files (and their `*.bin.gz`) that the manifest does not list.
 fn prune(dir: &Path, manifest: &Manifest) -> anyhow::Result<()> {
     for entry in
         std::fs::read_dir(dir).with_context(|| format!("{}: cannot list", dir.display()))?
     {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
+        let data_name = name.strip_suffix(site_files::GZIP_SUFFIX).unwrap_or(&name);
         let is_data = ["core.", "text.", "detail."]
             .iter()
-            .any(|p| name.starts_with(p))
-            && name.ends_with(".bin");
-        if is_data && manifest.file(&name).is_none() {
+            .any(|p| data_name.starts_with(p))
+            && data_name.ends_with(".bin");
+        if is_data && manifest.file(data_name).is_none() {
             std::fs::remove_file(entry.path())
                 .with_context(|| format!("{}: cannot remove", entry.path().display()))?;
         }

@@ -21,8 +21,8 @@
 //! object but are known only at the end) rather than held in memory.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Seek, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, BufRead, BufWriter, Seek, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -30,12 +30,8 @@ use catalogue::check::text::printable;
 use catalogue::check::{check_stream, CheckOptions, CheckSummary, Finding, Outcome, Severity};
 use catalogue::Date;
 
+use super::catalogue_input::{open_catalogue, shown_name};
 use super::quiet_if_closed;
-
-/// Files at least this large get a progress bar (when stderr is a terminal).
-const PROGRESS_MIN_BYTES: u64 = 16 * 1024 * 1024;
-/// Read buffer: large enough that reading is not the bottleneck.
-const READ_BUFFER_BYTES: usize = 256 * 1024;
 
 /// Flags of `check`.
 #[derive(clap::Args)]
@@ -63,8 +59,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let options = CheckOptions {
         today: args.today.unwrap_or_else(Date::today),
     };
-    let shown = args.catalogue.display().to_string();
-    let (input, progress) = open(&args.catalogue)?;
+    let shown = shown_name(&args.catalogue);
+    let (input, progress) = open_catalogue(&args.catalogue, "checking")?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let summary = if args.json {
@@ -72,49 +68,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         check_human(input, &options, &mut out, &shown, args.quiet)?
     };
-    if let Some(bar) = progress {
-        bar.finish_and_clear();
-    }
+    progress.finish();
     quiet_if_closed(out.flush())?;
     Ok(if summary.rejected > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// The catalogue as a buffered reader, with a progress bar over its bytes when it is large and
-/// stderr is a terminal.
-pub(crate) fn open(
-    path: &Path,
-) -> anyhow::Result<(Box<dyn BufRead>, Option<indicatif::ProgressBar>)> {
-    if path.as_os_str() == "-" {
-        return Ok((
-            Box::new(BufReader::with_capacity(READ_BUFFER_BYTES, io::stdin())),
-            None,
-        ));
-    }
-    let file = File::open(path)
-        .with_context(|| format!("{}: cannot open the catalogue", path.display()))?;
-    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-    if size >= PROGRESS_MIN_BYTES && io::stderr().is_terminal() {
-        let bar = indicatif::ProgressBar::new(size);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "checking {bar:40} {bytes}/{total_bytes} ({bytes_per_sec}, {eta} left)",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        let reader = bar.wrap_read(file);
-        return Ok((
-            Box::new(BufReader::with_capacity(READ_BUFFER_BYTES, reader)),
-            Some(bar),
-        ));
-    }
-    Ok((
-        Box::new(BufReader::with_capacity(READ_BUFFER_BYTES, file)),
-        None,
-    ))
 }
 
 fn findings(outcome: &Outcome) -> &[Finding] {

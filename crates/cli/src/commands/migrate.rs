@@ -18,6 +18,8 @@ use std::process::ExitCode;
 use anyhow::Context;
 use catalogue::migrate::{migrate, MigrationReport};
 
+use super::catalogue_input::{open_catalogue, shown_name};
+
 /// Flags of `migrate`.
 #[derive(clap::Args)]
 pub struct Args {
@@ -27,8 +29,8 @@ pub struct Args {
 
 /// Runs `migrate`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let shown = args.catalogue.display().to_string();
-    let (input, _progress) = super::check::open(&args.catalogue)?;
+    let shown = shown_name(&args.catalogue);
+    let (input, progress) = open_catalogue(&args.catalogue, "migrating")?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let stderr = io::stderr();
@@ -36,11 +38,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut report_failed = None;
     let summary = migrate(input, &mut out, |r: MigrationReport| {
         let id = r.id.map(|id| format!(" ({id})")).unwrap_or_default();
-        if let Err(e) = writeln!(err, "{shown}:{}:{id} {}: {}", r.line, r.field, r.message) {
+        let written = progress
+            .suspend(|| writeln!(err, "{shown}:{}:{id} {}: {}", r.line, r.field, r.message));
+        if let Err(e) = written {
             report_failed.get_or_insert(e);
         }
     })
     .with_context(|| format!("{shown}: cannot migrate"))?;
+    progress.finish();
     if let Some(e) = report_failed {
         return Err(e).context("cannot write to standard error");
     }

@@ -2,9 +2,11 @@
 
 pub mod build;
 pub mod capacity;
+pub mod catalogue_input;
 pub mod check;
 pub mod generate;
 pub mod migrate;
+pub mod precompress;
 pub mod query;
 pub mod relevance;
 pub mod report;

@@ -24,11 +24,71 @@ fn facets_help() -> String {
         let names: Vec<&str> = facet_ids(mode).map(|i| FACETS[i].name).collect();
         out.push_str(&format!("  {name}: {}\n", names.join(", ")));
     }
-    out.push_str("Sorts (use with --sort):\n");
-    for (name, _, what) in SORTS {
-        out.push_str(&format!("  {name}: {what}\n"));
-    }
     out
+}
+
+/// `--mode`: what is searched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ModeArg {
+    /// Offers (tilbud).
+    Offers,
+    /// Foster families (plejefamilier).
+    Families,
+}
+
+impl ModeArg {
+    fn mode(self) -> Mode {
+        match self {
+            ModeArg::Offers => Mode::Offers,
+            ModeArg::Families => Mode::FosterFamilies,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            ModeArg::Offers => "offers",
+            ModeArg::Families => "families",
+        }
+    }
+}
+
+/// `--price-basis`: what the price range's amounts are per.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum PriceBasisArg {
+    /// Per day (døgn- and dagtakst; monthly rates divided by the days of a month).
+    Day,
+    /// Per hour of support or treatment.
+    Hour,
+    /// Per treatment course.
+    Course,
+}
+
+impl From<PriceBasisArg> for PriceBasis {
+    fn from(basis: PriceBasisArg) -> PriceBasis {
+        match basis {
+            PriceBasisArg::Day => PriceBasis::PerDay,
+            PriceBasisArg::Hour => PriceBasis::PerHour,
+            PriceBasisArg::Course => PriceBasis::PerCourse,
+        }
+    }
+}
+
+/// `--sort`: one of the engine's orders, named and described by its table [`SORTS`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SortArg(Sort);
+
+impl clap::ValueEnum for SortArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        static VARIANTS: std::sync::OnceLock<Vec<SortArg>> = std::sync::OnceLock::new();
+        VARIANTS.get_or_init(|| SORTS.iter().map(|(_, sort, _)| SortArg(*sort)).collect())
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        SORTS
+            .iter()
+            .find(|(_, sort, _)| *sort == self.0)
+            .map(|(name, _, what)| clap::builder::PossibleValue::new(*name).help(*what))
+    }
 }
 
 /// Flags of `query`.
@@ -38,8 +98,8 @@ pub struct Args {
     /// Directory of a built index (with manifest.json).
     pub index_dir: PathBuf,
     /// Search offers or foster families.
-    #[arg(long, default_value = "offers", value_parser = ["offers", "families"])]
-    pub mode: String,
+    #[arg(long, value_enum, default_value_t = ModeArg::Offers)]
+    pub mode: ModeArg,
     /// Free text: prefix and typo tolerant, Danish-folded.
     #[arg(long, default_value = "")]
     pub text: String,
@@ -54,8 +114,8 @@ pub struct Args {
     #[arg(long)]
     pub age: Option<u8>,
     /// Price basis of --price-min/--price-max.
-    #[arg(long, value_parser = ["day", "hour", "course"])]
-    pub price_basis: Option<String>,
+    #[arg(long, value_enum)]
+    pub price_basis: Option<PriceBasisArg>,
     /// Lowest normalised price, DKK.
     #[arg(long)]
     pub price_min: Option<f64>,
@@ -77,9 +137,9 @@ pub struct Args {
     /// The day of the search, YYYY-MM-DD (default: today, UTC).
     #[arg(long, value_parser = parse_date)]
     pub today: Option<Date>,
-    /// Order of results (see the list below).
-    #[arg(long, default_value = "relevance")]
-    pub sort: String,
+    /// Order of results.
+    #[arg(long, value_enum, default_value = "relevance")]
+    pub sort: SortArg,
     /// Zero-based page number.
     #[arg(long, default_value_t = 0)]
     pub page: u32,
@@ -187,11 +247,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 /// The query the flags describe (shared with `capacity`, so both read the same filter flags).
 pub fn build_query(args: &Args, index: &SearchIndex) -> anyhow::Result<Query> {
-    let mode = if args.mode == "families" {
-        Mode::FosterFamilies
-    } else {
-        Mode::Offers
-    };
+    let mode = args.mode.mode();
     let known: Vec<&str> = facet_ids(mode).map(|i| FACETS[i].name).collect();
     let mut filters = Vec::new();
     for filter in &args.filters {
@@ -201,7 +257,7 @@ pub fn build_query(args: &Args, index: &SearchIndex) -> anyhow::Result<Query> {
         if !known.contains(&facet) {
             bail!(
                 "--filter {filter:?}: no facet {facet:?} for {}; facets: {}",
-                args.mode,
+                args.mode.name(),
                 known.join(", ")
             );
         }
@@ -218,26 +274,15 @@ pub fn build_query(args: &Args, index: &SearchIndex) -> anyhow::Result<Query> {
         if !known.contains(&facet.as_str()) {
             bail!(
                 "--all-of {facet:?}: no facet {facet:?} for {}; facets: {}",
-                args.mode,
+                args.mode.name(),
                 known.join(", ")
             );
         }
     }
-    let sort = match SORTS.iter().find(|(name, _, _)| *name == args.sort) {
-        Some((_, sort, _)) => *sort,
-        None => bail!(
-            "--sort {:?}: expected one of {}",
-            args.sort,
-            SORTS.iter().map(|s| s.0).collect::<Vec<_>>().join(", ")
-        ),
-    };
-    let price = match &args.price_basis {
+    let SortArg(sort) = args.sort;
+    let price = match args.price_basis {
         Some(basis) => Some(PriceRange {
-            basis: match basis.as_str() {
-                "hour" => PriceBasis::PerHour,
-                "course" => PriceBasis::PerCourse,
-                _ => PriceBasis::PerDay,
-            },
+            basis: basis.into(),
             min: args.price_min,
             max: args.price_max,
         }),

@@ -8,8 +8,6 @@
 //! (`[{"all": [ids], "top10": [ids]}]`, one per query, in order) instead of ours, so that every
 //! engine is scored by one definition of the measures.
 
-use std::fs::File;
-use std::io::BufReader;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -19,6 +17,7 @@ use catalogue::Date;
 use serde::Deserialize;
 use tilbudsfinder_index::relevance::{self, judge, Measures, QueryOutcome};
 
+use super::catalogue_input::{open_catalogue, shown_name};
 use super::query::open_index;
 
 /// The judged query set kept in the repository.
@@ -27,7 +26,7 @@ const DEFAULT_QUERIES: &str = include_str!("../../../index/tests/relevance/queri
 /// Flags of `relevance`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The catalogue the index was built from (JSON Lines).
+    /// The catalogue the index was built from (JSON Lines); `-` reads standard input.
     pub catalogue: PathBuf,
     /// Directory of the built index (with manifest.json).
     pub index_dir: PathBuf,
@@ -65,15 +64,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         None => DEFAULT_QUERIES.to_string(),
     };
     let queries = relevance::parse_queries(&source).map_err(anyhow::Error::msg)?;
-    let file = File::open(&args.catalogue)
-        .with_context(|| format!("{}: cannot read the catalogue", args.catalogue.display()))?;
+    let (input, progress) = open_catalogue(&args.catalogue, "reading")?;
     let mut records = Vec::new();
-    check_stream(BufReader::new(file), &CheckOptions { today }, |outcome| {
+    check_stream(input, &CheckOptions { today }, |outcome| {
         if let Outcome::Accepted { record, .. } = outcome {
             records.push(record);
         }
     })
-    .with_context(|| format!("{}: failed while reading", args.catalogue.display()))?;
+    .with_context(|| format!("{}: failed while reading", shown_name(&args.catalogue)))?;
+    progress.finish();
     let judged: Vec<_> = queries.iter().map(|q| judge(q, &records)).collect();
     if let Some(path) = &args.judged {
         let out: Vec<serde_json::Value> = queries

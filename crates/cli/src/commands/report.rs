@@ -1,9 +1,7 @@
 //! `tilbudsfinder report CATALOGUE --out DIR`: the data-quality report for the supervising
 //! authorities, as a static HTML page (`index.html` + `report.css`) and as `report.json`.
 
-use std::fs::File;
-use std::io::BufReader;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -11,10 +9,12 @@ use catalogue::check::{check_stream, CheckOptions};
 use catalogue::Date;
 use tilbudsfinder_report::{html, ReportBuilder};
 
+use super::catalogue_input::{open_catalogue, shown_name, STDIN};
+
 /// Flags of `report`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The catalogue (JSON Lines).
+    /// The catalogue (JSON Lines); `-` reads standard input.
     pub catalogue: PathBuf,
     /// Folder to write `index.html`, `report.css` and `report.json` into (created if missing).
     #[arg(long)]
@@ -28,25 +28,32 @@ fn parse_date(text: &str) -> Result<Date, String> {
     Date::parse(text).map_err(|e| e.to_string())
 }
 
+/// The catalogue's name as the report shows it: the file's name, without the folders.
+fn report_name(path: &Path) -> String {
+    if path.as_os_str() == STDIN {
+        return shown_name(path);
+    }
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
 /// Runs `report`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let today = args.today.unwrap_or_else(Date::today);
-    let file = File::open(&args.catalogue)
-        .with_context(|| format!("{}: cannot read the catalogue", args.catalogue.display()))?;
-    let name = args.catalogue.file_name().map_or_else(
-        || args.catalogue.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let mut builder = ReportBuilder::new(name, today);
-    let summary = check_stream(BufReader::new(file), &CheckOptions { today }, |outcome| {
+    let (input, progress) = open_catalogue(&args.catalogue, "reporting")?;
+    let mut builder = ReportBuilder::new(report_name(&args.catalogue), today);
+    let summary = check_stream(input, &CheckOptions { today }, |outcome| {
         builder.add(&outcome)
     })
     .with_context(|| {
         format!(
             "{}: failed while reading the catalogue",
-            args.catalogue.display()
+            shown_name(&args.catalogue)
         )
     })?;
+    progress.writing("writing the report");
     let report = builder.finish(&summary);
 
     std::fs::create_dir_all(&args.out)
@@ -58,6 +65,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     write("index.html", html::render(&report).as_bytes())?;
     write("report.css", html::STYLESHEET.as_bytes())?;
     write("report.json", &serde_json::to_vec_pretty(&report)?)?;
+    progress.finish();
     eprintln!(
         "report: {} records ({} accepted, {} rejected, {} with something to report) -> {}",
         report.records,

@@ -1,11 +1,22 @@
 //! `tilbudsfinder serve DIR`: serves a built site on 127.0.0.1 for the demo and the tests.
 //!
 //! It behaves like the plain static host the site is made for, with the headers a careful one
-//! would send: the strict Content-Security-Policy the widget promises to work under, `immutable`
-//! caching for content-hashed files and `no-cache` for everything else (the manifest above all),
-//! `application/wasm` for streaming compilation, gzip when the browser asks for it. It binds to
-//! loopback only, never serves outside DIR, and can stop by itself (`--exit-after`), so a test
-//! that forgets it leaves nothing running.
+//! would send (`docs/hosting.md` gives the same for nginx, Apache and a bucket): the strict
+//! Content-Security-Policy the widget promises to work under, `immutable` caching for
+//! content-hashed files and `no-cache` for everything else (the manifest above all),
+//! `application/wasm` for streaming compilation. It binds to loopback only, never serves outside
+//! DIR, and can stop by itself (`--exit-after`), so a test that forgets it leaves nothing running.
+//!
+//! # Revalidation and compression
+//! - Every file gets an `ETag` (the hash in its name, or a hash of its bytes) and a
+//!   `Last-Modified`; `If-None-Match` (or, without it, `If-Modified-Since`) that still holds is
+//!   answered `304 Not Modified`, so a revalidated `no-cache` file costs a head, not a download.
+//! - `Accept-Encoding` is read with its weights: `gzip;q=0` means no gzip, `identity` counts.
+//!   The gzipped answer is the precompressed `FILE.gz` that the build writes beside `FILE`
+//!   (`site_files`), when it is at least as new as `FILE`; otherwise (a site without them, a
+//!   file replaced on disk) the file is gzipped here, the same way, and cached.
+//! - `--cors ORIGIN|*` lets pages on other origins read the files (one publisher hosting the
+//!   index and the widget for many municipal sites), and answers their preflight `OPTIONS`.
 //!
 //! # Bounded under load
 //! No client can make it hold more than a fixed number of threads or bytes:
@@ -15,9 +26,10 @@
 //!   [`MAX_PENDING`] connections wait for their heads; further ones wait in the kernel's queue.
 //! - [`WORKERS`] threads answer complete requests. Files are streamed in chunks, never read
 //!   whole, and a client that stops reading is dropped after [`WRITE_TIMEOUT`].
-//! - Gzipped copies of files up to [`MAX_GZIP_SOURCE_BYTES`] are cached, at most
+//! - Copies gzipped here of files up to [`MAX_GZIP_SOURCE_BYTES`] are cached, at most
 //!   [`MAX_GZIP_CACHE_BYTES`] in all, each under the modification time and size of the file it
-//!   was made from: a file replaced on disk is compressed anew, never served stale.
+//!   was made from: a file replaced on disk is compressed anew, never served stale. The content
+//!   hashes behind the entity tags are cached the same way, at most [`MAX_CACHED_TAGS`].
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -27,11 +39,13 @@ use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc::{sync_channel, Receiver};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use anyhow::Context;
-use flate2::write::GzEncoder;
-use flate2::Compression;
+use catalogue::Date;
+use xxhash_rust::xxh3::Xxh3;
+
+use crate::site_files;
 
 /// The policy the site and the widget are built to run under.
 pub const STRICT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
@@ -51,6 +65,8 @@ const MAX_HEAD_BYTES: usize = 64 * 1024;
 pub const MAX_GZIP_SOURCE_BYTES: u64 = 8 << 20;
 /// Most bytes of gzipped copies kept.
 pub const MAX_GZIP_CACHE_BYTES: usize = 64 << 20;
+/// Content hashes (entity tags) kept, at most.
+pub const MAX_CACHED_TAGS: usize = 16_384;
 /// Complete requests waiting for a worker, at most.
 const QUEUE: usize = 256;
 
@@ -66,9 +82,11 @@ pub struct Args {
     /// Do not send the strict Content-Security-Policy header.
     #[arg(long)]
     pub no_csp: bool,
-    /// Send `Access-Control-Allow-Origin: *`, as a CDN hosting the index for other sites would.
-    #[arg(long)]
-    pub cors: bool,
+    /// Let pages on other origins read the site's files (index, widget, app): `*` for any, or
+    /// origins such as `https://www.aarhus.dk` (repeatable, or comma-separated), each named
+    /// back to itself with `Vary: Origin`. Preflight `OPTIONS` requests are answered.
+    #[arg(long, value_name = "ORIGIN|*", value_delimiter = ',', value_parser = parse_cors_origin)]
+    pub cors: Vec<CorsOrigin>,
     /// Stop after this many seconds (tests use it so that no server outlives them).
     #[arg(long)]
     pub exit_after: Option<u64>,
@@ -98,8 +116,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let site = Arc::new(Site {
         root,
         csp: !args.no_csp,
-        cors: args.cors,
+        cors: Cors::of(args.cors),
         gzip_cache: Mutex::new(GzipCache::default()),
+        tag_cache: Mutex::new(TagCache::default()),
     });
     let (requests, queue) = sync_channel::<(TcpStream, Vec<u8>)>(QUEUE);
     let queue = Arc::new(Mutex::new(queue));
@@ -254,15 +273,88 @@ fn bind(port: u16) -> anyhow::Result<TcpListener> {
 struct Site {
     root: PathBuf,
     csp: bool,
-    cors: bool,
+    cors: Cors,
     gzip_cache: Mutex<GzipCache>,
+    tag_cache: Mutex<TagCache>,
 }
 
-/// Gzipped copies of files, each under the modification time and size of its source.
-#[derive(Default)]
-struct GzipCache {
-    entries: HashMap<PathBuf, (FileStamp, Arc<Vec<u8>>)>,
-    bytes: usize,
+/// Which origins may read the site's files from their own pages (`--cors`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Cors {
+    /// No `Access-Control-*` headers: only the site's own pages read its files.
+    Off,
+    /// `Access-Control-Allow-Origin: *`: any page may (the index is public data).
+    AnyOrigin,
+    /// Only these origins (`https://www.aarhus.dk`); the answer names the asking origin when it
+    /// is one of them, and says `Vary: Origin` so that caches keep the answers apart.
+    Origins(Vec<String>),
+}
+
+impl Cors {
+    /// From the values of `--cors`: `*` anywhere means any origin.
+    fn of(values: Vec<CorsOrigin>) -> Cors {
+        if values.is_empty() {
+            Cors::Off
+        } else if values.contains(&CorsOrigin::Any) {
+            Cors::AnyOrigin
+        } else {
+            Cors::Origins(
+                values
+                    .into_iter()
+                    .filter_map(|v| match v {
+                        CorsOrigin::Origin(origin) => Some(origin),
+                        CorsOrigin::Any => None,
+                    })
+                    .collect(),
+            )
+        }
+    }
+
+    /// The `Access-Control-Allow-Origin` value for a request from `origin`, if any.
+    fn allow_origin(&self, origin: Option<&str>) -> Option<String> {
+        match self {
+            Cors::Off => None,
+            Cors::AnyOrigin => Some("*".to_owned()),
+            Cors::Origins(allowed) => origin
+                .filter(|o| allowed.iter().any(|a| a == o))
+                .map(str::to_owned),
+        }
+    }
+}
+
+/// One value of `--cors`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CorsOrigin {
+    /// `*`.
+    Any,
+    /// `scheme://host[:port]`, lower-case.
+    Origin(String),
+}
+
+/// Parses a value of `--cors`: `*` or an origin, `http(s)://host[:port]` without a path.
+fn parse_cors_origin(text: &str) -> Result<CorsOrigin, String> {
+    let text = text.trim();
+    if text == "*" {
+        return Ok(CorsOrigin::Any);
+    }
+    let origin = text.strip_suffix('/').unwrap_or(text).to_ascii_lowercase();
+    let host = origin
+        .strip_prefix("https://")
+        .or_else(|| origin.strip_prefix("http://"))
+        .ok_or_else(|| {
+            format!("{text:?}: expected * or an origin such as https://www.aarhus.dk")
+        })?;
+    let well_formed = !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']'));
+    if !well_formed {
+        return Err(format!(
+            "{text:?}: an origin is a scheme and a host (and port), without a path: \
+             such as https://www.aarhus.dk"
+        ));
+    }
+    Ok(CorsOrigin::Origin(origin))
 }
 
 /// What tells one version of a file from the next: its modification time and size.
@@ -279,6 +371,13 @@ impl FileStamp {
             len: metadata.len(),
         }
     }
+}
+
+/// Gzipped copies of files without a precompressed one, each under the stamp of its source.
+#[derive(Default)]
+struct GzipCache {
+    entries: HashMap<PathBuf, (FileStamp, Arc<Vec<u8>>)>,
+    bytes: usize,
 }
 
 impl GzipCache {
@@ -306,59 +405,147 @@ impl GzipCache {
     }
 }
 
+/// Content hashes of files whose names do not carry one, each under the stamp of the file.
+#[derive(Default)]
+struct TagCache {
+    entries: HashMap<PathBuf, (FileStamp, u64)>,
+}
+
+impl TagCache {
+    fn get(&self, path: &Path, stamp: FileStamp) -> Option<u64> {
+        self.entries
+            .get(path)
+            .filter(|(cached, _)| *cached == stamp)
+            .map(|(_, hash)| *hash)
+    }
+
+    fn put(&mut self, path: &Path, stamp: FileStamp, hash: u64) {
+        if self.entries.len() >= MAX_CACHED_TAGS {
+            self.entries.clear();
+        }
+        self.entries.insert(path.to_path_buf(), (stamp, hash));
+    }
+}
+
 /// What a response sends after its head.
 enum Body {
-    /// Bytes in memory: a short text, or a gzipped file.
+    /// Nothing, and no `Content-Length` either (`304`, `204`).
+    None,
+    /// Bytes in memory: a short text, or a file gzipped here.
     Bytes(Arc<Vec<u8>>),
     /// A file, streamed.
     File(File, u64),
 }
 
-impl Body {
-    fn len(&self) -> u64 {
-        match self {
-            Body::Bytes(bytes) => bytes.len() as u64,
-            Body::File(_, len) => *len,
+struct Response {
+    status: &'static str,
+    /// Header lines besides the ones every answer gets, each ending in `\r\n`.
+    headers: String,
+    /// Whether another `Accept-Encoding` could get another answer (`Vary`).
+    varies_by_encoding: bool,
+    body: Body,
+}
+
+/// The parts of a request head that `serve` reads.
+struct Request<'a> {
+    method: &'a str,
+    target: &'a str,
+    /// `(lower-case name, value)`.
+    headers: Vec<(String, &'a str)>,
+}
+
+impl<'a> Request<'a> {
+    fn parse(head: &'a str) -> Request<'a> {
+        let mut lines = head.split("\r\n");
+        let mut parts = lines.next().unwrap_or("").split_whitespace();
+        let method = parts.next().unwrap_or("");
+        let target = parts.next().unwrap_or("/");
+        let headers = lines
+            .filter_map(|line| line.split_once(':'))
+            .map(|(name, value)| (name.trim().to_ascii_lowercase(), value.trim()))
+            .collect();
+        Request {
+            method,
+            target,
+            headers,
         }
+    }
+
+    /// A header's value; several fields of one name are joined with commas, as HTTP defines.
+    fn header(&self, name: &str) -> Option<String> {
+        let values: Vec<&str> = self
+            .headers
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, v)| *v)
+            .collect();
+        (!values.is_empty()).then(|| values.join(", "))
     }
 }
 
-struct Response {
-    status: &'static str,
-    content_type: &'static str,
-    cache: &'static str,
-    body: Body,
-    gzipped: bool,
-    /// Extra header lines, each ending in `\r\n`.
-    extra: &'static str,
+/// Which representation of a file is sent.
+enum Representation {
+    /// The file as it is.
+    Identity(File, u64),
+    /// The precompressed `FILE.gz` beside it.
+    Precompressed(File, u64),
+    /// Gzipped here (no fresh `FILE.gz` exists).
+    GzippedHere(Arc<Vec<u8>>),
 }
 
 impl Site {
     fn handle(&self, stream: TcpStream, head: &[u8]) -> io::Result<()> {
         stream.set_write_timeout(Some(WRITE_TIMEOUT))?;
         let head = String::from_utf8_lossy(head);
-        let mut lines = head.split("\r\n");
-        let request_line = lines.next().unwrap_or("");
-        let accepts_gzip = lines.any(|header| {
-            let lower = header.to_ascii_lowercase();
-            lower.starts_with("accept-encoding:") && lower.contains("gzip")
-        });
-        let mut parts = request_line.split_whitespace();
-        let method = parts.next().unwrap_or("");
-        let target = parts.next().unwrap_or("/");
-        let response = match method {
-            "GET" | "HEAD" => self.respond(target, accepts_gzip),
-            _ => Response {
-                extra: "Allow: GET, HEAD\r\n",
-                ..text_response("405 Method Not Allowed", "only GET and HEAD are served\n")
-            },
+        let request = Request::parse(&head);
+        let response = match request.method {
+            "GET" | "HEAD" => self.respond(&request),
+            "OPTIONS" if self.cors != Cors::Off => self.preflight(&request),
+            _ => {
+                let mut response =
+                    text_response("405 Method Not Allowed", "only GET and HEAD are served\n");
+                response.headers.push_str("Allow: GET, HEAD\r\n");
+                response
+            }
         };
-        self.write(stream, response, method == "HEAD")
+        self.write(stream, &request, response)
     }
 
-    fn respond(&self, target: &str, accepts_gzip: bool) -> Response {
+    /// The answer to a CORS preflight: reading is allowed, with the headers asked for.
+    fn preflight(&self, request: &Request) -> Response {
+        let mut headers = String::from(
+            "Allow: GET, HEAD, OPTIONS\r\nAccess-Control-Allow-Methods: GET, HEAD\r\n\
+             Access-Control-Max-Age: 86400\r\n",
+        );
+        if let Some(asked) = request.header("access-control-request-headers") {
+            // Header names only: nothing the client sends becomes more than a token list.
+            let names: Vec<&str> = asked
+                .split(',')
+                .map(str::trim)
+                .filter(|n| {
+                    !n.is_empty()
+                        && n.bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
+                })
+                .collect();
+            if !names.is_empty() {
+                headers.push_str(&format!(
+                    "Access-Control-Allow-Headers: {}\r\n",
+                    names.join(", ")
+                ));
+            }
+        }
+        Response {
+            status: "204 No Content",
+            headers,
+            varies_by_encoding: false,
+            body: Body::None,
+        }
+    }
+
+    fn respond(&self, request: &Request) -> Response {
         let not_found = || text_response("404 Not Found", "not found\n");
-        let Some(path) = self.resolve(target) else {
+        let Some(path) = self.resolve(request.target) else {
             return not_found();
         };
         let Ok(file) = File::open(&path) else {
@@ -370,32 +557,76 @@ impl Site {
         if !metadata.is_file() {
             return not_found();
         }
-        let content_type = content_type(&path);
-        let cache = if is_content_hashed(&path) {
+        let stamp = FileStamp::of(&metadata);
+        let compressible = site_files::is_compressible(&path);
+        let wants_gzip = compressible && prefers_gzip(request.header("accept-encoding").as_deref());
+        let representation = if wants_gzip {
+            self.gzipped(&path, file, stamp)
+        } else {
+            Some(Representation::Identity(file, stamp.len))
+        };
+        // The file changed or failed while it was read: answer as it is now.
+        let Some(representation) = representation.or_else(|| {
+            let file = File::open(&path).ok()?;
+            let len = file.metadata().ok()?.len();
+            Some(Representation::Identity(file, len))
+        }) else {
+            return not_found();
+        };
+        let Some(tag) = self.entity_tag(&path, stamp) else {
+            return not_found();
+        };
+        let (tag, body, encoding) = match representation {
+            Representation::Identity(file, len) => (tag, Body::File(file, len), None),
+            Representation::Precompressed(file, len) => {
+                (format!("{tag}-gzip"), Body::File(file, len), Some("gzip"))
+            }
+            Representation::GzippedHere(gz) => {
+                (format!("{tag}-gzip"), Body::Bytes(gz), Some("gzip"))
+            }
+        };
+        let cache = if site_files::content_hash(&path).is_some() {
             "public, max-age=31536000, immutable"
         } else {
             "no-cache"
         };
-        let len = metadata.len();
-        let response = |body, gzipped| Response {
-            status: "200 OK",
-            content_type,
-            cache,
-            body,
-            gzipped,
-            extra: "",
+        let modified = stamp
+            .modified
+            .and_then(|m| m.duration_since(UNIX_EPOCH).ok())
+            .map(|d| d.as_secs());
+        let mut headers = format!("Cache-Control: {cache}\r\nETag: \"{tag}\"\r\n");
+        if let Some(secs) = modified {
+            headers.push_str(&format!("Last-Modified: {}\r\n", http_date(secs)));
+        }
+        let unchanged = match request.header("if-none-match") {
+            Some(tags) => etag_matches(&tags, &tag),
+            None => request
+                .header("if-modified-since")
+                .and_then(|since| parse_http_date(&since))
+                .zip(modified)
+                .is_some_and(|(since, modified)| modified <= since),
         };
-        if accepts_gzip && compressible(content_type) && len <= MAX_GZIP_SOURCE_BYTES {
-            if let Some(gz) = self.gzipped(&path, file, FileStamp::of(&metadata)) {
-                return response(Body::Bytes(gz), true);
-            }
-            // The file changed or failed while it was read: open it afresh, as it is now.
-            return match File::open(&path).and_then(|f| Ok((f.metadata()?.len(), f))) {
-                Ok((len, file)) => response(Body::File(file, len), false),
-                Err(_) => not_found(),
+        if unchanged {
+            return Response {
+                status: "304 Not Modified",
+                headers,
+                varies_by_encoding: compressible,
+                body: Body::None,
             };
         }
-        response(Body::File(file, len), false)
+        headers.push_str(&format!(
+            "Content-Type: {}\r\n",
+            site_files::content_type(&path)
+        ));
+        if let Some(encoding) = encoding {
+            headers.push_str(&format!("Content-Encoding: {encoding}\r\n"));
+        }
+        Response {
+            status: "200 OK",
+            headers,
+            varies_by_encoding: compressible,
+            body,
+        }
     }
 
     /// Maps a request target to a file inside the root, or `None` for anything outside it.
@@ -413,58 +644,124 @@ impl Site {
         if resolved.is_dir() {
             resolved.push("index.html");
         }
-        // Symlinks must not lead out of the site either.
-        let canonical = resolved.canonicalize().ok()?;
+        self.inside_root(&resolved)
+    }
+
+    /// The path itself, resolved, if it exists inside the root (symlinks must not lead out).
+    fn inside_root(&self, path: &Path) -> Option<PathBuf> {
+        let canonical = path.canonicalize().ok()?;
         canonical.starts_with(&self.root).then_some(canonical)
     }
 
-    /// The gzipped file, from the cache when it was made from this very version of the file.
-    /// `None` when the file could not be read whole as it was when opened.
-    fn gzipped(&self, path: &Path, mut file: File, stamp: FileStamp) -> Option<Arc<Vec<u8>>> {
+    /// The gzipped representation: the precompressed `FILE.gz` when it is at least as new as
+    /// the file, else the file gzipped here (cached under its stamp; files up to
+    /// [`MAX_GZIP_SOURCE_BYTES`]), else the file as it is. `None` when the file could not be
+    /// read whole as it was when opened.
+    fn gzipped(&self, path: &Path, file: File, stamp: FileStamp) -> Option<Representation> {
+        let gz_path = site_files::gzipped_path(path);
+        let precompressed = self.inside_root(&gz_path).and_then(|gz_path| {
+            let gz = File::open(gz_path).ok()?;
+            let metadata = gz.metadata().ok()?;
+            let fresh = metadata.is_file() && metadata.modified().ok() >= stamp.modified;
+            fresh.then(|| Representation::Precompressed(gz, metadata.len()))
+        });
+        if precompressed.is_some() {
+            return precompressed;
+        }
+        if stamp.len > MAX_GZIP_SOURCE_BYTES {
+            return Some(Representation::Identity(file, stamp.len));
+        }
         let cached = self
             .gzip_cache
             .lock()
             .ok()
             .and_then(|cache| cache.get(path, stamp));
-        if cached.is_some() {
-            return cached;
+        if let Some(gz) = cached {
+            return Some(Representation::GzippedHere(gz));
         }
-        let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
-        let copied = io::copy(&mut (&mut file).take(stamp.len + 1), &mut encoder).ok()?;
-        if copied != stamp.len {
+        let mut bytes = Vec::new();
+        file.take(stamp.len + 1).read_to_end(&mut bytes).ok()?;
+        if bytes.len() as u64 != stamp.len {
             return None;
         }
-        let gz = Arc::new(encoder.finish().ok()?);
+        let gz = Arc::new(site_files::gzip(&bytes));
         if let Ok(mut cache) = self.gzip_cache.lock() {
             cache.put(path, stamp, &gz);
         }
-        Some(gz)
+        Some(Representation::GzippedHere(gz))
     }
 
-    fn write(&self, mut stream: TcpStream, response: Response, head_only: bool) -> io::Result<()> {
+    /// The entity tag of a file's content (without quotes): the hash in its name when it has
+    /// one, else a hash of its bytes (cached under its stamp). `None` when it cannot be read.
+    fn entity_tag(&self, path: &Path, stamp: FileStamp) -> Option<String> {
+        if let Some(hash) = site_files::content_hash(path) {
+            return Some(hash.to_owned());
+        }
+        let cached = self
+            .tag_cache
+            .lock()
+            .ok()
+            .and_then(|cache| cache.get(path, stamp));
+        let hash = match cached {
+            Some(hash) => hash,
+            None => {
+                let mut hasher = Xxh3::new();
+                let mut file = File::open(path).ok()?.take(stamp.len);
+                let mut buffer = vec![0u8; 64 * 1024];
+                loop {
+                    let n = file.read(&mut buffer).ok()?;
+                    if n == 0 {
+                        break;
+                    }
+                    hasher.update(&buffer[..n]);
+                }
+                let hash = hasher.digest();
+                if let Ok(mut cache) = self.tag_cache.lock() {
+                    cache.put(path, stamp, hash);
+                }
+                hash
+            }
+        };
+        Some(format!("{hash:016x}"))
+    }
+
+    fn write(
+        &self,
+        mut stream: TcpStream,
+        request: &Request,
+        response: Response,
+    ) -> io::Result<()> {
         let mut head = format!(
-            "HTTP/1.1 {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: {}\r\n\
-             X-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\n\
-             Connection: close\r\n{}",
-            response.status,
-            response.content_type,
-            response.body.len(),
-            response.cache,
-            response.extra
+            "HTTP/1.1 {}\r\n{}X-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\n\
+             Connection: close\r\n",
+            response.status, response.headers,
         );
-        if response.gzipped {
-            head.push_str("Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n");
+        match &response.body {
+            Body::None => {}
+            Body::Bytes(bytes) => head.push_str(&format!("Content-Length: {}\r\n", bytes.len())),
+            Body::File(_, len) => head.push_str(&format!("Content-Length: {len}\r\n")),
         }
         if self.csp {
             head.push_str(&format!("Content-Security-Policy: {STRICT_CSP}\r\n"));
         }
-        if self.cors {
-            head.push_str("Access-Control-Allow-Origin: *\r\n");
+        if let Some(origin) = self.cors.allow_origin(request.header("origin").as_deref()) {
+            head.push_str(&format!("Access-Control-Allow-Origin: {origin}\r\n"));
+        }
+        let vary: Vec<&str> = [
+            (response.varies_by_encoding, "Accept-Encoding"),
+            (matches!(self.cors, Cors::Origins(_)), "Origin"),
+        ]
+        .into_iter()
+        .filter_map(|(applies, name)| applies.then_some(name))
+        .collect();
+        if !vary.is_empty() {
+            head.push_str(&format!("Vary: {}\r\n", vary.join(", ")));
         }
         head.push_str("\r\n");
         stream.write_all(head.as_bytes())?;
-        if !head_only {
+        if request.method != "HEAD" {
             match response.body {
+                Body::None => {}
                 Body::Bytes(bytes) => stream.write_all(&bytes)?,
                 Body::File(file, len) => {
                     // Exactly the length announced, even if the file grew meanwhile.
@@ -479,38 +776,103 @@ impl Site {
 fn text_response(status: &'static str, text: &str) -> Response {
     Response {
         status,
-        content_type: "text/plain; charset=utf-8",
-        cache: "no-cache",
+        headers: "Content-Type: text/plain; charset=utf-8\r\nCache-Control: no-cache\r\n"
+            .to_owned(),
+        varies_by_encoding: false,
         body: Body::Bytes(Arc::new(text.as_bytes().to_vec())),
-        gzipped: false,
-        extra: "",
     }
 }
 
-fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "json" => "application/json",
-        "wasm" => "application/wasm",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "csv" => "text/csv; charset=utf-8",
-        "txt" | "jsonl" => "text/plain; charset=utf-8",
-        _ => "application/octet-stream",
+/// Whether to send gzip for this `Accept-Encoding`: gzip must be acceptable (`q` above 0, by
+/// name or through `*`) and wanted at least as much as no encoding (`identity`). No header, or
+/// an empty one, means no encoding.
+fn prefers_gzip(accept_encoding: Option<&str>) -> bool {
+    let (mut gzip, mut identity, mut any) = (None, None, None);
+    for item in accept_encoding.unwrap_or("").split(',') {
+        let mut parts = item.split(';');
+        let coding = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+        let mut weight = 1.0_f32;
+        for parameter in parts {
+            if let Some((name, value)) = parameter.split_once('=') {
+                if name.trim().eq_ignore_ascii_case("q") {
+                    // A weight that does not parse excludes the coding rather than guess.
+                    weight = value
+                        .trim()
+                        .parse::<f32>()
+                        .ok()
+                        .filter(|q| (0.0..=1.0).contains(q))
+                        .unwrap_or(0.0);
+                }
+            }
+        }
+        match coding.as_str() {
+            "gzip" | "x-gzip" => gzip = Some(weight),
+            "identity" => identity = Some(weight),
+            "*" => any = Some(weight),
+            _ => {}
+        }
     }
+    let gzip = gzip.or(any).unwrap_or(0.0);
+    let identity = identity.or(any).unwrap_or(1.0);
+    gzip > 0.0 && gzip >= identity
 }
 
-fn compressible(content_type: &str) -> bool {
-    !content_type.starts_with("image/png")
+/// Whether an `If-None-Match` list names this entity tag (weak comparison, as for GET).
+fn etag_matches(if_none_match: &str, tag: &str) -> bool {
+    if_none_match.split(',').map(str::trim).any(|candidate| {
+        candidate == "*"
+            || candidate
+                .strip_prefix("W/")
+                .unwrap_or(candidate)
+                .trim_matches('"')
+                == tag
+    })
 }
 
-/// True for names like `core.0123456789abcdef.bin`: the index's files are named by their content.
-fn is_content_hashed(path: &Path) -> bool {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    name.split('.')
-        .any(|part| part.len() >= 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
+const WEEKDAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// Seconds since the Unix epoch as an HTTP date: `Sun, 06 Nov 1994 08:49:37 GMT`.
+fn http_date(secs: u64) -> String {
+    let days = secs / 86_400;
+    let (year, month, day) = Date(i32::try_from(days).unwrap_or(i32::MAX)).ymd();
+    let in_day = secs % 86_400;
+    format!(
+        "{}, {day:02} {} {year} {:02}:{:02}:{:02} GMT",
+        WEEKDAYS[(days % 7) as usize],
+        MONTHS[(month as usize - 1) % 12],
+        in_day / 3600,
+        in_day / 60 % 60,
+        in_day % 60
+    )
+}
+
+/// An HTTP date in the one form senders must use (`Sun, 06 Nov 1994 08:49:37 GMT`) as seconds
+/// since the Unix epoch; `None` for anything else (a condition that cannot be read is ignored).
+fn parse_http_date(text: &str) -> Option<u64> {
+    let mut fields = text.split_whitespace();
+    let (_weekday, day, month, year, time, zone) = (
+        fields.next()?,
+        fields.next()?,
+        fields.next()?,
+        fields.next()?,
+        fields.next()?,
+        fields.next()?,
+    );
+    if zone != "GMT" || fields.next().is_some() {
+        return None;
+    }
+    let month = MONTHS.iter().position(|m| *m == month)? as u32 + 1;
+    let date = Date::from_ymd(year.parse().ok()?, month, day.parse().ok()?)?;
+    let mut hms = time.split(':').map(|part| part.parse::<u64>().ok());
+    let (h, m, s) = (hms.next()??, hms.next()??, hms.next()??);
+    if hms.next().is_some() || h > 23 || m > 59 || s > 60 {
+        return None;
+    }
+    let days = u64::try_from(date.0).ok()?;
+    Some(days * 86_400 + h * 3600 + m * 60 + s)
 }
 
 fn percent_decode(text: &str) -> Option<String> {
@@ -540,8 +902,9 @@ mod tests {
         Site {
             root: root.canonicalize().unwrap(),
             csp: true,
-            cors: false,
+            cors: Cors::Off,
             gzip_cache: Mutex::new(GzipCache::default()),
+            tag_cache: Mutex::new(TagCache::default()),
         }
     }
 
@@ -564,13 +927,87 @@ mod tests {
     }
 
     #[test]
-    fn hashed_names_are_immutable_and_others_are_not() {
-        assert!(is_content_hashed(Path::new(
-            "index/core.0123456789abcdef.bin"
-        )));
-        assert!(!is_content_hashed(Path::new("index/manifest.json")));
-        assert!(!is_content_hashed(Path::new(
-            "app/tilbudsfinder_web_bg.wasm"
-        )));
+    fn gzip_is_chosen_by_its_weight_against_identity() {
+        for (header, gzip) in [
+            (None, false),
+            (Some(""), false),
+            (Some("gzip"), true),
+            (Some("gzip, deflate, br"), true),
+            (Some("GZIP;Q=1.0"), true),
+            (Some("x-gzip"), true),
+            (Some("gzip;q=0"), false),
+            (Some("gzip;q=0.000, identity"), false),
+            (Some("gzip;q=0.5, identity;q=1"), false),
+            (Some("gzip;q=0.5, identity;q=0"), true),
+            (Some("*"), true),
+            (Some("*;q=0"), false),
+            (Some("br, *;q=0.1"), true),
+            (Some("gzip;q=0, *"), false),
+            (Some("gzip;q=nonsense"), false),
+            (Some("gzip;q=2"), false),
+            (Some("deflate"), false),
+        ] {
+            assert_eq!(prefers_gzip(header), gzip, "{header:?}");
+        }
+    }
+
+    #[test]
+    fn entity_tags_match_strongly_or_weakly_or_by_star() {
+        assert!(etag_matches("\"abc\"", "abc"));
+        assert!(etag_matches("W/\"abc\"", "abc"));
+        assert!(etag_matches("\"x\", \"abc\"", "abc"));
+        assert!(etag_matches("*", "abc"));
+        assert!(!etag_matches("\"abc-gzip\"", "abc"));
+        assert!(!etag_matches("\"ab\"", "abc"));
+    }
+
+    #[test]
+    fn http_dates_round_trip_and_other_forms_are_ignored() {
+        assert_eq!(http_date(784_111_777), "Sun, 06 Nov 1994 08:49:37 GMT");
+        assert_eq!(http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT");
+        for secs in [0, 784_111_777, 1_795_000_000, 4_102_444_799] {
+            assert_eq!(parse_http_date(&http_date(secs)), Some(secs));
+        }
+        for text in [
+            "Sunday, 06-Nov-94 08:49:37 GMT",
+            "Sun Nov  6 08:49:37 1994",
+            "Sun, 06 Nov 1994 08:49:37 CET",
+            "Sun, 31 Feb 1994 08:49:37 GMT",
+            "Sun, 06 Nov 1994 24:00:00 GMT",
+            "",
+        ] {
+            assert_eq!(parse_http_date(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn cors_values_are_star_or_origins_without_a_path() {
+        assert_eq!(parse_cors_origin("*"), Ok(CorsOrigin::Any));
+        assert_eq!(
+            parse_cors_origin("https://WWW.Aarhus.dk/"),
+            Ok(CorsOrigin::Origin("https://www.aarhus.dk".into()))
+        );
+        assert_eq!(
+            parse_cors_origin("http://127.0.0.1:8080"),
+            Ok(CorsOrigin::Origin("http://127.0.0.1:8080".into()))
+        );
+        for bad in [
+            "www.aarhus.dk",
+            "https://",
+            "https://a.dk/path",
+            "ftp://a.dk",
+            "https://a.dk\r\nX: y",
+        ] {
+            assert!(parse_cors_origin(bad).is_err(), "{bad}");
+        }
+        let listed = Cors::Origins(vec!["https://a.dk".into()]);
+        assert_eq!(
+            listed.allow_origin(Some("https://a.dk")),
+            Some("https://a.dk".into())
+        );
+        assert_eq!(listed.allow_origin(Some("https://b.dk")), None);
+        assert_eq!(listed.allow_origin(None), None);
+        assert_eq!(Cors::AnyOrigin.allow_origin(None), Some("*".into()));
+        assert_eq!(Cors::Off.allow_origin(Some("https://a.dk")), None);
     }
 }

@@ -1,0 +1,135 @@
+//! What a static host needs to know about the files of a built site, in one place for `serve`,
+//! `build` and `precompress`: each file's content type, whether it is worth compressing, whether
+//! its name carries its content hash (so it may be cached forever), and the one way this project
+//! gzips a file.
+//!
+//! # Precompressed files
+//! Next to every compressible file `F` of a built site lies `F.gz`, written by `build` (for the
+//! index files) and `precompress` (for the rest, called by `build/site`). A host serves `F.gz`
+//! with `Content-Encoding: gzip` to a browser that accepts gzip (nginx `gzip_static`, Apache's
+//! rewrite rules, `tilbudsfinder serve`; see `docs/hosting.md`), so nothing is compressed per
+//! request. The gzip is deterministic: a fixed header (no modification time, no file name, the
+//! operating system byte "unknown") and the best compression level, so the same file always
+//! gives the same bytes and a site build stays byte-identical.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use flate2::write::GzEncoder;
+use flate2::{Compression, GzBuilder};
+
+/// What is appended to a file's name for its gzipped copy.
+pub const GZIP_SUFFIX: &str = ".gz";
+
+/// The `Content-Type` of a site file, by its extension.
+pub fn content_type(path: &Path) -> &'static str {
+    match extension(path) {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json",
+        "wasm" => "application/wasm",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "csv" => "text/csv; charset=utf-8",
+        "txt" | "jsonl" => "text/plain; charset=utf-8",
+        "gz" => "application/gzip",
+        _ => "application/octet-stream",
+    }
+}
+
+/// True for files that gzip well: text, wasm and the index's binary files (already-compressed
+/// formats such as PNG and gzip itself are not).
+pub fn is_compressible(path: &Path) -> bool {
+    matches!(
+        extension(path),
+        "html" | "js" | "mjs" | "css" | "json" | "wasm" | "svg" | "csv" | "txt" | "jsonl" | "bin"
+    )
+}
+
+/// The content hash in a name like `core.0123456789abcdef.bin` (the index's data files are named
+/// by their content), or `None` for a name without one.
+pub fn content_hash(path: &Path) -> Option<&str> {
+    let name = path.file_name()?.to_str()?;
+    name.split('.')
+        .find(|part| part.len() >= 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// `bytes` gzipped, deterministically (see the module docs).
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = encoder(Vec::with_capacity(bytes.len() / 3 + 64));
+    // Writing to a Vec cannot fail.
+    encoder.write_all(bytes).expect("gzip into memory");
+    encoder.finish().expect("gzip into memory")
+}
+
+/// Where the gzipped copy of `path` lies: `FILE.gz` beside `FILE`.
+pub fn gzipped_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(GZIP_SUFFIX);
+    PathBuf::from(name)
+}
+
+/// Writes the gzipped copy of the file at `path` beside it, streaming, under a temporary name
+/// first (a host never serves half of it). Returns its length.
+pub fn write_gzipped_copy(path: &Path) -> io::Result<u64> {
+    let target = gzipped_path(path);
+    let mut tmp_name = target.clone().into_os_string();
+    tmp_name.push(".tmp");
+    let tmp = PathBuf::from(tmp_name);
+    let written = (|| {
+        let mut encoder = encoder(BufWriter::new(File::create(&tmp)?));
+        io::copy(&mut File::open(path)?, &mut encoder)?;
+        encoder.finish()?.into_inner().map_err(|e| e.into_error())?;
+        std::fs::rename(&tmp, &target)?;
+        Ok(std::fs::metadata(&target)?.len())
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
+/// The one gzip encoder: fixed header, best compression.
+fn encoder<W: Write>(out: W) -> GzEncoder<W> {
+    GzBuilder::new()
+        .mtime(0)
+        .operating_system(255)
+        .write(out, Compression::best())
+}
+
+fn extension(path: &Path) -> &str {
+    path.extension().and_then(|e| e.to_str()).unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashed_names_have_a_content_hash_and_others_do_not() {
+        assert_eq!(
+            content_hash(Path::new("index/core.0123456789abcdef.bin")),
+            Some("0123456789abcdef")
+        );
+        assert_eq!(content_hash(Path::new("index/manifest.json")), None);
+        assert_eq!(
+            content_hash(Path::new("app/tilbudsfinder_web_bg.wasm")),
+            None
+        );
+    }
+
+    #[test]
+    fn gzip_has_a_fixed_header_and_round_trips() {
+        let text = "tilbud ".repeat(100);
+        let gz = gzip(text.as_bytes());
+        assert_eq!(gz, gzip(text.as_bytes()));
+        // Magic, deflate, no flags, modification time 0, best compression, OS unknown.
+        assert_eq!(&gz[..10], &[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 255]);
+        let mut out = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&gz[..]), &mut out)
+            .unwrap();
+        assert_eq!(out, text);
+    }
+}
