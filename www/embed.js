@@ -55,6 +55,9 @@ try {
     lockPresets: params.has('locked'),
     headingLevel: Math.min(6, Math.max(1, Number.isFinite(heading) ? heading : 1)),
     pageSize: Math.min(50, Math.max(1, Number.isFinite(pageSize) ? pageSize : 10)),
+    heading: params.get('heading'),
+    capacityView: !params.has('no-capacity'),
+    modeSwitch: !params.has('no-mode-switch'),
     syncUrl: false,
   });
 } catch (error) {

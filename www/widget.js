@@ -1,15 +1,24 @@
 // <tilbuds-finder>: the embeddable Tilbudsfinder search, as a custom element.
 //
 //   <script type="module" src="https://EXAMPLE/tilbudsfinder/widget.js"></script>
-//   <tilbuds-finder municipality="751" mode="offers" heading-level="2"></tilbuds-finder>
+//   <tilbuds-finder municipality="Aarhus" mode="offers" heading-level="2">
+//     <a href="https://EXAMPLE/tilbud">Se kommunens tilbud</a>   (shown until the search renders)
+//   </tilbuds-finder>
 //
 // Each element renders into its own open shadow root, so the host page's CSS and ours never
-// meet; it is themed through CSS custom properties (docs/embedding.md). All assets are loaded
-// relative to this module's own URL: load-failure.js, the wasm app, its CSS, and the index
-// (unless the `index` attribute points elsewhere). Nothing else is requested: no fonts, no
+// meet; it is themed through CSS custom properties and `::part()` (docs/embedding.md). All assets
+// are loaded relative to this module's own URL: load-failure.js, the wasm app, its CSS, and the
+// index (unless the `index` attribute points elsewhere). Nothing else is requested: no fonts, no
 // analytics, no cookies.
 // Works under `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'` (no inline script or
 // style anywhere). Several elements on one page work independently; removing one frees it.
+//
+// As an element it behaves like a built-in one: every attribute has a property that reflects it
+// both ways (`el.mode = 'families'` sets `mode="families"`); an attribute set to the value it
+// already has changes nothing, and a change the running app can take (the heading, which
+// switches show) is handed to it instead of starting over (the app decides: `AppHandle.update`);
+// the app's CustomEvents (`tilbudsfinder:ready`, `:error`, `:results`, `:open`; see
+// crates/web/src/host_events.rs) bubble out of the shadow root with the element as their target.
 
 import { loadApp, loadFailedSentence } from './load-failure.js';
 
@@ -37,16 +46,86 @@ const PRESET_ATTRIBUTES = {
   'family-type': 'family_type',
 };
 
+/**
+ * Every observed attribute and how its property reads it: `string` (the attribute's text, ''
+ * when absent), `boolean` (present or absent), or a number with its default and bounds. `lang`
+ * is observed too, but HTMLElement already reflects it as a property.
+ */
+const ATTRIBUTES = {
+  index: 'string',
+  mode: 'string',
+  heading: 'string',
+  'heading-level': { default: 2, min: 1, max: 6 },
+  'page-size': { default: 10, min: 1, max: 50 },
+  locked: 'boolean',
+  'no-capacity': 'boolean',
+  'no-mode-switch': 'boolean',
+  filters: 'string',
+  ...Object.fromEntries(Object.keys(PRESET_ATTRIBUTES).map((name) => [name, 'string'])),
+};
+
+/** `heading-level` -> `headingLevel`. */
+const propertyName = (attribute) => attribute.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+
+/** The attribute's number within bounds, or its default. */
+function boundedNumber(text, { default: fallback, min, max }) {
+  const n = Number.parseInt(text ?? '', 10);
+  return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
+}
+
+/**
+ * `part` names on the app's main pieces, by the class that marks them, so a host page can style
+ * them through the shadow root: `tilbuds-finder::part(chip) { background: #7a0019 }`.
+ */
+const PARTS = [
+  ['.tf-title', 'title'],
+  ['.tf-search-input', 'search-box'],
+  ['.tf-filters', 'filters'],
+  ['.tf-facet', 'facet-group'],
+  ['.tf-chip', 'chip'],
+  ['.tf-results-title', 'results-title'],
+  ['.tf-card', 'card'],
+  ['.tf-button', 'button'],
+  ['.tf-secondary', 'button-secondary'],
+  ['.tf-detail', 'detail'],
+];
+
+/** Gives every element under `root` exactly the part names its classes call for. */
+function applyParts(root) {
+  const wanted = new Map();
+  for (const [selector, name] of PARTS) {
+    for (const el of root.querySelectorAll(selector)) wanted.set(el, [...(wanted.get(el) ?? []), name]);
+  }
+  for (const el of root.querySelectorAll('[part]')) if (!wanted.has(el)) el.removeAttribute('part');
+  for (const [el, names] of wanted) {
+    const value = names.join(' ');
+    if (el.getAttribute('part') !== value) el.setAttribute('part', value);
+  }
+}
+
 const LOADING = { da: 'Indlæser søgningen …', en: 'Loading the search …' };
+const READY = 'tilbudsfinder:ready';
+const ERROR = 'tilbudsfinder:error';
 
 class TilbudsFinder extends HTMLElement {
-  static observedAttributes = [
-    'index', 'mode', 'lang', 'heading-level', 'page-size', 'locked', 'filters',
-    ...Object.keys(PRESET_ATTRIBUTES),
-  ];
+  static observedAttributes = ['lang', ...Object.keys(ATTRIBUTES)];
 
   #handle = null;
   #generation = 0;
+  #loading = false;
+  #parts = null;
+  // The element's children, shown through this slot until the search is ready (the no-JS
+  // fallback stays visible while the app loads, and if it cannot load).
+  #fallback = null;
+
+  constructor() {
+    super();
+    // Until ready, the element's own children are the fallback; afterwards they are hidden.
+    this.addEventListener(READY, () => {
+      this.#fallback?.remove();
+      this.#fallback = null;
+    });
+  }
 
   connectedCallback() {
     this.#render();
@@ -57,8 +136,13 @@ class TilbudsFinder extends HTMLElement {
     this.#destroy();
   }
 
-  attributeChangedCallback() {
-    if (this.isConnected) this.#render();
+  attributeChangedCallback(_name, oldValue, newValue) {
+    // The same value again (an attribute or property set to what it was) changes nothing.
+    if (oldValue === newValue || !this.isConnected) return;
+    // While the app loads, the mount reads the attributes as they are then.
+    if (this.#loading) return;
+    if (this.#handle?.update(this.config())) return;
+    this.#render();
   }
 
   /** The widget's configuration, read from its attributes. */
@@ -72,17 +156,17 @@ class TilbudsFinder extends HTMLElement {
       const at = pair.indexOf('=');
       if (at > 0) presetFilters.push([pair.slice(0, at).trim(), pair.slice(at + 1).trim()]);
     }
-    const heading = Number.parseInt(this.getAttribute('heading-level') ?? '2', 10);
-    const pageSize = Number.parseInt(this.getAttribute('page-size') ?? '10', 10);
-    const mode = this.getAttribute('mode') === 'families' ? 'families' : 'offers';
     return {
       indexUrl: new URL(this.getAttribute('index') ?? 'index/', base).href,
       lang: this.#lang(),
-      mode,
+      mode: this.mode,
       presetFilters,
-      lockPresets: this.hasAttribute('locked'),
-      headingLevel: Math.min(6, Math.max(1, Number.isFinite(heading) ? heading : 2)),
-      pageSize: Math.min(50, Math.max(1, Number.isFinite(pageSize) ? pageSize : 10)),
+      lockPresets: this.locked,
+      heading: this.heading || null,
+      headingLevel: this.headingLevel,
+      pageSize: this.pageSize,
+      capacityView: !this.noCapacity,
+      modeSwitch: !this.noModeSwitch,
       syncUrl: false,
     };
   }
@@ -92,16 +176,24 @@ class TilbudsFinder extends HTMLElement {
     return lang.toLowerCase().startsWith('en') ? 'en' : 'da';
   }
 
+  #emit(name, detail) {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
   #destroy() {
+    this.#parts?.disconnect();
+    this.#parts = null;
     if (this.#handle) {
       this.#handle.destroy();
       this.#handle = null;
     }
+    this.#loading = false;
     if (this.shadowRoot) this.shadowRoot.replaceChildren();
   }
 
   async #render() {
     const generation = ++this.#generation;
+    const firstRender = !this.shadowRoot;
     this.#destroy();
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     const style = document.createElement('link');
@@ -116,20 +208,67 @@ class TilbudsFinder extends HTMLElement {
     status.textContent = LOADING[this.#lang()];
     container.append(status);
     shadow.replaceChildren(style, container);
+    // The fallback is shown until the first time the search is ready, not again on a remount.
+    if (firstRender || this.#fallback) {
+      this.#fallback = document.createElement('div');
+      this.#fallback.className = 'tf-widget-fallback';
+      this.#fallback.append(document.createElement('slot'));
+      shadow.append(this.#fallback);
+    }
+    this.#loading = true;
     try {
       const glue = await loadAppOnce();
       // The element may have been removed or reconfigured while the app loaded.
       if (generation !== this.#generation) return;
+      this.#loading = false;
       container.replaceChildren();
+      this.#parts = new MutationObserver(() => applyParts(container));
+      this.#parts.observe(container, {
+        childList: true, subtree: true, attributes: true, attributeFilter: ['class'],
+      });
       this.#handle = glue.mount(container, this.config());
+      applyParts(container);
     } catch (error) {
       if (generation !== this.#generation) return;
+      this.#loading = false;
+      const sentence = loadFailedSentence(this.#lang());
       status.setAttribute('role', 'alert');
-      status.textContent = loadFailedSentence(this.#lang());
+      status.textContent = sentence;
       container.replaceChildren(status);
       console.warn('tilbuds-finder:', error);
+      this.#emit(ERROR, sentence);
     }
   }
 }
+
+// The properties: each reads and writes its attribute, so the two always agree.
+for (const [attribute, kind] of Object.entries(ATTRIBUTES)) {
+  const descriptor = kind === 'boolean'
+    ? {
+      get() { return this.hasAttribute(attribute); },
+      set(on) { this.toggleAttribute(attribute, Boolean(on)); },
+    }
+    : {
+      get() {
+        const text = this.getAttribute(attribute);
+        return kind === 'string' ? (text ?? '') : boundedNumber(text, kind);
+      },
+      set(value) {
+        if (value === null || value === undefined) this.removeAttribute(attribute);
+        else this.setAttribute(attribute, String(value));
+      },
+    };
+  Object.defineProperty(TilbudsFinder.prototype, propertyName(attribute), {
+    ...descriptor, enumerable: true, configurable: true,
+  });
+}
+
+// `mode` is an enumerated attribute: its property is `offers` unless the attribute says `families`.
+Object.defineProperty(TilbudsFinder.prototype, 'mode', {
+  get() { return this.getAttribute('mode') === 'families' ? 'families' : 'offers'; },
+  set(value) { this.setAttribute('mode', String(value)); },
+  enumerable: true,
+  configurable: true,
+});
 
 if (!customElements.get('tilbuds-finder')) customElements.define('tilbuds-finder', TilbudsFinder);

@@ -597,6 +597,25 @@ impl Region {
         code.checked_sub(1081)
             .and_then(|i| Region::from_index(i as usize))
     }
+
+    /// The region a person names: "Region Hovedstaden" or "Hovedstaden", in any case and
+    /// spacing (a web editor's `region="Hovedstaden"`); the code is not a name.
+    pub fn from_name(name: &str) -> Option<Region> {
+        let wanted = plain_name(name);
+        let wanted = wanted.strip_prefix("region ").unwrap_or(&wanted);
+        Region::ALL.iter().copied().find(|r| {
+            let label = r.label().to_lowercase();
+            label.strip_prefix("region ") == Some(wanted)
+        })
+    }
+}
+
+/// A name as typed, for comparing: lower case, single spaces, no spaces at the ends.
+fn plain_name(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 vocabulary! {
@@ -897,6 +916,22 @@ pub fn municipality(code: u16) -> Option<&'static Municipality> {
         .map(|i| &MUNICIPALITIES[i])
 }
 
+/// The municipality a person names: "Gentofte", "Gentofte Kommune", "Københavns Kommune",
+/// "Bornholms Regionskommune", in any case and spacing (a web editor's
+/// `municipality="Gentofte"`); the code is not a name.
+pub fn municipality_by_name(name: &str) -> Option<&'static Municipality> {
+    let wanted = plain_name(name);
+    let wanted = ["regionskommune", "kommune"]
+        .iter()
+        .find_map(|suffix| wanted.strip_suffix(suffix)?.strip_suffix(' '))
+        .unwrap_or(&wanted);
+    MUNICIPALITIES.iter().find(|m| {
+        let official = m.name.to_lowercase();
+        // "Københavns Kommune": the official names are in the genitive.
+        wanted == official || wanted.strip_suffix('s') == Some(official.as_str())
+    })
+}
+
 /// Dense position of a municipality in [`MUNICIPALITIES`]; stored in the index.
 pub fn municipality_index(code: u16) -> Option<usize> {
     MUNICIPALITIES.binary_search_by_key(&code, |m| m.code).ok()
@@ -905,6 +940,34 @@ pub fn municipality_index(code: u16) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn municipalities_and_regions_are_found_by_their_names() {
+        let code = |name: &str| municipality_by_name(name).map(|m| m.code);
+        assert_eq!(code("Gentofte"), Some(157));
+        assert_eq!(code("  gentofte   KOMMUNE "), Some(157));
+        assert_eq!(code("Københavns Kommune"), Some(101));
+        assert_eq!(code("Bornholms Regionskommune"), Some(400));
+        assert_eq!(code("Nordfyns Kommune"), Some(480));
+        assert_eq!(code("Lyngby-Taarbæk"), Some(173));
+        assert_eq!(code("157"), None, "a code is not a name");
+        assert_eq!(code("Kommune"), None);
+        assert_eq!(code(""), None);
+        for m in MUNICIPALITIES {
+            assert_eq!(code(m.name), Some(m.code), "{}", m.name);
+            assert_eq!(code(&format!("{} Kommune", m.name)), Some(m.code));
+        }
+        assert_eq!(
+            Region::from_name("Region Hovedstaden"),
+            Some(Region::Hovedstaden)
+        );
+        assert_eq!(Region::from_name("sjælland"), Some(Region::Sjaelland));
+        assert_eq!(Region::from_name("1084"), None);
+        assert_eq!(Region::from_name("Region"), None);
+        for region in Region::ALL {
+            assert_eq!(Region::from_name(region.label()), Some(*region));
+        }
+    }
 
     #[test]
     fn tables_have_the_official_sizes() {

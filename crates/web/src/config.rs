@@ -2,8 +2,16 @@
 //!
 //! A plain JS object, read through `JSON.stringify` and serde so that a missing or mistyped
 //! key falls back to its default instead of failing the mount:
-//! `{ indexUrl, lang, mode, presetFilters, lockPresets, headingLevel, pageSize, syncUrl }`.
+//! `{ indexUrl, lang, mode, presetFilters, lockPresets, headingLevel, pageSize, syncUrl,
+//! heading, capacityView, modeSwitch }`.
+//!
+//! Municipality and region presets may name the place instead of giving its code
+//! (`["municipality", "Gentofte Kommune"]`): they are turned into codes here, once, so the rest of
+//! the app only ever sees codes. Some settings only change what is drawn (the heading, which
+//! switches show): [`Config::with_live_settings`] names them, and a mounted app takes a new
+//! configuration that differs only in those without starting over (`AppHandle::update`).
 
+use catalogue::vocab::{self, Region};
 use serde::Deserialize;
 use tilbudsfinder_index::query::Mode;
 
@@ -25,6 +33,9 @@ struct RawConfig {
     heading_level: Option<u8>,
     page_size: Option<u32>,
     sync_url: Option<bool>,
+    heading: Option<String>,
+    capacity_view: Option<bool>,
+    mode_switch: Option<bool>,
 }
 
 /// The app's configuration, with defaults applied and values in range.
@@ -46,6 +57,12 @@ pub struct Config {
     pub page_size: u32,
     /// Keep the search in the URL's query string.
     pub sync_url: bool,
+    /// The app's top heading, instead of the mode's own title ("Find et tilbud").
+    pub heading: Option<String>,
+    /// Offer the capacity overview beside the results (the view switch).
+    pub capacity_view: bool,
+    /// Offer the switch between offers and foster families.
+    pub mode_switch: bool,
 }
 
 impl Default for Config {
@@ -72,17 +89,64 @@ impl Config {
                 .preset_filters
                 .into_iter()
                 .filter(|(f, v)| !f.is_empty() && !v.is_empty())
+                .map(|(facet, value)| {
+                    let value = place_code(&facet, &value).unwrap_or(value);
+                    (facet, value)
+                })
                 .collect(),
             lock_presets: raw.lock_presets,
             heading_level: raw.heading_level.unwrap_or(1).clamp(1, 6),
             page_size: raw.page_size.unwrap_or(20).clamp(1, MAX_PAGE_SIZE),
             sync_url: raw.sync_url.unwrap_or(true),
+            heading: raw
+                .heading
+                .map(|h| h.trim().to_string())
+                .filter(|h| !h.is_empty()),
+            capacity_view: raw.capacity_view.unwrap_or(true),
+            mode_switch: raw.mode_switch.unwrap_or(true),
+        }
+    }
+
+    /// This configuration with the settings of `next` that a running app can take as they come
+    /// (what is drawn: the heading, its level, which switches show); the rest (index, language,
+    /// mode, presets, page size, URL sync) decides how the app starts, so changing it remounts.
+    pub fn with_live_settings(&self, next: &Config) -> Config {
+        Config {
+            heading: next.heading.clone(),
+            heading_level: next.heading_level,
+            capacity_view: next.capacity_view,
+            mode_switch: next.mode_switch,
+            ..self.clone()
+        }
+    }
+
+    /// True when a running app with this configuration can take `next` without remounting.
+    pub fn takes_live(&self, next: &Config) -> bool {
+        self.with_live_settings(next) == *next
+    }
+
+    /// The app's top heading: the configured one, or the mode's own title.
+    pub fn title(&self, mode: Mode) -> &str {
+        match (&self.heading, mode) {
+            (Some(heading), _) => heading,
+            (None, Mode::Offers) => self.lang.texts().app_title_offers,
+            (None, Mode::FosterFamilies) => self.lang.texts().app_title_families,
         }
     }
 
     /// The heading level `depth` below the app's top heading, capped at 6.
     pub fn heading(&self, depth: u8) -> u8 {
         (self.heading_level + depth).min(6)
+    }
+}
+
+/// The code of a municipality or region preset given by name (`None`: not a place facet, or
+/// already a code, or no such name; an unknown value is left for the index to reject).
+fn place_code(facet: &str, value: &str) -> Option<String> {
+    match facet {
+        "municipality" => vocab::municipality_by_name(value).map(|m| m.code.to_string()),
+        "region" => Region::from_name(value).map(|r| r.code().to_string()),
+        _ => None,
     }
 }
 
@@ -105,5 +169,56 @@ mod tests {
         assert_eq!(c.preset_filters.len(), 1);
         assert_eq!((c.heading_level, c.page_size, c.sync_url), (6, 1, false));
         assert_eq!(c.heading(2), 6);
+        assert_eq!(
+            (c.heading.as_deref(), c.capacity_view, c.mode_switch),
+            (None, true, true)
+        );
+    }
+
+    #[test]
+    fn places_are_taken_by_name_or_code() {
+        let c = Config::from_json(
+            r#"{"presetFilters":[["municipality","Gentofte Kommune"],["municipality","751"],
+                ["region","Hovedstaden"],["region","Atlantis"],["target","Gentofte"]]}"#,
+        );
+        let pairs: Vec<(&str, &str)> = c
+            .preset_filters
+            .iter()
+            .map(|(f, v)| (f.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("municipality", "157"),
+                ("municipality", "751"),
+                ("region", "1084"),
+                ("region", "Atlantis"),
+                ("target", "Gentofte"),
+            ]
+        );
+    }
+
+    #[test]
+    fn only_what_is_drawn_is_taken_live() {
+        let c = Config::from_json(r#"{"mode":"families","presetFilters":[["region","1084"]]}"#);
+        let drawn = Config::from_json(
+            r#"{"mode":"families","presetFilters":[["region","1084"]],"heading":" Plejefamilier ",
+                "headingLevel":3,"capacityView":false,"modeSwitch":false}"#,
+        );
+        assert!(c.takes_live(&drawn));
+        assert!(c.takes_live(&c));
+        assert_eq!(drawn.title(Mode::Offers), "Plejefamilier");
+        assert_eq!(c.title(Mode::Offers), c.lang.texts().app_title_offers);
+        for starts_over in [
+            r#"{"mode":"offers","presetFilters":[["region","1084"]]}"#,
+            r#"{"mode":"families","presetFilters":[["region","1085"]]}"#,
+            r#"{"mode":"families","presetFilters":[["region","1084"]],"lang":"en"}"#,
+            r#"{"mode":"families","presetFilters":[["region","1084"]],"pageSize":5}"#,
+        ] {
+            assert!(
+                !c.takes_live(&Config::from_json(starts_over)),
+                "{starts_over}"
+            );
+        }
     }
 }

@@ -11,7 +11,8 @@
 //! - [`loader`] and [`hooks`]: fetching the index, progress and plain-language errors;
 //! - [`components`]: one component a file; they render the engine's answers and nothing more;
 //! - [`shortlist`]: saved records, storage with an in-memory fallback, CSV export;
-//! - [`i18n`]: every string, Danish first and English second.
+//! - [`i18n`]: every string, Danish first and English second;
+//! - [`host_events`]: what the host page hears (`tilbudsfinder:ready`, `:results`, ...).
 //!
 //! The query logic lives in `tilbudsfinder-index`, tested natively; nothing here filters,
 //! counts or sorts.
@@ -20,6 +21,7 @@ pub mod clipboard;
 pub mod components;
 pub mod config;
 pub mod hooks;
+pub mod host_events;
 pub mod i18n;
 pub mod links;
 pub mod loader;
@@ -35,10 +37,12 @@ use wasm_bindgen::prelude::*;
 use crate::components::app::{App, AppProps};
 use crate::config::Config;
 
-/// A mounted app; `destroy()` removes it and frees everything it holds.
+/// A mounted app; `update()` gives it a new configuration, `destroy()` removes it and frees
+/// everything it holds.
 #[wasm_bindgen]
 pub struct AppHandle {
     inner: Option<yew::AppHandle<App>>,
+    config: Rc<Config>,
 }
 
 #[wasm_bindgen]
@@ -49,27 +53,53 @@ impl AppHandle {
             handle.destroy();
         }
     }
+
+    /// Gives the running app a new configuration object. Returns `true` when the app took it
+    /// as it runs (unchanged, or changed only in what is drawn: see
+    /// [`Config::with_live_settings`]), `false` when the change needs a fresh mount (another
+    /// index, language, mode or presets), which the caller then does.
+    pub fn update(&mut self, config: JsValue) -> Result<bool, JsError> {
+        let next = read_config(&config)?;
+        if !self.config.takes_live(&next) {
+            return Ok(false);
+        }
+        if next != *self.config {
+            self.config = Rc::new(next);
+            if let Some(handle) = self.inner.as_mut() {
+                handle.update(AppProps {
+                    config: Rc::clone(&self.config),
+                });
+            }
+        }
+        Ok(true)
+    }
+}
+
+/// The configuration object as a [`Config`]; anything unreadable gives the defaults.
+fn read_config(config: &JsValue) -> Result<Config, JsError> {
+    let json = if config.is_undefined() || config.is_null() {
+        "{}".to_string()
+    } else {
+        js_sys::JSON::stringify(config)
+            .map_err(|_| JsError::new("the configuration is not a plain object"))?
+            .as_string()
+            .unwrap_or_else(|| "{}".to_string())
+    };
+    Ok(Config::from_json(&json))
 }
 
 /// Mounts the search app into `element` with a configuration object (see [`config::Config`]).
 #[wasm_bindgen]
 pub fn mount(element: web_sys::Element, config: JsValue) -> Result<AppHandle, JsError> {
-    let json = if config.is_undefined() || config.is_null() {
-        "{}".to_string()
-    } else {
-        js_sys::JSON::stringify(&config)
-            .map_err(|_| JsError::new("the configuration is not a plain object"))?
-            .as_string()
-            .unwrap_or_else(|| "{}".to_string())
-    };
-    let config = Config::from_json(&json);
+    let config = Rc::new(read_config(&config)?);
     element.set_attribute("lang", config.lang.tag()).ok();
     let props = AppProps {
-        config: Rc::new(config),
+        config: Rc::clone(&config),
     };
     let handle = yew::Renderer::<App>::with_root_and_props(element, props).render();
     Ok(AppHandle {
         inner: Some(handle),
+        config,
     })
 }
 

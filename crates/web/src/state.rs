@@ -22,6 +22,10 @@ pub const RADIUS_CHOICES: &[u32] = &[10, 25, 50, 100, 200];
 /// autism *and* self-harm needs an offer for both. Others are read from a URL as OR only.
 pub const COMBINABLE_FACETS: &[&str] = &["target"];
 
+/// Facets that mean the same for offers and foster families: their filters survive a mode
+/// switch (and presets of these facets come back on reset in either mode).
+pub const SHARED_FACETS: &[&str] = &["region", "municipality", "group", "target"];
+
 /// How a state change should be recorded in the browser's history.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum HistoryEntry {
@@ -140,8 +144,13 @@ pub enum Action {
     OpenRecord(String),
     /// Close the detail and show the results again.
     CloseRecord,
-    /// Remove every filter but keep the text and mode.
-    ResetFilters,
+    /// Remove every filter but keep the text and mode, and put back the page's presets (a
+    /// municipality's own site stays on its municipality): `presets` as given for `mode`, of
+    /// which only the [`SHARED_FACETS`] apply when the user has switched to the other mode.
+    ResetFilters {
+        presets: Vec<(String, String)>,
+        mode: Mode,
+    },
     /// Replace everything with a state read from the URL (back button, reload).
     Restore(Box<SearchState>),
 }
@@ -170,8 +179,8 @@ impl SearchState {
             Action::SetText(text) => self.text = text,
             Action::SetMode(mode) => {
                 if mode != self.mode {
-                    let keep: &[&str] = &["region", "municipality", "group", "target"];
-                    self.filters.retain(|(f, _)| keep.contains(&f.as_str()));
+                    self.filters
+                        .retain(|(f, _)| SHARED_FACETS.contains(&f.as_str()));
                     self.price_basis = None;
                     self.price_min = None;
                     self.price_max = None;
@@ -234,8 +243,12 @@ impl SearchState {
                 self.open_record = None;
                 keep_page = true;
             }
-            Action::ResetFilters => {
+            Action::ResetFilters { mut presets, mode } => {
+                if mode != self.mode {
+                    presets.retain(|(f, _)| SHARED_FACETS.contains(&f.as_str()));
+                }
                 let keep = SearchState {
+                    filters: presets,
                     view: self.view,
                     mode: self.mode,
                     text: std::mem::take(&mut self.text),
@@ -386,9 +399,49 @@ mod tests {
         );
         let s = s
             .apply(Action::SetAge(Some(14)))
-            .apply(Action::ResetFilters);
+            .apply(Action::ResetFilters {
+                presets: Vec::new(),
+                mode: Mode::Offers,
+            });
         assert_eq!(s.text, "bakke");
         assert!(!s.has_filters());
+    }
+
+    #[test]
+    fn reset_puts_back_the_presets_the_user_removed_one_by_one() {
+        let presets = vec![
+            ("municipality".to_string(), "157".to_string()),
+            ("type".to_string(), "botilbud".to_string()),
+        ];
+        let reset = |mode| Action::ResetFilters {
+            presets: presets.clone(),
+            mode,
+        };
+        let s = SearchState {
+            filters: presets.clone(),
+            ..SearchState::default()
+        }
+        .apply(Action::RemoveFilter {
+            facet: "municipality".into(),
+            value: "157".into(),
+        })
+        .apply(tick("region", "1084"))
+        .apply(Action::SetFreeOnly(true));
+        assert_eq!(
+            s.filters.len(),
+            2,
+            "the preset was removed, a region ticked"
+        );
+        let s = s.apply(reset(Mode::Offers));
+        assert_eq!(s.filters, presets);
+        assert!(!s.free_only);
+        // In the other mode only the presets that mean the same there come back.
+        let s = s
+            .apply(Action::SetMode(Mode::FosterFamilies))
+            .apply(tick("region", "1084"))
+            .apply(reset(Mode::Offers));
+        assert_eq!(s.mode, Mode::FosterFamilies);
+        assert_eq!(s.filters, presets[..1]);
     }
 
     #[test]

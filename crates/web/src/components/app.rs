@@ -8,8 +8,8 @@ use crate::components::heading::Heading;
 use crate::components::search_page::SearchPage;
 use crate::config::Config;
 use crate::hooks::{use_index, LoadState};
+use crate::host_events;
 use crate::i18n;
-use tilbudsfinder_index::query::Mode;
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -23,13 +23,24 @@ pub fn app(props: &AppProps) -> Html {
     let config = &props.config;
     let lang = config.lang;
     let load = use_index(&config.index_url);
-    let title = match config.mode {
-        Mode::Offers => lang.texts().app_title_offers,
-        Mode::FosterFamilies => lang.texts().app_title_families,
-    };
+    let title = config.title(config.mode);
+    // The host page hears of a failed load (the search page tells it the rest).
+    let root = use_node_ref();
+    {
+        let failure = match &load {
+            LoadState::Failed(error) => Some(error.describe(lang)),
+            _ => None,
+        };
+        let root = root.clone();
+        use_effect_with(failure, move |failure| {
+            if let Some(message) = failure {
+                host_events::emit(&root, host_events::ERROR, &message.as_str().into());
+            }
+        });
+    }
     let waiting = |content: Html| {
         html! {
-            <div class="tf-app" lang={lang.tag()}>
+            <div class="tf-app" lang={lang.tag()} ref={root.clone()}>
                 <Heading level={config.heading_level} class="tf-title">{ title }</Heading>
                 { content }
             </div>
@@ -54,7 +65,7 @@ pub fn app(props: &AppProps) -> Html {
             deferred_pending,
             deferred_error,
         } => html! {
-            <div class="tf-app" lang={lang.tag()}>
+            <div class="tf-app" lang={lang.tag()} ref={root.clone()}>
                 <SearchPage config={Rc::clone(config)} {index} {version} {deferred_pending}
                             deferred_error={deferred_error.map(|e| AttrValue::from(e.describe(lang)))} />
             </div>

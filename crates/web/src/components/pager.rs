@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::components::heading::use_app_title;
 use crate::i18n::{self, Lang};
 
 #[derive(Properties, PartialEq)]
@@ -37,6 +38,7 @@ pub fn visible_pages(page: u32, pages: u32) -> Vec<Option<u32>> {
 #[function_component(Pager)]
 pub fn pager(props: &PagerProps) -> Html {
     let t = props.lang.texts();
+    let app_title = use_app_title();
     if props.pages <= 1 {
         return html! {};
     }
@@ -46,7 +48,7 @@ pub fn pager(props: &PagerProps) -> Html {
     };
     let last = props.pages - 1;
     html! {
-        <nav class="tf-pager" aria-label={t.pager_label}>
+        <nav class="tf-pager" aria-label={app_title.label(t.pager_label)}>
             <p class="tf-page-of">{ i18n::page_of(props.lang, props.page + 1, props.pages) }</p>
             <ul class="tf-pager-list">
                 if props.page > 0 {

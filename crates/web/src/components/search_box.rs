@@ -4,6 +4,7 @@ use tilbudsfinder_index::query::Mode;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::heading::use_app_title;
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]
@@ -32,8 +33,9 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
         .reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
     let hint_id = format!("{}-hint", props.input_id);
+    let app_title = use_app_title();
     html! {
-        <form class="tf-search-form" role="search" {onsubmit}>
+        <form class="tf-search-form" role="search" aria-labelledby={app_title.id} {onsubmit}>
             <label class="tf-label" for={props.input_id.clone()}>{ label }</label>
             <input id={props.input_id.clone()} ref={props.input_ref.clone()} class="tf-search-input" type="search" autocomplete="off"
                    spellcheck="false" value={props.text.clone()} {oninput}

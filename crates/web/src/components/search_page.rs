@@ -19,7 +19,7 @@ use crate::components::comparison::Comparison;
 use crate::components::contact_all::ContactAll;
 use crate::components::detail_view::DetailView;
 use crate::components::facet_panel::FacetPanel;
-use crate::components::heading::Heading;
+use crate::components::heading::{AppTitle, Heading};
 use crate::components::live_status::LiveStatus;
 use crate::components::mode_switch::ModeSwitch;
 use crate::components::pager::Pager;
@@ -34,6 +34,7 @@ use crate::components::view_switch::ViewSwitch;
 use crate::config::Config;
 use crate::hooks::use_url_sync::current_query;
 use crate::hooks::{use_records, use_url_sync, IndexRef};
+use crate::host_events::use_host_events;
 use crate::i18n::{self, Lang};
 use crate::shortlist::{FollowUp, Shortlist, COMPARE_MAX};
 use crate::state::{Action, SearchState, View};
@@ -299,7 +300,8 @@ pub fn search_page(props: &SearchPageProps) -> Html {
         let index = props.index.clone();
         move |_| vetted_start(&config, &index.index.borrow())
     });
-    let config = Rc::clone(&start.0);
+    // The vetted start, with what is drawn (heading, switches) as the page now configures it.
+    let config = Rc::new(start.0.with_live_settings(&props.config));
     let filters_dropped = start.2 > 0;
     let lang = config.lang;
     let t = lang.texts();
@@ -553,11 +555,29 @@ pub fn search_page(props: &SearchPageProps) -> Html {
         Callback::from(move |_: MouseEvent| filters_open.set(!*filters_open))
     };
 
+    let root = use_node_ref();
+    use_host_events(
+        root.clone(),
+        answer.total,
+        state.open_record.clone(),
+        props.deferred_error.clone(),
+    );
+    // A page that hides the capacity overview never shows it (not even from a link).
+    {
+        let dispatch = dispatch.clone();
+        let capacity_shown = state.view == View::Capacity;
+        use_effect_with(
+            (config.capacity_view, capacity_shown),
+            move |(allowed, shown)| {
+                if *shown && !*allowed {
+                    dispatch.emit(Action::SetView(View::Search));
+                }
+            },
+        );
+    }
+
     let mode = state.mode;
-    let title = match mode {
-        Mode::Offers => t.app_title_offers,
-        Mode::FosterFamilies => t.app_title_families,
-    };
+    let title = config.title(mode).to_string();
     let found = i18n::found(lang, mode, answer.total);
     let chips = chips_for(&state, &answer, &config);
     let locked: Rc<Vec<(String, String)>> = Rc::new(if config.lock_presets {
@@ -569,6 +589,18 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     let saved_ids: Rc<Vec<String>> =
         Rc::new(shortlist.cards.iter().map(|c| c.id.clone()).collect());
     let id = |part: &str| format!("tf{uid}-{part}");
+    let app_title = AppTitle {
+        text: AttrValue::from(title.clone()),
+        id: AttrValue::from(id("title")),
+    };
+    let reset_to_presets = Action::ResetFilters {
+        presets: if config.lock_presets {
+            Vec::new()
+        } else {
+            config.preset_filters.clone()
+        },
+        mode: config.mode,
+    };
     let panel_id = id("filters");
     let results_id = id("results-heading");
     let filter_count = chips.len();
@@ -584,16 +616,20 @@ pub fn search_page(props: &SearchPageProps) -> Html {
         .cloned()
         .collect();
 
-    html! {
-        <div class="tf-search">
+    let page = html! {
+        <div class="tf-search" ref={root}>
             <div class="tf-topbar tf-screen-only">
                 <button type="button" class="tf-skip-link" onclick={go_to_results}>{ p.skip_to_results }</button>
             </div>
-            <Heading level={config.heading_level} class="tf-title">{ title }</Heading>
+            <Heading level={config.heading_level} class="tf-title" id={app_title.id.clone()}>{ title }</Heading>
             if !config.lock_presets {
                 // The view first: Shift+Tab from the results reaches the mode switch first, as before.
-                <ViewSwitch {lang} view={state.view} name={id("view")} on_change={dispatch.reform(Action::SetView)} />
-                <ModeSwitch {lang} {mode} name={id("mode")} on_change={dispatch.reform(Action::SetMode)} />
+                if config.capacity_view {
+                    <ViewSwitch {lang} view={state.view} name={id("view")} on_change={dispatch.reform(Action::SetView)} />
+                }
+                if config.mode_switch {
+                    <ModeSwitch {lang} {mode} name={id("mode")} on_change={dispatch.reform(Action::SetMode)} />
+                }
             }
             <SearchBox {lang} {mode} text={state.text.clone()} input_id={id("q")} input_ref={search_input.clone()}
                        on_input={dispatch.reform(Action::SetText)} />
@@ -606,7 +642,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                     } }
                 </button>
                 <aside id={panel_id} class={classes!("tf-filters", filters_open.then_some("tf-open"))}
-                       aria-label={t.filters_heading}>
+                       aria-label={app_title.label(t.filters_heading)}>
                     <Heading level={config.heading(1)} class="tf-filters-title">{ t.filters_heading }</Heading>
                     <RangeFilters {lang} {mode} uid={uid}
                         age={state.age} price_basis={state.price_basis} price_min={state.price_min}
@@ -628,7 +664,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                                   heading_id={AttrValue::from(results_id.clone())} heading_ref={results_heading.clone()}
                                   report_url={report_url(&config.index_url)} />
                 } else {
-                <section class="tf-results" aria-labelledby={results_id.clone()}>
+                <section class="tf-results" aria-labelledby={app_title.labelled_by(&results_id)}>
                     <Heading level={config.heading(1)} id={AttrValue::from(results_id)} class="tf-results-title"
                              focusable={true} node_ref={results_heading.clone()}>
                         { found.clone() }
@@ -644,7 +680,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                         <p class="tf-note tf-warning" role="alert">{ err }</p>
                     }
                     <Chips {lang} {chips} on_remove={dispatch.clone()}
-                           on_reset={dispatch.reform(|_| Action::ResetFilters)}
+                           on_reset={dispatch.reform(move |_| reset_to_presets.clone())}
                            fallback_focus={results_heading.clone()} />
                     <SearchHelp {lang} {mode} dropped_words={answer.dropped_words.clone()}
                                 did_you_mean={answer.did_you_mean.clone()}
@@ -695,5 +731,8 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                 }
             </div>
         </div>
+    };
+    html! {
+        <ContextProvider<AppTitle> context={app_title}>{ page }</ContextProvider<AppTitle>>
     }
 }

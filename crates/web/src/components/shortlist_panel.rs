@@ -13,7 +13,7 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlElement, Url};
 use yew::prelude::*;
 
 use crate::clipboard::copy_text;
-use crate::components::heading::Heading;
+use crate::components::heading::{use_app_title, Heading};
 use crate::hooks::Records;
 use crate::i18n::{self, Lang};
 use crate::shortlist::{
@@ -187,6 +187,7 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
         }
     });
     let heading_id = format!("tf{}-shortlist", props.uid);
+    let labelled_by = use_app_title().labelled_by(&heading_id);
     let chosen = props.compare_ids.len();
     // With none ticked, "Sammenlign" compares every saved record (up to the maximum).
     let compared = if chosen == 0 {
@@ -196,7 +197,7 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
     };
     let today = props.today;
     html! {
-        <section class="tf-shortlist" aria-labelledby={heading_id.clone()} ref={container}>
+        <section class="tf-shortlist" aria-labelledby={labelled_by} ref={container}>
             <Heading level={props.heading_level} id={AttrValue::from(heading_id)} class="tf-shortlist-title"
                      focusable={true} node_ref={props.heading_ref.clone()}>
                 { format!("{} ({})", t.shortlist_heading, props.cards.len()) }
