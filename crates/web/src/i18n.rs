@@ -6,7 +6,7 @@
 //! the index with their Danish labels and are shown as they are in both languages.
 
 use catalogue::freshness::Part;
-use catalogue::vocab::{InspectionKind, PriceBasis, RateUnit, SanctionKind};
+use catalogue::vocab::{CitizenTerms, InspectionKind, PriceBasis, RateUnit, SanctionKind};
 use catalogue::Date;
 use serde::Deserialize;
 use tilbudsfinder_index::price::to_oere;
@@ -196,6 +196,19 @@ pub struct DetailTexts {
     /// The part of a record that is neither free places, price nor supervision.
     pub other_information: &'static str,
     pub children_in_home: &'static str,
+    /// Heading of the organisation's identifiers (owner, CVR, P-numbers), shown last.
+    pub organisation: &'static str,
+    pub address: &'static str,
+    /// The link text of a department's map link.
+    pub show_on_map: &'static str,
+    /// What the citizen pays (free treatment), beside the rates.
+    pub citizen_price: &'static str,
+    /// The rates of a service that is free for the citizen: what the municipality pays.
+    pub rates_paid_by_municipality: &'static str,
+    /// Free places of an offer a citizen turns to directly, which reports none.
+    pub direct_access_places: &'static str,
+    /// "For hvem": the target groups and ages of the lead.
+    pub for_whom: &'static str,
 }
 
 static DA: Texts = Texts {
@@ -308,7 +321,7 @@ static DA: Texts = Texts {
         approach: "Faglig tilgang",
         methods: "Metoder",
         staff_groups: "Faggrupper",
-        staffing_ratio: "Normering (ansatte pr. beboer)",
+        staffing_ratio: "Normering (ansatte pr. plads)",
         quality: "Tilsynets kvalitetsvurdering (1–5)",
         updated: "Senest opdateret",
         updated_general: "Generelle oplysninger",
@@ -341,6 +354,13 @@ static DA: Texts = Texts {
         report_error_in: "Meld en fejl i",
         other_information: "Øvrige oplysninger",
         children_in_home: "Børn i hjemmet (alder)",
+        organisation: "Organisation",
+        address: "Adresse",
+        show_on_map: "Vis på kort (OpenStreetMap)",
+        citizen_price: "Pris for borgeren",
+        rates_paid_by_municipality: "Takster (betales af kommunen)",
+        direct_access_places: "Melder ikke ledige pladser: henvend dig direkte",
+        for_whom: "For hvem",
     },
 };
 
@@ -451,7 +471,7 @@ static EN: Texts = Texts {
         approach: "Professional approach",
         methods: "Methods",
         staff_groups: "Staff groups",
-        staffing_ratio: "Staffing ratio (staff per resident)",
+        staffing_ratio: "Staffing ratio (staff per place)",
         quality: "The authority's quality scores (1–5)",
         updated: "Last updated",
         updated_general: "General information",
@@ -484,6 +504,13 @@ static EN: Texts = Texts {
         report_error_in: "Report an error in",
         other_information: "Other information",
         children_in_home: "Children in the home (ages)",
+        organisation: "Organisation",
+        address: "Address",
+        show_on_map: "Show on map (OpenStreetMap)",
+        citizen_price: "Cost to the citizen",
+        rates_paid_by_municipality: "Rates (paid by the municipality)",
+        direct_access_places: "Does not report free places: contact them directly",
+        for_whom: "For whom",
     },
 };
 
@@ -917,12 +944,35 @@ pub fn paused_until(lang: Lang, until: Option<Date>) -> String {
     }
 }
 
-/// "23 km" distance from the chosen place.
-pub fn distance(lang: Lang, km: f64) -> String {
+/// "2,2 km fra Odense": the distance from the place the user gave (never "from here": it is
+/// not the device's position).
+/// `from` is `None` where the place is said already (the comparison's row header).
+pub fn distance(lang: Lang, km: f64, from: Option<&str>) -> String {
     let n = number(lang, km, if km < 10.0 { 1 } else { 0 });
+    match (lang, from) {
+        (_, None) => format!("{n} km"),
+        (Lang::Da, Some(place)) => format!("{n} km fra {place}"),
+        (Lang::En, Some(place)) => format!("{n} km from {place}"),
+    }
+}
+
+/// What the law promises the citizen: "Gratis og anonymt".
+pub fn citizen_terms(lang: Lang, terms: CitizenTerms) -> &'static str {
+    match (lang, terms) {
+        (Lang::Da, CitizenTerms::Free) => "Gratis",
+        (Lang::Da, CitizenTerms::FreeMayBeAnonymous) => "Gratis, og du kan være anonym",
+        (Lang::Da, CitizenTerms::FreeAnonymous) => "Gratis og anonymt",
+        (Lang::En, CitizenTerms::Free) => "Free",
+        (Lang::En, CitizenTerms::FreeMayBeAnonymous) => "Free, and you may stay anonymous",
+        (Lang::En, CitizenTerms::FreeAnonymous) => "Free and anonymous",
+    }
+}
+
+/// "Kommunens takst: 32.860 kr. pr. forløb": a rate that the citizen does not pay.
+pub fn municipality_rate(lang: Lang, given: &str) -> String {
     match lang {
-        Lang::Da => format!("{n} km herfra"),
-        Lang::En => format!("{n} km away"),
+        Lang::Da => format!("Kommunens takst: {given}"),
+        Lang::En => format!("The municipality's rate: {given}"),
     }
 }
 

@@ -138,7 +138,10 @@ fn rows(lang: Lang, saved: &[SavedRecord], near_place: &str, today: Date) -> Vec
             &format!("{} {near_place}", p.distance_from),
             Source::Computed,
             saved,
-            &|r| r.distance_km.map(|km| text_cell(i18n::distance(lang, km))),
+            &|r| {
+                r.distance_km
+                    .map(|km| text_cell(i18n::distance(lang, km, None)))
+            },
         ),
         row(t.ages, Source::Offer, saved, &|r| {
             Some(text_cell(i18n::age_range(

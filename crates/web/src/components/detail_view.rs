@@ -1,4 +1,6 @@
-//! The detail view: every field of one record, fetched when opened.
+//! The detail view: every field of one record, fetched when opened, in the order a citizen asks:
+//! what it is and for whom, where and how to get in touch, free places and what it costs; then
+//! prices, quality and supervision; the organisation's identifiers last.
 //!
 //! Focus moves to its heading when it opens, Escape or the back button closes it and focus
 //! returns to the button that opened it (the caller keeps that). Contacts become links only
@@ -15,12 +17,15 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::components::heading::Heading;
-use crate::components::result_card::{free_places_with_certainty, lapse_warning, sanction_badges};
+use crate::components::result_card::{
+    free_places_with_certainty, lapse_warning, places_not_reported, sanction_badges,
+};
 use crate::hooks::use_records::fetch_record;
 use crate::hooks::IndexRef;
 use crate::i18n::{self, Lang};
 use crate::links;
 use crate::report_error::{self, DoubtedPart};
+use crate::shortlist;
 
 #[derive(Properties, PartialEq)]
 pub struct DetailViewProps {
@@ -32,6 +37,11 @@ pub struct DetailViewProps {
     pub saved: bool,
     pub on_toggle_save: Callback<Rc<Card>>,
     pub on_close: Callback<()>,
+    /// The point of the place the user gave, and that place as given: the record's distance.
+    #[prop_or_default]
+    pub origin: Option<(f64, f64)>,
+    #[prop_or_default]
+    pub near_place: AttrValue,
 }
 
 #[derive(Clone, PartialEq)]
@@ -93,14 +103,23 @@ pub fn detail_view(props: &DetailViewProps) -> Html {
         Detail::Failed(message) => {
             html! { <p role="alert" class="tf-error">{ message.clone() }</p> }
         }
-        Detail::Ready(record) => match &**record {
-            Record::Offer(offer) => {
-                offer_fields(lang, offer, record, props.today, props.heading_level + 1)
+        Detail::Ready(record) => {
+            let distance = props.origin.zip(shortlist::position(record)).map(
+                |((lat, lon), (to_lat, to_lon))| {
+                    let km = tilbudsfinder_index::distance_km(lat, lon, to_lat, to_lon);
+                    i18n::distance(lang, km, Some(&props.near_place))
+                },
+            );
+            let level = props.heading_level + 1;
+            match &**record {
+                Record::Offer(offer) => {
+                    offer_fields(lang, offer, record, props.today, level, distance)
+                }
+                Record::FosterFamily(family) => {
+                    family_fields(lang, family, record, props.today, level, distance)
+                }
             }
-            Record::FosterFamily(family) => {
-                family_fields(lang, family, record, props.today, props.heading_level + 1)
-            }
-        },
+        }
     };
     html! {
         <section class="tf-detail" aria-labelledby={format!("tf-detail-{}", props.card.doc)} {onkeydown}>
@@ -120,8 +139,8 @@ pub fn detail_view(props: &DetailViewProps) -> Html {
             }
             { sanction_badges(lang, &props.card) }
             { lapse_warning(lang, &props.card, props.today) }
-            { report_error_links(lang, &props.card) }
             { body }
+            { report_error_links(lang, &props.card) }
         </section>
     }
 }
@@ -217,6 +236,7 @@ fn section(level: u8, title: &str, rows: Html) -> Html {
     }
 }
 
+/// Phone, e-mail and website first (what a citizen uses), then whom to ask for.
 fn contact_rows(lang: Lang, contact: &Contact) -> Html {
     let d = &lang.texts().detail;
     let link_or_text = |value: &Option<String>, href: fn(&str) -> Option<String>| match value {
@@ -228,8 +248,6 @@ fn contact_rows(lang: Lang, contact: &Contact) -> Html {
     };
     html! {
         <>
-            { text_row(d.leader, opt_text(lang, contact.leader.clone())) }
-            { text_row(d.contact_person, opt_text(lang, contact.contact_person.clone())) }
             { row(d.phone, link_or_text(&contact.phone, links::tel_href)) }
             { row(d.email, link_or_text(&contact.email, links::mail_href)) }
             // A website's link text is its href: a host that mixes scripts shows in punycode.
@@ -238,6 +256,7 @@ fn contact_rows(lang: Lang, contact: &Contact) -> Html {
                 Some((v, None)) => html! { { v.to_string() } },
                 None => html! { { lang.texts().none } },
             }) }
+            { text_row(d.contact_person, opt_text(lang, contact.contact_person.clone())) }
         </>
     }
 }
@@ -264,51 +283,108 @@ fn municipality_name(code: u16) -> String {
         .unwrap_or_else(|| code.to_string())
 }
 
-fn offer_fields(lang: Lang, o: &Offer, record: &Record, today: Date, level: u8) -> Html {
+/// The departments' addresses, each with a plain map link, and the distance from the place the
+/// user gave.
+fn address_row(lang: Lang, o: &Offer, distance: Option<String>) -> Html {
+    let d = &lang.texts().detail;
+    row(
+        d.address,
+        html! {
+            <ul class="tf-plain-list">
+                { for o.departments.iter().map(|dep| html! {
+                    <li>
+                        if o.departments.len() > 1 { <strong>{ dep.name.clone() }</strong><br/> }
+                        { format!("{}, {} {}", dep.address.street, dep.address.postal_code, dep.address.city) }
+                        if let Some(href) = links::map_href(dep.address.lat, dep.address.lon) {
+                            <br/><a href={href} class="tf-link">{ d.show_on_map }</a>
+                        }
+                    </li>
+                }) }
+                if let Some(distance) = distance { <li>{ distance }</li> }
+            </ul>
+        },
+    )
+}
+
+/// "Ambulant tilbud · Alkoholbehandling" and for whom: what a citizen asks first.
+fn offer_lead(lang: Lang, o: &Offer) -> Html {
+    let d = &lang.texts().detail;
+    let mut groups = Vec::new();
+    for group in o.services.iter().flat_map(|s| s.target_groups.iter()) {
+        if !groups.contains(group) {
+            groups.push(*group);
+        }
+    }
+    let ages = o
+        .services
+        .iter()
+        .map(|s| (s.age_from, s.age_to))
+        .reduce(|(a, b), (c, e)| (a.min(c), b.max(e)));
+    let what: Vec<&str> = o
+        .legal_bases
+        .iter()
+        .map(|b| b.basis.official_text())
+        .collect();
+    html! {
+        <dl class="tf-facts tf-detail-facts tf-detail-lead">
+            { text_row(d.kind, format!("{} · {}", o.offer_type.label(), what.join(", "))) }
+            if !groups.is_empty() || ages.is_some() {
+                { text_row(d.for_whom, {
+                    let groups = groups.iter().map(|g| g.label()).collect::<Vec<_>>().join(", ");
+                    match ages {
+                        Some((from, to)) if !groups.is_empty() => format!("{groups} · {}", i18n::age_range(lang, from, to)),
+                        Some((from, to)) => i18n::age_range(lang, from, to),
+                        None => groups,
+                    }
+                }) }
+            }
+        </dl>
+    }
+}
+
+/// An offer in the order a citizen asks: what and for whom, where and how to get in touch, free
+/// places and what it costs them; then what a caseworker weighs (prices, quality, supervision);
+/// the organisation's identifiers last.
+fn offer_fields(
+    lang: Lang,
+    o: &Offer,
+    record: &Record,
+    today: Date,
+    level: u8,
+    distance: Option<String>,
+) -> Html {
     let d = &lang.texts().detail;
     let number = |v: f64, decimals: usize| i18n::number(lang, v, decimals);
-    let general = html! {
+    let terms = o.citizen_terms();
+    let contact = html! {
         <>
-            if !o.description.is_empty() { { row(d.description, html! { <p class="tf-description">{ o.description.clone() }</p> }) } }
-            { text_row(d.kind, o.offer_type.label()) }
-            { row(d.legal_bases, list(o.legal_bases.iter().map(|b| format!("{} ({} {})", b.basis.label(), b.places, d.places.to_lowercase())))) }
-            { text_row(d.owner, o.owner.clone()) }
-            { text_row(d.cvr, o.cvr.clone()) }
-            { text_row(d.ownership, o.ownership.label()) }
-            if let Some(code) = o.operating_agreement { { text_row(d.operating_agreement, municipality_name(code)) } }
-            { row(d.departments, html! {
-                <ul class="tf-plain-list">
-                    { for o.departments.iter().map(|dep| html! {
-                        <li>
-                            <strong>{ dep.name.clone() }</strong>{ ", " }
-                            { format!("{}, {} {} ({})", dep.address.street, dep.address.postal_code, dep.address.city, municipality_name(dep.address.municipality)) }
-                            if let Some(p) = &dep.p_number { { format!(" · {} {}", d.p_number, p) } }
-                        </li>
-                    }) }
-                </ul>
-            }) }
-        </>
-    };
-    let supervision = html! {
-        <>
-            { text_row(d.authority, o.supervision.authority.label()) }
-            { text_row(d.approval, o.supervision.approval.label()) }
-            { text_row(d.approved, opt_text(lang, o.supervision.approved.map(|a| i18n::date(lang, a)))) }
-            if let Some(m) = &o.supervision.marking {
-                { text_row(d.marking, format!("{}: {}", i18n::date(lang, m.date), m.reason)) }
-            }
-            { oversight_rows(lang, record, today) }
+            { address_row(lang, o, distance) }
+            { contact_rows(lang, &o.contact) }
         </>
     };
     let places = html! {
         <>
-            { text_row(d.places_total, o.places_total.to_string()) }
             { text_row(d.free_places, match o.free_places {
                 Some(f) => free_places_line(lang, f.count, f.reported, today),
-                None => lang.texts().free_not_reported.to_string(),
+                None => places_not_reported(lang, terms).to_string(),
             }) }
+            if let Some(terms) = terms {
+                { text_row(d.citizen_price, i18n::citizen_terms(lang, terms)) }
+            }
+            { text_row(d.places_total, o.places_total.to_string()) }
             { text_row(d.occupancy, opt_text(lang, o.occupancy_rate.map(|r| format!("{} %", number(r, 0))))) }
         </>
+    };
+    let about = html! {
+        <>
+            if !o.description.is_empty() { { row(d.description, html! { <p class="tf-description">{ o.description.clone() }</p> }) } }
+            { row(d.legal_bases, list(o.legal_bases.iter().map(|b| format!("{} ({} {})", b.basis.label(), b.places, d.places.to_lowercase())))) }
+        </>
+    };
+    let rates_label = if terms.is_some() {
+        d.rates_paid_by_municipality
+    } else {
+        d.rates
     };
     let services = html! {
         <>
@@ -317,7 +393,7 @@ fn offer_fields(lang: Lang, o: &Offer, record: &Record, today: Date, level: u8) 
                     <p>{ format!("{} · {}", s.basis.short(), i18n::age_range(lang, s.age_from, s.age_to)) }</p>
                     <p>{ format!("{}: {}", d.target_groups, s.target_groups.iter().map(|g| g.label()).collect::<Vec<_>>().join(", ")) }</p>
                     if !s.rates.is_empty() {
-                        <p>{ format!("{}: ", d.rates) }
+                        <p>{ format!("{rates_label}: ") }
                            { s.rates.iter().map(|r| {
                                let base = format!("{} ({})", i18n::rate(lang, r.amount, r.unit), r.year);
                                match (&r.label, r.addon) {
@@ -338,12 +414,42 @@ fn offer_fields(lang: Lang, o: &Offer, record: &Record, today: Date, level: u8) 
     };
     let approach = html! {
         <>
-            { row(d.methods, list(o.methods.iter().cloned())) }
-            { row(d.staff_groups, list(o.staff_groups.iter().cloned())) }
-            { text_row(d.staffing_ratio, opt_text(lang, o.staffing_ratio.map(|r| number(r, 2)))) }
             if !o.quality.is_empty() {
                 { row(d.quality, list(o.quality.iter().map(|q| format!("{}: {}", q.theme.label(), number(q.score, 1))))) }
             }
+            { row(d.methods, list(o.methods.iter().cloned())) }
+            { row(d.staff_groups, list(o.staff_groups.iter().cloned())) }
+            { text_row(d.staffing_ratio, opt_text(lang, o.staffing_ratio.map(|r| number(r, 2)))) }
+        </>
+    };
+    let supervision = html! {
+        <>
+            { text_row(d.authority, o.supervision.authority.label()) }
+            { text_row(d.approval, o.supervision.approval.label()) }
+            { text_row(d.approved, opt_text(lang, o.supervision.approved.map(|a| i18n::date(lang, a)))) }
+            if let Some(m) = &o.supervision.marking {
+                { text_row(d.marking, format!("{}: {}", i18n::date(lang, m.date), m.reason)) }
+            }
+            { oversight_rows(lang, record, today) }
+        </>
+    };
+    let organisation = html! {
+        <>
+            { text_row(d.owner, o.owner.clone()) }
+            { text_row(d.ownership, o.ownership.label()) }
+            if let Some(code) = o.operating_agreement { { text_row(d.operating_agreement, municipality_name(code)) } }
+            { text_row(d.leader, opt_text(lang, o.contact.leader.clone())) }
+            { text_row(d.cvr, o.cvr.clone()) }
+            { row(d.departments, html! {
+                <ul class="tf-plain-list">
+                    { for o.departments.iter().map(|dep| html! {
+                        <li>
+                            { format!("{} ({})", dep.name, municipality_name(dep.address.municipality)) }
+                            if let Some(p) = &dep.p_number { { format!(" · {} {}", d.p_number, p) } }
+                        </li>
+                    }) }
+                </ul>
+            }) }
         </>
     };
     let u = &o.updated;
@@ -358,18 +464,28 @@ fn offer_fields(lang: Lang, o: &Offer, record: &Record, today: Date, level: u8) 
     };
     html! {
         <>
-            { section(level, d.about, general) }
-            { section(level, d.contact, contact_rows(lang, &o.contact)) }
-            { section(level, d.supervision, supervision) }
+            { offer_lead(lang, o) }
+            { section(level, d.contact, contact) }
             { section(level, d.places, places) }
+            { section(level, d.about, about) }
             { section(level, d.services, services) }
             { section(level, d.approach, approach) }
+            { section(level, d.supervision, supervision) }
+            { section(level, d.organisation, organisation) }
             { section(level, d.updated, updated) }
         </>
     }
 }
 
-fn family_fields(lang: Lang, f: &FosterFamily, record: &Record, today: Date, level: u8) -> Html {
+/// A foster family: type and ages, where and how to get in touch, free places, then the rest.
+fn family_fields(
+    lang: Lang,
+    f: &FosterFamily,
+    record: &Record,
+    today: Date,
+    level: u8,
+    distance: Option<String>,
+) -> Html {
     let d = &lang.texts().detail;
     let general = html! {
         <>
@@ -388,7 +504,18 @@ fn family_fields(lang: Lang, f: &FosterFamily, record: &Record, today: Date, lev
             if !f.competences.is_empty() {
                 { row(d.competences, list(f.competences.iter().cloned())) }
             }
-            { text_row(d.location, format!("{} {}, {}", f.location.postal_code, f.location.city, municipality_name(f.location.municipality))) }
+        </>
+    };
+    let contact = html! {
+        <>
+            { row(d.location, html! {
+                <ul class="tf-plain-list">
+                    <li>{ format!("{} {}, {}", f.location.postal_code, f.location.city, municipality_name(f.location.municipality)) }</li>
+                    if let Some(distance) = distance { <li>{ distance }</li> }
+                </ul>
+            }) }
+            { contact_rows(lang, &f.contact) }
+            if let Some(leader) = &f.contact.leader { { text_row(d.leader, leader.clone()) } }
         </>
     };
     let places = html! {
@@ -423,9 +550,12 @@ fn family_fields(lang: Lang, f: &FosterFamily, record: &Record, today: Date, lev
     };
     html! {
         <>
-            { section(level, d.about_family, general) }
+            <dl class="tf-facts tf-detail-facts tf-detail-lead">
+                { text_row(d.family_type, format!("{} · {}", f.family_type.label(), i18n::age_range(lang, f.age_from, f.age_to))) }
+            </dl>
+            { section(level, d.contact, contact) }
             { section(level, d.places, places) }
-            { section(level, d.contact, contact_rows(lang, &f.contact)) }
+            { section(level, d.about_family, general) }
             { section(level, d.supervision, supervision) }
             { section(level, d.updated, text_row(d.updated_general, updated_text(lang, f.updated, today))) }
         </>

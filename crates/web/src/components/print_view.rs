@@ -30,6 +30,8 @@ pub struct PrintViewProps {
     pub today: Date,
     /// The search in words.
     pub search: AttrValue,
+    /// The place distances are measured from, as the user gave it.
+    pub near_place: AttrValue,
     pub heading_level: u8,
 }
 
@@ -87,7 +89,7 @@ pub fn print_view(props: &PrintViewProps) -> Html {
                             [c.contact_person.clone(), r.email().map(str::to_string), c.phone.clone()]
                                 .into_iter().flatten().collect::<Vec<_>>().join(", ")
                         }).unwrap_or_default();
-                        let distance = r.distance_km.map(|km| format!(" · {}", i18n::distance(lang, km))).unwrap_or_default();
+                        let distance = r.distance_km.map(|km| format!(" · {}", i18n::distance(lang, km, Some(&props.near_place)))).unwrap_or_default();
                         let mut status = i18n::status_since(lang, r.follow_up.status, r.follow_up.since);
                         if !r.follow_up.note.is_empty() {
                             status.push_str(" · ");

@@ -661,12 +661,13 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                     if let Some(card) = detail.clone() {
                         <DetailView {lang} index={props.index.clone()} saved={shortlist.contains(&card.id)} {card} {today}
                                     heading_level={config.heading(2)}
-                                    on_toggle_save={on_toggle_save.clone()} on_close={on_close_detail} />
+                                    on_toggle_save={on_toggle_save.clone()} on_close={on_close_detail}
+                                    {origin} near_place={AttrValue::from(state.near_place.trim().to_string())} />
                     } else if state.open_record.is_some() {
                         <p class="tf-note" role="alert">{ p.record_not_found }</p>
                     }
                     <div class="tf-result-area" hidden={detail.is_some()}>
-                        <ResultList {lang} cards={Rc::clone(&answer.cards)} saved={Rc::clone(&saved_ids)} {today}
+                        <ResultList {lang} cards={Rc::clone(&answer.cards)} near_place={AttrValue::from(state.near_place.trim().to_string())} saved={Rc::clone(&saved_ids)} {today}
                                     follow_ups={Rc::clone(&follow_ups)}
                                     heading_level={config.heading(2)} {on_open} on_toggle_save={on_toggle_save.clone()} />
                         <Pager {lang} page={state.page} pages={answer.pages}
@@ -675,7 +676,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                 </section>
                 // The printout first: the dated list, then the comparison on its own page.
                 <PrintView {lang} cards={Rc::clone(&saved_cards)} records={records.clone()} follow_ups={Rc::clone(&follow_ups)}
-                           {origin} {today} search={AttrValue::from(search_summary)} heading_level={config.heading(1)} />
+                           {origin} {today} search={AttrValue::from(search_summary)} near_place={AttrValue::from(state.near_place.trim().to_string())} heading_level={config.heading(1)} />
                 <ShortlistPanel {lang} cards={Rc::clone(&saved_cards)} persistent={shortlist.persistent}
                     follow_ups={Rc::clone(&follow_ups)} records={records.clone()} {origin}
                     shareable={config.sync_url}
