@@ -105,7 +105,6 @@ pub struct Texts {
     pub paused: &'static str,
     pub back_to_results: &'static str,
     pub detail_loading: &'static str,
-    pub detail_failed: &'static str,
     pub shortlist_heading: &'static str,
     pub shortlist_empty: &'static str,
     pub shortlist_remove: &'static str,
@@ -119,10 +118,11 @@ pub struct Texts {
     pub yes: &'static str,
     pub no: &'static str,
     pub none: &'static str,
-    pub error_network: &'static str,
     pub error_reload: &'static str,
     pub facet_other: &'static str,
     pub detail: DetailTexts,
+    /// The button that tries a failed fetch again.
+    pub retry: &'static str,
 }
 
 /// Labels of the detail view and the comparison table.
@@ -268,7 +268,6 @@ static DA: Texts = Texts {
     paused: "Holder pause",
     back_to_results: "Tilbage til resultaterne",
     detail_loading: "Henter alle oplysninger …",
-    detail_failed: "Oplysningerne kunne ikke hentes.",
     shortlist_heading: "Gemte",
     shortlist_empty:
         "Du har ikke gemt noget endnu. Brug knappen \u{201c}Gem\u{201d} på et resultat.",
@@ -284,7 +283,6 @@ static DA: Texts = Texts {
     yes: "Ja",
     no: "Nej",
     none: "Ikke oplyst",
-    error_network: "Søgeindekset kunne ikke hentes, fordi forbindelsen til serveren svigtede.",
     error_reload: "Genindlæs siden; hjælper det ikke, så kontakt webstedets redaktør.",
     facet_other: "Andre",
     detail: DetailTexts {
@@ -362,6 +360,7 @@ static DA: Texts = Texts {
         direct_access_places: "Melder ikke ledige pladser: henvend dig direkte",
         for_whom: "For hvem",
     },
+    retry: "Prøv igen",
 };
 
 static EN: Texts = Texts {
@@ -420,7 +419,6 @@ static EN: Texts = Texts {
     paused: "On pause",
     back_to_results: "Back to the results",
     detail_loading: "Fetching all details …",
-    detail_failed: "The details could not be fetched.",
     shortlist_heading: "Saved",
     shortlist_empty: "Nothing saved yet. Use the \u{201c}Save\u{201d} button on a result.",
     shortlist_remove: "Remove from saved:",
@@ -434,7 +432,6 @@ static EN: Texts = Texts {
     yes: "Yes",
     no: "No",
     none: "Not given",
-    error_network: "The search index could not be fetched because the connection to the server failed.",
     error_reload: "Reload the page; if that does not help, contact the site's editor.",
     facet_other: "Other",
     detail: DetailTexts {
@@ -512,6 +509,7 @@ static EN: Texts = Texts {
         direct_access_places: "Does not report free places: contact them directly",
         for_whom: "For whom",
     },
+    retry: "Try again",
 };
 
 /// The legend of a facet group, by the facet's stable name.
@@ -701,13 +699,14 @@ pub fn show_results(lang: Lang, mode: Mode, total: u32) -> String {
     }
 }
 
-/// "Indlæser søgeindekset (2 af 5 filer)".
-pub fn loading_progress(lang: Lang, done: usize, total: usize) -> String {
+/// "Indlæser søgeindekset (0,4 af 1,1 MB) …": bytes of the initial files, as they arrive.
+pub fn loading_progress(lang: Lang, done: u64, total: u64) -> String {
     let base = lang.texts().loading_index;
+    let mb = |bytes: u64| number(lang, bytes as f64 / 1_000_000.0, 1);
     match (lang, total) {
         (_, 0) => format!("{base} …"),
-        (Lang::Da, _) => format!("{base} ({done} af {total} filer) …"),
-        (Lang::En, _) => format!("{base} ({done} of {total} files) …"),
+        (Lang::Da, _) => format!("{base} ({} af {} MB) …", mb(done), mb(total)),
+        (Lang::En, _) => format!("{base} ({} of {} MB) …", mb(done), mb(total)),
     }
 }
 

@@ -24,6 +24,7 @@ use crate::hooks::use_records::fetch_record;
 use crate::hooks::IndexRef;
 use crate::i18n::{self, Lang};
 use crate::links;
+use crate::loader::{LatePart, LoadError};
 use crate::report_error::{self, DoubtedPart};
 use crate::shortlist;
 
@@ -48,7 +49,7 @@ pub struct DetailViewProps {
 enum Detail {
     Loading,
     Ready(Rc<Record>),
-    Failed(String),
+    Failed(LoadError),
 }
 
 /// A keydown handler that closes a view on Escape (the detail, "write to all").
@@ -67,22 +68,28 @@ pub fn detail_view(props: &DetailViewProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
     let detail = use_state(|| Detail::Loading);
+    // Goes up when the user tries a failed fetch again, which runs the fetching effect again.
+    let attempt = use_state(|| 0u32);
     let heading = use_node_ref();
     {
         let detail = detail.clone();
         let index = props.index.clone();
-        use_effect_with(props.card.doc, move |doc| {
+        use_effect_with((props.card.doc, *attempt), move |(doc, _)| {
             let doc = *doc;
             detail.set(Detail::Loading);
             spawn_local(async move {
-                let next = match fetch_record(&index, doc, lang).await {
+                let next = match fetch_record(&index, doc).await {
                     Ok(record) => Detail::Ready(Rc::new(record)),
-                    Err(message) => Detail::Failed(message),
+                    Err(error) => Detail::Failed(error),
                 };
                 detail.set(next);
             });
         });
     }
+    let on_retry = {
+        let attempt = attempt.clone();
+        Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
+    };
     {
         let heading = heading.clone();
         use_effect_with(props.card.doc, move |_| {
@@ -100,9 +107,15 @@ pub fn detail_view(props: &DetailViewProps) -> Html {
     };
     let body = match &*detail {
         Detail::Loading => html! { <p role="status" class="tf-status">{ t.detail_loading }</p> },
-        Detail::Failed(message) => {
-            html! { <p role="alert" class="tf-error">{ message.clone() }</p> }
-        }
+        // What the card shows stays above; only the full record is missing.
+        Detail::Failed(error) => html! {
+            <div class="tf-error">
+                <p role="alert">{ error.describe_part(lang, LatePart::Details) }</p>
+                if error.recoverable() {
+                    <button type="button" class="tf-button tf-secondary" onclick={on_retry}>{ t.retry }</button>
+                }
+            </div>
+        },
         Detail::Ready(record) => {
             let distance = props.origin.zip(shortlist::position(record)).map(
                 |((lat, lon), (to_lat, to_lon))| {

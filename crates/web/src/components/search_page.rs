@@ -47,6 +47,9 @@ pub struct SearchPageProps {
     pub version: u32,
     pub deferred_pending: bool,
     pub deferred_error: Option<AttrValue>,
+    /// Tries the deferred files again, when their failure may pass.
+    #[prop_or_default]
+    pub on_retry_deferred: Option<Callback<()>>,
 }
 
 /// What the engine answered for the current choices, ready to render.
@@ -349,7 +352,6 @@ pub fn search_page(props: &SearchPageProps) -> Html {
         props.index.clone(),
         shortlist.cards.iter().map(|c| c.doc).collect(),
         !shortlist.cards.is_empty(),
-        lang,
     );
     let origin = {
         let place = state.near_place.trim().to_string();
@@ -641,7 +643,12 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                         <p class="tf-note">{ t.loading_more }</p>
                     }
                     if let Some(err) = props.deferred_error.clone() {
-                        <p class="tf-note tf-warning" role="alert">{ err }</p>
+                        <div class="tf-note tf-warning">
+                            <p role="alert">{ err }</p>
+                            if let Some(retry) = props.on_retry_deferred.clone() {
+                                <button type="button" class="tf-button tf-secondary" onclick={retry.reform(|_: MouseEvent| ())}>{ t.retry }</button>
+                            }
+                        </div>
                     }
                     <Chips {lang} {chips} on_remove={dispatch.clone()}
                            on_reset={dispatch.reform(|_| Action::ResetFilters)}
