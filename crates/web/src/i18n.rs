@@ -2,11 +2,19 @@
 //!
 //! Fixed strings live in one [`Texts`] table per language; strings with numbers or dates in them
 //! are functions here too, so that plural forms, thousands separators and date formats are
-//! decided in one file. Catalogue values (target groups, legal bases, facet values) come from
-//! the index with their Danish labels and are shown as they are in both languages.
+//! decided in one file. Catalogue vocabulary values (target groups, legal bases, offer types,
+//! foster-family types, facet values) come from the index with their Danish labels; in English
+//! they are shown from the English table beside the Danish one (`catalogue::vocab_en`) through
+//! [`label`], [`legal_basis`], [`card_kind`] and [`facet_value`]. The catalogue's own text
+//! (names, descriptions, methods, staff groups, competences) is shown as written.
 
-use catalogue::freshness::Part;
-use catalogue::vocab::{CitizenTerms, InspectionKind, PriceBasis, RateUnit, SanctionKind};
+use catalogue::freshness::{Freshness, Part};
+use catalogue::vocab::{
+    ApprovalScope, ApprovalStatus, Authority, CareKind, CitizenTerms, FosterFamilyType,
+    InspectionKind, LegalBasis, OfferType, Ownership, PriceBasis, RateUnit, Region, SanctionKind,
+    ServiceKind, TargetGroup, TargetGroupGroup,
+};
+use catalogue::vocab_en::Labels;
 use catalogue::Date;
 use serde::Deserialize;
 use tilbudsfinder_index::price::to_oere;
@@ -479,7 +487,7 @@ static EN: Texts = Texts {
         family_type: "Type",
         approval_scope: "Approval",
         approved_for: "Approved for",
-        respite_days: "Støtteophold (respite), days per month",
+        respite_days: "Respite (støtteophold), days per month",
         emergency: "Takes emergency placements",
         parent_child: "Takes parent and child",
         children_approved: "Approved for children",
@@ -774,16 +782,7 @@ pub fn rate(lang: Lang, amount: f64, unit: RateUnit) -> String {
         oere as f64 / 100.0,
         if oere % 100 == 0 { 0 } else { 2 },
     );
-    let unit_text = match lang {
-        Lang::Da => unit.label(),
-        Lang::En => match unit {
-            RateUnit::Per24Hours => "per 24 hours",
-            RateUnit::PerDay => "per day",
-            RateUnit::PerMonth => "per month",
-            RateUnit::PerHour => "per hour",
-            RateUnit::PerCourse => "per course",
-        },
-    };
+    let unit_text = label(lang, unit);
     match lang {
         Lang::Da => format!("{n} kr. {unit_text}"),
         Lang::En => format!("DKK {n} {unit_text}"),
@@ -811,8 +810,8 @@ pub fn price_position(lang: Lang, position: &PricePosition, per_24h: bool) -> St
         (Lang::Da, _) => "Dyreste fjerdedel",
         (Lang::En, 1) => "Cheapest quarter",
         (Lang::En, 2) => "Second cheapest quarter",
-        (Lang::En, 3) => "Second dearest quarter",
-        (Lang::En, _) => "Dearest quarter",
+        (Lang::En, 3) => "Second most expensive quarter",
+        (Lang::En, _) => "Most expensive quarter",
     };
     let peers = number(lang, f64::from(position.peers), 0);
     let basis = position.legal_basis.short();
@@ -891,7 +890,7 @@ pub fn family_free_places(
     let (placement, respite) = (count(placement), count(respite));
     let both = match lang {
         Lang::Da => format!("Døgnanbringelse: {placement} · Støtteophold: {respite}"),
-        Lang::En => format!("Placement: {placement} · Støtteophold (respite): {respite}"),
+        Lang::En => format!("Placement: {placement} · Respite (støtteophold): {respite}"),
     };
     match (lang, reported_days_ago) {
         (Lang::Da, Some(d)) => format!("{both} (meldt {})", days_ago(lang, d)),
@@ -1390,7 +1389,7 @@ pub fn record_label(lang: Lang, card: &Card) -> String {
     match card.mode {
         Mode::FosterFamilies => format!(
             "{}, {}, {} · {}",
-            card.kind_label,
+            card_kind(lang, card),
             card.city,
             age_range(lang, card.age_from, card.age_to),
             card.id
@@ -1456,7 +1455,7 @@ pub fn saved_count(lang: Lang, count: usize) -> String {
 /// which price basis and how many offers, and where the middle half lies.
 pub fn peer_sentence(lang: Lang, position: &PricePosition, per_24h: bool) -> String {
     let basis = position.legal_basis.short();
-    let group = position.group.label();
+    let group = label(lang, position.group);
     let unit = price(lang, position.median, position.basis, per_24h);
     let q1 = number(lang, position.q1.round(), 0);
     let q3 = number(lang, position.q3.round(), 0);
@@ -1542,15 +1541,7 @@ pub fn report_error_body(lang: Lang, f: &ReportErrorFacts<'_>) -> String {
 
 /// A sanction's kind in words.
 pub fn sanction_kind(lang: Lang, kind: SanctionKind) -> &'static str {
-    match lang {
-        Lang::Da => kind.label(),
-        Lang::En => match kind {
-            SanctionKind::Order => "Order (påbud)",
-            SanctionKind::EnhancedSupervision => "Enhanced supervision (skærpet tilsyn)",
-            SanctionKind::Condition => "Approval with conditions (vilkår)",
-            SanctionKind::Cessation => "Approval revoked (ophør)",
-        },
-    }
+    label(lang, kind)
 }
 
 /// "Skærpet tilsyn siden 01.09.2026" or "Påbud siden 01.09.2026, frist 01.12.2026".
@@ -1576,11 +1567,7 @@ pub fn sanction_lifted(lang: Lang, lifted: Date) -> String {
 
 /// "03.03.2026, uanmeldt".
 pub fn inspection(lang: Lang, day: Date, kind: InspectionKind) -> String {
-    let kind = match (lang, kind) {
-        (Lang::Da, k) => k.label().to_lowercase(),
-        (Lang::En, InspectionKind::Announced) => "announced".to_string(),
-        (Lang::En, InspectionKind::Unannounced) => "unannounced".to_string(),
-    };
+    let kind = label(lang, kind).to_lowercase();
     format!("{}, {kind}", date(lang, day))
 }
 
@@ -1594,6 +1581,183 @@ pub fn approval_lapse(lang: Lang, lapses_on: Date, lapsed: bool) -> String {
         (Lang::En, true) => format!("The approval lapsed on {d} for being unused"),
         (Lang::En, false) => format!("The approval lapses on {d} unless it is used"),
     }
+}
+
+/// A vocabulary value in the interface language (the English table is
+/// [`catalogue::vocab_en`]).
+pub fn label<V: Labels>(lang: Lang, value: V) -> &'static str {
+    match lang {
+        Lang::Da => value.danish(),
+        Lang::En => value.english(),
+    }
+}
+
+/// "SEL § 108 Længerevarende botilbud" / "SEL § 108 Long-term residential care": the citation
+/// stays Danish in both languages.
+pub fn legal_basis(lang: Lang, basis: LegalBasis) -> String {
+    match lang {
+        Lang::Da => basis.label().to_string(),
+        Lang::En => format!("{} {}", basis.short(), basis.official_text_en()),
+    }
+}
+
+/// A card's kind ("Botilbud", "Almen plejefamilie") in the interface language. The card holds
+/// the Danish label of its offer type or family type; a label no vocabulary has is shown as is.
+pub fn card_kind(lang: Lang, card: &Card) -> String {
+    let danish = card.kind_label.as_str();
+    let english = match (lang, card.mode) {
+        (Lang::Da, _) => None,
+        (Lang::En, Mode::Offers) => OfferType::ALL
+            .iter()
+            .find(|t| t.label() == danish)
+            .map(|t| t.english()),
+        (Lang::En, Mode::FosterFamilies) => FosterFamilyType::ALL
+            .iter()
+            .find(|t| t.label() == danish)
+            .map(|t| t.english()),
+    };
+    english.unwrap_or(danish).to_string()
+}
+
+/// A facet value's label in the interface language. The index gives the Danish label; in
+/// English, vocabulary values are looked up by code, yes/no, freshness and sanctions are said
+/// here, and municipality names and the catalogue's own words (methods, staff groups,
+/// competences) stay as written.
+pub fn facet_value(lang: Lang, facet: &str, code: &str, danish: &str) -> String {
+    fn en<V: Labels>(value: Option<V>) -> Option<String> {
+        value.map(|v| v.english().to_string())
+    }
+    if lang == Lang::Da {
+        return danish.to_string();
+    }
+    let t = lang.texts();
+    let rule = catalogue::freshness::RECORD;
+    let english = match facet {
+        "type" => en(OfferType::from_code(code)),
+        "basis" => LegalBasis::from_code(code).map(|b| legal_basis(lang, b)),
+        "group" => en(TargetGroupGroup::from_code(code)),
+        "target" => en(TargetGroup::from_code(code)),
+        "region" => en(Region::from_code(code)),
+        "ownership" => en(Ownership::from_code(code)),
+        "authority" => en(Authority::from_code(code)),
+        "approval" => en(ApprovalStatus::from_code(code)),
+        "service" => en(ServiceKind::from_code(code)),
+        "family_type" => en(FosterFamilyType::from_code(code)),
+        "care" => en(CareKind::from_code(code)),
+        "scope" => en(ApprovalScope::from_code(code)),
+        "marked" | "emergency" | "parent_child" | "available" => match code {
+            "yes" => Some(t.yes.to_string()),
+            "no" => Some(t.no.to_string()),
+            _ => None,
+        },
+        "updated" => match code {
+            c if c == Freshness::Fresh.code() => Some(format!("Within {} days", rule.fresh_days)),
+            c if c == Freshness::Aging.code() => Some(format!(
+                "{}–{} days ago",
+                rule.fresh_days + 1,
+                rule.stale_after_days
+            )),
+            c if c == Freshness::Stale.code() => {
+                Some(format!("More than {} days ago", rule.stale_after_days))
+            }
+            _ => None,
+        },
+        "sanction" => match code {
+            "none" => Some("Without orders / enhanced supervision".to_string()),
+            "some" => Some("With orders / enhanced supervision".to_string()),
+            _ => None,
+        },
+        _ => None,
+    };
+    english.unwrap_or_else(|| danish.to_string())
+}
+
+/// A capacity age band ("0-2", "18+") in the interface language; the index gives the Danish label.
+pub fn age_band(lang: Lang, code: &str, danish: &str) -> String {
+    match (lang, code.strip_suffix('+')) {
+        (Lang::Da, _) => danish.to_string(),
+        (Lang::En, Some(from)) => format!("{from} years and over"),
+        (Lang::En, None) => format!("{} years", code.replace('-', "–")),
+    }
+}
+
+/// The strings of the full page around the app (`www/index.html`): its title, skip link,
+/// header, footer and language switch. `www/main.js` sets them from [`page_texts`] once the app
+/// is loaded, so that the page speaks one language with the app.
+pub struct PageTexts {
+    pub title: &'static str,
+    pub description: &'static str,
+    pub skip_link: &'static str,
+    pub tagline: &'static str,
+    pub footer: &'static str,
+    /// What the page says without JavaScript.
+    pub noscript: &'static str,
+    /// The accessible name of the language switch.
+    pub language: &'static str,
+    /// The other language: its tag and its name in itself (the switch's link text).
+    pub other_tag: &'static str,
+    pub other_name: &'static str,
+}
+
+static PAGE_DA: PageTexts = PageTexts {
+    title: "Tilbudsfinder – find sociale tilbud og plejefamilier",
+    description: "Søg i landets sociale tilbud og plejefamilier: målgruppe, alder, ledige pladser, pris og afstand.",
+    skip_link: "Gå til søgningen",
+    tagline: "Sociale tilbud og plejefamilier i hele Danmark",
+    footer: "Oplysningerne kommer fra tilbuddene selv og godkendes af socialtilsynene. Kontakt altid tilbuddet for at få dem bekræftet.",
+    noscript: "Søgningen kræver JavaScript. Slå JavaScript til i din browser, og genindlæs siden.",
+    language: "Sprog",
+    other_tag: "en",
+    other_name: "English",
+};
+
+static PAGE_EN: PageTexts = PageTexts {
+    title: "Tilbudsfinder – find social care offers and foster families",
+    description: "Search Denmark's social care offers and foster families: target group, age, free places, price and distance.",
+    skip_link: "Skip to the search",
+    tagline: "Social care offers and foster families across Denmark",
+    footer: "The information comes from the offers themselves and is approved by the supervising authorities (socialtilsyn). Always contact the offer to have it confirmed.",
+    noscript: "The search needs JavaScript. Turn on JavaScript in your browser and reload the page.",
+    language: "Language",
+    other_tag: "da",
+    other_name: "Dansk",
+};
+
+/// The page's strings in a language.
+pub fn page(lang: Lang) -> &'static PageTexts {
+    match lang {
+        Lang::Da => &PAGE_DA,
+        Lang::En => &PAGE_EN,
+    }
+}
+
+/// The page's strings for `www/main.js`: a plain object with the fields of [`PageTexts`] in
+/// camelCase; any tag other than English gives Danish.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = pageTexts)]
+pub fn page_texts(lang: &str) -> wasm_bindgen::JsValue {
+    let lang = if lang.starts_with("en") {
+        Lang::En
+    } else {
+        Lang::Da
+    };
+    let p = page(lang);
+    let object = js_sys::Object::new();
+    for (key, value) in [
+        ("lang", lang.tag()),
+        ("title", p.title),
+        ("description", p.description),
+        ("skipLink", p.skip_link),
+        ("tagline", p.tagline),
+        ("footer", p.footer),
+        ("noscript", p.noscript),
+        ("language", p.language),
+        ("otherTag", p.other_tag),
+        ("otherName", p.other_name),
+    ] {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(&object, &key.into(), &value.into());
+    }
+    object.into()
 }
 
 #[cfg(test)]
@@ -1617,6 +1781,34 @@ mod tests {
             rate(Lang::Da, 47_897.825, RateUnit::PerMonth),
             format!("47.897,83 kr. {}", RateUnit::PerMonth.label())
         );
+    }
+
+    #[test]
+    fn every_closed_facet_value_reads_in_english() {
+        use tilbudsfinder_index::facets::{fixed_values, FACETS};
+        // Names, and words English shares with Danish.
+        let same = |danish: &str| {
+            danish.starts_with("Socialtilsyn ")
+                || matches!(
+                    danish,
+                    "Regional" | "Depression" | "Prostitution" | "Social isolation"
+                )
+        };
+        for facet in FACETS.iter().filter(|f| f.name != "municipality") {
+            for value in fixed_values(facet) {
+                let english = facet_value(Lang::En, facet.name, &value.code, &value.label);
+                assert!(
+                    english != value.label || same(&value.label),
+                    "{}={}: still Danish ({english})",
+                    facet.name,
+                    value.code
+                );
+                assert_eq!(
+                    facet_value(Lang::Da, facet.name, &value.code, &value.label),
+                    value.label
+                );
+            }
+        }
     }
 
     #[test]
@@ -1669,7 +1861,7 @@ mod tests {
         );
         assert_eq!(
             record_label(Lang::En, &family),
-            "Almen plejefamilie, Gentofte, 0–6 years · P-200012"
+            "General foster family, Gentofte, 0–6 years · P-200012"
         );
         let day = Date::from_ymd(2026, 11, 30).unwrap_or_default();
         assert_eq!(

@@ -415,7 +415,10 @@ mod tests {
         let other_version = LoadError::Index(IndexError::BadMagic {
             file: "core.bin".into(),
         });
-        assert!(!other_version.recoverable(), "the same bytes would come again");
+        assert!(
+            !other_version.recoverable(),
+            "the same bytes would come again"
+        );
         assert_eq!(normalise_base(""), "index/");
     }
 }

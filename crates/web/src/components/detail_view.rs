@@ -336,14 +336,17 @@ fn offer_lead(lang: Lang, o: &Offer) -> Html {
     let what: Vec<&str> = o
         .legal_bases
         .iter()
-        .map(|b| b.basis.official_text())
+        .map(|b| match lang {
+            Lang::Da => b.basis.official_text(),
+            Lang::En => b.basis.official_text_en(),
+        })
         .collect();
     html! {
         <dl class="tf-facts tf-detail-facts tf-detail-lead">
-            { text_row(d.kind, format!("{} · {}", o.offer_type.label(), what.join(", "))) }
+            { text_row(d.kind, format!("{} · {}", i18n::label(lang, o.offer_type), what.join(", "))) }
             if !groups.is_empty() || ages.is_some() {
                 { text_row(d.for_whom, {
-                    let groups = groups.iter().map(|g| g.label()).collect::<Vec<_>>().join(", ");
+                    let groups = groups.iter().map(|g| i18n::label(lang, *g)).collect::<Vec<_>>().join(", ");
                     match ages {
                         Some((from, to)) if !groups.is_empty() => format!("{groups} · {}", i18n::age_range(lang, from, to)),
                         Some((from, to)) => i18n::age_range(lang, from, to),
@@ -391,7 +394,7 @@ fn offer_fields(
     let about = html! {
         <>
             if !o.description.is_empty() { { row(d.description, html! { <p class="tf-description">{ o.description.clone() }</p> }) } }
-            { row(d.legal_bases, list(o.legal_bases.iter().map(|b| format!("{} ({} {})", b.basis.label(), b.places, d.places.to_lowercase())))) }
+            { row(d.legal_bases, list(o.legal_bases.iter().map(|b| format!("{} ({} {})", i18n::legal_basis(lang, b.basis), b.places, d.places.to_lowercase())))) }
         </>
     };
     let rates_label = if terms.is_some() {
@@ -401,10 +404,10 @@ fn offer_fields(
     };
     let services = html! {
         <>
-            { for o.services.iter().map(|s| row(s.kind.label(), html! {
+            { for o.services.iter().map(|s| row(i18n::label(lang, s.kind), html! {
                 <>
                     <p>{ format!("{} · {}", s.basis.short(), i18n::age_range(lang, s.age_from, s.age_to)) }</p>
-                    <p>{ format!("{}: {}", d.target_groups, s.target_groups.iter().map(|g| g.label()).collect::<Vec<_>>().join(", ")) }</p>
+                    <p>{ format!("{}: {}", d.target_groups, s.target_groups.iter().map(|g| i18n::label(lang, *g)).collect::<Vec<_>>().join(", ")) }</p>
                     if !s.rates.is_empty() {
                         <p>{ format!("{rates_label}: ") }
                            { s.rates.iter().map(|r| {
@@ -428,7 +431,7 @@ fn offer_fields(
     let approach = html! {
         <>
             if !o.quality.is_empty() {
-                { row(d.quality, list(o.quality.iter().map(|q| format!("{}: {}", q.theme.label(), number(q.score, 1))))) }
+                { row(d.quality, list(o.quality.iter().map(|q| format!("{}: {}", i18n::label(lang, q.theme), number(q.score, 1))))) }
             }
             { row(d.methods, list(o.methods.iter().cloned())) }
             { row(d.staff_groups, list(o.staff_groups.iter().cloned())) }
@@ -437,8 +440,8 @@ fn offer_fields(
     };
     let supervision = html! {
         <>
-            { text_row(d.authority, o.supervision.authority.label()) }
-            { text_row(d.approval, o.supervision.approval.label()) }
+            { text_row(d.authority, i18n::label(lang, o.supervision.authority)) }
+            { text_row(d.approval, i18n::label(lang, o.supervision.approval)) }
             { text_row(d.approved, opt_text(lang, o.supervision.approved.map(|a| i18n::date(lang, a)))) }
             if let Some(m) = &o.supervision.marking {
                 { text_row(d.marking, format!("{}: {}", i18n::date(lang, m.date), m.reason)) }
@@ -449,7 +452,7 @@ fn offer_fields(
     let organisation = html! {
         <>
             { text_row(d.owner, o.owner.clone()) }
-            { text_row(d.ownership, o.ownership.label()) }
+            { text_row(d.ownership, i18n::label(lang, o.ownership)) }
             if let Some(code) = o.operating_agreement { { text_row(d.operating_agreement, municipality_name(code)) } }
             { text_row(d.leader, opt_text(lang, o.contact.leader.clone())) }
             { text_row(d.cvr, o.cvr.clone()) }
@@ -503,15 +506,15 @@ fn family_fields(
     let general = html! {
         <>
             if !f.description.is_empty() { { row(d.description, html! { <p class="tf-description">{ f.description.clone() }</p> }) } }
-            { text_row(d.family_type, f.family_type.label()) }
-            { text_row(d.approval_scope, f.approval_scope.label()) }
-            { row(d.approved_for, list(f.approved_for.iter().map(|c| c.label().to_string()))) }
+            { text_row(d.family_type, i18n::label(lang, f.family_type)) }
+            { text_row(d.approval_scope, i18n::label(lang, f.approval_scope)) }
+            { row(d.approved_for, list(f.approved_for.iter().map(|c| i18n::label(lang, *c).to_string()))) }
             if let Some(days) = f.respite_days_per_month { { text_row(d.respite_days, days.to_string()) } }
             { text_row(d.emergency, yes_no(lang, f.emergency)) }
             { text_row(d.parent_child, yes_no(lang, f.parent_child)) }
             { text_row(lang.texts().ages, i18n::age_range(lang, f.age_from, f.age_to)) }
             if !f.target_groups.is_empty() {
-                { row(d.target_groups, list(f.target_groups.iter().map(|g| g.label().to_string()))) }
+                { row(d.target_groups, list(f.target_groups.iter().map(|g| i18n::label(lang, *g).to_string()))) }
             }
             // A row with nothing in it reads as a fault: no competences, no row.
             if !f.competences.is_empty() {
@@ -556,7 +559,7 @@ fn family_fields(
     };
     let supervision = html! {
         <>
-            { text_row(d.authority, f.authority.label()) }
+            { text_row(d.authority, i18n::label(lang, f.authority)) }
             { text_row(d.approved, i18n::date(lang, f.approved)) }
             { oversight_rows(lang, record, today) }
         </>
@@ -564,7 +567,7 @@ fn family_fields(
     html! {
         <>
             <dl class="tf-facts tf-detail-facts tf-detail-lead">
-                { text_row(d.family_type, format!("{} · {}", f.family_type.label(), i18n::age_range(lang, f.age_from, f.age_to))) }
+                { text_row(d.family_type, format!("{} · {}", i18n::label(lang, f.family_type), i18n::age_range(lang, f.age_from, f.age_to))) }
             </dl>
             { section(level, d.contact, contact) }
             { section(level, d.places, places) }

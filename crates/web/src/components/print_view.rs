@@ -81,8 +81,8 @@ pub fn print_view(props: &PrintViewProps) -> Html {
                             (None, _) => t.no_price.to_string(),
                         };
                         let approval = match r.record {
-                            Some(Record::Offer(o)) => format!("{} · {}", o.supervision.approval.label(), o.supervision.authority.label()),
-                            Some(Record::FosterFamily(f)) => format!("{} {} · {}", f.approval_scope.label(), dated(f.approved), f.authority.label()),
+                            Some(Record::Offer(o)) => format!("{} · {}", i18n::label(lang, o.supervision.approval), i18n::label(lang, o.supervision.authority)),
+                            Some(Record::FosterFamily(f)) => format!("{} {} · {}", i18n::label(lang, f.approval_scope), dated(f.approved), i18n::label(lang, f.authority)),
                             None => String::new(),
                         };
                         let contact = r.contact().map(|c| {

@@ -184,7 +184,7 @@ pub fn result_card(props: &ResultCardProps) -> Html {
                 <p class="tf-card-label">{ i18n::record_label(lang, card) }</p>
             } else {
                 <p class="tf-card-kind">
-                    { card.kind_label.clone() }
+                    { i18n::card_kind(lang, card) }
                     if !card.legal_bases.is_empty() {
                         { " · " }{ card.legal_bases.join(", ") }
                     }

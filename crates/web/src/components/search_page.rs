@@ -143,7 +143,13 @@ const REASON_FACETS: &[&str] = &[
 fn run_search(index: &IndexRef, state: &SearchState, config: &Config, today: Date) -> Answer {
     let engine = index.index.borrow();
     let (query, place_unknown) = engine_query(&engine, state, config, today);
-    let results = engine.search(&query);
+    let mut results = engine.search(&query);
+    // Facet values in the interface language, once, for the panel, the chips and the reasons.
+    for facet in &mut results.facets {
+        for value in &mut facet.values {
+            value.label = i18n::facet_value(config.lang, &facet.facet, &value.value, &value.label);
+        }
+    }
     // Why a card matches: which of the ticked values of these facets it has.
     let reason_filters: Vec<(String, String)> = state
         .filters
@@ -188,7 +194,23 @@ fn run_capacity(
 ) -> CapacityOverview {
     let engine = index.index.borrow();
     let (query, _) = engine_query(&engine, state, config, today);
-    engine.capacity(&query)
+    let mut overview = engine.capacity(&query);
+    // Row labels in the interface language, as the facets of the same names say them.
+    let lang = config.lang;
+    for (facet, rows) in [
+        ("group", &mut overview.by_group),
+        ("target", &mut overview.by_target),
+        ("region", &mut overview.by_region),
+        ("family_type", &mut overview.by_family_type),
+    ] {
+        for row in rows.iter_mut() {
+            row.label = i18n::facet_value(lang, facet, &row.code, &row.label);
+        }
+    }
+    for row in &mut overview.by_age_band {
+        row.label = i18n::age_band(lang, &row.code, &row.label);
+    }
+    overview
 }
 
 /// The data-quality report's address, a sibling of the index (`…/index/` → `…/report/index.html`).
