@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ARTIFACTS, INDEX_DIR, cliJson, openPage, withServerAndBrowser } from '../lib/harness.mjs';
 import {
-  cliQuery, expectAccessible, expectNoProblems, facetCheckbox, screenshot,
+  cliQuery, expectAccessible, expectFitsViewport, expectNoProblems, facetCheckbox, screenshot,
 } from './search-lib.mjs';
 
 let server;
@@ -98,6 +98,8 @@ test('the overview shows the engine\'s figures, and a filter changes them consis
   const report = await page.getByRole('link', { name: 'Se rapporten om datakvalitet' }).getAttribute('href');
   assert.equal(new URL(report, page.url()).pathname, '/report/index.html');
   await expectAccessible(page, 'capacity, offers, no filter');
+  // Every table fits its column ("Ikke meldt" was cut off at 1280 px).
+  await expectFitsViewport(page);
   await screenshot(page, 'capacity-1280');
 
   // Filter: Region Midtjylland and the group "Psykiske vanskeligheder" (the ministry's question).
@@ -177,6 +179,8 @@ test('on a phone the overview fits the screen; English strings', async () => {
   const { page, context, problems } = await openCapacity('', { viewport: { width: 375, height: 800 } });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page does not scroll sideways (${overflow} px too wide)`);
+  // No table cut off at the side either: on a phone each row is stacked (issue 15).
+  await expectFitsViewport(page);
   const chartWidth = await page.$eval('svg.tf-chart', (s) => s.getBoundingClientRect().width);
   assert.ok(chartWidth <= 375 && chartWidth > 250, `charts fit the phone (${chartWidth} px)`);
   await expectAccessible(page, 'capacity on a phone');

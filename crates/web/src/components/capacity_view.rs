@@ -54,34 +54,44 @@ fn section(
         Mode::FosterFamilies => t.col_records_families,
     };
     let n = |v: f64| number(lang, v, 0);
+    let columns: [String; 7] = [
+        first_column.to_string(),
+        t.col_places.to_string(),
+        t.col_free.to_string(),
+        records_column.to_string(),
+        i18n::capacity_reported(lang, false),
+        i18n::capacity_reported(lang, true),
+        t.col_unreported.to_string(),
+    ];
     html! {
         <section class="tf-capacity-section">
             <Heading level={level} class="tf-capacity-heading">{ title }</Heading>
             <CapacityChart {lang} title={AttrValue::from(title)} rows={chart_rows} />
             <div class="tf-table-scroll" tabindex="0" role="region" aria-label={format!("{title}: {}", t.table_region)}>
-                <table class="tf-table tf-capacity-table">
+                // Explicit roles: on a phone the stylesheet stacks each row as a card (every
+                // figure labelled by its column), and the table must stay a table to assistive
+                // technology when its display is no longer `table`.
+                <table class="tf-table tf-capacity-table" role="table">
                     <caption>{ title }</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{ first_column }</th>
-                            <th scope="col">{ t.col_places }</th>
-                            <th scope="col">{ t.col_free }</th>
-                            <th scope="col">{ records_column }</th>
-                            <th scope="col">{ i18n::capacity_reported(lang, false) }</th>
-                            <th scope="col">{ i18n::capacity_reported(lang, true) }</th>
-                            <th scope="col">{ t.col_unreported }</th>
+                    <thead role="rowgroup">
+                        <tr role="row">
+                            { for columns.iter().map(|c| html! { <th scope="col" role="columnheader">{ c.clone() }</th> }) }
                         </tr>
                     </thead>
-                    <tbody>
+                    <tbody role="rowgroup">
                         { for rows.iter().map(|r| { let f = r.figures; html! {
-                            <tr data-code={r.code.clone()}>
-                                <th scope="row">{ label_of(r) }</th>
-                                <td class="tf-num">{ n(f.places as f64) }</td>
-                                <td class="tf-num">{ n(f.free_places as f64) }</td>
-                                <td class="tf-num">{ n(f64::from(f.records)) }</td>
-                                <td class="tf-num">{ n(f64::from(f.reported_fresh)) }</td>
-                                <td class="tf-num">{ n(f64::from(f.reported_stale)) }</td>
-                                <td class="tf-num">{ n(f64::from(f.unreported)) }</td>
+                            <tr data-code={r.code.clone()} role="row">
+                                <th scope="row" role="rowheader">{ label_of(r) }</th>
+                                { for [
+                                    f.places as f64,
+                                    f.free_places as f64,
+                                    f64::from(f.records),
+                                    f64::from(f.reported_fresh),
+                                    f64::from(f.reported_stale),
+                                    f64::from(f.unreported),
+                                ].into_iter().zip(&columns[1..]).map(|(v, label)| html! {
+                                    <td class="tf-num" role="cell" data-label={label.clone()}>{ n(v) }</td>
+                                }) }
                             </tr>
                         }}) }
                     </tbody>
