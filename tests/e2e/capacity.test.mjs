@@ -22,6 +22,9 @@ function cliCapacity(args = []) {
   return cliJson(['capacity', INDEX_DIR, '--json', ...args]);
 }
 
+/** The offer filter of a kind of places: the view counts one kind at a time, residential first. */
+const RESIDENTIAL = ['--filter', 'type=botilbud'];
+
 async function openCapacity(query = '', options = {}) {
   const opened = await openPage(browser, `${server.url}index.html?view=capacity${query}`, options);
   await opened.page.waitForSelector('.tf-capacity-total', { timeout: 30000 });
@@ -69,8 +72,8 @@ function expectedRows(rows) {
 
 test('the overview shows the engine\'s figures, and a filter changes them consistently', async () => {
   const { page, context, problems } = await openCapacity();
-  const all = cliCapacity();
-  assert.equal(all.total.records, cliQuery([]).total, 'capacity counts what the search finds');
+  const all = cliCapacity(RESIDENTIAL);
+  assert.equal(all.total.records, cliQuery(RESIDENTIAL).total, 'capacity counts what the search finds');
   assert.ok(all.total.places > 0 && all.total.free_places > 0, 'the sample has places and free places');
   const shown = await shownTotals(page);
   assert.deepEqual(
@@ -107,10 +110,10 @@ test('the overview shows the engine\'s figures, and a filter changes them consis
   const mental = all.by_group.find((r) => r.code === 'psykiske_vanskeligheder');
   assert.ok(midt && mental, 'the sample has offers in Midtjylland and for psychiatric difficulties');
   await facetCheckbox(page, 'Geografi', midt.label).check();
-  const inMidt = cliCapacity(['--filter', 'region=1082']);
+  const inMidt = cliCapacity([...RESIDENTIAL, '--filter', 'region=1082']);
   await expectRecords(page, inMidt.total.records);
   await facetCheckbox(page, 'Målgruppe', mental.label).check();
-  const filtered = cliCapacity(['--filter', 'region=1082', '--filter', 'group=psykiske_vanskeligheder']);
+  const filtered = cliCapacity([...RESIDENTIAL, '--filter', 'region=1082', '--filter', 'group=psykiske_vanskeligheder']);
   await expectRecords(page, filtered.total.records);
   const after = await shownTotals(page);
   assert.deepEqual(
@@ -120,7 +123,7 @@ test('the overview shows the engine\'s figures, and a filter changes them consis
   );
   assert.equal(
     filtered.total.records,
-    cliQuery(['--filter', 'region=1082', '--filter', 'group=psykiske_vanskeligheder']).total,
+    cliQuery([...RESIDENTIAL, '--filter', 'region=1082', '--filter', 'group=psykiske_vanskeligheder']).total,
   );
   // Consistency: a narrower filter never has more; every matching record serves the group, so
   // the group's row is the whole total; the region filter keeps the region's own row whole.
@@ -134,6 +137,28 @@ test('the overview shows the engine\'s figures, and a filter changes them consis
   assert.match(page.url(), /view=capacity/);
   assert.match(page.url(), /f=region%3A1082|f=region:1082/);
   await expectAccessible(page, 'capacity, filtered');
+  expectNoProblems(problems);
+  await context.close();
+});
+
+test('residential, day and outpatient places are counted apart, never added up', async () => {
+  const { page, context, problems } = await openCapacity('&f=type:ambulant');
+  // The view counts residential places whatever offer type the filters hold, and says so.
+  await expectRecords(page, cliCapacity(RESIDENTIAL).total.records);
+  await page.getByText('lægges aldrig sammen').waitFor();
+  const totals = {};
+  for (const [code, label] of [['dagtilbud', 'Dagtilbud'], ['ambulant', 'Ambulant tilbud'], ['botilbud', 'Botilbud']]) {
+    await page.getByRole('radio', { name: label, exact: true }).check();
+    const expected = cliCapacity(['--filter', `type=${code}`]);
+    await expectRecords(page, expected.total.records);
+    const shown = await shownTotals(page);
+    assert.deepEqual([shown.places, shown.free], [expected.total.places, expected.total.free_places], code);
+    assert.deepEqual(await tableRows(page, 'Pladser efter region'), expectedRows(expected.by_region), `${code} by region`);
+    totals[code] = shown.places;
+  }
+  const everything = cliCapacity().total.places;
+  for (const places of Object.values(totals)) assert.ok(places < everything, 'no kind shows the sum of all');
+  await expectAccessible(page, 'capacity, kinds');
   expectNoProblems(problems);
   await context.close();
 });
@@ -164,7 +189,7 @@ test('the switch moves between search and capacity, keeping the filters', async 
   await page.waitForSelector('.tf-results-title');
   await page.getByRole('radio', { name: 'Kapacitet' }).check();
   await page.waitForSelector('.tf-capacity-total');
-  await expectRecords(page, cliCapacity(['--filter', 'region=1081']).total.records);
+  await expectRecords(page, cliCapacity([...RESIDENTIAL, '--filter', 'region=1081']).total.records);
   assert.match(page.url(), /view=capacity/);
   await page.getByRole('radio', { name: 'Søg' }).check();
   await page.waitForSelector('.tf-card');

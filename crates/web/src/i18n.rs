@@ -1092,6 +1092,10 @@ pub struct CapacityTexts {
     pub col_age: &'static str,
     pub no_matches: &'static str,
     pub table_region: &'static str,
+    /// The legend of the choice between residential, day and outpatient places.
+    pub kind_legend: &'static str,
+    /// Why that choice is there: the three kinds of place are never added up.
+    pub kind_note: &'static str,
 }
 
 static CAPACITY_DA: CapacityTexts = CapacityTexts {
@@ -1121,6 +1125,8 @@ static CAPACITY_DA: CapacityTexts = CapacityTexts {
     col_age: "Alder",
     no_matches: "Ingen tilbud passer til filtrene, så der er ingen pladser at vise.",
     table_region: "Tabel, kan rulles vandret",
+    kind_legend: "Slags pladser",
+    kind_note: "Døgnpladser i botilbud, pladser i dagtilbud og ambulante behandlingspladser er ikke det samme og lægges aldrig sammen: vælg hvilke, der tælles. Et valg af tilbudstype i filtrene gælder ikke her.",
 };
 
 static CAPACITY_EN: CapacityTexts = CapacityTexts {
@@ -1150,6 +1156,8 @@ static CAPACITY_EN: CapacityTexts = CapacityTexts {
     col_age: "Age",
     no_matches: "No records match the filters, so there are no places to show.",
     table_region: "Table, scrolls sideways",
+    kind_legend: "Kind of places",
+    kind_note: "Residential places, day places and outpatient treatment places are not alike and are never added up: choose which are counted. An offer type chosen in the filters does not apply here.",
 };
 
 /// The capacity overview's strings in a language.

@@ -7,6 +7,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use catalogue::vocab::OfferType;
 use catalogue::Date;
 use tilbudsfinder_index::query::{Card, FacetCounts, Mode, Query, Relaxation};
 use tilbudsfinder_index::{CapacityOverview, SearchIndex};
@@ -185,15 +186,24 @@ fn run_search(index: &IndexRef, state: &SearchState, config: &Config, today: Dat
     }
 }
 
-/// The capacity overview for the current choices: the same query as the search, summed.
+/// The capacity overview for the current choices: the same query as the search, summed. For
+/// offers, only one kind of place is counted (`kind`, replacing any offer type in the filters):
+/// residential, day and outpatient places are never added together.
 fn run_capacity(
     index: &IndexRef,
     state: &SearchState,
     config: &Config,
     today: Date,
+    kind: OfferType,
 ) -> CapacityOverview {
     let engine = index.index.borrow();
-    let (query, _) = engine_query(&engine, state, config, today);
+    let (mut query, _) = engine_query(&engine, state, config, today);
+    if query.mode == Mode::Offers {
+        query.filters.retain(|(facet, _)| facet != "type");
+        query
+            .filters
+            .push(("type".to_string(), kind.code().to_string()));
+    }
     let mut overview = engine.capacity(&query);
     // Row labels in the interface language, as the facets of the same names say them.
     let lang = config.lang;
@@ -340,12 +350,27 @@ pub fn search_page(props: &SearchPageProps) -> Html {
         let config = Rc::clone(&config);
         move |(s, _, index)| run_search(index, s, &config, today)
     });
-    let capacity = use_memo(((*state).clone(), props.version, props.index.clone()), {
-        let config = Rc::clone(&config);
-        move |(s, _, index)| {
-            (s.view == View::Capacity).then(|| Rc::new(run_capacity(index, s, &config, today)))
-        }
-    });
+    // Which kind of offer places the capacity view counts (kept on this page, not in the URL).
+    let capacity_kind = use_state(|| OfferType::Residential);
+    let capacity = use_memo(
+        (
+            (*state).clone(),
+            props.version,
+            props.index.clone(),
+            *capacity_kind,
+        ),
+        {
+            let config = Rc::clone(&config);
+            move |(s, _, index, kind)| {
+                (s.view == View::Capacity)
+                    .then(|| Rc::new(run_capacity(index, s, &config, today, *kind)))
+            }
+        },
+    );
+    let on_capacity_kind = {
+        let capacity_kind = capacity_kind.clone();
+        Callback::from(move |kind: OfferType| capacity_kind.set(kind))
+    };
 
     // The stored list, plus the records a shared link names (`saved=`), which are kept.
     let shortlist = use_state({
@@ -649,6 +674,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                 </aside>
                 if let Some(overview) = (*capacity).clone() {
                     <CapacityView {lang} {overview} heading_level={config.heading(1)}
+                                  kind={(mode == Mode::Offers).then_some(*capacity_kind)} on_kind={on_capacity_kind} {uid}
                                   heading_id={AttrValue::from(results_id.clone())} heading_ref={results_heading.clone()}
                                   report_url={report_url(&config.index_url)} />
                 } else {
