@@ -230,13 +230,21 @@ fn authority_section(h: &mut String, report: &QualityReport, authority: &str, la
             row.line
         );
         for issue in &row.issues {
-            let _ = write!(
-                h,
-                "<li><span class=\"cat\">{}</span> <code>{}</code>: {}</li>",
-                escape(issue.category.label()),
-                escape(&issue.field),
-                escape(&issue.message)
-            );
+            let _ = match &issue.sentence {
+                Some(sentence) => write!(
+                    h,
+                    "<li><span class=\"cat\">{}</span> {}.</li>",
+                    escape(issue.category.label()),
+                    escape(sentence.trim_end_matches('.'))
+                ),
+                None => write!(
+                    h,
+                    "<li><span class=\"cat\">{}</span> <code>{}</code>: {}</li>",
+                    escape(issue.category.label()),
+                    escape(&issue.field),
+                    escape(&issue.message)
+                ),
+            };
         }
         h.push_str("</ul></td></tr>");
     }

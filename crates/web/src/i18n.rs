@@ -1603,9 +1603,14 @@ pub fn label<V: Labels>(lang: Lang, value: V) -> &'static str {
 /// "SEL § 108 Længerevarende botilbud" / "SEL § 108 Long-term residential care": the citation
 /// stays Danish in both languages.
 pub fn legal_basis(lang: Lang, basis: LegalBasis) -> String {
+    format!("{} {}", basis.short(), legal_basis_words(lang, basis))
+}
+
+/// The law's words for a legal basis without its citation: "Længerevarende botilbud".
+pub fn legal_basis_words(lang: Lang, basis: LegalBasis) -> &'static str {
     match lang {
-        Lang::Da => basis.label().to_string(),
-        Lang::En => format!("{} {}", basis.short(), basis.official_text_en()),
+        Lang::Da => basis.official_text(),
+        Lang::En => basis.official_text_en(),
     }
 }
 

@@ -336,10 +336,7 @@ fn offer_lead(lang: Lang, o: &Offer) -> Html {
     let what: Vec<&str> = o
         .legal_bases
         .iter()
-        .map(|b| match lang {
-            Lang::Da => b.basis.official_text(),
-            Lang::En => b.basis.official_text_en(),
-        })
+        .map(|b| i18n::legal_basis_words(lang, b.basis))
         .collect();
     html! {
         <dl class="tf-facts tf-detail-facts tf-detail-lead">
