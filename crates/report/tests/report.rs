@@ -158,6 +158,13 @@ fn the_page_says_stale_parts_and_markings_in_danish_sentences_and_the_json_keeps
         "Socialtilsynet markerede 1. september 2026 oplysningerne som forkerte: Forkerte takster."
     ));
     assert!(!page.contains("<code>updated.economy</code>"));
+    // A table of contents leads to each authority's records; counts come with their shares.
+    assert!(
+        page.contains(r##"<li><a href="#a-midt">Socialtilsyn Midt</a>: 2 poster at rette</li>"##),
+        "{page}"
+    );
+    assert!(page.contains("<td>1 (50 %)</td>"), "{page}");
+    assert!(page.contains("Opgjort 22. november 2026"));
     let json = serde_json::to_value(&report).unwrap();
     let issue = json["records_with_issues"]
         .as_array()
