@@ -4,7 +4,9 @@
 // organisation's identifiers last; no element wider than the screen, axe-core clean.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withServerAndBrowser } from '../lib/harness.mjs';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { ARTIFACTS, withServerAndBrowser } from '../lib/harness.mjs';
 import {
   cliQuery, expectAccessible, expectFitsViewport, expectNoProblems, openSearch, screenshot,
 } from './search-lib.mjs';
@@ -15,6 +17,17 @@ withServerAndBrowser((s, b) => {
   server = s;
   browser = b;
 });
+
+/** Asserts that `locator` is on the screen without scrolling (waiting for scrolling to settle). */
+async function expectOnFirstScreen(page, locator, what) {
+  await page.waitForFunction((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  }, await locator.elementHandle(), { timeout: 5000 }).catch(() => {});
+  const { top, bottom } = await locator.evaluate((el) => el.getBoundingClientRect().toJSON());
+  const height = await page.evaluate(() => window.innerHeight);
+  assert.ok(top >= 0 && bottom <= height, `${what} is at ${top}..${bottom}px, outside the first ${height}px`);
+}
 
 for (const viewport of [{ width: 375, height: 667 }, { width: 1280, height: 900 }]) {
   test(`anonymous treatment near Odense at ${viewport.width} px: contact first, free and anonymous, no false "full"`, async () => {
@@ -50,11 +63,9 @@ for (const viewport of [{ width: 375, height: 667 }, { width: 1280, height: 900 
     ]);
     assert.ok(text.indexOf('Telefon') < text.indexOf('CVR-nummer'), 'contact before CVR');
 
-    // The first screen of the detail shows how to get in touch.
-    await detail.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    const contactBottom = await detail.locator('.tf-detail-section').first()
-      .locator('.tf-row').filter({ hasText: 'E-mail' }).evaluate((el) => el.getBoundingClientRect().bottom);
-    assert.ok(contactBottom <= viewport.height, `the e-mail line ends at ${contactBottom}px, below the first ${viewport.height}px`);
+    // The detail opens at its top, and that first screen shows how to get in touch.
+    const email = detail.locator('.tf-detail-section').first().locator('.tf-row').filter({ hasText: 'E-mail' });
+    await expectOnFirstScreen(page, email, 'the e-mail line');
 
     await expectFitsViewport(page);
     await expectAccessible(page, `citizen detail at ${viewport.width} px`);
@@ -63,6 +74,25 @@ for (const viewport of [{ width: 375, height: 667 }, { width: 1280, height: 900 
     await context.close();
   });
 }
+
+test('on a phone, a detail opened from its card shows the contact lines on the first screen', async () => {
+  const viewport = { width: 375, height: 667 };
+  const { page, context, problems } = await openSearch(browser, server.url, '?near=Odense&f=basis%3Asul_141', { viewport });
+  // Scrolled down to the card, as a user is who opens one.
+  const card = page.locator('.tf-result-area .tf-card').nth(2);
+  await card.scrollIntoViewIfNeeded();
+  await card.getByRole('button', { name: /^Vis detaljer/ }).click();
+  const detail = page.locator('.tf-detail');
+  const phone = detail.locator('.tf-detail-section').first().locator('.tf-row').filter({ hasText: 'Telefon' });
+  await phone.waitFor();
+  // What the phone shows (not the full page): looked at when this was made.
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, 'detail-citizen-375-first-screen.png') });
+  await expectOnFirstScreen(page, phone, 'the phone line');
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('tf-detail-title')), true);
+  expectNoProblems(problems);
+  await context.close();
+});
 
 test('result cards say the distance from the place given and "gratis" for free treatment', async () => {
   const { page, context, problems } = await openSearch(browser, server.url, '?near=Odense&f=basis%3Asul_141&sort=distance');

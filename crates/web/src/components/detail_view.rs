@@ -90,11 +90,19 @@ pub fn detail_view(props: &DetailViewProps) -> Html {
         let attempt = attempt.clone();
         Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
     };
+    // The whole view from its top (the back button, the name, then what and how to get in
+    // touch) on the screen, whatever scrolling focusing the heading did: on a phone the first
+    // screen then shows the contact lines.
+    let section = use_node_ref();
     {
         let heading = heading.clone();
+        let section = section.clone();
         use_effect_with(props.card.doc, move |_| {
             if let Some(h) = heading.cast::<HtmlElement>() {
                 let _ = h.focus();
+            }
+            if let Some(s) = section.cast::<HtmlElement>() {
+                s.scroll_into_view();
             }
         });
     }
@@ -135,7 +143,7 @@ pub fn detail_view(props: &DetailViewProps) -> Html {
         }
     };
     html! {
-        <section class="tf-detail" aria-labelledby={format!("tf-detail-{}", props.card.doc)} {onkeydown}>
+        <section class="tf-detail" aria-labelledby={format!("tf-detail-{}", props.card.doc)} {onkeydown} ref={section}>
             <div class="tf-detail-actions">
                 <button type="button" class="tf-button tf-secondary" onclick={on_back}>
                     <span aria-hidden="true">{ "← " }</span>{ t.back_to_results }
@@ -296,24 +304,24 @@ fn municipality_name(code: u16) -> String {
         .unwrap_or_else(|| code.to_string())
 }
 
-/// The departments' addresses, each with a plain map link, and the distance from the place the
-/// user gave.
+/// The departments' addresses, each with a plain map link; the first (the one distances are
+/// measured to) with its distance from the place the user gave.
 fn address_row(lang: Lang, o: &Offer, distance: Option<String>) -> Html {
     let d = &lang.texts().detail;
     row(
         d.address,
         html! {
             <ul class="tf-plain-list">
-                { for o.departments.iter().map(|dep| html! {
+                { for o.departments.iter().enumerate().map(|(i, dep)| html! {
                     <li>
                         if o.departments.len() > 1 { <strong>{ dep.name.clone() }</strong><br/> }
                         { format!("{}, {} {}", dep.address.street, dep.address.postal_code, dep.address.city) }
+                        if let Some(distance) = distance.as_ref().filter(|_| i == 0) { { format!(" · {distance}") } }
                         if let Some(href) = links::map_href(dep.address.lat, dep.address.lon) {
                             <br/><a href={href} class="tf-link">{ d.show_on_map }</a>
                         }
                     </li>
                 }) }
-                if let Some(distance) = distance { <li>{ distance }</li> }
             </ul>
         },
     )
@@ -338,20 +346,22 @@ fn offer_lead(lang: Lang, o: &Offer) -> Html {
         .iter()
         .map(|b| i18n::legal_basis_words(lang, b.basis))
         .collect();
+    // Two short lines, no labels above them: on a phone the contact lines must stay on the
+    // first screen.
     html! {
-        <dl class="tf-facts tf-detail-facts tf-detail-lead">
-            { text_row(d.kind, format!("{} · {}", i18n::label(lang, o.offer_type), what.join(", "))) }
+        <div class="tf-detail-lead">
+            <p class="tf-detail-what">{ format!("{} · {}", i18n::label(lang, o.offer_type), what.join(", ")) }</p>
             if !groups.is_empty() || ages.is_some() {
-                { text_row(d.for_whom, {
+                <p><strong>{ format!("{}: ", d.for_whom) }</strong>{ {
                     let groups = groups.iter().map(|g| i18n::label(lang, *g)).collect::<Vec<_>>().join(", ");
                     match ages {
                         Some((from, to)) if !groups.is_empty() => format!("{groups} · {}", i18n::age_range(lang, from, to)),
                         Some((from, to)) => i18n::age_range(lang, from, to),
                         None => groups,
                     }
-                }) }
+                } }</p>
             }
-        </dl>
+        </div>
     }
 }
 
@@ -563,9 +573,9 @@ fn family_fields(
     };
     html! {
         <>
-            <dl class="tf-facts tf-detail-facts tf-detail-lead">
-                { text_row(d.family_type, format!("{} · {}", i18n::label(lang, f.family_type), i18n::age_range(lang, f.age_from, f.age_to))) }
-            </dl>
+            <div class="tf-detail-lead">
+                <p class="tf-detail-what">{ format!("{} · {}", i18n::label(lang, f.family_type), i18n::age_range(lang, f.age_from, f.age_to)) }</p>
+            </div>
             { section(level, d.contact, contact) }
             { section(level, d.places, places) }
             { section(level, d.about_family, general) }
