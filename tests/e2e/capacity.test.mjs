@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ARTIFACTS, INDEX_DIR, cliJson, openPage, withServerAndBrowser } from '../lib/harness.mjs';
 import {
-  cliQuery, expectAccessible, expectNoProblems, facetCheckbox, screenshot,
+  cliQuery, expectAccessible, expectFitsViewport, expectNoProblems, facetCheckbox, screenshot,
 } from './search-lib.mjs';
 
 let server;
@@ -21,6 +21,9 @@ withServerAndBrowser((s, b) => {
 function cliCapacity(args = []) {
   return cliJson(['capacity', INDEX_DIR, '--json', ...args]);
 }
+
+/** The offer filter of a kind of places: the view counts one kind at a time, residential first. */
+const RESIDENTIAL = ['--filter', 'type=botilbud'];
 
 async function openCapacity(query = '', options = {}) {
   const opened = await openPage(browser, `${server.url}index.html?view=capacity${query}`, options);
@@ -69,8 +72,8 @@ function expectedRows(rows) {
 
 test('the overview shows the engine\'s figures, and a filter changes them consistently', async () => {
   const { page, context, problems } = await openCapacity();
-  const all = cliCapacity();
-  assert.equal(all.total.records, cliQuery([]).total, 'capacity counts what the search finds');
+  const all = cliCapacity(RESIDENTIAL);
+  assert.equal(all.total.records, cliQuery(RESIDENTIAL).total, 'capacity counts what the search finds');
   assert.ok(all.total.places > 0 && all.total.free_places > 0, 'the sample has places and free places');
   const shown = await shownTotals(page);
   assert.deepEqual(
@@ -98,6 +101,8 @@ test('the overview shows the engine\'s figures, and a filter changes them consis
   const report = await page.getByRole('link', { name: 'Se rapporten om datakvalitet' }).getAttribute('href');
   assert.equal(new URL(report, page.url()).pathname, '/report/index.html');
   await expectAccessible(page, 'capacity, offers, no filter');
+  // Every table fits its column ("Ikke meldt" was cut off at 1280 px).
+  await expectFitsViewport(page);
   await screenshot(page, 'capacity-1280');
 
   // Filter: Region Midtjylland and the group "Psykiske vanskeligheder" (the ministry's question).
@@ -105,10 +110,10 @@ test('the overview shows the engine\'s figures, and a filter changes them consis
   const mental = all.by_group.find((r) => r.code === 'psykiske_vanskeligheder');
   assert.ok(midt && mental, 'the sample has offers in Midtjylland and for psychiatric difficulties');
   await facetCheckbox(page, 'Geografi', midt.label).check();
-  const inMidt = cliCapacity(['--filter', 'region=1082']);
+  const inMidt = cliCapacity([...RESIDENTIAL, '--filter', 'region=1082']);
   await expectRecords(page, inMidt.total.records);
   await facetCheckbox(page, 'Målgruppe', mental.label).check();
-  const filtered = cliCapacity(['--filter', 'region=1082', '--filter', 'group=psykiske_vanskeligheder']);
+  const filtered = cliCapacity([...RESIDENTIAL, '--filter', 'region=1082', '--filter', 'group=psykiske_vanskeligheder']);
   await expectRecords(page, filtered.total.records);
   const after = await shownTotals(page);
   assert.deepEqual(
@@ -118,7 +123,7 @@ test('the overview shows the engine\'s figures, and a filter changes them consis
   );
   assert.equal(
     filtered.total.records,
-    cliQuery(['--filter', 'region=1082', '--filter', 'group=psykiske_vanskeligheder']).total,
+    cliQuery([...RESIDENTIAL, '--filter', 'region=1082', '--filter', 'group=psykiske_vanskeligheder']).total,
   );
   // Consistency: a narrower filter never has more; every matching record serves the group, so
   // the group's row is the whole total; the region filter keeps the region's own row whole.
@@ -132,6 +137,28 @@ test('the overview shows the engine\'s figures, and a filter changes them consis
   assert.match(page.url(), /view=capacity/);
   assert.match(page.url(), /f=region%3A1082|f=region:1082/);
   await expectAccessible(page, 'capacity, filtered');
+  expectNoProblems(problems);
+  await context.close();
+});
+
+test('residential, day and outpatient places are counted apart, never added up', async () => {
+  const { page, context, problems } = await openCapacity('&f=type:ambulant');
+  // The view counts residential places whatever offer type the filters hold, and says so.
+  await expectRecords(page, cliCapacity(RESIDENTIAL).total.records);
+  await page.getByText('lægges aldrig sammen').waitFor();
+  const totals = {};
+  for (const [code, label] of [['dagtilbud', 'Dagtilbud'], ['ambulant', 'Ambulant tilbud'], ['botilbud', 'Botilbud']]) {
+    await page.getByRole('radio', { name: label, exact: true }).check();
+    const expected = cliCapacity(['--filter', `type=${code}`]);
+    await expectRecords(page, expected.total.records);
+    const shown = await shownTotals(page);
+    assert.deepEqual([shown.places, shown.free], [expected.total.places, expected.total.free_places], code);
+    assert.deepEqual(await tableRows(page, 'Pladser efter region'), expectedRows(expected.by_region), `${code} by region`);
+    totals[code] = shown.places;
+  }
+  const everything = cliCapacity().total.places;
+  for (const places of Object.values(totals)) assert.ok(places < everything, 'no kind shows the sum of all');
+  await expectAccessible(page, 'capacity, kinds');
   expectNoProblems(problems);
   await context.close();
 });
@@ -162,7 +189,7 @@ test('the switch moves between search and capacity, keeping the filters', async 
   await page.waitForSelector('.tf-results-title');
   await page.getByRole('radio', { name: 'Kapacitet' }).check();
   await page.waitForSelector('.tf-capacity-total');
-  await expectRecords(page, cliCapacity(['--filter', 'region=1081']).total.records);
+  await expectRecords(page, cliCapacity([...RESIDENTIAL, '--filter', 'region=1081']).total.records);
   assert.match(page.url(), /view=capacity/);
   await page.getByRole('radio', { name: 'Søg' }).check();
   await page.waitForSelector('.tf-card');
@@ -177,6 +204,8 @@ test('on a phone the overview fits the screen; English strings', async () => {
   const { page, context, problems } = await openCapacity('', { viewport: { width: 375, height: 800 } });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page does not scroll sideways (${overflow} px too wide)`);
+  // No table cut off at the side either: on a phone each row is stacked (issue 15).
+  await expectFitsViewport(page);
   const chartWidth = await page.$eval('svg.tf-chart', (s) => s.getBoundingClientRect().width);
   assert.ok(chartWidth <= 375 && chartWidth > 250, `charts fit the phone (${chartWidth} px)`);
   await expectAccessible(page, 'capacity on a phone');

@@ -53,7 +53,7 @@ test('distance from a municipality or postal code filters and sorts by nearness'
   await page.getByLabel('Sortér efter').selectOption('distance');
   await expectEngine(page, ['--near', 'Aarhus', '--km', '25', '--sort', 'distance'], 'nearest first');
   const distances = await page.$$eval('.tf-result-area .tf-card', (cards) => cards.map((c) => {
-    const m = c.textContent.match(/([\d,]+) km herfra/);
+    const m = c.textContent.match(/([\d,]+) km fra Aarhus/);
     return m ? Number(m[1].replace(',', '.')) : NaN;
   }));
   assert.ok(distances.every((d) => d <= 25), `all within 25 km: ${distances}`);

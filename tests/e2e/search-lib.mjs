@@ -65,6 +65,29 @@ export async function expectAccessible(page, state) {
   assert.deepEqual(violations, [], `axe-core violations (${state}):\n${describeViolations(violations)}`);
 }
 
+/**
+ * Asserts that the page is no wider than the viewport and that no element of the app (`root`)
+ * reaches past its edges (a cut-off table or a long word counts, even inside a scroll box's
+ * parent).
+ */
+export async function expectFitsViewport(page, root = '.tf-app') {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
+  const wider = await page.$$eval(root, (roots) => {
+    const out = [];
+    for (const r0 of roots) {
+      for (const el of [r0, ...r0.querySelectorAll('*')]) {
+        const r = el.getBoundingClientRect();
+        if (r.width > 0 && (r.right > window.innerWidth + 0.5 || r.left < -0.5)) {
+          out.push(`${el.tagName.toLowerCase()}.${el.className} ${Math.round(r.left)}..${Math.round(r.right)}`);
+        }
+      }
+    }
+    return out.slice(0, 5);
+  });
+  assert.deepEqual(wider, [], 'elements wider than the viewport');
+}
+
 /** Asserts nothing went wrong in the page (console errors, uncaught errors, failed requests). */
 export function expectNoProblems(problems) {
   assert.deepEqual(problems, [], problems.join('\n'));

@@ -7,6 +7,7 @@
 //!   `docs/catalogue.md`, with a JSON Schema in `docs/catalogue.schema.json`);
 //! - [`vocab`]: the closed vocabularies (legal bases, target groups, authorities, regions, the 98
 //!   municipalities with approximate positions);
+//! - [`vocab_en`]: their English labels, beside the Danish ones, for an English interface;
 //! - [`date`]: calendar dates as day numbers;
 //! - [`freshness`]: the one rule for fresh, aging and stale parts of a record;
 //! - [`read`]: the streaming JSON Lines reader, one located error per bad line;
@@ -26,6 +27,7 @@ pub mod migrate;
 pub mod model;
 pub mod read;
 pub mod vocab;
+pub mod vocab_en;
 
 pub use date::Date;
 pub use model::{FosterFamily, Offer, Record};

@@ -11,9 +11,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 use crate::vocab::{
-    ApprovalScope, ApprovalStatus, Authority, CareKind, FosterFamilyType, InspectionKind,
-    LegalBasis, OfferType, Ownership, QualityTheme, RateUnit, SanctionKind, ServiceKind,
-    TargetGroup,
+    ApprovalScope, ApprovalStatus, Authority, CareKind, CitizenTerms, FosterFamilyType,
+    InspectionKind, LegalBasis, OfferType, Ownership, QualityTheme, RateUnit, SanctionKind,
+    ServiceKind, TargetGroup,
 };
 
 /// One line of the catalogue.
@@ -384,6 +384,14 @@ pub struct OfferUpdated {
     pub economy: Date,
     /// Methods, staff and staffing ratio.
     pub approach: Date,
+}
+
+impl Offer {
+    /// What the law promises the citizen about paying and anonymity under every one of the
+    /// offer's legal bases ([`CitizenTerms::of`]).
+    pub fn citizen_terms(&self) -> Option<CitizenTerms> {
+        CitizenTerms::of(self.legal_bases.iter().map(|b| b.basis))
+    }
 }
 
 impl OfferUpdated {

@@ -354,6 +354,25 @@ impl LegalBasis {
         }
     }
 
+    /// What the law promises the citizen about paying and giving their name, where it promises
+    /// anything: treatment for drug abuse (SEL § 101) and alcohol abuse (SUL § 141) is free,
+    /// alcohol treatment may be anonymous on request, and § 101 a treatment is anonymous by
+    /// definition. Elsewhere the rate is what the placing municipality pays and the citizen's own
+    /// payment (rent, board) is given by the offer, so the law says nothing to tell here.
+    pub fn citizen_terms(self) -> Option<CitizenTerms> {
+        match self {
+            LegalBasis::Sel101 => Some(CitizenTerms::Free),
+            LegalBasis::Sul141 => Some(CitizenTerms::FreeMayBeAnonymous),
+            LegalBasis::Sel101a => Some(CitizenTerms::FreeAnonymous),
+            _ => None,
+        }
+    }
+
+    /// The legal basis whose short citation is `short` ("SEL § 101 a"), as a card gives them.
+    pub fn from_short(short: &str) -> Option<LegalBasis> {
+        LegalBasis::ALL.iter().copied().find(|b| b.short() == short)
+    }
+
     /// Approved by the municipality rather than a socialtilsyn (SEL §§ 103, 104; BL § 43, stk. 1,
     /// nr. 4).
     pub fn municipally_approved(self) -> bool {
@@ -361,6 +380,38 @@ impl LegalBasis {
             self,
             LegalBasis::Sel103 | LegalBasis::Sel104 | LegalBasis::Bl43Nr4
         )
+    }
+}
+
+/// What the law promises a citizen about paying and anonymity ([`LegalBasis::citizen_terms`]),
+/// weakest first: an offer under several legal bases promises only what all of them promise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CitizenTerms {
+    /// Free for the citizen; the municipality refers and pays.
+    Free,
+    /// Free, and anonymous if the citizen asks; the citizen may turn to the offer directly.
+    FreeMayBeAnonymous,
+    /// Free and anonymous; the citizen turns to the offer directly.
+    FreeAnonymous,
+}
+
+impl CitizenTerms {
+    /// What an offer under `bases` promises: the weakest of their terms, or nothing when one of
+    /// them promises nothing (or there are none).
+    pub fn of(bases: impl IntoIterator<Item = LegalBasis>) -> Option<CitizenTerms> {
+        let mut weakest = None;
+        for basis in bases {
+            let terms = basis.citizen_terms()?;
+            weakest = Some(weakest.map_or(terms, |w: CitizenTerms| w.min(terms)));
+        }
+        weakest
+    }
+
+    /// Whether the citizen turns to the offer without a municipal referral. Such outpatient
+    /// offers take whoever comes (the law's 14-day treatment guarantee, or anonymity); they do
+    /// not report free places, and their silence must never read as "full".
+    pub fn direct_access(self) -> bool {
+        self != CitizenTerms::Free
     }
 }
 
@@ -967,6 +1018,32 @@ mod tests {
         for region in Region::ALL {
             assert_eq!(Region::from_name(region.label()), Some(*region));
         }
+    }
+
+    #[test]
+    fn an_offer_promises_only_what_all_its_legal_bases_promise() {
+        use LegalBasis::*;
+        assert_eq!(
+            CitizenTerms::of([Sel101a]),
+            Some(CitizenTerms::FreeAnonymous)
+        );
+        assert_eq!(
+            CitizenTerms::of([Sul141]),
+            Some(CitizenTerms::FreeMayBeAnonymous)
+        );
+        assert_eq!(CitizenTerms::of([Sul141, Sel101]), Some(CitizenTerms::Free));
+        assert_eq!(CitizenTerms::of([Sel101a, Sel108]), None);
+        assert_eq!(CitizenTerms::of([]), None);
+        assert!(CitizenTerms::FreeAnonymous.direct_access());
+        assert!(!CitizenTerms::Free.direct_access());
+    }
+
+    #[test]
+    fn every_short_citation_names_one_legal_basis() {
+        for basis in LegalBasis::ALL {
+            assert_eq!(LegalBasis::from_short(basis.short()), Some(*basis));
+        }
+        assert_eq!(LegalBasis::from_short("§ 43.6"), None);
     }
 
     #[test]

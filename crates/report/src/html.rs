@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::quality::{Category, FreshnessBucket, QualityReport, LISTED_PER_AUTHORITY};
+use crate::quality::{danish_date, Category, FreshnessBucket, QualityReport, LISTED_PER_AUTHORITY};
 use crate::svg::{stacked_bars, Bar};
 
 /// The stylesheet the page links to; write it next to the page as `report.css`.
@@ -47,16 +47,17 @@ pub fn render(report: &QualityReport) -> String {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Datakvalitet i tilbudskataloget – {today}</title>
+<title>Datakvalitet i tilbudskataloget – {today_words}</title>
 <link rel="stylesheet" href="report.css">
 <link rel="icon" href="data:,">
 </head>
 <body>
 <header><p class="kicker">Tilbudsfinder · rapport til socialtilsynene</p>
 <h1>Datakvalitet i tilbudskataloget</h1>
-<p>Opgjort {today} for kataloget <code>{catalogue}</code>. Hvert felt i hver post er kontrolleret.</p>
+<p>Opgjort {today_words} for kataloget <code>{catalogue}</code>. Hvert felt i hver post er kontrolleret.</p>
 </header>
 <main>
+{toc}
 <section aria-labelledby="summary-h"><h2 id="summary-h">Overblik</h2>
 <dl class="figures">
 <div><dt>Poster</dt><dd>{records}</dd></div>
@@ -69,7 +70,8 @@ markeret af tilsynet, ledige pladser der ikke er meldt, gamle takster, andre gam
 manglende kontaktoplysninger.</p>
 </section>
 "#,
-        today = report.today,
+        today_words = danish_date(report.today),
+        toc = table_of_contents(report),
         catalogue = escape(&report.catalogue),
         records = number(report.records),
         accepted = number(report.accepted),
@@ -83,6 +85,44 @@ manglende kontaktoplysninger.</p>
     }
     h.push_str("</main>\n<footer><p>Tallene findes også som <a href=\"report.json\">report.json</a>.</p></footer>\n</body>\n</html>\n");
     h
+}
+
+/// "1.234 (12 %)": a count with its share of `whole`, so a reader need not divide.
+fn with_share(count: u64, whole: u64) -> String {
+    if whole == 0 {
+        return number(count);
+    }
+    let percent = (count as f64 * 100.0 / whole as f64).round() as u64;
+    format!("{} ({percent} %)", number(count))
+}
+
+/// The page's sections, each authority's with how many records it should look at.
+fn table_of_contents(report: &QualityReport) -> String {
+    let mut toc = String::from(
+        r##"<nav aria-labelledby="toc-h" class="toc"><h2 id="toc-h">Indhold</h2><ol>
+<li><a href="#summary-h">Overblik</a></li>
+<li><a href="#cat-h">Problemer pr. tilsyn</a></li>
+<li><a href="#fresh-h">Hvor gamle er oplysningerne?</a></li>
+"##,
+    );
+    for a in &report.authorities {
+        let with_issues = report
+            .records_with_issues
+            .iter()
+            .filter(|r| r.authority.as_deref() == Some(a.authority.as_str()))
+            .count();
+        if with_issues > 0 {
+            let _ = writeln!(
+                toc,
+                r##"<li><a href="#a-{}">{}</a>: {} poster at rette</li>"##,
+                escape(&a.authority),
+                escape(&a.label),
+                number(with_issues as u64)
+            );
+        }
+    }
+    toc.push_str("</ol></nav>\n");
+    toc
 }
 
 fn categories_section(h: &mut String, report: &QualityReport) {
@@ -127,13 +167,13 @@ problem af hver slags, så en post kan tælle med flere steder dér.</p>
             r#"<tr><th scope="row">{}</th><td>{}</td><td>{}</td>"#,
             escape(&a.label),
             number(a.records),
-            number(a.clean)
+            with_share(a.clean, a.records)
         );
         for c in Category::ALL {
             let _ = write!(
                 h,
                 "<td>{}</td>",
-                number(a.by_category.get(&c).copied().unwrap_or(0))
+                with_share(a.by_category.get(&c).copied().unwrap_or(0), a.records)
             );
         }
         h.push_str("</tr>");
@@ -177,11 +217,12 @@ fn freshness_section(h: &mut String, report: &QualityReport) {
         .filter(|a| !a.freshness.is_empty())
     {
         let _ = write!(h, r#"<tr><th scope="row">{}</th>"#, escape(&a.label));
+        let dated: u64 = a.freshness.values().sum();
         for b in FreshnessBucket::ALL {
             let _ = write!(
                 h,
                 "<td>{}</td>",
-                number(a.freshness.get(&b).copied().unwrap_or(0))
+                with_share(a.freshness.get(&b).copied().unwrap_or(0), dated)
             );
         }
         h.push_str("</tr>");
@@ -230,13 +271,21 @@ fn authority_section(h: &mut String, report: &QualityReport, authority: &str, la
             row.line
         );
         for issue in &row.issues {
-            let _ = write!(
-                h,
-                "<li><span class=\"cat\">{}</span> <code>{}</code>: {}</li>",
-                escape(issue.category.label()),
-                escape(&issue.field),
-                escape(&issue.message)
-            );
+            let _ = match &issue.sentence {
+                Some(sentence) => write!(
+                    h,
+                    "<li><span class=\"cat\">{}</span> {}.</li>",
+                    escape(issue.category.label()),
+                    escape(sentence.trim_end_matches('.'))
+                ),
+                None => write!(
+                    h,
+                    "<li><span class=\"cat\">{}</span> <code>{}</code>: {}</li>",
+                    escape(issue.category.label()),
+                    escape(&issue.field),
+                    escape(&issue.message)
+                ),
+            };
         }
         h.push_str("</ul></td></tr>");
     }

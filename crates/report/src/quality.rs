@@ -168,6 +168,11 @@ pub struct Issue {
     pub field: String,
     /// `check`'s message.
     pub message: String,
+    /// The finding as a plain Danish sentence, where the report can say it without a field path
+    /// (a stale part, the authority's marking); the HTML shows it instead of field and message.
+    /// Not in the JSON, which stays as it was for machines.
+    #[serde(skip)]
+    pub sentence: Option<String>,
 }
 
 /// A record with something to report.
@@ -270,6 +275,7 @@ impl ReportBuilder {
                 category: Category::of(f),
                 field: f.field.clone(),
                 message: f.message.clone(),
+                sentence: None,
             })
             .collect();
         if let Some(record) = record {
@@ -280,6 +286,11 @@ impl ReportBuilder {
                 category: Category::Marked,
                 field: "supervision.marking".into(),
                 message: format!("marked by the authority on {}: {}", marking.0, marking.1),
+                sentence: Some(format!(
+                    "Socialtilsynet markerede {} oplysningerne som forkerte: {}",
+                    danish_date(marking.0),
+                    marking.1
+                )),
             });
         }
         issues.sort_by(|a, b| a.category.cmp(&b.category).then(a.field.cmp(&b.field)));
@@ -356,19 +367,28 @@ impl ReportBuilder {
 
 /// One issue for each part of the record that the freshness rule calls stale.
 fn stale_parts(record: &Record, today: Date) -> Vec<Issue> {
-    let parts: Vec<(&str, Date)> = match record {
+    // (field, the part in Danish as the sentence's subject, its date)
+    let parts: Vec<(&str, &str, Date)> = match record {
         Record::Offer(o) => vec![
-            ("updated.general", o.updated.general),
-            ("updated.places", o.updated.places),
-            ("updated.services", o.updated.services),
-            ("updated.economy", o.updated.economy),
-            ("updated.approach", o.updated.approach),
+            (
+                "updated.general",
+                "Generelle oplysninger",
+                o.updated.general,
+            ),
+            ("updated.places", "Pladser", o.updated.places),
+            (
+                "updated.services",
+                "Indsatser og målgrupper",
+                o.updated.services,
+            ),
+            ("updated.economy", "Takster", o.updated.economy),
+            ("updated.approach", "Faglig tilgang", o.updated.approach),
         ],
-        Record::FosterFamily(f) => vec![("updated", f.updated)],
+        Record::FosterFamily(f) => vec![("updated", "Familiens oplysninger", f.updated)],
     };
     parts
         .into_iter()
-        .filter_map(|(field, date)| {
+        .filter_map(|(field, part, date)| {
             let days = date.days_until(today);
             (Part::Record.freshness(date, today) == Freshness::Stale).then(|| Issue {
                 category: if field == "updated.economy" {
@@ -378,9 +398,34 @@ fn stale_parts(record: &Record, today: Date) -> Vec<Issue> {
                 },
                 field: field.to_owned(),
                 message: format!("not updated since {date} ({days} days)"),
+                sentence: Some(format!(
+                    "{part} er ikke opdateret siden {} ({days} dage)",
+                    danish_date(date)
+                )),
             })
         })
         .collect()
+}
+
+/// "9. juli 2024".
+pub fn danish_date(day: Date) -> String {
+    const MONTHS: [&str; 12] = [
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let (y, m, d) = day.ymd();
+    let month = MONTHS.get(m as usize - 1).copied().unwrap_or("?");
+    format!("{d}. {month} {y}")
 }
 
 fn authority_of(record: &Record) -> Authority {

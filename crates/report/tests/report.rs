@@ -140,3 +140,43 @@ fn the_page_shows_catalogue_text_as_text() {
     );
     assert!(!page.contains("<script"), "the report has no script");
 }
+
+#[test]
+fn the_page_says_stale_parts_and_markings_in_danish_sentences_and_the_json_keeps_its_fields() {
+    let mut stale = example_offer("T-3");
+    stale["updated"]["economy"] = json!("2024-07-09");
+    let mut marked = example_offer("T-2");
+    marked["supervision"]["marking"] = json!({"date": "2026-09-01", "reason": "Forkerte takster."});
+    let report = report_of(&[stale.to_string(), marked.to_string()]);
+    let page = tilbudsfinder_report::html::render(&report);
+    // 2024-07-09 to 2026-11-22: 866 days.
+    assert!(
+        page.contains("Takster er ikke opdateret siden 9. juli 2024 (866 dage)."),
+        "{page}"
+    );
+    assert!(page.contains(
+        "Socialtilsynet markerede 1. september 2026 oplysningerne som forkerte: Forkerte takster."
+    ));
+    assert!(!page.contains("<code>updated.economy</code>"));
+    // A table of contents leads to each authority's records; counts come with their shares.
+    assert!(
+        page.contains(r##"<li><a href="#a-midt">Socialtilsyn Midt</a>: 2 poster at rette</li>"##),
+        "{page}"
+    );
+    assert!(page.contains("<td>1 (50 %)</td>"), "{page}");
+    assert!(page.contains("Opgjort 22. november 2026"));
+    let json = serde_json::to_value(&report).unwrap();
+    let issue = json["records_with_issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r["issues"].as_array().unwrap())
+        .find(|i| i["field"] == "updated.economy")
+        .expect("the stale economy issue");
+    assert_eq!(
+        issue.as_object().unwrap().keys().collect::<Vec<_>>(),
+        ["category", "field", "message"],
+        "the JSON is what it was"
+    );
+    assert_eq!(issue["message"], "not updated since 2024-07-09 (866 days)");
+}

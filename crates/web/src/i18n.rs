@@ -2,11 +2,19 @@
 //!
 //! Fixed strings live in one [`Texts`] table per language; strings with numbers or dates in them
 //! are functions here too, so that plural forms, thousands separators and date formats are
-//! decided in one file. Catalogue values (target groups, legal bases, facet values) come from
-//! the index with their Danish labels and are shown as they are in both languages.
+//! decided in one file. Catalogue vocabulary values (target groups, legal bases, offer types,
+//! foster-family types, facet values) come from the index with their Danish labels; in English
+//! they are shown from the English table beside the Danish one (`catalogue::vocab_en`) through
+//! [`label`], [`legal_basis`], [`card_kind`] and [`facet_value`]. The catalogue's own text
+//! (names, descriptions, methods, staff groups, competences) is shown as written.
 
-use catalogue::freshness::Part;
-use catalogue::vocab::{InspectionKind, PriceBasis, RateUnit, SanctionKind};
+use catalogue::freshness::{Freshness, Part};
+use catalogue::vocab::{
+    ApprovalScope, ApprovalStatus, Authority, CareKind, CitizenTerms, FosterFamilyType,
+    InspectionKind, LegalBasis, OfferType, Ownership, PriceBasis, RateUnit, Region, SanctionKind,
+    ServiceKind, TargetGroup, TargetGroupGroup,
+};
+use catalogue::vocab_en::Labels;
 use catalogue::Date;
 use serde::Deserialize;
 use tilbudsfinder_index::price::to_oere;
@@ -105,7 +113,6 @@ pub struct Texts {
     pub paused: &'static str,
     pub back_to_results: &'static str,
     pub detail_loading: &'static str,
-    pub detail_failed: &'static str,
     pub shortlist_heading: &'static str,
     pub shortlist_empty: &'static str,
     pub shortlist_remove: &'static str,
@@ -119,10 +126,11 @@ pub struct Texts {
     pub yes: &'static str,
     pub no: &'static str,
     pub none: &'static str,
-    pub error_network: &'static str,
     pub error_reload: &'static str,
     pub facet_other: &'static str,
     pub detail: DetailTexts,
+    /// The button that tries a failed fetch again.
+    pub retry: &'static str,
 }
 
 /// Labels of the detail view and the comparison table.
@@ -196,6 +204,19 @@ pub struct DetailTexts {
     /// The part of a record that is neither free places, price nor supervision.
     pub other_information: &'static str,
     pub children_in_home: &'static str,
+    /// Heading of the organisation's identifiers (owner, CVR, P-numbers), shown last.
+    pub organisation: &'static str,
+    pub address: &'static str,
+    /// The link text of a department's map link.
+    pub show_on_map: &'static str,
+    /// What the citizen pays (free treatment), beside the rates.
+    pub citizen_price: &'static str,
+    /// The rates of a service that is free for the citizen: what the municipality pays.
+    pub rates_paid_by_municipality: &'static str,
+    /// Free places of an offer a citizen turns to directly, which reports none.
+    pub direct_access_places: &'static str,
+    /// "For hvem": the target groups and ages of the lead.
+    pub for_whom: &'static str,
 }
 
 static DA: Texts = Texts {
@@ -255,7 +276,6 @@ static DA: Texts = Texts {
     paused: "Holder pause",
     back_to_results: "Tilbage til resultaterne",
     detail_loading: "Henter alle oplysninger …",
-    detail_failed: "Oplysningerne kunne ikke hentes.",
     shortlist_heading: "Gemte",
     shortlist_empty:
         "Du har ikke gemt noget endnu. Brug knappen \u{201c}Gem\u{201d} på et resultat.",
@@ -271,7 +291,6 @@ static DA: Texts = Texts {
     yes: "Ja",
     no: "Nej",
     none: "Ikke oplyst",
-    error_network: "Søgeindekset kunne ikke hentes, fordi forbindelsen til serveren svigtede.",
     error_reload: "Genindlæs siden; hjælper det ikke, så kontakt webstedets redaktør.",
     facet_other: "Andre",
     detail: DetailTexts {
@@ -308,7 +327,7 @@ static DA: Texts = Texts {
         approach: "Faglig tilgang",
         methods: "Metoder",
         staff_groups: "Faggrupper",
-        staffing_ratio: "Normering (ansatte pr. beboer)",
+        staffing_ratio: "Normering (ansatte pr. plads)",
         quality: "Tilsynets kvalitetsvurdering (1–5)",
         updated: "Senest opdateret",
         updated_general: "Generelle oplysninger",
@@ -341,7 +360,15 @@ static DA: Texts = Texts {
         report_error_in: "Meld en fejl i",
         other_information: "Øvrige oplysninger",
         children_in_home: "Børn i hjemmet (alder)",
+        organisation: "Organisation",
+        address: "Adresse",
+        show_on_map: "Vis på kort (OpenStreetMap)",
+        citizen_price: "Pris for borgeren",
+        rates_paid_by_municipality: "Takster (betales af kommunen)",
+        direct_access_places: "Melder ikke ledige pladser: henvend dig direkte",
+        for_whom: "For hvem",
     },
+    retry: "Prøv igen",
 };
 
 static EN: Texts = Texts {
@@ -400,7 +427,6 @@ static EN: Texts = Texts {
     paused: "On pause",
     back_to_results: "Back to the results",
     detail_loading: "Fetching all details …",
-    detail_failed: "The details could not be fetched.",
     shortlist_heading: "Saved",
     shortlist_empty: "Nothing saved yet. Use the \u{201c}Save\u{201d} button on a result.",
     shortlist_remove: "Remove from saved:",
@@ -414,7 +440,6 @@ static EN: Texts = Texts {
     yes: "Yes",
     no: "No",
     none: "Not given",
-    error_network: "The search index could not be fetched because the connection to the server failed.",
     error_reload: "Reload the page; if that does not help, contact the site's editor.",
     facet_other: "Other",
     detail: DetailTexts {
@@ -451,7 +476,7 @@ static EN: Texts = Texts {
         approach: "Professional approach",
         methods: "Methods",
         staff_groups: "Staff groups",
-        staffing_ratio: "Staffing ratio (staff per resident)",
+        staffing_ratio: "Staffing ratio (staff per place)",
         quality: "The authority's quality scores (1–5)",
         updated: "Last updated",
         updated_general: "General information",
@@ -462,7 +487,7 @@ static EN: Texts = Texts {
         family_type: "Type",
         approval_scope: "Approval",
         approved_for: "Approved for",
-        respite_days: "Støtteophold (respite), days per month",
+        respite_days: "Respite (støtteophold), days per month",
         emergency: "Takes emergency placements",
         parent_child: "Takes parent and child",
         children_approved: "Approved for children",
@@ -484,7 +509,15 @@ static EN: Texts = Texts {
         report_error_in: "Report an error in",
         other_information: "Other information",
         children_in_home: "Children in the home (ages)",
+        organisation: "Organisation",
+        address: "Address",
+        show_on_map: "Show on map (OpenStreetMap)",
+        citizen_price: "Cost to the citizen",
+        rates_paid_by_municipality: "Rates (paid by the municipality)",
+        direct_access_places: "Does not report free places: contact them directly",
+        for_whom: "For whom",
     },
+    retry: "Try again",
 };
 
 /// The legend of a facet group, by the facet's stable name.
@@ -674,13 +707,14 @@ pub fn show_results(lang: Lang, mode: Mode, total: u32) -> String {
     }
 }
 
-/// "Indlæser søgeindekset (2 af 5 filer)".
-pub fn loading_progress(lang: Lang, done: usize, total: usize) -> String {
+/// "Indlæser søgeindekset (0,4 af 1,1 MB) …": bytes of the initial files, as they arrive.
+pub fn loading_progress(lang: Lang, done: u64, total: u64) -> String {
     let base = lang.texts().loading_index;
+    let mb = |bytes: u64| number(lang, bytes as f64 / 1_000_000.0, 1);
     match (lang, total) {
         (_, 0) => format!("{base} …"),
-        (Lang::Da, _) => format!("{base} ({done} af {total} filer) …"),
-        (Lang::En, _) => format!("{base} ({done} of {total} files) …"),
+        (Lang::Da, _) => format!("{base} ({} af {} MB) …", mb(done), mb(total)),
+        (Lang::En, _) => format!("{base} ({} of {} MB) …", mb(done), mb(total)),
     }
 }
 
@@ -748,16 +782,7 @@ pub fn rate(lang: Lang, amount: f64, unit: RateUnit) -> String {
         oere as f64 / 100.0,
         if oere % 100 == 0 { 0 } else { 2 },
     );
-    let unit_text = match lang {
-        Lang::Da => unit.label(),
-        Lang::En => match unit {
-            RateUnit::Per24Hours => "per 24 hours",
-            RateUnit::PerDay => "per day",
-            RateUnit::PerMonth => "per month",
-            RateUnit::PerHour => "per hour",
-            RateUnit::PerCourse => "per course",
-        },
-    };
+    let unit_text = label(lang, unit);
     match lang {
         Lang::Da => format!("{n} kr. {unit_text}"),
         Lang::En => format!("DKK {n} {unit_text}"),
@@ -785,8 +810,8 @@ pub fn price_position(lang: Lang, position: &PricePosition, per_24h: bool) -> St
         (Lang::Da, _) => "Dyreste fjerdedel",
         (Lang::En, 1) => "Cheapest quarter",
         (Lang::En, 2) => "Second cheapest quarter",
-        (Lang::En, 3) => "Second dearest quarter",
-        (Lang::En, _) => "Dearest quarter",
+        (Lang::En, 3) => "Second most expensive quarter",
+        (Lang::En, _) => "Most expensive quarter",
     };
     let peers = number(lang, f64::from(position.peers), 0);
     let basis = position.legal_basis.short();
@@ -865,7 +890,7 @@ pub fn family_free_places(
     let (placement, respite) = (count(placement), count(respite));
     let both = match lang {
         Lang::Da => format!("Døgnanbringelse: {placement} · Støtteophold: {respite}"),
-        Lang::En => format!("Placement: {placement} · Støtteophold (respite): {respite}"),
+        Lang::En => format!("Placement: {placement} · Respite (støtteophold): {respite}"),
     };
     match (lang, reported_days_ago) {
         (Lang::Da, Some(d)) => format!("{both} (meldt {})", days_ago(lang, d)),
@@ -917,12 +942,35 @@ pub fn paused_until(lang: Lang, until: Option<Date>) -> String {
     }
 }
 
-/// "23 km" distance from the chosen place.
-pub fn distance(lang: Lang, km: f64) -> String {
+/// "2,2 km fra Odense": the distance from the place the user gave (never "from here": it is
+/// not the device's position).
+/// `from` is `None` where the place is said already (the comparison's row header).
+pub fn distance(lang: Lang, km: f64, from: Option<&str>) -> String {
     let n = number(lang, km, if km < 10.0 { 1 } else { 0 });
+    match (lang, from) {
+        (_, None) => format!("{n} km"),
+        (Lang::Da, Some(place)) => format!("{n} km fra {place}"),
+        (Lang::En, Some(place)) => format!("{n} km from {place}"),
+    }
+}
+
+/// What the law promises the citizen: "Gratis og anonymt".
+pub fn citizen_terms(lang: Lang, terms: CitizenTerms) -> &'static str {
+    match (lang, terms) {
+        (Lang::Da, CitizenTerms::Free) => "Gratis",
+        (Lang::Da, CitizenTerms::FreeMayBeAnonymous) => "Gratis, og du kan være anonym",
+        (Lang::Da, CitizenTerms::FreeAnonymous) => "Gratis og anonymt",
+        (Lang::En, CitizenTerms::Free) => "Free",
+        (Lang::En, CitizenTerms::FreeMayBeAnonymous) => "Free, and you may stay anonymous",
+        (Lang::En, CitizenTerms::FreeAnonymous) => "Free and anonymous",
+    }
+}
+
+/// "Kommunens takst: 32.860 kr. pr. forløb": a rate that the citizen does not pay.
+pub fn municipality_rate(lang: Lang, given: &str) -> String {
     match lang {
-        Lang::Da => format!("{n} km herfra"),
-        Lang::En => format!("{n} km away"),
+        Lang::Da => format!("Kommunens takst: {given}"),
+        Lang::En => format!("The municipality's rate: {given}"),
     }
 }
 
@@ -1044,6 +1092,10 @@ pub struct CapacityTexts {
     pub col_age: &'static str,
     pub no_matches: &'static str,
     pub table_region: &'static str,
+    /// The legend of the choice between residential, day and outpatient places.
+    pub kind_legend: &'static str,
+    /// Why that choice is there: the three kinds of place are never added up.
+    pub kind_note: &'static str,
 }
 
 static CAPACITY_DA: CapacityTexts = CapacityTexts {
@@ -1073,6 +1125,8 @@ static CAPACITY_DA: CapacityTexts = CapacityTexts {
     col_age: "Alder",
     no_matches: "Ingen tilbud passer til filtrene, så der er ingen pladser at vise.",
     table_region: "Tabel, kan rulles vandret",
+    kind_legend: "Slags pladser",
+    kind_note: "Døgnpladser i botilbud, pladser i dagtilbud og ambulante behandlingspladser er ikke det samme og lægges aldrig sammen: vælg hvilke, der tælles. Et valg af tilbudstype i filtrene gælder ikke her.",
 };
 
 static CAPACITY_EN: CapacityTexts = CapacityTexts {
@@ -1102,6 +1156,8 @@ static CAPACITY_EN: CapacityTexts = CapacityTexts {
     col_age: "Age",
     no_matches: "No records match the filters, so there are no places to show.",
     table_region: "Table, scrolls sideways",
+    kind_legend: "Kind of places",
+    kind_note: "Residential places, day places and outpatient treatment places are not alike and are never added up: choose which are counted. An offer type chosen in the filters does not apply here.",
 };
 
 /// The capacity overview's strings in a language.
@@ -1341,7 +1397,7 @@ pub fn record_label(lang: Lang, card: &Card) -> String {
     match card.mode {
         Mode::FosterFamilies => format!(
             "{}, {}, {} · {}",
-            card.kind_label,
+            card_kind(lang, card),
             card.city,
             age_range(lang, card.age_from, card.age_to),
             card.id
@@ -1407,7 +1463,7 @@ pub fn saved_count(lang: Lang, count: usize) -> String {
 /// which price basis and how many offers, and where the middle half lies.
 pub fn peer_sentence(lang: Lang, position: &PricePosition, per_24h: bool) -> String {
     let basis = position.legal_basis.short();
-    let group = position.group.label();
+    let group = label(lang, position.group);
     let unit = price(lang, position.median, position.basis, per_24h);
     let q1 = number(lang, position.q1.round(), 0);
     let q3 = number(lang, position.q3.round(), 0);
@@ -1493,15 +1549,7 @@ pub fn report_error_body(lang: Lang, f: &ReportErrorFacts<'_>) -> String {
 
 /// A sanction's kind in words.
 pub fn sanction_kind(lang: Lang, kind: SanctionKind) -> &'static str {
-    match lang {
-        Lang::Da => kind.label(),
-        Lang::En => match kind {
-            SanctionKind::Order => "Order (påbud)",
-            SanctionKind::EnhancedSupervision => "Enhanced supervision (skærpet tilsyn)",
-            SanctionKind::Condition => "Approval with conditions (vilkår)",
-            SanctionKind::Cessation => "Approval revoked (ophør)",
-        },
-    }
+    label(lang, kind)
 }
 
 /// "Skærpet tilsyn siden 01.09.2026" or "Påbud siden 01.09.2026, frist 01.12.2026".
@@ -1527,11 +1575,7 @@ pub fn sanction_lifted(lang: Lang, lifted: Date) -> String {
 
 /// "03.03.2026, uanmeldt".
 pub fn inspection(lang: Lang, day: Date, kind: InspectionKind) -> String {
-    let kind = match (lang, kind) {
-        (Lang::Da, k) => k.label().to_lowercase(),
-        (Lang::En, InspectionKind::Announced) => "announced".to_string(),
-        (Lang::En, InspectionKind::Unannounced) => "unannounced".to_string(),
-    };
+    let kind = label(lang, kind).to_lowercase();
     format!("{}, {kind}", date(lang, day))
 }
 
@@ -1545,6 +1589,188 @@ pub fn approval_lapse(lang: Lang, lapses_on: Date, lapsed: bool) -> String {
         (Lang::En, true) => format!("The approval lapsed on {d} for being unused"),
         (Lang::En, false) => format!("The approval lapses on {d} unless it is used"),
     }
+}
+
+/// A vocabulary value in the interface language (the English table is
+/// [`catalogue::vocab_en`]).
+pub fn label<V: Labels>(lang: Lang, value: V) -> &'static str {
+    match lang {
+        Lang::Da => value.danish(),
+        Lang::En => value.english(),
+    }
+}
+
+/// "SEL § 108 Længerevarende botilbud" / "SEL § 108 Long-term residential care": the citation
+/// stays Danish in both languages.
+pub fn legal_basis(lang: Lang, basis: LegalBasis) -> String {
+    format!("{} {}", basis.short(), legal_basis_words(lang, basis))
+}
+
+/// The law's words for a legal basis without its citation: "Længerevarende botilbud".
+pub fn legal_basis_words(lang: Lang, basis: LegalBasis) -> &'static str {
+    match lang {
+        Lang::Da => basis.official_text(),
+        Lang::En => basis.official_text_en(),
+    }
+}
+
+/// A card's kind ("Botilbud", "Almen plejefamilie") in the interface language. The card holds
+/// the Danish label of its offer type or family type; a label no vocabulary has is shown as is.
+pub fn card_kind(lang: Lang, card: &Card) -> String {
+    let danish = card.kind_label.as_str();
+    let english = match (lang, card.mode) {
+        (Lang::Da, _) => None,
+        (Lang::En, Mode::Offers) => OfferType::ALL
+            .iter()
+            .find(|t| t.label() == danish)
+            .map(|t| t.english()),
+        (Lang::En, Mode::FosterFamilies) => FosterFamilyType::ALL
+            .iter()
+            .find(|t| t.label() == danish)
+            .map(|t| t.english()),
+    };
+    english.unwrap_or(danish).to_string()
+}
+
+/// A facet value's label in the interface language. The index gives the Danish label; in
+/// English, vocabulary values are looked up by code, yes/no, freshness and sanctions are said
+/// here, and municipality names and the catalogue's own words (methods, staff groups,
+/// competences) stay as written.
+pub fn facet_value(lang: Lang, facet: &str, code: &str, danish: &str) -> String {
+    fn en<V: Labels>(value: Option<V>) -> Option<String> {
+        value.map(|v| v.english().to_string())
+    }
+    if lang == Lang::Da {
+        return danish.to_string();
+    }
+    let t = lang.texts();
+    let rule = catalogue::freshness::RECORD;
+    let english = match facet {
+        "type" => en(OfferType::from_code(code)),
+        "basis" => LegalBasis::from_code(code).map(|b| legal_basis(lang, b)),
+        "group" => en(TargetGroupGroup::from_code(code)),
+        "target" => en(TargetGroup::from_code(code)),
+        "region" => en(Region::from_code(code)),
+        "ownership" => en(Ownership::from_code(code)),
+        "authority" => en(Authority::from_code(code)),
+        "approval" => en(ApprovalStatus::from_code(code)),
+        "service" => en(ServiceKind::from_code(code)),
+        "family_type" => en(FosterFamilyType::from_code(code)),
+        "care" => en(CareKind::from_code(code)),
+        "scope" => en(ApprovalScope::from_code(code)),
+        "marked" | "emergency" | "parent_child" | "available" => match code {
+            "yes" => Some(t.yes.to_string()),
+            "no" => Some(t.no.to_string()),
+            _ => None,
+        },
+        "updated" => match code {
+            c if c == Freshness::Fresh.code() => Some(format!("Within {} days", rule.fresh_days)),
+            c if c == Freshness::Aging.code() => Some(format!(
+                "{}–{} days ago",
+                rule.fresh_days + 1,
+                rule.stale_after_days
+            )),
+            c if c == Freshness::Stale.code() => {
+                Some(format!("More than {} days ago", rule.stale_after_days))
+            }
+            _ => None,
+        },
+        "sanction" => match code {
+            "none" => Some("Without orders / enhanced supervision".to_string()),
+            "some" => Some("With orders / enhanced supervision".to_string()),
+            _ => None,
+        },
+        _ => None,
+    };
+    english.unwrap_or_else(|| danish.to_string())
+}
+
+/// A capacity age band ("0-2", "18+") in the interface language; the index gives the Danish label.
+pub fn age_band(lang: Lang, code: &str, danish: &str) -> String {
+    match (lang, code.strip_suffix('+')) {
+        (Lang::Da, _) => danish.to_string(),
+        (Lang::En, Some(from)) => format!("{from} years and over"),
+        (Lang::En, None) => format!("{} years", code.replace('-', "–")),
+    }
+}
+
+/// The strings of the full page around the app (`www/index.html`): its title, skip link,
+/// header, footer and language switch. `www/main.js` sets them from [`page_texts`] once the app
+/// is loaded, so that the page speaks one language with the app.
+pub struct PageTexts {
+    pub title: &'static str,
+    pub description: &'static str,
+    pub skip_link: &'static str,
+    pub tagline: &'static str,
+    pub footer: &'static str,
+    /// What the page says without JavaScript.
+    pub noscript: &'static str,
+    /// The accessible name of the language switch.
+    pub language: &'static str,
+    /// The other language: its tag and its name in itself (the switch's link text).
+    pub other_tag: &'static str,
+    pub other_name: &'static str,
+}
+
+static PAGE_DA: PageTexts = PageTexts {
+    title: "Tilbudsfinder – find sociale tilbud og plejefamilier",
+    description: "Søg i landets sociale tilbud og plejefamilier: målgruppe, alder, ledige pladser, pris og afstand.",
+    skip_link: "Gå til søgningen",
+    tagline: "Sociale tilbud og plejefamilier i hele Danmark",
+    footer: "Oplysningerne kommer fra tilbuddene selv og godkendes af socialtilsynene. Kontakt altid tilbuddet for at få dem bekræftet.",
+    noscript: "Søgningen kræver JavaScript. Slå JavaScript til i din browser, og genindlæs siden.",
+    language: "Sprog",
+    other_tag: "en",
+    other_name: "English",
+};
+
+static PAGE_EN: PageTexts = PageTexts {
+    title: "Tilbudsfinder – find social care offers and foster families",
+    description: "Search Denmark's social care offers and foster families: target group, age, free places, price and distance.",
+    skip_link: "Skip to the search",
+    tagline: "Social care offers and foster families across Denmark",
+    footer: "The information comes from the offers themselves and is approved by the supervising authorities (socialtilsyn). Always contact the offer to have it confirmed.",
+    noscript: "The search needs JavaScript. Turn on JavaScript in your browser and reload the page.",
+    language: "Language",
+    other_tag: "da",
+    other_name: "Dansk",
+};
+
+/// The page's strings in a language.
+pub fn page(lang: Lang) -> &'static PageTexts {
+    match lang {
+        Lang::Da => &PAGE_DA,
+        Lang::En => &PAGE_EN,
+    }
+}
+
+/// The page's strings for `www/main.js`: a plain object with the fields of [`PageTexts`] in
+/// camelCase; any tag other than English gives Danish.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = pageTexts)]
+pub fn page_texts(lang: &str) -> wasm_bindgen::JsValue {
+    let lang = if lang.starts_with("en") {
+        Lang::En
+    } else {
+        Lang::Da
+    };
+    let p = page(lang);
+    let object = js_sys::Object::new();
+    for (key, value) in [
+        ("lang", lang.tag()),
+        ("title", p.title),
+        ("description", p.description),
+        ("skipLink", p.skip_link),
+        ("tagline", p.tagline),
+        ("footer", p.footer),
+        ("noscript", p.noscript),
+        ("language", p.language),
+        ("otherTag", p.other_tag),
+        ("otherName", p.other_name),
+    ] {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(&object, &key.into(), &value.into());
+    }
+    object.into()
 }
 
 #[cfg(test)]
@@ -1568,6 +1794,34 @@ mod tests {
             rate(Lang::Da, 47_897.825, RateUnit::PerMonth),
             format!("47.897,83 kr. {}", RateUnit::PerMonth.label())
         );
+    }
+
+    #[test]
+    fn every_closed_facet_value_reads_in_english() {
+        use tilbudsfinder_index::facets::{fixed_values, FACETS};
+        // Names, and words English shares with Danish.
+        let same = |danish: &str| {
+            danish.starts_with("Socialtilsyn ")
+                || matches!(
+                    danish,
+                    "Regional" | "Depression" | "Prostitution" | "Social isolation"
+                )
+        };
+        for facet in FACETS.iter().filter(|f| f.name != "municipality") {
+            for value in fixed_values(facet) {
+                let english = facet_value(Lang::En, facet.name, &value.code, &value.label);
+                assert!(
+                    english != value.label || same(&value.label),
+                    "{}={}: still Danish ({english})",
+                    facet.name,
+                    value.code
+                );
+                assert_eq!(
+                    facet_value(Lang::Da, facet.name, &value.code, &value.label),
+                    value.label
+                );
+            }
+        }
     }
 
     #[test]
@@ -1620,7 +1874,7 @@ mod tests {
         );
         assert_eq!(
             record_label(Lang::En, &family),
-            "Almen plejefamilie, Gentofte, 0–6 years · P-200012"
+            "General foster family, Gentofte, 0–6 years · P-200012"
         );
         let day = Date::from_ymd(2026, 11, 30).unwrap_or_default();
         assert_eq!(

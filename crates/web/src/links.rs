@@ -54,6 +54,17 @@ pub fn tel_href(phone: &str) -> Option<String> {
         .then(|| format!("tel:{digits}"))
 }
 
+/// A plain link to a point on OpenStreetMap's own site: no map script in the page, no third
+/// party on load; `None` for a point that is not on the Earth (a malformed catalogue number).
+pub fn map_href(lat: f64, lon: f64) -> Option<String> {
+    let on_earth = lat.is_finite() && lon.is_finite() && lat.abs() <= 90.0 && lon.abs() <= 180.0;
+    on_earth.then(|| {
+        format!(
+            "https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lon:.5}#map=17/{lat:.5}/{lon:.5}"
+        )
+    })
+}
+
 /// One `mailto:` to nobody in To and every address in Bcc, with a subject and a body (RFC 6068).
 ///
 /// Only addresses [`mail_href`] accepts may be given; every part is percent-encoded as UTF-8, so
@@ -108,6 +119,19 @@ pub fn percent_encode(text: &str, keep: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_map_link_is_a_plain_https_link_only_for_a_real_point() {
+        let href = map_href(55.39594, 10.38831).expect("Odense is on the map");
+        assert_eq!(
+            href,
+            "https://www.openstreetmap.org/?mlat=55.39594&mlon=10.38831#map=17/55.39594/10.38831"
+        );
+        assert_eq!(web_href(&href).as_deref(), Some(href.as_str()));
+        assert_eq!(map_href(f64::NAN, 10.0), None);
+        assert_eq!(map_href(91.0, 10.0), None);
+        assert_eq!(map_href(55.0, f64::INFINITY), None);
+    }
 
     #[test]
     fn only_safe_schemes_become_links() {

@@ -9,11 +9,11 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use js_sys::Uint8Array;
+use js_sys::{Reflect, Uint8Array};
 use tilbudsfinder_index::{IndexError, Manifest, SearchIndex};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::Response;
+use web_sys::{ReadableStreamDefaultReader, Response};
 
 use crate::i18n::Lang;
 
@@ -64,16 +64,103 @@ impl LoadError {
         };
         format!("{what}. {reload}")
     }
+
+    /// One sentence for a part fetched after the first results: which part is missing, why,
+    /// and that the search still works (it does: the initial files are loaded).
+    pub fn describe_part(&self, lang: Lang, part: LatePart) -> String {
+        let cause = self.cause(lang);
+        match (lang, part) {
+            (Lang::Da, LatePart::Details) => format!(
+                "Alle oplysninger om denne post kunne ikke hentes: {cause}. Søgningen og \
+                 resultaterne virker stadig."
+            ),
+            (Lang::En, LatePart::Details) => format!(
+                "The full details of this record could not be fetched: {cause}. The search and \
+                 the results still work."
+            ),
+            (Lang::Da, LatePart::SavedDetails) => format!(
+                "Oplysningerne om nogle af de gemte kunne ikke hentes: {cause}. Søgningen og de \
+                 gemte virker stadig."
+            ),
+            (Lang::En, LatePart::SavedDetails) => format!(
+                "The details of some saved records could not be fetched: {cause}. The search and \
+                 the saved list still work."
+            ),
+            (Lang::Da, LatePart::Texts) => format!(
+                "Beskrivelsernes tekst kunne ikke hentes: {cause}. Søgningen virker stadig på \
+                 navne, steder, målgrupper og filtre, men ikke på ord, der kun står i \
+                 beskrivelserne."
+            ),
+            (Lang::En, LatePart::Texts) => format!(
+                "The descriptions could not be fetched: {cause}. The search still works on names, \
+                 places, target groups and filters, but not on words found only in descriptions."
+            ),
+        }
+    }
+
+    /// Why the fetch failed, as a clause: "forbindelsen svigtede (filen detail-3)".
+    fn cause(&self, lang: Lang) -> String {
+        let da = matches!(lang, Lang::Da);
+        match self {
+            LoadError::Network { file } if da => {
+                format!("forbindelsen svigtede (filen {})", short(file))
+            }
+            LoadError::Network { file } => {
+                format!("the connection failed (file {})", short(file))
+            }
+            LoadError::Status { file, status } if da => {
+                format!("serveren svarede {status} for filen {}", short(file))
+            }
+            LoadError::Status { file, status } => {
+                format!("the server answered {status} for the file {}", short(file))
+            }
+            LoadError::Index(e) => index_error_detail(lang, e),
+            LoadError::NoWindow if da => "siden kører ikke i en browser".to_string(),
+            LoadError::NoWindow => "the page is not running in a browser".to_string(),
+        }
+    }
+
+    /// Whether trying again may help: a failed connection, a server error, a file that arrived
+    /// damaged or from a newer build (a cache between versions). Not a file of another format
+    /// or version, and not a page outside a browser: the same bytes would come again.
+    pub fn recoverable(&self) -> bool {
+        match self {
+            LoadError::Network { .. } | LoadError::Status { .. } => true,
+            LoadError::Index(e) => matches!(
+                e,
+                IndexError::Truncated { .. }
+                    | IndexError::Checksum { .. }
+                    | IndexError::Corrupt { .. }
+                    | IndexError::ManifestMismatch { .. }
+            ),
+            LoadError::NoWindow => false,
+        }
+    }
+}
+
+/// A part of the index fetched after the first results, whose failure leaves the search working.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LatePart {
+    /// A record's detail shard (contacts, every rate, supervision).
+    Details,
+    /// The detail shards of saved records (for writing to all, the comparison, the printout).
+    SavedDetails,
+    /// The description text (the deferred files).
+    Texts,
 }
 
 fn index_error_sentence(lang: Lang, e: &IndexError) -> String {
-    let da = matches!(lang, Lang::Da);
-    let lead = if da {
-        "Søgeindekset kunne ikke indlæses"
-    } else {
-        "The search index could not be loaded"
+    let lead = match lang {
+        Lang::Da => "Søgeindekset kunne ikke indlæses",
+        Lang::En => "The search index could not be loaded",
     };
-    let detail = match (e, da) {
+    format!("{lead}: {}", index_error_detail(lang, e))
+}
+
+/// What is wrong with a file the index rejected: "filen core er beskadiget".
+fn index_error_detail(lang: Lang, e: &IndexError) -> String {
+    let da = matches!(lang, Lang::Da);
+    match (e, da) {
         (IndexError::Truncated { file, .. }, true) => {
             format!("filen {} er kun delvist hentet", short(file))
         }
@@ -110,8 +197,7 @@ fn index_error_sentence(lang: Lang, e: &IndexError) -> String {
         ),
         (IndexError::Build { .. }, true) => "indekset er ufuldstændigt".to_string(),
         (IndexError::Build { .. }, false) => "the index is incomplete".to_string(),
-    };
-    format!("{lead}: {detail}")
+    }
 }
 
 /// A file name without its directory and content hash: `core.1a2b….bin` → `core`. (No
@@ -160,15 +246,20 @@ pub fn normalise_base(url: &str) -> String {
     }
 }
 
-/// Loads the manifest and the initial files; `progress(done, total)` is told after each file.
+/// Loads the manifest and the initial files; `progress(bytes, total)` is told as their bytes
+/// arrive (the total is the manifest's sizes of the initial files).
 pub async fn load_index(
     base_url: &str,
-    progress: impl Fn(usize, usize),
+    progress: impl Fn(u64, u64),
 ) -> Result<LoadedIndex, LoadError> {
     let manifest_bytes = fetch_bytes(base_url, "manifest.json").await?;
     let manifest = Manifest::parse(&manifest_bytes)?;
     let names = manifest.initial_files();
-    let total = names.len();
+    let total: u64 = names
+        .iter()
+        .filter_map(|name| manifest.file(name))
+        .map(|f| f.size)
+        .sum();
     progress(0, total);
     // Start every request before awaiting any, so they download in parallel.
     let pending: Vec<(String, Result<JsFuture, LoadError>)> = names
@@ -178,11 +269,15 @@ pub async fn load_index(
             (name, started)
         })
         .collect();
-    let mut files = Vec::with_capacity(total);
-    for (done, (name, started)) in pending.into_iter().enumerate() {
-        let bytes = finish_fetch(&name, started?).await?;
+    let mut files = Vec::with_capacity(pending.len());
+    let mut done = 0u64;
+    for (name, started) in pending {
+        let bytes = finish_fetch_counting(&name, started?, |chunk| {
+            done += chunk as u64;
+            progress(done.min(total), total);
+        })
+        .await?;
         files.push((name, bytes));
-        progress(done + 1, total);
     }
     let index = SearchIndex::open(&manifest, files)?;
     Ok(LoadedIndex {
@@ -214,7 +309,8 @@ fn start_fetch(base_url: &str, file: &str) -> Result<JsFuture, LoadError> {
     Ok(JsFuture::from(window.fetch_with_str(&url)))
 }
 
-async fn finish_fetch(file: &str, started: JsFuture) -> Result<Vec<u8>, LoadError> {
+/// The response of a started fetch, or why there is none.
+async fn response_of(file: &str, started: JsFuture) -> Result<Response, LoadError> {
     let network = || LoadError::Network {
         file: file.to_string(),
     };
@@ -229,6 +325,49 @@ async fn finish_fetch(file: &str, started: JsFuture) -> Result<Vec<u8>, LoadErro
             status: response.status(),
         });
     }
+    Ok(response)
+}
+
+/// A started fetch's body, read chunk by chunk so that `on_chunk(len)` can count the bytes.
+async fn finish_fetch_counting(
+    file: &str,
+    started: JsFuture,
+    mut on_chunk: impl FnMut(usize),
+) -> Result<Vec<u8>, LoadError> {
+    let network = || LoadError::Network {
+        file: file.to_string(),
+    };
+    let response = response_of(file, started).await?;
+    let Some(body) = response.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: ReadableStreamDefaultReader =
+        body.get_reader().dyn_into().map_err(|_| network())?;
+    let mut out = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(|_| network())?;
+        let finished = Reflect::get(&chunk, &JsValue::from_str("done"))
+            .map_err(|_| network())?
+            .as_bool()
+            .unwrap_or(true);
+        if finished {
+            return Ok(out);
+        }
+        let value: Uint8Array = Reflect::get(&chunk, &JsValue::from_str("value"))
+            .map_err(|_| network())?
+            .dyn_into()
+            .map_err(|_| network())?;
+        let before = out.len();
+        out.extend_from_slice(&value.to_vec());
+        on_chunk(out.len() - before);
+    }
+}
+
+async fn finish_fetch(file: &str, started: JsFuture) -> Result<Vec<u8>, LoadError> {
+    let network = || LoadError::Network {
+        file: file.to_string(),
+    };
+    let response = response_of(file, started).await?;
     let buffer = JsFuture::from(response.array_buffer().map_err(|_| network())?)
         .await
         .map_err(|_| network())?;
@@ -252,6 +391,34 @@ mod tests {
              hjælper det ikke, så kontakt webstedets redaktør."
         );
         assert_eq!(normalise_base("https://x.dk/idx"), "https://x.dk/idx/");
+    }
+
+    #[test]
+    fn a_late_part_that_fails_is_named_and_search_is_said_to_work() {
+        let missing = LoadError::Status {
+            file: "detail.0123456789abcdef.bin".into(),
+            status: 503,
+        };
+        assert_eq!(
+            missing.describe_part(Lang::Da, LatePart::Details),
+            "Alle oplysninger om denne post kunne ikke hentes: serveren svarede 503 for filen \
+             detail. Søgningen og resultaterne virker stadig."
+        );
+        for lang in [Lang::Da, Lang::En] {
+            for part in [LatePart::Details, LatePart::SavedDetails, LatePart::Texts] {
+                let sentence = missing.describe_part(lang, part);
+                assert!(!sentence.contains("Søgeindekset"), "{sentence}");
+                assert!(!sentence.contains("search index"), "{sentence}");
+            }
+        }
+        assert!(missing.recoverable());
+        let other_version = LoadError::Index(IndexError::BadMagic {
+            file: "core.bin".into(),
+        });
+        assert!(
+            !other_version.recoverable(),
+            "the same bytes would come again"
+        );
         assert_eq!(normalise_base(""), "index/");
     }
 }

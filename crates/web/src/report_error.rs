@@ -90,7 +90,7 @@ fn current(lang: Lang, card: &Card, part: DoubtedPart) -> (String, Date) {
             };
             (facts.join("; "), day)
         }
-        DoubtedPart::Other => (card.kind_label.clone(), card.updated_newest),
+        DoubtedPart::Other => (i18n::card_kind(lang, card), card.updated_newest),
     }
 }
 

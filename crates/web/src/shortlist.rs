@@ -314,7 +314,7 @@ pub fn to_csv(lang: Lang, rows: &[SavedRecord]) -> String {
     header.extend(
         themes
             .iter()
-            .map(|theme| format!("{}: {}", d.quality, theme.label())),
+            .map(|theme| format!("{}: {}", d.quality, i18n::label(lang, *theme))),
     );
     header.extend(
         [
@@ -335,13 +335,13 @@ pub fn to_csv(lang: Lang, rows: &[SavedRecord]) -> String {
         let price = card.price.as_ref();
         let (authority, approval, quality) = match row.record {
             Some(Record::Offer(o)) => (
-                o.supervision.authority.label().to_string(),
-                o.supervision.approval.label().to_string(),
+                i18n::label(lang, o.supervision.authority).to_string(),
+                i18n::label(lang, o.supervision.approval).to_string(),
                 o.quality.clone(),
             ),
             Some(Record::FosterFamily(f)) => (
-                f.authority.label().to_string(),
-                f.approval_scope.label().to_string(),
+                i18n::label(lang, f.authority).to_string(),
+                i18n::label(lang, f.approval_scope).to_string(),
                 Vec::new(),
             ),
             None => (String::new(), String::new(), Vec::new()),
@@ -351,7 +351,7 @@ pub fn to_csv(lang: Lang, rows: &[SavedRecord]) -> String {
         let mut fields = vec![
             Field::Text(card.id.clone()),
             Field::Text(i18n::record_label(lang, card)),
-            Field::Text(card.kind_label.clone()),
+            Field::Text(i18n::card_kind(lang, card)),
             Field::Text(card.legal_bases.join(", ")),
             Field::whole(card.postal_code),
             Field::Text(card.city.clone()),

@@ -8,8 +8,8 @@ use crate::model::{
     QualityScore, Rate, Rent, Service, Supervision,
 };
 use crate::vocab::{
-    ApprovalStatus, Authority, LegalBasis, Municipality, OfferType, Ownership, QualityTheme,
-    RateUnit, Region, TargetGroup,
+    ApprovalStatus, Authority, CitizenTerms, LegalBasis, Municipality, OfferType, Ownership,
+    QualityTheme, RateUnit, Region, TargetGroup,
 };
 
 use super::dates::{free_places_reported, rate_year, update_age_days};
@@ -548,7 +548,15 @@ pub fn offer(rng: &mut Rng, number: u64, today: Date) -> Offer {
     };
     let id = offer_id(number);
     let supervision = draw_supervision(rng, &id, authority, &updated, today);
-    let free_places = draw_free_places(rng, supervision.approval, places_total, today);
+    // Outpatient offers a citizen turns to directly (anonymous or alcohol treatment) take
+    // whoever comes and report no free places, as on the national portal.
+    let direct_access = CitizenTerms::of(legal_bases.iter().map(|b| b.basis))
+        .is_some_and(CitizenTerms::direct_access);
+    let free_places = if direct_access {
+        None
+    } else {
+        draw_free_places(rng, supervision.approval, places_total, today)
+    };
     let occupancy_rate = draw_occupancy_rate(rng);
     let rent = draw_rent(rng, &kind);
 

@@ -7,9 +7,10 @@ use yew::prelude::*;
 use crate::components::heading::Heading;
 use crate::components::search_page::SearchPage;
 use crate::config::Config;
-use crate::hooks::{use_index, LoadState};
+use crate::hooks::{use_index, IndexLoad, LoadState};
 use crate::host_events;
 use crate::i18n;
+use crate::loader::LatePart;
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -22,7 +23,8 @@ pub struct AppProps {
 pub fn app(props: &AppProps) -> Html {
     let config = &props.config;
     let lang = config.lang;
-    let load = use_index(&config.index_url);
+    let IndexLoad { state: load, retry } = use_index(&config.index_url);
+    let t = lang.texts();
     let title = config.title(config.mode);
     // The host page hears of a failed load (the search page tells it the rest).
     let root = use_node_ref();
@@ -51,12 +53,15 @@ pub fn app(props: &AppProps) -> Html {
             <div class="tf-loading">
                 <p role="status" class="tf-status">{ i18n::loading_progress(lang, done, total) }</p>
                 <progress class="tf-progress" max={total.max(1).to_string()} value={done.to_string()}
-                          aria-label={lang.texts().loading_index}></progress>
+                          aria-label={t.loading_index}></progress>
             </div>
         }),
         LoadState::Failed(error) => waiting(html! {
-            <div class="tf-error" role="alert">
-                <p>{ error.describe(lang) }</p>
+            <div class="tf-error">
+                <p role="alert">{ error.describe(lang) }</p>
+                if error.recoverable() {
+                    <button type="button" class="tf-button" onclick={retry.reform(|_: MouseEvent| ())}>{ t.retry }</button>
+                }
             </div>
         }),
         LoadState::Ready {
@@ -67,7 +72,8 @@ pub fn app(props: &AppProps) -> Html {
         } => html! {
             <div class="tf-app" lang={lang.tag()} ref={root.clone()}>
                 <SearchPage config={Rc::clone(config)} {index} {version} {deferred_pending}
-                            deferred_error={deferred_error.map(|e| AttrValue::from(e.describe(lang)))} />
+                            deferred_error={deferred_error.as_ref().map(|e| AttrValue::from(e.describe_part(lang, LatePart::Texts)))}
+                            on_retry_deferred={deferred_error.is_some_and(|e| e.recoverable()).then(|| retry.clone())} />
             </div>
         },
     }

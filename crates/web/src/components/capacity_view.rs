@@ -2,9 +2,12 @@
 //! target group, region and, for foster families, by type and accepted age. Each section is an
 //! SVG bar chart followed by a real table with the same figures (the table is what a screen
 //! reader reads). The figures are the engine's `SearchIndex::capacity`; nothing is summed here.
+//! Offers are counted one kind of places at a time (residential, day or outpatient, chosen
+//! here): a bed, a day place and an outpatient treatment place are not alike and never added up.
 
 use std::rc::Rc;
 
+use catalogue::vocab::OfferType;
 use tilbudsfinder_index::query::Mode;
 use tilbudsfinder_index::{CapacityOverview, CapacityRow};
 use yew::prelude::*;
@@ -24,6 +27,37 @@ pub struct CapacityViewProps {
     pub heading_ref: NodeRef,
     /// Where the data-quality report is, when the page knows it.
     pub report_url: Option<AttrValue>,
+    /// For offers: the kind of places counted, and the choice of it.
+    #[prop_or_default]
+    pub kind: Option<OfferType>,
+    #[prop_or_default]
+    pub on_kind: Callback<OfferType>,
+    /// Unique within the page (radio names).
+    #[prop_or_default]
+    pub uid: u32,
+}
+
+/// The choice between residential, day and outpatient places, which are never added up.
+fn kind_choice(lang: Lang, kind: OfferType, on_kind: &Callback<OfferType>, uid: u32) -> Html {
+    let t = capacity_texts(lang);
+    let name = format!("tf{uid}-capacity-kind");
+    html! {
+        <fieldset class="tf-mode-switch tf-capacity-kind">
+            <legend class="tf-legend">{ t.kind_legend }</legend>
+            { for OfferType::ALL.iter().map(|option| {
+                    let option = *option;
+                    let id = format!("{name}-{}", option.code());
+                    let onchange = on_kind.reform(move |_: Event| option);
+                    html! {
+                        <label for={id.clone()} class={classes!("tf-mode-option", (option == kind).then_some("tf-selected"))}>
+                            <input type="radio" id={id} name={name.clone()} checked={option == kind} {onchange} />
+                            <span>{ i18n::label(lang, option) }</span>
+                        </label>
+                    }
+                }) }
+            <p class="tf-hint tf-capacity-kind-note">{ t.kind_note }</p>
+        </fieldset>
+    }
 }
 
 /// One section: heading, chart, table.
@@ -54,34 +88,44 @@ fn section(
         Mode::FosterFamilies => t.col_records_families,
     };
     let n = |v: f64| number(lang, v, 0);
+    let columns: [String; 7] = [
+        first_column.to_string(),
+        t.col_places.to_string(),
+        t.col_free.to_string(),
+        records_column.to_string(),
+        i18n::capacity_reported(lang, false),
+        i18n::capacity_reported(lang, true),
+        t.col_unreported.to_string(),
+    ];
     html! {
         <section class="tf-capacity-section">
             <Heading level={level} class="tf-capacity-heading">{ title }</Heading>
             <CapacityChart {lang} title={AttrValue::from(title)} rows={chart_rows} />
             <div class="tf-table-scroll" tabindex="0" role="region" aria-label={format!("{title}: {}", t.table_region)}>
-                <table class="tf-table tf-capacity-table">
+                // Explicit roles: on a phone the stylesheet stacks each row as a card (every
+                // figure labelled by its column), and the table must stay a table to assistive
+                // technology when its display is no longer `table`.
+                <table class="tf-table tf-capacity-table" role="table">
                     <caption>{ title }</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{ first_column }</th>
-                            <th scope="col">{ t.col_places }</th>
-                            <th scope="col">{ t.col_free }</th>
-                            <th scope="col">{ records_column }</th>
-                            <th scope="col">{ i18n::capacity_reported(lang, false) }</th>
-                            <th scope="col">{ i18n::capacity_reported(lang, true) }</th>
-                            <th scope="col">{ t.col_unreported }</th>
+                    <thead role="rowgroup">
+                        <tr role="row">
+                            { for columns.iter().map(|c| html! { <th scope="col" role="columnheader">{ c.clone() }</th> }) }
                         </tr>
                     </thead>
-                    <tbody>
+                    <tbody role="rowgroup">
                         { for rows.iter().map(|r| { let f = r.figures; html! {
-                            <tr data-code={r.code.clone()}>
-                                <th scope="row">{ label_of(r) }</th>
-                                <td class="tf-num">{ n(f.places as f64) }</td>
-                                <td class="tf-num">{ n(f.free_places as f64) }</td>
-                                <td class="tf-num">{ n(f64::from(f.records)) }</td>
-                                <td class="tf-num">{ n(f64::from(f.reported_fresh)) }</td>
-                                <td class="tf-num">{ n(f64::from(f.reported_stale)) }</td>
-                                <td class="tf-num">{ n(f64::from(f.unreported)) }</td>
+                            <tr data-code={r.code.clone()} role="row">
+                                <th scope="row" role="rowheader">{ label_of(r) }</th>
+                                { for [
+                                    f.places as f64,
+                                    f.free_places as f64,
+                                    f64::from(f.records),
+                                    f64::from(f.reported_fresh),
+                                    f64::from(f.reported_stale),
+                                    f64::from(f.unreported),
+                                ].into_iter().zip(&columns[1..]).map(|(v, label)| html! {
+                                    <td class="tf-num" role="cell" data-label={label.clone()}>{ n(v) }</td>
+                                }) }
                             </tr>
                         }}) }
                     </tbody>
@@ -119,8 +163,13 @@ pub fn capacity_view(props: &CapacityViewProps) -> Html {
                      focusable={true} node_ref={props.heading_ref.clone()}>
                 { t.title }
             </Heading>
+            // The kind first: the totals below count only that kind of places.
+            if let Some(kind) = props.kind {
+                { kind_choice(lang, kind, &props.on_kind, props.uid) }
+            }
             <p class="tf-capacity-total" data-records={total.records.to_string()}
                data-places={total.places.to_string()} data-free={total.free_places.to_string()}>
+                if let Some(kind) = props.kind { { format!("{}: ", i18n::label(lang, kind)) } }
                 { i18n::capacity_total(lang, mode, total.records, total.places, total.free_places) }
             </p>
             if total.records == 0 {

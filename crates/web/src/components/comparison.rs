@@ -123,7 +123,7 @@ fn rows(lang: Lang, saved: &[SavedRecord], near_place: &str, today: Date) -> Vec
     let is_offer = |r: &SavedRecord| r.card.mode == Mode::Offers;
     let mut out: Vec<Option<Row>> = vec![
         row(d.kind, Source::Offer, saved, &|r| {
-            Some(text_cell(r.card.kind_label.clone()))
+            Some(text_cell(i18n::card_kind(lang, r.card)))
         }),
         row(d.legal_bases, Source::Offer, saved, &|r| {
             (is_offer(r)).then(|| text_cell(r.card.legal_bases.join(", ")))
@@ -138,7 +138,10 @@ fn rows(lang: Lang, saved: &[SavedRecord], near_place: &str, today: Date) -> Vec
             &format!("{} {near_place}", p.distance_from),
             Source::Computed,
             saved,
-            &|r| r.distance_km.map(|km| text_cell(i18n::distance(lang, km))),
+            &|r| {
+                r.distance_km
+                    .map(|km| text_cell(i18n::distance(lang, km, None)))
+            },
         ),
         row(t.ages, Source::Offer, saved, &|r| {
             Some(text_cell(i18n::age_range(
@@ -150,13 +153,13 @@ fn rows(lang: Lang, saved: &[SavedRecord], near_place: &str, today: Date) -> Vec
         row(d.approval, Source::Authority, saved, &|r| {
             let (what, authority, day) = match r.record? {
                 Record::Offer(o) => (
-                    o.supervision.approval.label(),
-                    o.supervision.authority.label(),
+                    i18n::label(lang, o.supervision.approval),
+                    i18n::label(lang, o.supervision.authority),
                     o.supervision.approved,
                 ),
                 Record::FosterFamily(f) => (
-                    f.approval_scope.label(),
-                    f.authority.label(),
+                    i18n::label(lang, f.approval_scope),
+                    i18n::label(lang, f.authority),
                     Some(f.approved),
                 ),
             };
@@ -208,7 +211,7 @@ fn rows(lang: Lang, saved: &[SavedRecord], near_place: &str, today: Date) -> Vec
             .any(|o| o.quality.iter().any(|q| q.theme == *theme));
         if scored {
             out.push(row(
-                &format!("{} (1–5)", theme.label()),
+                &format!("{} (1–5)", i18n::label(lang, *theme)),
                 Source::Quality,
                 saved,
                 &|r| {
@@ -244,7 +247,7 @@ fn rows(lang: Lang, saved: &[SavedRecord], near_place: &str, today: Date) -> Vec
         row(d.approved_for, Source::Authority, saved, &|r| {
             family_of(r).map(|f| {
                 let mut kinds: Vec<String> =
-                    f.approved_for.iter().map(|c| c.label().to_string()).collect();
+                    f.approved_for.iter().map(|c| i18n::label(lang, *c).to_string()).collect();
                 if f.emergency {
                     kinds.push(d.emergency.to_string());
                 }
@@ -259,7 +262,7 @@ fn rows(lang: Lang, saved: &[SavedRecord], near_place: &str, today: Date) -> Vec
                 text_cell(
                     f.target_groups
                         .iter()
-                        .map(|g| g.label())
+                        .map(|g| i18n::label(lang, *g))
                         .collect::<Vec<_>>()
                         .join(", "),
                 )
@@ -315,7 +318,7 @@ fn rows(lang: Lang, saved: &[SavedRecord], near_place: &str, today: Date) -> Vec
                             "{} ({}) · {} · {}{addon}{label}",
                             i18n::rate(lang, rate.amount, rate.unit),
                             rate.year,
-                            s.kind.label(),
+                            i18n::label(lang, s.kind),
                             s.basis.short()
                         )
                     })

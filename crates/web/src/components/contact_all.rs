@@ -20,6 +20,7 @@ use crate::components::shortlist_panel::{download_text, field_value};
 use crate::hooks::Records;
 use crate::i18n::{self, Lang};
 use crate::links;
+use crate::loader::LatePart;
 use crate::shortlist::{to_vcards, FollowUp, SavedRecord};
 
 #[derive(Properties, PartialEq)]
@@ -142,8 +143,14 @@ pub fn contact_all(props: &ContactAllProps) -> Html {
             if !ready {
                 <p role="status" class="tf-status">{ t.contacts_loading }</p>
             }
-            if let Some(message) = props.records.failed.clone() {
-                <p role="alert" class="tf-error">{ message }</p>
+            if let Some(error) = &props.records.failed {
+                <div class="tf-error">
+                    <p role="alert">{ error.describe_part(lang, LatePart::SavedDetails) }</p>
+                    if error.recoverable() {
+                        <button type="button" class="tf-button tf-secondary"
+                                onclick={props.records.retry.reform(|_: MouseEvent| ())}>{ lang.texts().retry }</button>
+                    }
+                </div>
             }
             <div class="tf-field">
                 <label for={id("subject")}>{ t.subject }</label>

@@ -1,4 +1,6 @@
-//! The detail view: every field of one record, fetched when opened.
+//! The detail view: every field of one record, fetched when opened, in the order a citizen asks:
+//! what it is and for whom, where and how to get in touch, free places and what it costs; then
+//! prices, quality and supervision; the organisation's identifiers last.
 //!
 //! Focus moves to its heading when it opens, Escape or the back button closes it and focus
 //! returns to the button that opened it (the caller keeps that). Contacts become links only
@@ -15,12 +17,16 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::components::heading::Heading;
-use crate::components::result_card::{free_places_with_certainty, lapse_warning, sanction_badges};
+use crate::components::result_card::{
+    free_places_with_certainty, lapse_warning, places_not_reported, sanction_badges,
+};
 use crate::hooks::use_records::fetch_record;
 use crate::hooks::IndexRef;
 use crate::i18n::{self, Lang};
 use crate::links;
+use crate::loader::{LatePart, LoadError};
 use crate::report_error::{self, DoubtedPart};
+use crate::shortlist;
 
 #[derive(Properties, PartialEq)]
 pub struct DetailViewProps {
@@ -32,13 +38,18 @@ pub struct DetailViewProps {
     pub saved: bool,
     pub on_toggle_save: Callback<Rc<Card>>,
     pub on_close: Callback<()>,
+    /// The point of the place the user gave, and that place as given: the record's distance.
+    #[prop_or_default]
+    pub origin: Option<(f64, f64)>,
+    #[prop_or_default]
+    pub near_place: AttrValue,
 }
 
 #[derive(Clone, PartialEq)]
 enum Detail {
     Loading,
     Ready(Rc<Record>),
-    Failed(String),
+    Failed(LoadError),
 }
 
 /// A keydown handler that closes a view on Escape (the detail, "write to all").
@@ -57,27 +68,41 @@ pub fn detail_view(props: &DetailViewProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
     let detail = use_state(|| Detail::Loading);
+    // Goes up when the user tries a failed fetch again, which runs the fetching effect again.
+    let attempt = use_state(|| 0u32);
     let heading = use_node_ref();
     {
         let detail = detail.clone();
         let index = props.index.clone();
-        use_effect_with(props.card.doc, move |doc| {
+        use_effect_with((props.card.doc, *attempt), move |(doc, _)| {
             let doc = *doc;
             detail.set(Detail::Loading);
             spawn_local(async move {
-                let next = match fetch_record(&index, doc, lang).await {
+                let next = match fetch_record(&index, doc).await {
                     Ok(record) => Detail::Ready(Rc::new(record)),
-                    Err(message) => Detail::Failed(message),
+                    Err(error) => Detail::Failed(error),
                 };
                 detail.set(next);
             });
         });
     }
+    let on_retry = {
+        let attempt = attempt.clone();
+        Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
+    };
+    // The whole view from its top (the back button, the name, then what and how to get in
+    // touch) on the screen, whatever scrolling focusing the heading did: on a phone the first
+    // screen then shows the contact lines.
+    let section = use_node_ref();
     {
         let heading = heading.clone();
+        let section = section.clone();
         use_effect_with(props.card.doc, move |_| {
             if let Some(h) = heading.cast::<HtmlElement>() {
                 let _ = h.focus();
+            }
+            if let Some(s) = section.cast::<HtmlElement>() {
+                s.scroll_into_view();
             }
         });
     }
@@ -90,20 +115,35 @@ pub fn detail_view(props: &DetailViewProps) -> Html {
     };
     let body = match &*detail {
         Detail::Loading => html! { <p role="status" class="tf-status">{ t.detail_loading }</p> },
-        Detail::Failed(message) => {
-            html! { <p role="alert" class="tf-error">{ message.clone() }</p> }
-        }
-        Detail::Ready(record) => match &**record {
-            Record::Offer(offer) => {
-                offer_fields(lang, offer, record, props.today, props.heading_level + 1)
-            }
-            Record::FosterFamily(family) => {
-                family_fields(lang, family, record, props.today, props.heading_level + 1)
-            }
+        // What the card shows stays above; only the full record is missing.
+        Detail::Failed(error) => html! {
+            <div class="tf-error">
+                <p role="alert">{ error.describe_part(lang, LatePart::Details) }</p>
+                if error.recoverable() {
+                    <button type="button" class="tf-button tf-secondary" onclick={on_retry}>{ t.retry }</button>
+                }
+            </div>
         },
+        Detail::Ready(record) => {
+            let distance = props.origin.zip(shortlist::position(record)).map(
+                |((lat, lon), (to_lat, to_lon))| {
+                    let km = tilbudsfinder_index::distance_km(lat, lon, to_lat, to_lon);
+                    i18n::distance(lang, km, Some(&props.near_place))
+                },
+            );
+            let level = props.heading_level + 1;
+            match &**record {
+                Record::Offer(offer) => {
+                    offer_fields(lang, offer, record, props.today, level, distance)
+                }
+                Record::FosterFamily(family) => {
+                    family_fields(lang, family, record, props.today, level, distance)
+                }
+            }
+        }
     };
     html! {
-        <section class="tf-detail" aria-labelledby={format!("tf-detail-{}", props.card.doc)} {onkeydown}>
+        <section class="tf-detail" aria-labelledby={format!("tf-detail-{}", props.card.doc)} {onkeydown} ref={section}>
             <div class="tf-detail-actions">
                 <button type="button" class="tf-button tf-secondary" onclick={on_back}>
                     <span aria-hidden="true">{ "← " }</span>{ t.back_to_results }
@@ -120,8 +160,8 @@ pub fn detail_view(props: &DetailViewProps) -> Html {
             }
             { sanction_badges(lang, &props.card) }
             { lapse_warning(lang, &props.card, props.today) }
-            { report_error_links(lang, &props.card) }
             { body }
+            { report_error_links(lang, &props.card) }
         </section>
     }
 }
@@ -217,6 +257,7 @@ fn section(level: u8, title: &str, rows: Html) -> Html {
     }
 }
 
+/// Phone, e-mail and website first (what a citizen uses), then whom to ask for.
 fn contact_rows(lang: Lang, contact: &Contact) -> Html {
     let d = &lang.texts().detail;
     let link_or_text = |value: &Option<String>, href: fn(&str) -> Option<String>| match value {
@@ -228,8 +269,6 @@ fn contact_rows(lang: Lang, contact: &Contact) -> Html {
     };
     html! {
         <>
-            { text_row(d.leader, opt_text(lang, contact.leader.clone())) }
-            { text_row(d.contact_person, opt_text(lang, contact.contact_person.clone())) }
             { row(d.phone, link_or_text(&contact.phone, links::tel_href)) }
             { row(d.email, link_or_text(&contact.email, links::mail_href)) }
             // A website's link text is its href: a host that mixes scripts shows in punycode.
@@ -238,6 +277,7 @@ fn contact_rows(lang: Lang, contact: &Contact) -> Html {
                 Some((v, None)) => html! { { v.to_string() } },
                 None => html! { { lang.texts().none } },
             }) }
+            { text_row(d.contact_person, opt_text(lang, contact.contact_person.clone())) }
         </>
     }
 }
@@ -264,60 +304,119 @@ fn municipality_name(code: u16) -> String {
         .unwrap_or_else(|| code.to_string())
 }
 
-fn offer_fields(lang: Lang, o: &Offer, record: &Record, today: Date, level: u8) -> Html {
+/// The departments' addresses, each with a plain map link; the first (the one distances are
+/// measured to) with its distance from the place the user gave.
+fn address_row(lang: Lang, o: &Offer, distance: Option<String>) -> Html {
+    let d = &lang.texts().detail;
+    row(
+        d.address,
+        html! {
+            <ul class="tf-plain-list">
+                { for o.departments.iter().enumerate().map(|(i, dep)| html! {
+                    <li>
+                        if o.departments.len() > 1 { <strong>{ dep.name.clone() }</strong><br/> }
+                        { format!("{}, {} {}", dep.address.street, dep.address.postal_code, dep.address.city) }
+                        if let Some(distance) = distance.as_ref().filter(|_| i == 0) { { format!(" · {distance}") } }
+                        if let Some(href) = links::map_href(dep.address.lat, dep.address.lon) {
+                            <br/><a href={href} class="tf-link">{ d.show_on_map }</a>
+                        }
+                    </li>
+                }) }
+            </ul>
+        },
+    )
+}
+
+/// "Ambulant tilbud · Alkoholbehandling" and for whom: what a citizen asks first.
+fn offer_lead(lang: Lang, o: &Offer) -> Html {
+    let d = &lang.texts().detail;
+    let mut groups = Vec::new();
+    for group in o.services.iter().flat_map(|s| s.target_groups.iter()) {
+        if !groups.contains(group) {
+            groups.push(*group);
+        }
+    }
+    let ages = o
+        .services
+        .iter()
+        .map(|s| (s.age_from, s.age_to))
+        .reduce(|(a, b), (c, e)| (a.min(c), b.max(e)));
+    let what: Vec<&str> = o
+        .legal_bases
+        .iter()
+        .map(|b| i18n::legal_basis_words(lang, b.basis))
+        .collect();
+    // Two short lines, no labels above them: on a phone the contact lines must stay on the
+    // first screen.
+    html! {
+        <div class="tf-detail-lead">
+            <p class="tf-detail-what">{ format!("{} · {}", i18n::label(lang, o.offer_type), what.join(", ")) }</p>
+            if !groups.is_empty() || ages.is_some() {
+                <p><strong>{ format!("{}: ", d.for_whom) }</strong>{ {
+                    let groups = groups.iter().map(|g| i18n::label(lang, *g)).collect::<Vec<_>>().join(", ");
+                    match ages {
+                        Some((from, to)) if !groups.is_empty() => format!("{groups} · {}", i18n::age_range(lang, from, to)),
+                        Some((from, to)) => i18n::age_range(lang, from, to),
+                        None => groups,
+                    }
+                } }</p>
+            }
+        </div>
+    }
+}
+
+/// An offer in the order a citizen asks: what and for whom, where and how to get in touch, free
+/// places and what it costs them; then what a caseworker weighs (prices, quality, supervision);
+/// the organisation's identifiers last.
+fn offer_fields(
+    lang: Lang,
+    o: &Offer,
+    record: &Record,
+    today: Date,
+    level: u8,
+    distance: Option<String>,
+) -> Html {
     let d = &lang.texts().detail;
     let number = |v: f64, decimals: usize| i18n::number(lang, v, decimals);
-    let general = html! {
+    let terms = o.citizen_terms();
+    let contact = html! {
         <>
-            if !o.description.is_empty() { { row(d.description, html! { <p class="tf-description">{ o.description.clone() }</p> }) } }
-            { text_row(d.kind, o.offer_type.label()) }
-            { row(d.legal_bases, list(o.legal_bases.iter().map(|b| format!("{} ({} {})", b.basis.label(), b.places, d.places.to_lowercase())))) }
-            { text_row(d.owner, o.owner.clone()) }
-            { text_row(d.cvr, o.cvr.clone()) }
-            { text_row(d.ownership, o.ownership.label()) }
-            if let Some(code) = o.operating_agreement { { text_row(d.operating_agreement, municipality_name(code)) } }
-            { row(d.departments, html! {
-                <ul class="tf-plain-list">
-                    { for o.departments.iter().map(|dep| html! {
-                        <li>
-                            <strong>{ dep.name.clone() }</strong>{ ", " }
-                            { format!("{}, {} {} ({})", dep.address.street, dep.address.postal_code, dep.address.city, municipality_name(dep.address.municipality)) }
-                            if let Some(p) = &dep.p_number { { format!(" · {} {}", d.p_number, p) } }
-                        </li>
-                    }) }
-                </ul>
-            }) }
-        </>
-    };
-    let supervision = html! {
-        <>
-            { text_row(d.authority, o.supervision.authority.label()) }
-            { text_row(d.approval, o.supervision.approval.label()) }
-            { text_row(d.approved, opt_text(lang, o.supervision.approved.map(|a| i18n::date(lang, a)))) }
-            if let Some(m) = &o.supervision.marking {
-                { text_row(d.marking, format!("{}: {}", i18n::date(lang, m.date), m.reason)) }
-            }
-            { oversight_rows(lang, record, today) }
+            { address_row(lang, o, distance) }
+            { contact_rows(lang, &o.contact) }
         </>
     };
     let places = html! {
         <>
-            { text_row(d.places_total, o.places_total.to_string()) }
             { text_row(d.free_places, match o.free_places {
                 Some(f) => free_places_line(lang, f.count, f.reported, today),
-                None => lang.texts().free_not_reported.to_string(),
+                None => places_not_reported(lang, terms).to_string(),
             }) }
+            if let Some(terms) = terms {
+                { text_row(d.citizen_price, i18n::citizen_terms(lang, terms)) }
+            }
+            { text_row(d.places_total, o.places_total.to_string()) }
             { text_row(d.occupancy, opt_text(lang, o.occupancy_rate.map(|r| format!("{} %", number(r, 0))))) }
         </>
     };
+    let about = html! {
+        <>
+            if !o.description.is_empty() { { row(d.description, html! { <p class="tf-description">{ o.description.clone() }</p> }) } }
+            { row(d.legal_bases, list(o.legal_bases.iter().map(|b| format!("{} ({} {})", i18n::legal_basis(lang, b.basis), b.places, d.places.to_lowercase())))) }
+        </>
+    };
+    let rates_label = if terms.is_some() {
+        d.rates_paid_by_municipality
+    } else {
+        d.rates
+    };
     let services = html! {
         <>
-            { for o.services.iter().map(|s| row(s.kind.label(), html! {
+            { for o.services.iter().map(|s| row(i18n::label(lang, s.kind), html! {
                 <>
                     <p>{ format!("{} · {}", s.basis.short(), i18n::age_range(lang, s.age_from, s.age_to)) }</p>
-                    <p>{ format!("{}: {}", d.target_groups, s.target_groups.iter().map(|g| g.label()).collect::<Vec<_>>().join(", ")) }</p>
+                    <p>{ format!("{}: {}", d.target_groups, s.target_groups.iter().map(|g| i18n::label(lang, *g)).collect::<Vec<_>>().join(", ")) }</p>
                     if !s.rates.is_empty() {
-                        <p>{ format!("{}: ", d.rates) }
+                        <p>{ format!("{rates_label}: ") }
                            { s.rates.iter().map(|r| {
                                let base = format!("{} ({})", i18n::rate(lang, r.amount, r.unit), r.year);
                                match (&r.label, r.addon) {
@@ -338,12 +437,42 @@ fn offer_fields(lang: Lang, o: &Offer, record: &Record, today: Date, level: u8) 
     };
     let approach = html! {
         <>
+            if !o.quality.is_empty() {
+                { row(d.quality, list(o.quality.iter().map(|q| format!("{}: {}", i18n::label(lang, q.theme), number(q.score, 1))))) }
+            }
             { row(d.methods, list(o.methods.iter().cloned())) }
             { row(d.staff_groups, list(o.staff_groups.iter().cloned())) }
             { text_row(d.staffing_ratio, opt_text(lang, o.staffing_ratio.map(|r| number(r, 2)))) }
-            if !o.quality.is_empty() {
-                { row(d.quality, list(o.quality.iter().map(|q| format!("{}: {}", q.theme.label(), number(q.score, 1))))) }
+        </>
+    };
+    let supervision = html! {
+        <>
+            { text_row(d.authority, i18n::label(lang, o.supervision.authority)) }
+            { text_row(d.approval, i18n::label(lang, o.supervision.approval)) }
+            { text_row(d.approved, opt_text(lang, o.supervision.approved.map(|a| i18n::date(lang, a)))) }
+            if let Some(m) = &o.supervision.marking {
+                { text_row(d.marking, format!("{}: {}", i18n::date(lang, m.date), m.reason)) }
             }
+            { oversight_rows(lang, record, today) }
+        </>
+    };
+    let organisation = html! {
+        <>
+            { text_row(d.owner, o.owner.clone()) }
+            { text_row(d.ownership, i18n::label(lang, o.ownership)) }
+            if let Some(code) = o.operating_agreement { { text_row(d.operating_agreement, municipality_name(code)) } }
+            { text_row(d.leader, opt_text(lang, o.contact.leader.clone())) }
+            { text_row(d.cvr, o.cvr.clone()) }
+            { row(d.departments, html! {
+                <ul class="tf-plain-list">
+                    { for o.departments.iter().map(|dep| html! {
+                        <li>
+                            { format!("{} ({})", dep.name, municipality_name(dep.address.municipality)) }
+                            if let Some(p) = &dep.p_number { { format!(" · {} {}", d.p_number, p) } }
+                        </li>
+                    }) }
+                </ul>
+            }) }
         </>
     };
     let u = &o.updated;
@@ -358,37 +487,58 @@ fn offer_fields(lang: Lang, o: &Offer, record: &Record, today: Date, level: u8) 
     };
     html! {
         <>
-            { section(level, d.about, general) }
-            { section(level, d.contact, contact_rows(lang, &o.contact)) }
-            { section(level, d.supervision, supervision) }
+            { offer_lead(lang, o) }
+            { section(level, d.contact, contact) }
             { section(level, d.places, places) }
+            { section(level, d.about, about) }
             { section(level, d.services, services) }
             { section(level, d.approach, approach) }
+            { section(level, d.supervision, supervision) }
+            { section(level, d.organisation, organisation) }
             { section(level, d.updated, updated) }
         </>
     }
 }
 
-fn family_fields(lang: Lang, f: &FosterFamily, record: &Record, today: Date, level: u8) -> Html {
+/// A foster family: type and ages, where and how to get in touch, free places, then the rest.
+fn family_fields(
+    lang: Lang,
+    f: &FosterFamily,
+    record: &Record,
+    today: Date,
+    level: u8,
+    distance: Option<String>,
+) -> Html {
     let d = &lang.texts().detail;
     let general = html! {
         <>
             if !f.description.is_empty() { { row(d.description, html! { <p class="tf-description">{ f.description.clone() }</p> }) } }
-            { text_row(d.family_type, f.family_type.label()) }
-            { text_row(d.approval_scope, f.approval_scope.label()) }
-            { row(d.approved_for, list(f.approved_for.iter().map(|c| c.label().to_string()))) }
+            { text_row(d.family_type, i18n::label(lang, f.family_type)) }
+            { text_row(d.approval_scope, i18n::label(lang, f.approval_scope)) }
+            { row(d.approved_for, list(f.approved_for.iter().map(|c| i18n::label(lang, *c).to_string()))) }
             if let Some(days) = f.respite_days_per_month { { text_row(d.respite_days, days.to_string()) } }
             { text_row(d.emergency, yes_no(lang, f.emergency)) }
             { text_row(d.parent_child, yes_no(lang, f.parent_child)) }
             { text_row(lang.texts().ages, i18n::age_range(lang, f.age_from, f.age_to)) }
             if !f.target_groups.is_empty() {
-                { row(d.target_groups, list(f.target_groups.iter().map(|g| g.label().to_string()))) }
+                { row(d.target_groups, list(f.target_groups.iter().map(|g| i18n::label(lang, *g).to_string()))) }
             }
             // A row with nothing in it reads as a fault: no competences, no row.
             if !f.competences.is_empty() {
                 { row(d.competences, list(f.competences.iter().cloned())) }
             }
-            { text_row(d.location, format!("{} {}, {}", f.location.postal_code, f.location.city, municipality_name(f.location.municipality))) }
+        </>
+    };
+    let contact = html! {
+        <>
+            { row(d.location, html! {
+                <ul class="tf-plain-list">
+                    <li>{ format!("{} {}, {}", f.location.postal_code, f.location.city, municipality_name(f.location.municipality)) }</li>
+                    if let Some(distance) = distance { <li>{ distance }</li> }
+                </ul>
+            }) }
+            { contact_rows(lang, &f.contact) }
+            if let Some(leader) = &f.contact.leader { { text_row(d.leader, leader.clone()) } }
         </>
     };
     let places = html! {
@@ -416,16 +566,19 @@ fn family_fields(lang: Lang, f: &FosterFamily, record: &Record, today: Date, lev
     };
     let supervision = html! {
         <>
-            { text_row(d.authority, f.authority.label()) }
+            { text_row(d.authority, i18n::label(lang, f.authority)) }
             { text_row(d.approved, i18n::date(lang, f.approved)) }
             { oversight_rows(lang, record, today) }
         </>
     };
     html! {
         <>
-            { section(level, d.about_family, general) }
+            <div class="tf-detail-lead">
+                <p class="tf-detail-what">{ format!("{} · {}", i18n::label(lang, f.family_type), i18n::age_range(lang, f.age_from, f.age_to)) }</p>
+            </div>
+            { section(level, d.contact, contact) }
             { section(level, d.places, places) }
-            { section(level, d.contact, contact_rows(lang, &f.contact)) }
+            { section(level, d.about_family, general) }
             { section(level, d.supervision, supervision) }
             { section(level, d.updated, text_row(d.updated_general, updated_text(lang, f.updated, today))) }
         </>

@@ -30,6 +30,8 @@ pub struct PrintViewProps {
     pub today: Date,
     /// The search in words.
     pub search: AttrValue,
+    /// The place distances are measured from, as the user gave it.
+    pub near_place: AttrValue,
     pub heading_level: u8,
 }
 
@@ -79,15 +81,15 @@ pub fn print_view(props: &PrintViewProps) -> Html {
                             (None, _) => t.no_price.to_string(),
                         };
                         let approval = match r.record {
-                            Some(Record::Offer(o)) => format!("{} · {}", o.supervision.approval.label(), o.supervision.authority.label()),
-                            Some(Record::FosterFamily(f)) => format!("{} {} · {}", f.approval_scope.label(), dated(f.approved), f.authority.label()),
+                            Some(Record::Offer(o)) => format!("{} · {}", i18n::label(lang, o.supervision.approval), i18n::label(lang, o.supervision.authority)),
+                            Some(Record::FosterFamily(f)) => format!("{} {} · {}", i18n::label(lang, f.approval_scope), dated(f.approved), i18n::label(lang, f.authority)),
                             None => String::new(),
                         };
                         let contact = r.contact().map(|c| {
                             [c.contact_person.clone(), r.email().map(str::to_string), c.phone.clone()]
                                 .into_iter().flatten().collect::<Vec<_>>().join(", ")
                         }).unwrap_or_default();
-                        let distance = r.distance_km.map(|km| format!(" · {}", i18n::distance(lang, km))).unwrap_or_default();
+                        let distance = r.distance_km.map(|km| format!(" · {}", i18n::distance(lang, km, Some(&props.near_place)))).unwrap_or_default();
                         let mut status = i18n::status_since(lang, r.follow_up.status, r.follow_up.since);
                         if !r.follow_up.note.is_empty() {
                             status.push_str(" · ");

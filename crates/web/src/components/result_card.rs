@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use catalogue::freshness::{Freshness, Part};
 use catalogue::model::approval_lapse;
-use catalogue::vocab::RateUnit;
+use catalogue::vocab::{CitizenTerms, LegalBasis, RateUnit};
 use catalogue::Date;
 use tilbudsfinder_index::query::{Card, Mode};
 use web_sys::HtmlElement;
@@ -34,6 +34,28 @@ pub fn free_places_uncertain(reported: Date, today: Date) -> bool {
     Part::FreePlaces.freshness(reported, today) == Freshness::Stale
 }
 
+/// What the law promises the citizen under every one of the card's legal bases (`None` when one
+/// of them is unknown to this version: better to promise nothing).
+pub fn card_citizen_terms(card: &Card) -> Option<CitizenTerms> {
+    let bases: Option<Vec<LegalBasis>> = card
+        .legal_bases
+        .iter()
+        .map(|short| LegalBasis::from_short(short))
+        .collect();
+    bases.and_then(CitizenTerms::of)
+}
+
+/// What to say when free places are not reported: an offer the citizen turns to directly is not
+/// full for that, it reports none; anything else simply has not reported.
+pub fn places_not_reported(lang: Lang, terms: Option<CitizenTerms>) -> &'static str {
+    let t = lang.texts();
+    if terms.is_some_and(CitizenTerms::direct_access) {
+        t.detail.direct_access_places
+    } else {
+        t.free_not_reported
+    }
+}
+
 /// `text` (free places and when reported), said to be uncertain when `reported` is stale.
 pub fn free_places_with_certainty(lang: Lang, text: String, reported: Date, today: Date) -> String {
     if free_places_uncertain(reported, today) {
@@ -53,7 +75,7 @@ pub fn free_places_text(lang: Lang, card: &Card, today: Date) -> String {
             i18n::family_free_places(lang, placement, respite, days)
         }
         (Some(n), None) => i18n::free_places(lang, n, days),
-        (None, _) => return lang.texts().free_not_reported.to_string(),
+        (None, _) => return places_not_reported(lang, card_citizen_terms(card)).to_string(),
     };
     match card.free_places_reported {
         Some(day) => free_places_with_certainty(lang, text, day, today),
@@ -66,6 +88,9 @@ pub struct ResultCardProps {
     pub lang: Lang,
     pub card: Rc<Card>,
     pub distance_km: Option<f64>,
+    /// The place the distance is measured from, as the user gave it.
+    #[prop_or_default]
+    pub near_place: AttrValue,
     pub saved: bool,
     pub today: Date,
     /// Why it matches: the ticked values it has.
@@ -143,6 +168,7 @@ pub fn result_card(props: &ResultCardProps) -> Html {
         || card.free_respite_places.is_some_and(|n| n > 0))
         && !uncertain;
     let stale = stale_on(card, props.today);
+    let citizen_terms = card_citizen_terms(card);
     let paused = card.mode == Mode::FosterFamilies && paused_on(card, props.today);
     let price = card.price.as_ref().map(|p| {
         (
@@ -158,7 +184,7 @@ pub fn result_card(props: &ResultCardProps) -> Html {
                 <p class="tf-card-label">{ i18n::record_label(lang, card) }</p>
             } else {
                 <p class="tf-card-kind">
-                    { card.kind_label.clone() }
+                    { i18n::card_kind(lang, card) }
                     if !card.legal_bases.is_empty() {
                         { " · " }{ card.legal_bases.join(", ") }
                     }
@@ -172,7 +198,7 @@ pub fn result_card(props: &ResultCardProps) -> Html {
             <dl class="tf-facts">
                 <div><dt>{ t.detail.place }</dt>
                      <dd>{ format!("{} {}, {}", card.postal_code, card.city, card.municipality) }
-                         if let Some(km) = props.distance_km { { " · " }{ i18n::distance(lang, km) } }
+                         if let Some(km) = props.distance_km { { " · " }{ i18n::distance(lang, km, Some(&props.near_place)) } }
                      </dd></div>
                 <div><dt>{ t.ages }</dt><dd>{ i18n::age_range(lang, card.age_from, card.age_to) }</dd></div>
                 <div><dt>{ t.detail.free_places }</dt>
@@ -183,7 +209,12 @@ pub fn result_card(props: &ResultCardProps) -> Html {
                 if card.mode == Mode::Offers {
                     <div><dt>{ t.detail.price }</dt>
                          <dd>
-                            if let Some((normalised, given)) = price {
+                            if let Some(terms) = citizen_terms {
+                                <span class="tf-price tf-citizen-terms">{ i18n::citizen_terms(lang, terms) }</span>
+                                if let Some((normalised, _)) = price {
+                                    <span class="tf-price-given">{ i18n::municipality_rate(lang, &normalised) }</span>
+                                }
+                            } else if let Some((normalised, given)) = price {
                                 <span class="tf-price">{ normalised }</span>
                                 <span class="tf-price-given">{ given }</span>
                                 if let Some(pos) = &card.price_position {

@@ -25,6 +25,8 @@ pub struct CardView {
 pub struct ResultListProps {
     pub lang: Lang,
     pub cards: Rc<Vec<CardView>>,
+    /// The place distances are measured from, as the user gave it.
+    pub near_place: AttrValue,
     /// Ids on the shortlist.
     pub saved: Rc<Vec<String>>,
     /// The user's follow-up of saved records, by id, to show on their cards.
@@ -47,6 +49,7 @@ pub fn result_list(props: &ResultListProps) -> Html {
             { for props.cards.iter().map(|view| html! {
                 <li key={view.card.id.clone()} class="tf-result-item">
                     <ResultCard lang={props.lang} card={Rc::clone(&view.card)} distance_km={view.distance_km}
+                                near_place={props.near_place.clone()}
                                 saved={props.saved.contains(&view.card.id)} today={props.today}
                                 reasons={view.reasons.clone()} follow_up={props.follow_ups.get(&view.card.id).cloned()}
                                 heading_level={props.heading_level} on_open={props.on_open.clone()}

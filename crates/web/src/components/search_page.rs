@@ -7,6 +7,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use catalogue::vocab::OfferType;
 use catalogue::Date;
 use tilbudsfinder_index::query::{Card, FacetCounts, Mode, Query, Relaxation};
 use tilbudsfinder_index::{CapacityOverview, SearchIndex};
@@ -48,6 +49,9 @@ pub struct SearchPageProps {
     pub version: u32,
     pub deferred_pending: bool,
     pub deferred_error: Option<AttrValue>,
+    /// Tries the deferred files again, when their failure may pass.
+    #[prop_or_default]
+    pub on_retry_deferred: Option<Callback<()>>,
 }
 
 /// What the engine answered for the current choices, ready to render.
@@ -141,7 +145,13 @@ const REASON_FACETS: &[&str] = &[
 fn run_search(index: &IndexRef, state: &SearchState, config: &Config, today: Date) -> Answer {
     let engine = index.index.borrow();
     let (query, place_unknown) = engine_query(&engine, state, config, today);
-    let results = engine.search(&query);
+    let mut results = engine.search(&query);
+    // Facet values in the interface language, once, for the panel, the chips and the reasons.
+    for facet in &mut results.facets {
+        for value in &mut facet.values {
+            value.label = i18n::facet_value(config.lang, &facet.facet, &value.value, &value.label);
+        }
+    }
     // Why a card matches: which of the ticked values of these facets it has.
     let reason_filters: Vec<(String, String)> = state
         .filters
@@ -177,16 +187,41 @@ fn run_search(index: &IndexRef, state: &SearchState, config: &Config, today: Dat
     }
 }
 
-/// The capacity overview for the current choices: the same query as the search, summed.
+/// The capacity overview for the current choices: the same query as the search, summed. For
+/// offers, only one kind of place is counted (`kind`, replacing any offer type in the filters):
+/// residential, day and outpatient places are never added together.
 fn run_capacity(
     index: &IndexRef,
     state: &SearchState,
     config: &Config,
     today: Date,
+    kind: OfferType,
 ) -> CapacityOverview {
     let engine = index.index.borrow();
-    let (query, _) = engine_query(&engine, state, config, today);
-    engine.capacity(&query)
+    let (mut query, _) = engine_query(&engine, state, config, today);
+    if query.mode == Mode::Offers {
+        query.filters.retain(|(facet, _)| facet != "type");
+        query
+            .filters
+            .push(("type".to_string(), kind.code().to_string()));
+    }
+    let mut overview = engine.capacity(&query);
+    // Row labels in the interface language, as the facets of the same names say them.
+    let lang = config.lang;
+    for (facet, rows) in [
+        ("group", &mut overview.by_group),
+        ("target", &mut overview.by_target),
+        ("region", &mut overview.by_region),
+        ("family_type", &mut overview.by_family_type),
+    ] {
+        for row in rows.iter_mut() {
+            row.label = i18n::facet_value(lang, facet, &row.code, &row.label);
+        }
+    }
+    for row in &mut overview.by_age_band {
+        row.label = i18n::age_band(lang, &row.code, &row.label);
+    }
+    overview
 }
 
 /// The data-quality report's address, a sibling of the index (`…/index/` → `…/report/index.html`).
@@ -317,12 +352,27 @@ pub fn search_page(props: &SearchPageProps) -> Html {
         let config = Rc::clone(&config);
         move |(s, _, index)| run_search(index, s, &config, today)
     });
-    let capacity = use_memo(((*state).clone(), props.version, props.index.clone()), {
-        let config = Rc::clone(&config);
-        move |(s, _, index)| {
-            (s.view == View::Capacity).then(|| Rc::new(run_capacity(index, s, &config, today)))
-        }
-    });
+    // Which kind of offer places the capacity view counts (kept on this page, not in the URL).
+    let capacity_kind = use_state(|| OfferType::Residential);
+    let capacity = use_memo(
+        (
+            (*state).clone(),
+            props.version,
+            props.index.clone(),
+            *capacity_kind,
+        ),
+        {
+            let config = Rc::clone(&config);
+            move |(s, _, index, kind)| {
+                (s.view == View::Capacity)
+                    .then(|| Rc::new(run_capacity(index, s, &config, today, *kind)))
+            }
+        },
+    );
+    let on_capacity_kind = {
+        let capacity_kind = capacity_kind.clone();
+        Callback::from(move |kind: OfferType| capacity_kind.set(kind))
+    };
 
     // The stored list, plus the records a shared link names (`saved=`), which are kept.
     let shortlist = use_state({
@@ -351,7 +401,6 @@ pub fn search_page(props: &SearchPageProps) -> Html {
         props.index.clone(),
         shortlist.cards.iter().map(|c| c.doc).collect(),
         !shortlist.cards.is_empty(),
-        lang,
     );
     let origin = {
         let place = state.near_place.trim().to_string();
@@ -661,6 +710,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                 </aside>
                 if let Some(overview) = (*capacity).clone() {
                     <CapacityView {lang} {overview} heading_level={config.heading(1)}
+                                  kind={(mode == Mode::Offers).then_some(*capacity_kind)} on_kind={on_capacity_kind} {uid}
                                   heading_id={AttrValue::from(results_id.clone())} heading_ref={results_heading.clone()}
                                   report_url={report_url(&config.index_url)} />
                 } else {
@@ -677,7 +727,12 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                         <p class="tf-note">{ t.loading_more }</p>
                     }
                     if let Some(err) = props.deferred_error.clone() {
-                        <p class="tf-note tf-warning" role="alert">{ err }</p>
+                        <div class="tf-note tf-warning">
+                            <p role="alert">{ err }</p>
+                            if let Some(retry) = props.on_retry_deferred.clone() {
+                                <button type="button" class="tf-button tf-secondary" onclick={retry.reform(|_: MouseEvent| ())}>{ t.retry }</button>
+                            }
+                        </div>
                     }
                     <Chips {lang} {chips} on_remove={dispatch.clone()}
                            on_reset={dispatch.reform(move |_| reset_to_presets.clone())}
@@ -697,12 +752,13 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                     if let Some(card) = detail.clone() {
                         <DetailView {lang} index={props.index.clone()} saved={shortlist.contains(&card.id)} {card} {today}
                                     heading_level={config.heading(2)}
-                                    on_toggle_save={on_toggle_save.clone()} on_close={on_close_detail} />
+                                    on_toggle_save={on_toggle_save.clone()} on_close={on_close_detail}
+                                    {origin} near_place={AttrValue::from(state.near_place.trim().to_string())} />
                     } else if state.open_record.is_some() {
                         <p class="tf-note" role="alert">{ p.record_not_found }</p>
                     }
                     <div class="tf-result-area" hidden={detail.is_some()}>
-                        <ResultList {lang} cards={Rc::clone(&answer.cards)} saved={Rc::clone(&saved_ids)} {today}
+                        <ResultList {lang} cards={Rc::clone(&answer.cards)} near_place={AttrValue::from(state.near_place.trim().to_string())} saved={Rc::clone(&saved_ids)} {today}
                                     follow_ups={Rc::clone(&follow_ups)}
                                     heading_level={config.heading(2)} {on_open} on_toggle_save={on_toggle_save.clone()} />
                         <Pager {lang} page={state.page} pages={answer.pages}
@@ -711,7 +767,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                 </section>
                 // The printout first: the dated list, then the comparison on its own page.
                 <PrintView {lang} cards={Rc::clone(&saved_cards)} records={records.clone()} follow_ups={Rc::clone(&follow_ups)}
-                           {origin} {today} search={AttrValue::from(search_summary)} heading_level={config.heading(1)} />
+                           {origin} {today} search={AttrValue::from(search_summary)} near_place={AttrValue::from(state.near_place.trim().to_string())} heading_level={config.heading(1)} />
                 <ShortlistPanel {lang} cards={Rc::clone(&saved_cards)} persistent={shortlist.persistent}
                     follow_ups={Rc::clone(&follow_ups)} records={records.clone()} {origin}
                     shareable={config.sync_url}

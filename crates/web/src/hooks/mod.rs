@@ -6,6 +6,6 @@ pub mod use_records;
 pub mod use_url_sync;
 
 pub use use_debounced::use_debounced;
-pub use use_index::{use_index, IndexRef, LoadState};
+pub use use_index::{use_index, IndexLoad, IndexRef, LoadState};
 pub use use_records::{use_records, Records};
 pub use use_url_sync::use_url_sync;

@@ -39,8 +39,9 @@ impl Deref for IndexRef {
 /// Where loading stands.
 #[derive(Clone, PartialEq)]
 pub enum LoadState {
-    /// Fetching: `done` of `total` initial files (`total` is 0 until the manifest is read).
-    Loading { done: usize, total: usize },
+    /// Fetching: `done` of `total` bytes of the initial files (`total` is 0 until the manifest
+    /// is read).
+    Loading { done: u64, total: u64 },
     /// Ready to search.
     Ready {
         index: IndexRef,
@@ -57,7 +58,11 @@ pub enum LoadState {
 
 /// What the loader reports.
 pub enum LoadAction {
-    Progress(usize, usize),
+    Progress(u64, u64),
+    /// Trying again after a failure: loading from the start.
+    Restart,
+    /// Trying the deferred files again.
+    DeferredRetry,
     Ready(IndexRef),
     DeferredDone(Option<LoadError>),
     Failed(LoadError),
@@ -70,6 +75,15 @@ impl Reducible for LoadState {
         let next = match (action, (*self).clone()) {
             (LoadAction::Progress(done, total), LoadState::Loading { .. }) => {
                 LoadState::Loading { done, total }
+            }
+            (LoadAction::Restart, _) => LoadState::Loading { done: 0, total: 0 },
+            (LoadAction::DeferredRetry, LoadState::Ready { index, version, .. }) => {
+                LoadState::Ready {
+                    index,
+                    version,
+                    deferred_pending: true,
+                    deferred_error: None,
+                }
             }
             (LoadAction::Ready(index), _) => LoadState::Ready {
                 index,
@@ -112,7 +126,7 @@ thread_local! {
 /// The index at `url`, loaded once for the whole page; `progress` hears only the first loader.
 async fn load_shared(
     url: String,
-    progress: impl Fn(usize, usize) + 'static,
+    progress: impl Fn(u64, u64) + 'static,
 ) -> Result<(IndexRef, SharedDeferred), LoadError> {
     enum Found {
         Ready(IndexRef, SharedDeferred),
@@ -164,14 +178,7 @@ async fn load_shared(
                         return Ok((IndexRef(rc), deferred.clone()));
                     }
                 }
-                let loaded = index.clone();
-                let deferred: SharedDeferred = async move {
-                    // Let the first results paint before fetching what they do not need.
-                    gloo_timers::future::TimeoutFuture::new(50).await;
-                    load_deferred(&loaded).await.err()
-                }
-                .boxed_local()
-                .shared();
+                let deferred = deferred_load(index.clone());
                 pages.insert(
                     url.clone(),
                     PageIndex::Ready {
@@ -185,12 +192,72 @@ async fn load_shared(
     })
 }
 
+/// Fetches the deferred files of `index`, once, for every app that awaits it.
+fn deferred_load(index: IndexRef) -> SharedDeferred {
+    async move {
+        // Let the first results paint before fetching what they do not need.
+        gloo_timers::future::TimeoutFuture::new(50).await;
+        load_deferred(&index).await.err()
+    }
+    .boxed_local()
+    .shared()
+}
+
+/// Fetches the deferred files of the page's index at `url` again (after they failed), for
+/// every app on the page that asks from now on.
+fn retry_deferred(url: &str, index: &IndexRef) -> SharedDeferred {
+    let deferred = deferred_load(index.clone());
+    PAGE_INDEXES.with(|pages| {
+        pages.borrow_mut().insert(
+            url.to_string(),
+            PageIndex::Ready {
+                index: Rc::downgrade(&index.0),
+                deferred: deferred.clone(),
+            },
+        )
+    });
+    deferred
+}
+
+/// The index's load state and a callback that tries again what failed: the whole load, or the
+/// deferred files.
+pub struct IndexLoad {
+    pub state: LoadState,
+    pub retry: Callback<()>,
+}
+
 /// Loads the index at `base_url` (ending in `/`).
 #[hook]
-pub fn use_index(base_url: &str) -> LoadState {
+pub fn use_index(base_url: &str) -> IndexLoad {
     let state = use_reducer(|| LoadState::Loading { done: 0, total: 0 });
+    // Goes up on every retry of a failed load, which runs the loading effect again.
+    let attempt = use_state(|| 0u32);
+    let retry = {
+        let state = state.clone();
+        let attempt = attempt.clone();
+        let url = base_url.to_string();
+        Callback::from(move |()| match &*state {
+            LoadState::Failed(_) => {
+                state.dispatch(LoadAction::Restart);
+                attempt.set(*attempt + 1);
+            }
+            LoadState::Ready {
+                index,
+                deferred_error: Some(_),
+                ..
+            } => {
+                state.dispatch(LoadAction::DeferredRetry);
+                let deferred = retry_deferred(&url, index);
+                let dispatcher = state.dispatcher();
+                spawn_local(async move {
+                    dispatcher.dispatch(LoadAction::DeferredDone(deferred.await));
+                });
+            }
+            _ => {}
+        })
+    };
     let dispatcher = state.dispatcher();
-    use_effect_with(base_url.to_string(), move |url| {
+    use_effect_with((base_url.to_string(), *attempt), move |(url, _)| {
         let alive = Rc::new(Cell::new(true));
         let url = url.clone();
         let still = Rc::clone(&alive);
@@ -224,5 +291,8 @@ pub fn use_index(base_url: &str) -> LoadState {
         });
         move || alive.set(false)
     });
-    (*state).clone()
+    IndexLoad {
+        state: (*state).clone(),
+        retry,
+    }
 }

@@ -13,18 +13,20 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::hooks::IndexRef;
-use crate::i18n::Lang;
 use crate::loader::LoadError;
+use tilbudsfinder_index::{IndexError, MANIFEST_NAME};
 
 /// Records fetched so far, by doc.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct Records {
     /// Every record fetched, by doc.
     pub by_doc: Rc<HashMap<u32, Rc<Record>>>,
     /// Some wanted record is still on its way.
     pub pending: bool,
-    /// Why a record could not be fetched (the first failure), in the interface language.
-    pub failed: Option<String>,
+    /// Why a record could not be fetched (the first failure).
+    pub failed: Option<LoadError>,
+    /// Fetches the records that failed again.
+    pub retry: Callback<()>,
 }
 
 /// Two answers are the same when they share the fetched map (a new fetch makes a new one): no
@@ -34,6 +36,19 @@ impl PartialEq for Records {
         Rc::ptr_eq(&self.by_doc, &other.by_doc)
             && self.pending == other.pending
             && self.failed == other.failed
+            && self.retry == other.retry
+    }
+}
+
+/// Nothing fetched, nothing wanted; trying again does nothing.
+impl Default for Records {
+    fn default() -> Records {
+        Records {
+            by_doc: Rc::default(),
+            pending: false,
+            failed: None,
+            retry: Callback::noop(),
+        }
     }
 }
 
@@ -45,27 +60,40 @@ impl Records {
 }
 
 /// Fetches and decodes one doc's full record from its detail shard.
-pub async fn fetch_record(index: &IndexRef, doc: u32, lang: Lang) -> Result<Record, String> {
+pub async fn fetch_record(index: &IndexRef, doc: u32) -> Result<Record, LoadError> {
     let file = index.index.borrow().detail_file(doc);
     let Some(file) = file else {
-        return Err(lang.texts().detail_failed.to_string());
+        // The manifest lists no shard for a record the index has: they are of two builds.
+        return Err(LoadError::Index(IndexError::ManifestMismatch {
+            file: MANIFEST_NAME.to_string(),
+            reason: format!("no detail file holds record {doc}"),
+        }));
     };
-    let bytes = index
-        .detail_bytes(&file)
-        .await
-        .map_err(|e| e.describe(lang))?;
+    let bytes = index.detail_bytes(&file).await?;
     let decoded = index.index.borrow().decode_detail(&file, &bytes, doc);
-    decoded.map_err(|e| LoadError::Index(e).describe(lang))
+    Ok(decoded?)
 }
 
 /// The records of `docs`, fetched while `wanted` (and kept when `docs` shrinks).
 #[hook]
-pub fn use_records(index: IndexRef, docs: Vec<u32>, wanted: bool, lang: Lang) -> Records {
-    let records = use_state(Records::default);
+pub fn use_records(index: IndexRef, docs: Vec<u32>, wanted: bool) -> Records {
+    // Goes up on every retry, which runs the fetching effect again for what is still missing.
+    let attempt = use_state(|| 0u32);
+    let retry = {
+        let attempt = attempt.clone();
+        use_callback((), move |(), _| attempt.set(*attempt + 1))
+    };
+    let records = {
+        let retry = retry.clone();
+        use_state(move || Records {
+            retry,
+            ..Records::default()
+        })
+    };
     let known = use_mut_ref(HashMap::<u32, Rc<Record>>::new);
     {
         let records = records.clone();
-        use_effect_with((docs, wanted), move |(docs, wanted)| {
+        use_effect_with((docs, wanted, *attempt), move |(docs, wanted, _)| {
             let missing: Vec<u32> = docs
                 .iter()
                 .copied()
@@ -76,16 +104,17 @@ pub fn use_records(index: IndexRef, docs: Vec<u32>, wanted: bool, lang: Lang) ->
                     by_doc: Rc::new(known.borrow().clone()),
                     pending: true,
                     failed: None,
+                    retry: retry.clone(),
                 });
                 spawn_local(async move {
                     let mut failed = None;
                     for doc in missing {
-                        match fetch_record(&index, doc, lang).await {
+                        match fetch_record(&index, doc).await {
                             Ok(record) => {
                                 known.borrow_mut().insert(doc, Rc::new(record));
                             }
-                            Err(message) => {
-                                failed.get_or_insert(message);
+                            Err(error) => {
+                                failed.get_or_insert(error);
                             }
                         }
                     }
@@ -93,6 +122,7 @@ pub fn use_records(index: IndexRef, docs: Vec<u32>, wanted: bool, lang: Lang) ->
                         by_doc: Rc::new(known.borrow().clone()),
                         pending: false,
                         failed,
+                        retry,
                     });
                 });
             }
