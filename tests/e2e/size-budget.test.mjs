@@ -7,9 +7,10 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { DIST } from '../lib/harness.mjs';
 
-/** 430 KiB gzipped: room for Yew, fst, the engine and the shortlist's tools (issue 14); far below
- * a typical hero image. */
-export const BUDGET_GZIP_BYTES = 430 * 1024;
+/** 450 KiB gzipped: room for Yew, fst, the engine, the shortlist's tools (issue 14), the English
+ * vocabularies and the widget's events (issues 15 and 17); far below a typical hero image. Issue
+ * 13 aims at 250 KiB and lowers this when it gets there. */
+export const BUDGET_GZIP_BYTES = 450 * 1024;
 
 test('the optimised wasm stays under its gzipped size budget', () => {
   const wasm = readFileSync(path.join(DIST, 'app/tilbudsfinder_web_bg.wasm'));
