@@ -3,58 +3,35 @@
 //! the time left, on a terminal only; `--mode`, `--sort` and `--price-basis` are checked by clap
 //! against the values `--help` lists.
 
+mod scratch;
+
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
+
+use scratch::{cli, Scratch};
 
 const TODAY: &str = "2026-11-22";
 
-fn cli() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_tilbudsfinder"))
-}
-
-/// A scratch directory of its own with a small generated catalogue, removed when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(label: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!(
-            "tilbudsfinder-conventions-{}-{label}",
-            std::process::id()
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("scratch dir");
-        let out = cli()
-            .args([
-                "generate",
-                "--offers",
-                "60",
-                "--foster-families",
-                "40",
-                "--seed",
-                "23",
-            ])
-            .args(["--today", TODAY, "--out"])
-            .arg(dir.join("catalogue.jsonl"))
-            .output()
-            .expect("generate");
-        assert!(out.status.success(), "{out:?}");
-        Scratch(dir)
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-
-    fn catalogue(&self) -> PathBuf {
-        self.path("catalogue.jsonl")
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
+/// A scratch directory of its own with a small generated catalogue (`catalogue.jsonl`).
+fn scratch_with_catalogue(label: &str) -> Scratch {
+    let scratch = Scratch::new("conventions", label);
+    let out = cli()
+        .args([
+            "generate",
+            "--offers",
+            "60",
+            "--foster-families",
+            "40",
+            "--seed",
+            "23",
+        ])
+        .args(["--today", TODAY, "--out"])
+        .arg(scratch.path("catalogue.jsonl"))
+        .output()
+        .expect("generate");
+    assert!(out.status.success(), "{out:?}");
+    scratch
 }
 
 /// Runs `command` with `input` piped to its standard input (a pipe: no size to know).
@@ -89,12 +66,12 @@ fn contents(dir: &Path) -> Vec<(String, Vec<u8>)> {
 
 #[test]
 fn dash_reads_the_catalogue_from_standard_input_in_build_report_check_and_relevance() {
-    let scratch = Scratch::new("stdin");
-    let catalogue = std::fs::read(scratch.catalogue()).expect("catalogue");
+    let scratch = scratch_with_catalogue("stdin");
+    let catalogue = std::fs::read(scratch.path("catalogue.jsonl")).expect("catalogue");
 
     let from_file = cli()
         .arg("build")
-        .arg(scratch.catalogue())
+        .arg(scratch.path("catalogue.jsonl"))
         .arg("--out")
         .arg(scratch.path("index-file"))
         .args(["--today", TODAY])
@@ -177,15 +154,17 @@ fn a_missing_catalogue_is_named_in_a_clear_error_by_every_command() {
 
 #[test]
 fn on_a_terminal_the_bar_counts_bytes_against_the_size_with_the_time_left() {
-    let scratch = Scratch::new("terminal");
-    let size = std::fs::metadata(scratch.catalogue()).expect("size").len();
+    let scratch = scratch_with_catalogue("terminal");
+    let size = std::fs::metadata(scratch.path("catalogue.jsonl"))
+        .expect("size")
+        .len();
     let bin = env!("CARGO_BIN_EXE_tilbudsfinder");
     for (verb, command) in [
         (
             "building",
             format!(
                 "{bin} build {} --out {} --today {TODAY}",
-                scratch.catalogue().display(),
+                scratch.path("catalogue.jsonl").display(),
                 scratch.path("index").display()
             ),
         ),
@@ -195,14 +174,14 @@ fn on_a_terminal_the_bar_counts_bytes_against_the_size_with_the_time_left() {
             format!(
                 "{bin} report - --out {} --today {TODAY} < {}",
                 scratch.path("report").display(),
-                scratch.catalogue().display()
+                scratch.path("catalogue.jsonl").display()
             ),
         ),
         (
             "checking",
             format!(
                 "{bin} check {} --today {TODAY} > /dev/null",
-                scratch.catalogue().display()
+                scratch.path("catalogue.jsonl").display()
             ),
         ),
     ] {

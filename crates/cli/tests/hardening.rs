@@ -3,40 +3,13 @@
 //! failed build over a previous one (7), and unknown facet values (8).
 
 mod build_support;
+mod scratch;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use build_support::{assert_accounting, build, TODAY};
-
-fn cli() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_tilbudsfinder"))
-}
-
-/// A scratch directory of its own, removed when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(label: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!(
-            "tilbudsfinder-hardening-{}-{label}",
-            std::process::id()
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("scratch dir");
-        Scratch(dir)
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use scratch::{cli, Scratch};
 
 /// A generated sample catalogue in `scratch`.
 fn sample(scratch: &Scratch) -> PathBuf {
@@ -64,7 +37,7 @@ fn with_stdout_closed(command: &mut Command) -> Output {
 
 #[test]
 fn item_4_build_query_and_capacity_end_quietly_when_stdout_is_closed() {
-    let scratch = Scratch::new("pipe");
+    let scratch = Scratch::new("hardening", "pipe");
     let catalogue = sample(&scratch);
     let index = scratch.path("index");
     let out = with_stdout_closed(
@@ -94,7 +67,7 @@ fn item_4_build_query_and_capacity_end_quietly_when_stdout_is_closed() {
 
 #[test]
 fn item_5_a_forged_field_name_cannot_forge_a_line_or_send_escapes() {
-    let scratch = Scratch::new("forged");
+    let scratch = Scratch::new("hardening", "forged");
     let catalogue = scratch.path("catalogue.jsonl");
     let example = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/offer.json"),
@@ -152,7 +125,7 @@ fn build_into(catalogue: &Path, index: &Path) -> Output {
 
 #[test]
 fn item_7_a_failed_build_leaves_the_previous_rejected_jsonl_and_manifest() {
-    let scratch = Scratch::new("failed-build");
+    let scratch = Scratch::new("hardening", "failed-build");
     let catalogue = scratch.path("catalogue.jsonl");
     let good = std::fs::read_to_string(sample(&scratch)).expect("sample");
     // One rejected line among good ones, so the first build's report is not empty.
@@ -187,7 +160,7 @@ fn item_7_a_failed_build_leaves_the_previous_rejected_jsonl_and_manifest() {
 
 #[test]
 fn item_8_an_unknown_facet_value_is_an_error_listing_near_matches() {
-    let scratch = Scratch::new("unknown-value");
+    let scratch = Scratch::new("hardening", "unknown-value");
     let built = build(&sample(&scratch), "unknown-value");
     let query = |filter: &str| {
         cli()

@@ -2,13 +2,13 @@
 //! `build` writes `FILE.gz` beside every file it writes, `precompress` beside every compressible
 //! file of a site, each the gzip of its file, and the same input gives the same bytes.
 
+mod scratch;
+
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
-fn cli() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_tilbudsfinder"))
-}
+use scratch::{cli, Scratch};
 
 fn run(command: &mut Command) -> Output {
     let out = command.output().expect("run tilbudsfinder");
@@ -19,27 +19,6 @@ fn run(command: &mut Command) -> Output {
         String::from_utf8_lossy(&out.stderr)
     );
     out
-}
-
-/// A scratch directory of its own, removed when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(label: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!(
-            "tilbudsfinder-precompressed-{}-{label}",
-            std::process::id()
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("scratch dir");
-        Scratch(dir)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 fn gunzip(path: &Path) -> Vec<u8> {
@@ -73,8 +52,8 @@ fn assert_fixed_header(gz: &Path) {
 
 #[test]
 fn build_writes_a_deterministic_gzipped_copy_beside_every_file_it_writes() {
-    let scratch = Scratch::new("build");
-    let catalogue = scratch.0.join("catalogue.jsonl");
+    let scratch = Scratch::new("precompressed", "build");
+    let catalogue = scratch.path("catalogue.jsonl");
     run(cli()
         .args([
             "generate",
@@ -88,7 +67,7 @@ fn build_writes_a_deterministic_gzipped_copy_beside_every_file_it_writes() {
         .args(["--today", "2026-11-22", "--out"])
         .arg(&catalogue));
     let build = |dir: &str| {
-        let out = scratch.0.join(dir);
+        let out = scratch.path(dir);
         run(cli()
             .arg("build")
             .arg(&catalogue)
@@ -131,10 +110,10 @@ fn build_writes_a_deterministic_gzipped_copy_beside_every_file_it_writes() {
 
 #[test]
 fn build_prune_removes_the_gzipped_copies_of_the_files_it_removes() {
-    let scratch = Scratch::new("prune");
-    let index = scratch.0.join("index");
+    let scratch = Scratch::new("precompressed", "prune");
+    let index = scratch.path("index");
     for (seed, prune) in [("1", false), ("2", true)] {
-        let catalogue = scratch.0.join(format!("catalogue-{seed}.jsonl"));
+        let catalogue = scratch.path(&format!("catalogue-{seed}.jsonl"));
         run(cli()
             .args([
                 "generate",
@@ -176,9 +155,9 @@ fn build_prune_removes_the_gzipped_copies_of_the_files_it_removes() {
 
 #[test]
 fn precompress_writes_a_deterministic_copy_beside_every_compressible_file() {
-    let scratch = Scratch::new("site");
+    let scratch = Scratch::new("precompressed", "site");
     let site = |dir: &str| {
-        let root = scratch.0.join(dir);
+        let root = scratch.path(dir);
         for (name, bytes) in [
             ("index.html", b"<!doctype html><title>x</title>".repeat(20)),
             ("app/app_bg.wasm", b"\0asm\x01\0\0\0".repeat(100)),
