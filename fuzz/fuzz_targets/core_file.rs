@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
     let fixture = fixture();
     let (name, _) = fixture.first(FileKind::Core);
     let file = as_file(FileKind::Core, data);
-    let mut manifest = manifest_for(&fixture.manifest, name, &file);
+    let mut manifest = manifest_for(&fixture.built.manifest, name, &file);
     if let Some(counts) = core_counts(name, &file) {
         manifest.counts = counts;
     }

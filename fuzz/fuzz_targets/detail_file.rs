@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
     let fixture = fixture();
     let (name, _) = fixture.first(FileKind::Detail);
     let file = as_file(FileKind::Detail, data);
-    let mut manifest = manifest_for(&fixture.manifest, name, &file);
+    let mut manifest = manifest_for(&fixture.built.manifest, name, &file);
     let claimed = detail_header(name, &file);
     if let Some(header) = claimed {
         for entry in manifest.files.iter_mut().filter(|f| f.name == name) {
@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
     }
     // A header that no longer fits the other shards (records missed or claimed twice) is refused
     // by `open`, which checks that the shards cover every record exactly once: a correct answer.
-    let Ok(index) = SearchIndex::open(&manifest, fixture.initial_files()) else {
+    let Ok(index) = SearchIndex::open(&manifest, fixture.built.initial_files()) else {
         return;
     };
     let info = index.counts();

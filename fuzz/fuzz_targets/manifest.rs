@@ -15,11 +15,11 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(manifest, again, "manifest round trip");
 
     let fixture = tilbudsfinder_fuzz::fixture();
-    let Ok(mut index) = SearchIndex::open(&manifest, fixture.files.clone()) else {
+    let Ok(mut index) = SearchIndex::open(&manifest, fixture.built.files.clone()) else {
         return;
     };
     for name in index.deferred_files() {
-        if let Some((_, bytes)) = fixture.files.iter().find(|(n, _)| *n == name) {
+        if let Some((_, bytes)) = fixture.built.files.iter().find(|(n, _)| *n == name) {
             let _ = index.add_file(&name, bytes.clone());
         }
     }
@@ -27,7 +27,7 @@ fuzz_target!(|data: &[u8]| {
     let info = index.counts();
     for doc in 0..info.offers.saturating_add(info.foster_families).min(256) {
         if let Some(file) = index.detail_file(doc) {
-            if let Some((_, bytes)) = fixture.files.iter().find(|(n, _)| *n == file) {
+            if let Some((_, bytes)) = fixture.built.files.iter().find(|(n, _)| *n == file) {
                 let _ = index.decode_detail(&file, bytes, doc);
             }
         }

@@ -11,9 +11,9 @@ fuzz_target!(|data: &[u8]| {
     let fixture = fixture();
     let (name, _) = fixture.first(FileKind::Text);
     let file = as_file(FileKind::Text, data);
-    let manifest = manifest_for(&fixture.manifest, name, &file);
-    let mut index =
-        SearchIndex::open(&manifest, fixture.initial_files()).expect("the fixture's core opens");
+    let manifest = manifest_for(&fixture.built.manifest, name, &file);
+    let mut index = SearchIndex::open(&manifest, fixture.built.initial_files())
+        .expect("the fixture's core opens");
     if index.add_file(name, file).is_ok() {
         exercise(&index, &fixture.words);
     }

@@ -35,7 +35,7 @@ use catalogue::Record;
 use tilbudsfinder_index::format::{CorePayload, DetailHeader};
 use tilbudsfinder_index::query::PriceRange;
 use tilbudsfinder_index::{
-    codec, frame, BuildOptions, FileKind, IndexBuilder, IndexCounts, Manifest, Mode, Near, Query,
+    codec, frame, BuildOptions, BuiltIndex, FileKind, IndexCounts, Manifest, Mode, Near, Query,
     SearchIndex, Sort,
 };
 
@@ -50,10 +50,8 @@ const MAX_DOCS_EXERCISED: u32 = 512;
 
 /// A built index, held in memory.
 pub struct Fixture {
-    /// The parsed manifest.
-    pub manifest: Manifest,
-    /// Every data file, (name, bytes), in manifest order.
-    pub files: Vec<(String, Vec<u8>)>,
+    /// The parsed manifest and every data file.
+    pub built: BuiltIndex,
     /// Words that occur in the catalogue, for queries that find something.
     pub words: Vec<String>,
 }
@@ -62,18 +60,18 @@ impl Fixture {
     /// The bytes of the first file of a kind.
     pub fn first(&self, kind: FileKind) -> (&str, &[u8]) {
         let name = self
+            .built
             .manifest
             .names_of(kind)
             .into_iter()
             .next()
             .expect("the fixture has every kind of file");
         let bytes = self
-            .files
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, b)| b.as_slice())
+            .built
+            .file(&name)
             .expect("the manifest lists only files that exist");
         let name = self
+            .built
             .manifest
             .file(&name)
             .map(|f| f.name.as_str())
@@ -81,31 +79,11 @@ impl Fixture {
         (name, bytes)
     }
 
-    /// The fixture's files of the initial kind, ready for [`SearchIndex::open`].
-    pub fn initial_files(&self) -> Vec<(String, Vec<u8>)> {
-        let initial = self.manifest.initial_files();
-        self.files
-            .iter()
-            .filter(|(n, _)| initial.contains(n))
-            .cloned()
-            .collect()
-    }
-
     /// The fixture index, opened with its text file added.
     pub fn open_full(&self) -> SearchIndex {
-        let mut index =
-            SearchIndex::open(&self.manifest, self.initial_files()).expect("the fixture opens");
-        for name in index.deferred_files() {
-            let (_, bytes) = self
-                .files
-                .iter()
-                .find(|(n, _)| *n == name)
-                .expect("deferred files are listed");
-            index
-                .add_file(&name, bytes.clone())
-                .expect("the fixture's text file is valid");
-        }
-        index
+        self.built
+            .open()
+            .expect("the fixture opens with its text file")
     }
 }
 
@@ -126,28 +104,22 @@ fn build_fixture() -> Fixture {
     let mut checker = Checker::new(CheckOptions {
         today: FIXTURE_TODAY,
     });
-    let mut builder = IndexBuilder::new(BuildOptions {
-        today: Some(FIXTURE_TODAY),
-        ..BuildOptions::default()
-    });
     let mut words = Vec::new();
+    let mut accepted = Vec::new();
     for (line, record) in (1..).zip(generator) {
         if let Outcome::Accepted { record, .. } = checker.check_record(line, record) {
             if words.len() < 64 {
                 words.extend(first_words(&record));
             }
-            builder.add(&record);
+            accepted.push(record);
         }
     }
-    let mut files = builder.take_ready_files();
-    let built = builder.finish().expect("the fixture builds");
-    files.extend(built.files);
-    let manifest = Manifest::parse(&built.manifest).expect("the fixture's manifest parses");
-    Fixture {
-        manifest,
-        files,
-        words,
-    }
+    let options = BuildOptions {
+        today: Some(FIXTURE_TODAY),
+        ..BuildOptions::default()
+    };
+    let built = BuiltIndex::build(&accepted, options).expect("the fixture builds");
+    Fixture { built, words }
 }
 
 fn first_words(record: &Record) -> Vec<String> {
@@ -375,7 +347,11 @@ pub fn arbitrary_query(
         Date(i32::arbitrary(u)?)
     };
     let all_of = if bool::arbitrary(u)? {
-        filters.first().map(|(f, _)| f.clone()).into_iter().collect()
+        filters
+            .first()
+            .map(|(f, _)| f.clone())
+            .into_iter()
+            .collect()
     } else {
         Vec::new()
     };

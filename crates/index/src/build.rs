@@ -14,7 +14,7 @@ use catalogue::vocab::MUNICIPALITIES;
 use catalogue::Date;
 
 use crate::codec::{self, Bytes};
-use crate::error::{FileKind, IndexError};
+use crate::error::{BuildError, FileKind};
 use crate::facets::{static_values, FacetKind, StaticValue, FACETS};
 use crate::format::{
     quantise, CardColumns, CorePayload, DetailHeader, IndexCounts, Manifest, ManifestFile,
@@ -146,7 +146,7 @@ pub struct IndexBuilder {
     shards: [Option<ShardAcc>; 2],
     ready: Vec<(String, Vec<u8>)>,
     listed: Vec<ManifestFile>,
-    error: Option<IndexError>,
+    error: Option<BuildError>,
 }
 
 fn mode_slot(mode: Mode) -> usize {
@@ -421,7 +421,7 @@ impl IndexBuilder {
     }
 
     /// Assembles the core and text files and the manifest.
-    pub fn finish(mut self) -> Result<IndexFiles, IndexError> {
+    pub fn finish(mut self) -> Result<IndexFiles, BuildError> {
         self.seal_shard(0, Mode::Offers);
         self.seal_shard(1, Mode::FosterFamilies);
         if let Some(e) = self.error.take() {
@@ -431,9 +431,7 @@ impl IndexBuilder {
         let families = self.rows[1].len() as u32;
         let total = u64::from(offers) + u64::from(families);
         if total >= u64::from(FAMILY_BIT) {
-            return Err(IndexError::Build {
-                reason: format!("{total} records is more than the index can number"),
-            });
+            return Err(BuildError::TooManyRecords { records: total });
         }
         let global = |key: DocKey| -> u32 {
             if key & FAMILY_BIT != 0 {
@@ -477,10 +475,12 @@ impl IndexBuilder {
                     facet_bytes.push((Vec::new(), lists));
                 }
                 FacetKind::Open => {
-                    let set =
-                        fst::Set::from_iter(acc.open.keys()).map_err(|e| IndexError::Build {
-                            reason: format!("facet {}: {e}", facet.name),
-                        })?;
+                    let set = fst::Set::from_iter(acc.open.keys()).map_err(|e| {
+                        BuildError::Dictionary {
+                            what: format!("facet {}", facet.name),
+                            reason: e.to_string(),
+                        }
+                    })?;
                     let mut lists = Vec::new();
                     for (index, (value, docs)) in acc.open.iter().enumerate() {
                         lists.push(postings::encode(docs, universe));
@@ -844,18 +844,21 @@ fn sorted_postings(docs: &mut Vec<u32>, universe: u32) -> Vec<u8> {
 }
 
 /// An `fst::Map` from each term (sorted, distinct) to its position.
-fn term_map<'a>(terms: impl Iterator<Item = &'a str>) -> Result<Vec<u8>, IndexError> {
+fn term_map<'a>(terms: impl Iterator<Item = &'a str>) -> Result<Vec<u8>, BuildError> {
     let mut builder = fst::MapBuilder::memory();
     for (i, term) in terms.enumerate() {
         builder
             .insert(term, i as u64)
-            .map_err(|e| IndexError::Build {
-                reason: format!("term dictionary: {e}"),
-            })?;
+            .map_err(|e| term_dictionary_error(&e))?;
     }
-    builder.into_inner().map_err(|e| IndexError::Build {
-        reason: format!("term dictionary: {e}"),
-    })
+    builder.into_inner().map_err(|e| term_dictionary_error(&e))
+}
+
+fn term_dictionary_error(e: &fst::Error) -> BuildError {
+    BuildError::Dictionary {
+        what: "term dictionary".to_string(),
+        reason: e.to_string(),
+    }
 }
 
 /// Place words a record is found by besides its name: postal districts and codes of every

@@ -280,8 +280,7 @@ mod tests {
             today: Some(today()),
             shard_size: 64,
         };
-        crate::BuiltIndex::build(records, options)
-            .and_then(|built| built.open_initial())
+        crate::BuiltIndex::open_records(records, options, crate::OpenWith::Initial)
             .expect("build and open")
     }
 

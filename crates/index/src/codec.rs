@@ -8,7 +8,7 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::error::IndexError;
+use crate::error::{BuildError, IndexError};
 
 /// The most a single decode may allocate (bincode's own accounting).
 const DECODE_LIMIT: usize = 1 << 30;
@@ -34,14 +34,14 @@ impl<'de: 'a, 'a> Deserialize<'de> for Bytes<'a> {
 }
 
 /// Encodes a value.
-pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, IndexError> {
-    bincode::serde::encode_to_vec(value, config()).map_err(|e| IndexError::Build {
-        reason: format!("encoding failed: {e}"),
+pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, BuildError> {
+    bincode::serde::encode_to_vec(value, config()).map_err(|e| BuildError::Encoding {
+        reason: e.to_string(),
     })
 }
 
 /// Appends the encoding of a value to `out`.
-pub fn encode_into<T: Serialize>(value: &T, out: &mut Vec<u8>) -> Result<(), IndexError> {
+pub fn encode_into<T: Serialize>(value: &T, out: &mut Vec<u8>) -> Result<(), BuildError> {
     let bytes = encode(value)?;
     out.extend_from_slice(&bytes);
     Ok(())

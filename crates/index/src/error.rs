@@ -1,6 +1,8 @@
-//! What can go wrong opening or reading an index, and the one enum naming every kind of file.
+//! What can go wrong building, opening or reading an index, and the one enum naming every kind
+//! of file.
 //!
-//! Every error names the file it is about and its message says what to do: a file that does not
+//! The writer's [`BuildError`] and the reader's [`IndexError`] are separate types: the browser
+//! only ever opens an index, so it handles only the reader's errors. Every reader error names the file it is about and its message says what to do: a file that does not
 //! match its manifest is almost always a half-finished deploy or a stale cache (reload), a file
 //! of another format version needs a rebuild with the matching tool.
 
@@ -90,8 +92,8 @@ pub enum IndexError {
     #[error("{file}: expected a {expected} file, found {got}; {REBUILD}")]
     WrongKind {
         file: String,
-        expected: String,
-        got: String,
+        expected: FileKind,
+        got: FoundKind,
     },
     /// The file does not belong to this manifest (other build, or not listed).
     #[error("{file}: does not match manifest.json ({reason}); {RELOAD}")]
@@ -99,9 +101,48 @@ pub enum IndexError {
     /// The file passed its checksum but its content is inconsistent.
     #[error("{file}: corrupt ({reason}); {REBUILD}")]
     Corrupt { file: String, reason: String },
-    /// The builder was given something it cannot index.
-    #[error("cannot build the index: {reason}")]
-    Build { reason: String },
+}
+
+/// The kind byte found in a file's header: a kind this reader knows, or an unknown byte.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FoundKind {
+    /// A known kind (of another file than the one expected).
+    Known(FileKind),
+    /// A byte that names no kind.
+    Unknown(u8),
+}
+
+impl FoundKind {
+    /// The kind a header byte names, or the unknown byte.
+    pub fn of_byte(byte: u8) -> FoundKind {
+        FileKind::from_byte(byte).map_or(FoundKind::Unknown(byte), FoundKind::Known)
+    }
+}
+
+impl std::fmt::Display for FoundKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FoundKind::Known(kind) => write!(f, "{kind}"),
+            FoundKind::Unknown(byte) => write!(f, "unknown kind {byte}"),
+        }
+    }
+}
+
+/// Why the builder could not write an index. Only the build step (CLI, tests, tools) meets it.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum BuildError {
+    /// More records than a document number can hold.
+    #[error("cannot build the index: {records} records is more than the index can number")]
+    TooManyRecords { records: u64 },
+    /// A term or value dictionary (an `fst`) refused its input.
+    #[error("cannot build the index: {what}: {reason}")]
+    Dictionary { what: String, reason: String },
+    /// A structure could not be encoded.
+    #[error("cannot build the index: encoding failed: {reason}")]
+    Encoding { reason: String },
+    /// The index just written does not read back (a bug in the writer or the reader).
+    #[error("the index just built does not read back: {0}")]
+    ReadBack(#[from] IndexError),
 }
 
 impl IndexError {

@@ -19,7 +19,7 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::error::{FileKind, IndexError};
+use crate::error::{FileKind, FoundKind, IndexError};
 
 /// First four bytes of every index file.
 pub const MAGIC: [u8; 4] = *b"TBFI";
@@ -97,10 +97,8 @@ pub fn open<'a>(file: &str, bytes: &'a [u8], expected: FileKind) -> Result<&'a [
     if kind_byte != expected.byte() {
         return Err(IndexError::WrongKind {
             file: file.to_string(),
-            expected: expected.to_string(),
-            got: FileKind::from_byte(kind_byte)
-                .map(|k| k.to_string())
-                .unwrap_or_else(|| format!("unknown kind {kind_byte}")),
+            expected,
+            got: FoundKind::of_byte(kind_byte),
         });
     }
     let mut len_bytes = [0u8; 8];

@@ -81,6 +81,7 @@ mod error;
 pub mod facets;
 pub mod format;
 pub mod frame;
+pub mod geo;
 pub mod matching;
 mod memory;
 pub mod postings;
@@ -94,14 +95,15 @@ pub mod text;
 
 pub use build::{BuildOptions, IndexBuilder, IndexFiles};
 pub use capacity::{CapacityFigures, CapacityOverview, CapacityRow};
-pub use error::{FileKind, IndexError};
+pub use error::{BuildError, FileKind, FoundKind, IndexError};
 pub use format::{IndexCounts, Manifest, ManifestFile, MANIFEST_NAME};
+pub use geo::distance_km;
 pub use matching::{quality, Field, MatchKind};
-pub use memory::BuiltIndex;
+pub use memory::{BuiltIndex, OpenWith};
 pub use query::{
     Card, CardInspection, CardOversight, CardPrice, CardSanction, Constraint, FacetCounts,
     FacetValueCount, Hit, Mode, Near, PricePosition, PriceRange, Query, Relaxation, SearchResults,
     Sort,
 };
 pub use reader::{IndexInfo, SearchIndex};
-pub use search::{distance_km, page_size, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SORTS};
+pub use search::{page_size, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SORTS};

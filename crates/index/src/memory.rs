@@ -3,7 +3,16 @@
 
 use catalogue::model::Record;
 
-use crate::{BuildOptions, IndexBuilder, IndexError, Manifest, SearchIndex};
+use crate::{BuildError, BuildOptions, IndexBuilder, IndexError, Manifest, SearchIndex};
+
+/// Which files an index built in memory is opened with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OpenWith {
+    /// The initial files only, as the browser first opens it (descriptions not searched).
+    Initial,
+    /// Every file, the deferred ones added (descriptions searched too).
+    All,
+}
 
 /// An index built in memory: its manifest and every file (initial, deferred and detail shards).
 pub struct BuiltIndex {
@@ -18,7 +27,7 @@ impl BuiltIndex {
     pub fn build<'a>(
         records: impl IntoIterator<Item = &'a Record>,
         options: BuildOptions,
-    ) -> Result<BuiltIndex, IndexError> {
+    ) -> Result<BuiltIndex, BuildError> {
         let mut builder = IndexBuilder::new(options);
         let mut files = Vec::new();
         for record in records {
@@ -31,6 +40,30 @@ impl BuiltIndex {
         Ok(BuiltIndex { manifest, files })
     }
 
+    /// Builds the index of `records` and opens it: the one "build then open" of tests, benches
+    /// and tools. A failure to open what was just built is a [`BuildError::ReadBack`].
+    pub fn open_records<'a>(
+        records: impl IntoIterator<Item = &'a Record>,
+        options: BuildOptions,
+        with: OpenWith,
+    ) -> Result<SearchIndex, BuildError> {
+        let built = BuiltIndex::build(records, options)?;
+        Ok(match with {
+            OpenWith::Initial => built.open_initial()?,
+            OpenWith::All => built.open()?,
+        })
+    }
+
+    /// The files of the initial kinds, as the browser fetches them before the first search.
+    pub fn initial_files(&self) -> Vec<(String, Vec<u8>)> {
+        let wanted = self.manifest.initial_files();
+        self.files
+            .iter()
+            .filter(|(n, _)| wanted.contains(n))
+            .cloned()
+            .collect()
+    }
+
     /// The bytes of a file by name.
     pub fn file(&self, name: &str) -> Option<&[u8]> {
         self.files
@@ -41,14 +74,7 @@ impl BuiltIndex {
 
     /// Opens it as the browser first does: the initial files only (no descriptions).
     pub fn open_initial(&self) -> Result<SearchIndex, IndexError> {
-        let wanted = self.manifest.initial_files();
-        let initial = self
-            .files
-            .iter()
-            .filter(|(n, _)| wanted.contains(n))
-            .cloned()
-            .collect();
-        SearchIndex::open(&self.manifest, initial)
+        SearchIndex::open(&self.manifest, self.initial_files())
     }
 
     /// Opens it with the deferred files added (descriptions searched too).

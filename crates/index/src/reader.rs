@@ -21,7 +21,7 @@ use catalogue::Date;
 use crate::bits::Bits;
 use crate::build::StoredRecord;
 use crate::codec;
-use crate::error::{FileKind, IndexError};
+use crate::error::{FileKind, FoundKind, IndexError};
 use crate::facets::{
     available_value, derivation, facet_id, facet_ids, fixed_values, Derivation, FacetKind,
     ValueDef, FACETS,
@@ -107,7 +107,7 @@ pub struct SearchIndex {
     /// Normalised main price per doc (basis, amount).
     pub(crate) normalised: Vec<Option<(PriceBasis, f64)>>,
     /// Prepared positions per doc, for distances.
-    pub(crate) points: Vec<crate::search::Point>,
+    pub(crate) points: Vec<crate::geo::Point>,
     /// Position of each doc in Danish name order (ties: name bytes, then doc).
     pub(crate) name_rank: Vec<u32>,
     /// Precomputed orders for the sorts that do not depend on the query.
@@ -648,7 +648,7 @@ impl SearchIndex {
         let updated_rank = ranks(n, |d| (Reverse(columns.updated_oldest[d]), name_rank[d]));
 
         let points = (0..n)
-            .map(|d| crate::search::Point::new(columns.lat[d], columns.lon[d]))
+            .map(|d| crate::geo::Point::new(columns.lat[d], columns.lon[d]))
             .collect();
         Ok(SearchIndex {
             name_order: order_of(&name_rank),
@@ -695,8 +695,8 @@ impl SearchIndex {
         if entry.kind != FileKind::Text {
             return Err(IndexError::WrongKind {
                 file: name.to_string(),
-                expected: FileKind::Text.to_string(),
-                got: entry.kind.to_string(),
+                expected: FileKind::Text,
+                got: FoundKind::Known(entry.kind),
             });
         }
         let payload = frame::open(name, &bytes, FileKind::Text)?;

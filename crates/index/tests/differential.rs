@@ -31,8 +31,8 @@ use tilbudsfinder_index::text::{
     QueryWord,
 };
 use tilbudsfinder_index::{
-    distance_km, page_size, quality, BuildOptions, FacetCounts, FacetValueCount, Field,
-    IndexBuilder, Manifest, MatchKind, Mode, Near, PriceRange, Query, SearchIndex, Sort,
+    distance_km, page_size, quality, BuildOptions, BuiltIndex, FacetCounts, FacetValueCount, Field,
+    MatchKind, Mode, Near, PriceRange, Query, SearchIndex, Sort,
 };
 
 /// Everything the reference needs about one record.
@@ -634,34 +634,14 @@ fn catalogue(seed: u64, offers: u64, families: u64, today: Date) -> Vec<Record> 
 }
 
 fn build(records: &[Record]) -> (SearchIndex, SearchIndex) {
-    let mut builder = IndexBuilder::new(BuildOptions {
+    let options = BuildOptions {
         shard_size: 16,
         ..BuildOptions::default()
-    });
-    let mut files = Vec::new();
-    for record in records {
-        builder.add(record);
-        files.extend(builder.take_ready_files());
-    }
-    let built = builder.finish().expect("build");
-    files.extend(built.files);
-    let manifest = Manifest::parse(&built.manifest).expect("manifest");
-    let initial: Vec<(String, Vec<u8>)> = files
-        .iter()
-        .filter(|(n, _)| manifest.initial_files().contains(n))
-        .cloned()
-        .collect();
-    let without_text = SearchIndex::open(&manifest, initial.clone()).expect("open");
-    let mut with_text = SearchIndex::open(&manifest, initial).expect("open");
-    for name in with_text.deferred_files() {
-        let bytes = files
-            .iter()
-            .find(|(n, _)| *n == name)
-            .expect("file")
-            .1
-            .clone();
-        with_text.add_file(&name, bytes).expect("add text");
-    }
+    };
+    let built = BuiltIndex::build(records, options).expect("build");
+    let without_text = built.open_initial().expect("open");
+    let with_text = built.open().expect("open with text");
+    let files = &built.files;
     // Every record comes back from its detail shard.
     for doc in 0..records.len() as u32 {
         let name = with_text.detail_file(doc).expect("detail file");

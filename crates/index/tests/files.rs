@@ -10,7 +10,7 @@ use catalogue::model::Record;
 use catalogue::Date;
 use proptest::prelude::*;
 use tilbudsfinder_index::{
-    BuildOptions, FileKind, IndexBuilder, IndexError, Manifest, Mode, Query, SearchIndex, Sort,
+    BuildOptions, BuiltIndex, FileKind, IndexError, Manifest, Mode, Query, SearchIndex, Sort,
 };
 
 fn today() -> Date {
@@ -30,38 +30,22 @@ fn tiny_catalogue() -> Vec<Record> {
 
 /// (manifest bytes, every file).
 fn build(records: &[Record]) -> (Vec<u8>, Vec<(String, Vec<u8>)>) {
-    let mut builder = IndexBuilder::new(BuildOptions {
+    let options = BuildOptions {
         today: Some(today()),
         shard_size: 8,
-    });
-    let mut files = Vec::new();
-    for record in records {
-        builder.add(record);
-        files.extend(builder.take_ready_files());
-    }
-    let built = builder.finish().expect("build");
-    files.extend(built.files);
-    files.sort();
-    (built.manifest, files)
+    };
+    let mut built = BuiltIndex::build(records, options).expect("build");
+    built.files.sort();
+    (built.manifest.to_json(), built.files)
 }
 
+/// Opens the index of `manifest` with every file, as the browser does.
 fn open(manifest: &[u8], files: &[(String, Vec<u8>)]) -> Result<SearchIndex, IndexError> {
-    let manifest = Manifest::parse(manifest)?;
-    let initial = files
-        .iter()
-        .filter(|(n, _)| manifest.initial_files().contains(n))
-        .cloned()
-        .collect();
-    let mut index = SearchIndex::open(&manifest, initial)?;
-    for name in index.deferred_files() {
-        let bytes = files
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|f| f.1.clone())
-            .unwrap_or_default();
-        index.add_file(&name, bytes)?;
-    }
-    Ok(index)
+    let built = BuiltIndex {
+        manifest: Manifest::parse(manifest)?,
+        files: files.to_vec(),
+    };
+    built.open()
 }
 
 /// The fixed query of the golden test, and its answer as text.

@@ -6,7 +6,7 @@ use catalogue::check::{check_stream, CheckOptions, Outcome};
 use catalogue::vocab::{LegalBasis, PriceBasis, RateUnit, TargetGroupGroup};
 use catalogue::Date;
 use serde_json::{json, Value};
-use tilbudsfinder_index::{BuildOptions, Card, IndexBuilder, Manifest, Query, SearchIndex};
+use tilbudsfinder_index::{BuildOptions, BuiltIndex, Card, OpenWith, Query, SearchIndex};
 
 fn offer(id: &str) -> Value {
     let mut offer: Value =
@@ -66,26 +66,19 @@ fn built() -> (SearchIndex, Vec<Card>) {
     .iter()
     .map(Value::to_string)
     .collect();
-    let mut builder = IndexBuilder::new(BuildOptions::default());
+    let mut records = Vec::new();
     let summary = check_stream(
         lines.join("\n").as_bytes(),
         &CheckOptions { today },
         |outcome| match outcome {
-            Outcome::Accepted { record, .. } => builder.add(&record),
+            Outcome::Accepted { record, .. } => records.push(record),
             Outcome::Rejected { findings, .. } => panic!("rejected: {findings:?}"),
         },
     )
     .unwrap();
     assert_eq!(summary.accepted, 6);
-    let built = builder.finish().unwrap();
-    let manifest = Manifest::parse(&built.manifest).unwrap();
-    let wanted = manifest.initial_files();
-    let files = built
-        .files
-        .into_iter()
-        .filter(|(name, _)| wanted.contains(name))
-        .collect();
-    let index = SearchIndex::open(&manifest, files).unwrap();
+    let index =
+        BuiltIndex::open_records(&records, BuildOptions::default(), OpenWith::Initial).unwrap();
     let results = index.search(&Query {
         today,
         page_size: 100,

@@ -5,41 +5,36 @@ use catalogue::check::{CheckOptions, Checker, Outcome};
 use catalogue::generate::{Generator, GeneratorOptions};
 use catalogue::Date;
 use tilbudsfinder_index::{
-    BuildOptions, IndexBuilder, IndexError, Manifest, Mode, Query, SearchIndex, Sort,
+    BuildOptions, BuiltIndex, IndexError, Manifest, Mode, OpenWith, Query, SearchIndex, Sort,
 };
 
 const TODAY: Date = Date(20_779); // 2026-11-22
 
-/// The manifest and initial files of a small index.
-fn small_build() -> (Manifest, Vec<(String, Vec<u8>)>) {
+/// A small index built from accepted sample records.
+fn small_build() -> BuiltIndex {
     let mut checker = Checker::new(CheckOptions { today: TODAY });
-    let mut builder = IndexBuilder::new(BuildOptions {
-        today: Some(TODAY),
-        ..BuildOptions::default()
-    });
     let generator = Generator::new(GeneratorOptions {
         offers: 30,
         foster_families: 30,
         seed: 1,
         today: TODAY,
     });
-    for (line, record) in (1..).zip(generator) {
-        if let Outcome::Accepted { record, .. } = checker.check_record(line, record) {
-            builder.add(&record);
-        }
-    }
-    let mut files = builder.take_ready_files();
-    let built = builder.finish().expect("builds");
-    files.extend(built.files);
-    let manifest = Manifest::parse(&built.manifest).expect("parses");
-    let initial = manifest.initial_files();
-    files.retain(|(name, _)| initial.contains(name));
-    (manifest, files)
+    let accepted: Vec<_> = (1..)
+        .zip(generator)
+        .filter_map(|(line, record)| match checker.check_record(line, record) {
+            Outcome::Accepted { record, .. } => Some(record),
+            _ => None,
+        })
+        .collect();
+    let options = BuildOptions {
+        today: Some(TODAY),
+        ..BuildOptions::default()
+    };
+    BuiltIndex::build(&accepted, options).expect("builds")
 }
 
 fn small_index() -> SearchIndex {
-    let (manifest, files) = small_build();
-    SearchIndex::open(&manifest, files).expect("opens")
+    small_build().open_initial().expect("opens")
 }
 
 /// `fuzz/query`: a query whose `today` is at the end of `i32` overflowed in the freshness facet
@@ -70,7 +65,8 @@ fn query_with_extreme_today_does_not_overflow() {
 /// could never be opened. `open` now refuses it, naming the manifest.
 #[test]
 fn manifest_whose_detail_shards_miss_records_is_refused() {
-    let (manifest, files) = small_build();
+    let built = small_build();
+    let (manifest, files) = (built.manifest.clone(), built.initial_files());
     assert!(SearchIndex::open(&manifest, files.clone()).is_ok());
     let shard = |m: &Manifest, mode: Mode| {
         m.files
@@ -114,13 +110,13 @@ fn manifest_whose_detail_shards_miss_records_is_refused() {
 /// catalogue date reaches the same code: built here from records updated in the 1960s.
 #[test]
 fn updated_order_with_dates_before_1970_does_not_overflow() {
-    let mut builder = IndexBuilder::new(BuildOptions::default());
     let generator = Generator::new(GeneratorOptions {
         offers: 10,
         foster_families: 10,
         seed: 3,
         today: TODAY,
     });
+    let mut records = Vec::new();
     for (i, mut record) in generator.enumerate() {
         let long_ago = Date::from_ymd(1960, 1, 1).unwrap().add_days(i as i32);
         match &mut record {
@@ -133,17 +129,10 @@ fn updated_order_with_dates_before_1970_does_not_overflow() {
             }
             catalogue::Record::FosterFamily(family) => family.updated = long_ago,
         }
-        builder.add(&record);
+        records.push(record);
     }
-    let built = builder.finish().expect("builds");
-    let manifest = Manifest::parse(&built.manifest).expect("parses");
-    let initial = manifest.initial_files();
-    let files = built
-        .files
-        .into_iter()
-        .filter(|(name, _)| initial.contains(name))
-        .collect();
-    let index = SearchIndex::open(&manifest, files).expect("opens");
+    let index = BuiltIndex::open_records(&records, BuildOptions::default(), OpenWith::Initial)
+        .expect("builds and opens");
     let newest_first = index.search(&Query {
         sort: Sort::Updated,
         today: TODAY,

@@ -9,7 +9,7 @@ use catalogue::generate::{Generator, GeneratorOptions};
 use catalogue::model::Record;
 use catalogue::Date;
 use tilbudsfinder_index::relevance::{judge, parse_queries, run, Measures, QueryOutcome};
-use tilbudsfinder_index::{BuildOptions, BuiltIndex, SearchIndex};
+use tilbudsfinder_index::{BuildOptions, BuiltIndex, OpenWith, SearchIndex};
 
 fn today() -> Date {
     Date::from_ymd(2026, 11, 30).expect("date")
@@ -31,9 +31,7 @@ fn open_with_descriptions(records: &[Record]) -> SearchIndex {
         today: Some(today()),
         ..BuildOptions::default()
     };
-    BuiltIndex::build(records, options)
-        .and_then(|built| built.open())
-        .expect("build and open")
+    BuiltIndex::open_records(records, options, OpenWith::All).expect("build and open")
 }
 
 #[test]

@@ -9,7 +9,7 @@ use catalogue::generate::{Generator, GeneratorOptions};
 use catalogue::model::Record;
 use catalogue::vocab::{TargetGroup, TargetGroupGroup};
 use catalogue::Date;
-use tilbudsfinder_index::{BuildOptions, BuiltIndex, Constraint, Query, SearchIndex};
+use tilbudsfinder_index::{BuildOptions, BuiltIndex, Constraint, OpenWith, Query, SearchIndex};
 
 const TODAY: Date = Date(20_787); // 2026-11-30
 
@@ -28,9 +28,7 @@ fn open(records: &[Record]) -> SearchIndex {
         today: Some(TODAY),
         ..BuildOptions::default()
     };
-    BuiltIndex::build(records, options)
-        .and_then(|built| built.open_initial())
-        .expect("build and open")
+    BuiltIndex::open_records(records, options, OpenWith::Initial).expect("build and open")
 }
 
 fn query(text: &str) -> Query {

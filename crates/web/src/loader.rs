@@ -195,8 +195,6 @@ fn index_error_detail(lang: Lang, e: &IndexError) -> String {
             "the file {} does not match the rest of the index (the site may have been updated meanwhile)",
             short(file)
         ),
-        (IndexError::Build { .. }, true) => "indekset er ufuldstændigt".to_string(),
-        (IndexError::Build { .. }, false) => "the index is incomplete".to_string(),
     }
 }
 

@@ -329,7 +329,7 @@ mod tests {
     use catalogue::check::{CheckOptions, Checker, Outcome};
     use catalogue::generate::{Generator, GeneratorOptions};
     use catalogue::Date;
-    use tilbudsfinder_index::{BuildOptions, BuiltIndex};
+    use tilbudsfinder_index::{BuildOptions, BuiltIndex, OpenWith};
 
     /// A small index of generated records, as the page would have loaded it.
     fn small_index() -> SearchIndex {
@@ -352,9 +352,7 @@ mod tests {
             today: Some(today),
             ..BuildOptions::default()
         };
-        BuiltIndex::build(&accepted, options)
-            .and_then(|built| built.open_initial())
-            .expect("builds and opens")
+        BuiltIndex::open_records(&accepted, options, OpenWith::Initial).expect("builds and opens")
     }
 
     #[test]
