@@ -85,6 +85,16 @@ impl Date {
     }
 }
 
+/// `YYYY-MM-DD`, strictly ([`Date::parse`]): what lets a command line take a `Date` argument
+/// (clap's `--today`) without a parser of its own.
+impl std::str::FromStr for Date {
+    type Err = DateError;
+
+    fn from_str(text: &str) -> Result<Date, DateError> {
+        Date::parse(text)
+    }
+}
+
 /// Why a date string was not accepted.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {

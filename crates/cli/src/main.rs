@@ -63,3 +63,35 @@ fn main() -> ExitCode {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use catalogue::Date;
+
+    /// Every `--today` is a `catalogue::Date` parsed by its one `FromStr`: a real day is taken, a
+    /// day not in the calendar or another layout is refused with the parser's own sentence.
+    #[test]
+    fn every_today_flag_takes_a_real_date_and_names_a_wrong_one() {
+        let commands = ["check", "generate", "build", "query", "relevance", "report"];
+        for command in commands {
+            for (text, reason) in [
+                ("2026-02-30", "not a day in the calendar"),
+                ("22-11-2026", "expected a date as YYYY-MM-DD"),
+            ] {
+                let args = ["tilbudsfinder", command, "--today", text];
+                let err = match Cli::try_parse_from(args) {
+                    Ok(_) => panic!("{command} --today {text} was accepted"),
+                    Err(err) => err,
+                };
+                assert_eq!(err.kind(), clap::error::ErrorKind::ValueValidation);
+                assert!(err.to_string().contains(reason), "{command}: {err}");
+            }
+        }
+        let parsed = Cli::try_parse_from(["tilbudsfinder", "generate", "--today", "2026-11-22"]);
+        match parsed.map(|cli| cli.command) {
+            Ok(Command::Generate(args)) => assert_eq!(args.today, Date::parse("2026-11-22").ok()),
+            _ => panic!("generate --today 2026-11-22 was not parsed"),
+        }
+    }
+}

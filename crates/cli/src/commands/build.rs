@@ -44,15 +44,11 @@ pub struct Args {
     pub out: PathBuf,
     /// The day to check the catalogue against, YYYY-MM-DD (default: today, UTC). Recorded in the
     /// manifest; nothing in the index depends on it.
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_name = "YYYY-MM-DD")]
     pub today: Option<Date>,
     /// Remove data files of earlier builds that the new manifest does not list.
     #[arg(long)]
     pub prune: bool,
-}
-
-fn parse_date(text: &str) -> Result<Date, String> {
-    Date::parse(text).map_err(|e| e.to_string())
 }
 
 /// Runs `build`.

@@ -43,15 +43,11 @@ pub struct Args {
     pub json: bool,
     /// Check against this day (YYYY-MM-DD) instead of today: dates after it are in the future,
     /// and staleness is counted from it. Makes a run reproducible.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    #[arg(long, value_name = "YYYY-MM-DD")]
     pub today: Option<Date>,
     /// Do not print warnings, only errors and the summary (no effect with --json).
     #[arg(long)]
     pub quiet: bool,
-}
-
-fn parse_date(text: &str) -> Result<Date, String> {
-    Date::parse(text).map_err(|err| err.to_string())
 }
 
 /// Runs `check`.

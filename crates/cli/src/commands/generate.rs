@@ -30,15 +30,11 @@ pub struct Args {
     pub seed: u64,
     /// The day the sample is "as of" (YYYY-MM-DD): all its dates count back from it.
     /// Defaults to today's date (UTC); pass it to make runs on different days identical.
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_name = "YYYY-MM-DD")]
     pub today: Option<Date>,
     /// Write to this file instead of standard output.
     #[arg(long, short)]
     pub out: Option<PathBuf>,
-}
-
-fn parse_date(text: &str) -> Result<Date, String> {
-    Date::parse(text).map_err(|err| err.to_string())
 }
 
 /// Runs `generate`.
@@ -136,13 +132,6 @@ mod tests {
             "the command's file differs from the library's output"
         );
         assert_eq!(written.iter().filter(|b| **b == b'\n').count(), 70);
-    }
-
-    #[test]
-    fn today_must_be_a_real_date() {
-        assert!(parse_date("2026-11-22").is_ok());
-        assert!(parse_date("2026-02-30").is_err());
-        assert!(parse_date("22-11-2026").is_err());
     }
 
     #[test]

@@ -135,7 +135,7 @@ pub struct Args {
     #[arg(long)]
     pub updated_within: Option<u32>,
     /// The day of the search, YYYY-MM-DD (default: today, UTC).
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_name = "YYYY-MM-DD")]
     pub today: Option<Date>,
     /// Order of results.
     #[arg(long, value_enum, default_value = "relevance")]
@@ -149,10 +149,6 @@ pub struct Args {
     /// Print the answer as JSON.
     #[arg(long)]
     pub json: bool,
-}
-
-fn parse_date(text: &str) -> Result<Date, String> {
-    Date::parse(text).map_err(|e| e.to_string())
 }
 
 /// Reads a manifest and the files to open an index from a directory (with the text file).

@@ -35,7 +35,7 @@ pub struct Args {
     #[arg(long)]
     pub queries: Option<PathBuf>,
     /// The day of the search and of the check, YYYY-MM-DD (default: today, UTC).
-    #[arg(long, value_parser = |s: &str| Date::parse(s).map_err(|e| e.to_string()))]
+    #[arg(long, value_name = "YYYY-MM-DD")]
     pub today: Option<Date>,
     /// Write the queries with their relevant record ids as JSON to this file.
     #[arg(long)]

@@ -20,12 +20,8 @@ pub struct Args {
     #[arg(long)]
     pub out: PathBuf,
     /// The day to judge freshness by (YYYY-MM-DD); today by default.
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_name = "YYYY-MM-DD")]
     pub today: Option<Date>,
-}
-
-fn parse_date(text: &str) -> Result<Date, String> {
-    Date::parse(text).map_err(|e| e.to_string())
 }
 
 /// The catalogue's name as the report shows it: the file's name, without the folders.
