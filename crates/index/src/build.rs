@@ -264,7 +264,7 @@ impl IndexBuilder {
         self.rows[slot].push(row);
 
         for (id, facet) in FACETS.iter().enumerate() {
-            if facet.mode != mode || facet.kind == FacetKind::Dynamic {
+            if facet.mode != mode || facet.kind() == FacetKind::Dynamic {
                 continue;
             }
             for value in static_values(facet, record) {
@@ -460,7 +460,7 @@ impl IndexBuilder {
                 facet_bytes.push((Vec::new(), Vec::new()));
                 continue;
             }
-            match facet.kind {
+            match facet.kind() {
                 FacetKind::Dynamic => facet_bytes.push((Vec::new(), Vec::new())),
                 FacetKind::Closed => {
                     let values = crate::facets::fixed_values(facet);

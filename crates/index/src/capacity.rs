@@ -24,7 +24,7 @@ use catalogue::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::bits::Bits;
-use crate::facets::facet_id;
+use crate::facets::{facet_id, GROUP, TARGET};
 use crate::query::{Mode, Query};
 use crate::reader::SearchIndex;
 
@@ -202,10 +202,10 @@ impl SearchIndex {
                 }
             }
         }
-        overview.by_group = self.rows_by_facet(mode, "group", &matching, &figures, |i| {
+        overview.by_group = self.rows_by_facet(mode, GROUP.name, &matching, &figures, |i| {
             TargetGroupGroup::from_index(i).map(|g| row(g.code(), g.label(), None))
         });
-        overview.by_target = self.rows_by_facet(mode, "target", &matching, &figures, |i| {
+        overview.by_target = self.rows_by_facet(mode, TARGET.name, &matching, &figures, |i| {
             TargetGroup::from_index(i).map(|t| row(t.code(), t.label(), Some(t.group().code())))
         });
         overview.by_region = by_region;

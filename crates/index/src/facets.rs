@@ -1,19 +1,32 @@
-//! The facets of each mode: their names (API: used in URLs and on the command line), labels,
-//! values, hierarchy, and how a record's values are found.
+//! The facets of each mode: the one table ([`FACETS`]) that says, per facet, its name (API:
+//! used in URLs, on the command line and in widget attributes), its Danish and English labels,
+//! its shape (one value per record, several, or nested under a parent facet), where its values
+//! come from and how a record's values are computed. The index build, the engine, the CLI's help
+//! and validation, the web UI's labels and the capacity overview all read it; nothing else
+//! matches facet names.
 //!
-//! Three kinds of facet:
+//! Three kinds of values ([`Values`]):
 //! - *closed*: values from a vocabulary (`catalogue::vocab`), stored by vocabulary index; the
 //!   value code is the vocabulary code (municipalities and regions: their official numbers);
 //! - *open*: values are the strings the catalogue uses (methods, staff groups, competences); the
 //!   dictionary is built from the data and stored as an `fst::Set`;
-//! - *dynamic*: computed at query time against [`crate::Query::today`] (`updated`, `available`).
+//! - *dynamic* (derived): computed at query time against [`crate::Query::today`] (`updated`,
+//!   `available`).
 //!
-//! Hierarchies: `group` is the parent of `target`, `region` the parent of `municipality`. A
-//! record has a `group` value when it has any target group in it, so selecting a group matches
-//! every record with any target in that group.
+//! Hierarchies ([`Shape::Within`]): `group` is the parent of `target`, `region` the parent of
+//! `municipality`. A parent's sets are not stored but derived from its child's: a record has a
+//! `group` value when it has any target group in it, so selecting a group matches every record
+//! with any target in that group.
+//!
+//! # Adding a facet
+//!
+//! One [`Facet`] constant (name, labels, shape, values and the function that reads them from a
+//! record, in the catalogue model) and its place in [`FACETS`] (at the end of its mode's block,
+//! with a format version bump: a facet's position is its id in the index). The test
+//! `a_facet_is_one_table_entry` walks a test-only facet through everything that reads the table.
 
 use catalogue::freshness::{self, Freshness, Part};
-use catalogue::model::Record;
+use catalogue::model::{FosterFamily, Offer, Record};
 use catalogue::vocab::{
     ApprovalScope, ApprovalStatus, Authority, CareKind, FosterFamilyType, LegalBasis, OfferType,
     Ownership, Region, ServiceKind, TargetGroup, TargetGroupGroup, MUNICIPALITIES,
@@ -22,7 +35,16 @@ use catalogue::Date;
 
 use crate::query::Mode;
 
-/// Where a facet's values come from.
+macro_rules! vocab_values {
+    ($vocab:ty) => {
+        <$vocab>::ALL
+            .iter()
+            .map(|v| def(v.code(), v.label(), None))
+            .collect()
+    };
+}
+
+/// Where a facet's values come from (what the index stores of it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FacetKind {
     /// A vocabulary.
@@ -33,78 +55,464 @@ pub enum FacetKind {
     Dynamic,
 }
 
-/// One facet of one mode.
+/// How many values a record has in a facet, and how the facet nests.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct FacetSpec {
-    /// Name in URLs, on the command line and in [`crate::FacetCounts::facet`].
-    pub name: &'static str,
-    /// Danish heading.
-    pub label: &'static str,
-    /// The mode it belongs to.
-    pub mode: Mode,
-    /// Where its values come from.
-    pub kind: FacetKind,
-    /// The facet whose values are this one's parents.
-    pub parent: Option<&'static str>,
-    /// Whether the text search also matches the labels of its values.
-    pub text: bool,
+pub enum Shape {
+    /// At most one value per record.
+    Single,
+    /// Any number of values per record.
+    Multi,
+    /// Any number of values, each nested under a value of the parent facet (named here): a
+    /// value's [`ValueDef::parent`] is a code of that facet. The parent's sets are the unions
+    /// of its children's.
+    Within(&'static str),
 }
 
-const fn spec(
-    name: &'static str,
-    label: &'static str,
-    mode: Mode,
-    kind: FacetKind,
-    parent: Option<&'static str>,
-    text: bool,
-) -> FacetSpec {
-    FacetSpec {
-        name,
-        label,
-        mode,
-        kind,
-        parent,
-        text,
+/// The rule of a dynamic facet, judged on the query's day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Live {
+    /// The record's oldest part fresh, aging or stale ([`updated_bucket`]).
+    Freshness,
+    /// A family not on pause ([`available_value`]).
+    Availability,
+}
+
+/// Where a facet's values come from, and how a record's values are computed.
+#[derive(Clone, Copy)]
+pub enum Values {
+    /// A fixed list (index = stored value) and a record's indices into it.
+    Closed {
+        list: fn() -> Vec<ValueDef>,
+        of: fn(&Record) -> Vec<StaticValue>,
+    },
+    /// The catalogue's own strings.
+    Open { of: fn(&Record) -> Vec<StaticValue> },
+    /// A fixed list, each document's value computed per query.
+    Dynamic {
+        list: fn() -> Vec<ValueDef>,
+        rule: Live,
+    },
+}
+
+/// A facet's heading, in Danish and English.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Label {
+    pub da: &'static str,
+    pub en: &'static str,
+}
+
+/// One facet: everything any part of the system knows about it.
+#[derive(Clone, Copy)]
+pub struct Facet {
+    /// Name in URLs, on the command line, in widget attributes and in
+    /// [`crate::FacetCounts::facet`].
+    pub name: &'static str,
+    /// The heading the UI shows.
+    pub label: Label,
+    /// One value or several, or nested under a parent.
+    pub shape: Shape,
+    /// Its values and how a record's are computed.
+    pub values: Values,
+    /// Whether the offers' municipality sets come from the card columns (every department's
+    /// municipality) rather than stored postings.
+    pub from_municipality_column: bool,
+    /// Whether the text search also matches the labels of its values.
+    pub text: bool,
+    /// Whether a user may require all of its ticked values (AND) rather than any (OR).
+    pub combinable: bool,
+    /// Whether it means the same in both modes: its filters survive a mode switch.
+    pub shared: bool,
+}
+
+impl Facet {
+    /// Where its values come from.
+    pub fn kind(&self) -> FacetKind {
+        match self.values {
+            Values::Closed { .. } => FacetKind::Closed,
+            Values::Open { .. } => FacetKind::Open,
+            Values::Dynamic { .. } => FacetKind::Dynamic,
+        }
+    }
+
+    /// The facet whose values are this one's parents.
+    pub fn parent(&self) -> Option<&'static str> {
+        match self.shape {
+            Shape::Within(parent) => Some(parent),
+            _ => None,
+        }
+    }
+
+    /// Its heading in Danish (`english == false`) or English.
+    pub fn label(&self, english: bool) -> &'static str {
+        if english {
+            self.label.en
+        } else {
+            self.label.da
+        }
     }
 }
 
-use FacetKind::{Closed, Dynamic, Open};
+impl std::fmt::Debug for Facet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Facet").field("name", &self.name).finish()
+    }
+}
+
+impl PartialEq for Facet {
+    fn eq(&self, other: &Facet) -> bool {
+        self.name == other.name
+    }
+}
+
+/// One facet as placed in a mode: its position in [`FACETS`] is its id in the index.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FacetSpec {
+    /// The facet.
+    pub facet: &'static Facet,
+    /// The mode it belongs to.
+    pub mode: Mode,
+}
+
+/// A placed facet reads as its facet (`spec.name`, `spec.kind()`).
+impl std::ops::Deref for FacetSpec {
+    type Target = Facet;
+
+    fn deref(&self) -> &Facet {
+        self.facet
+    }
+}
+
+const fn label(da: &'static str, en: &'static str) -> Label {
+    Label { da, en }
+}
+
+/// A facet with the common defaults (no text search, not combinable, not shared, stored).
+const fn facet(name: &'static str, label: Label, shape: Shape, values: Values) -> Facet {
+    Facet {
+        name,
+        label,
+        shape,
+        values,
+        from_municipality_column: false,
+        text: false,
+        combinable: false,
+        shared: false,
+    }
+}
+
+const fn closed_values(list: fn() -> Vec<ValueDef>, of: fn(&Record) -> Vec<StaticValue>) -> Values {
+    Values::Closed { list, of }
+}
+
+use Shape::{Multi, Single, Within};
+
+/// The kind of offer.
+pub const TYPE: Facet = Facet {
+    text: true,
+    ..facet(
+        "type",
+        label("Tilbudstype", "Type of offer"),
+        Single,
+        closed_values(
+            || vocab_values!(OfferType),
+            |r| offer(r, |o| closed([o.offer_type.index()])),
+        ),
+    )
+};
+/// The legal bases.
+pub const BASIS: Facet = facet(
+    "basis",
+    label("Juridisk grundlag", "Legal basis"),
+    Multi,
+    closed_values(
+        || vocab_values!(LegalBasis),
+        |r| offer(r, |o| closed(o.legal_bases.iter().map(|b| b.basis.index()))),
+    ),
+);
+/// The groups of the target groups.
+pub const GROUP: Facet = Facet {
+    text: true,
+    shared: true,
+    ..facet(
+        "group",
+        label("Målgruppe", "Target group"),
+        Multi,
+        closed_values(
+            || vocab_values!(TargetGroupGroup),
+            |r| closed(target_groups(r).map(|t| t.group().index())),
+        ),
+    )
+};
+/// The target groups, within their groups.
+pub const TARGET: Facet = Facet {
+    text: true,
+    combinable: true,
+    shared: true,
+    ..facet(
+        "target",
+        label("Målgruppe", "Target group"),
+        Within("group"),
+        closed_values(
+            || {
+                TargetGroup::ALL
+                    .iter()
+                    .map(|t| def(t.code(), t.label(), Some(t.group().code().to_string())))
+                    .collect()
+            },
+            |r| closed(target_groups(r).map(|t| t.index())),
+        ),
+    )
+};
+/// The regions of the addresses.
+pub const REGION: Facet = Facet {
+    text: true,
+    shared: true,
+    ..facet(
+        "region",
+        label("Geografi", "Geography"),
+        Multi,
+        closed_values(
+            || vocab_values!(Region),
+            |r| closed(municipalities(r).filter_map(region_index)),
+        ),
+    )
+};
+/// The municipalities of the addresses, within their regions.
+pub const MUNICIPALITY: Facet = Facet {
+    text: true,
+    shared: true,
+    from_municipality_column: true,
+    ..facet(
+        "municipality",
+        label("Kommune", "Municipality"),
+        Within("region"),
+        closed_values(
+            || {
+                MUNICIPALITIES
+                    .iter()
+                    .map(|m| {
+                        def(
+                            &m.code.to_string(),
+                            m.name,
+                            Some(m.region.code().to_string()),
+                        )
+                    })
+                    .collect()
+            },
+            |r| closed(municipalities(r).filter_map(catalogue::vocab::municipality_index)),
+        ),
+    )
+};
+/// Public or private.
+pub const OWNERSHIP: Facet = facet(
+    "ownership",
+    label("Ejerform", "Ownership"),
+    Single,
+    closed_values(
+        || vocab_values!(Ownership),
+        |r| offer(r, |o| closed([o.ownership.index()])),
+    ),
+);
+/// The supervising authority.
+pub const AUTHORITY: Facet = facet(
+    "authority",
+    label("Tilsyn", "Supervising authority"),
+    Single,
+    closed_values(
+        || vocab_values!(Authority),
+        |r| match r {
+            Record::Offer(o) => closed([o.supervision.authority.index()]),
+            Record::FosterFamily(f) => closed([f.authority.index()]),
+        },
+    ),
+);
+/// The approval's status.
+pub const APPROVAL: Facet = facet(
+    "approval",
+    label("Godkendelse", "Approval"),
+    Single,
+    closed_values(
+        || vocab_values!(ApprovalStatus),
+        |r| offer(r, |o| closed([o.supervision.approval.index()])),
+    ),
+);
+/// The methods the offer names.
+pub const METHOD: Facet = Facet {
+    text: true,
+    ..facet(
+        "method",
+        label("Metoder", "Methods"),
+        Multi,
+        Values::Open {
+            of: |r| offer(r, |o| open(&o.methods)),
+        },
+    )
+};
+/// The staff groups.
+pub const STAFF: Facet = facet(
+    "staff",
+    label("Faggrupper", "Staff groups"),
+    Multi,
+    Values::Open {
+        of: |r| offer(r, |o| open(&o.staff_groups)),
+    },
+);
+/// The kinds of service.
+pub const SERVICE: Facet = Facet {
+    text: true,
+    ..facet(
+        "service",
+        label("Indsatser", "Services"),
+        Multi,
+        closed_values(
+            || vocab_values!(ServiceKind),
+            |r| offer(r, |o| closed(o.services.iter().map(|s| s.kind.index()))),
+        ),
+    )
+};
+/// Whether the authority marked the offer.
+pub const MARKED: Facet = facet(
+    "marked",
+    label("Markering fra tilsynet", "Marking by the authority"),
+    Single,
+    closed_values(yes_no, |r| {
+        offer(r, |o| {
+            closed([usize::from(o.supervision.marking.is_none())])
+        })
+    }),
+);
+/// How old the record's oldest part is.
+pub const UPDATED: Facet = facet(
+    "updated",
+    label("Oplysningernes alder", "Age of the information"),
+    Single,
+    Values::Dynamic {
+        list: updated_values,
+        rule: Live::Freshness,
+    },
+);
+/// Standing serious sanctions.
+pub const SANCTION: Facet = facet(
+    "sanction",
+    label("Påbud og skærpet tilsyn", "Orders and enhanced supervision"),
+    Single,
+    closed_values(sanction_values, sanction_value),
+);
+/// The type of foster family.
+pub const FAMILY_TYPE: Facet = Facet {
+    text: true,
+    ..facet(
+        "family_type",
+        label("Type af plejefamilie", "Type of foster family"),
+        Single,
+        closed_values(
+            || vocab_values!(FosterFamilyType),
+            |r| family(r, |f| closed([f.family_type.index()])),
+        ),
+    )
+};
+/// What a family is approved for.
+pub const CARE: Facet = Facet {
+    text: true,
+    ..facet(
+        "care",
+        label("Godkendt til", "Approved for"),
+        Multi,
+        closed_values(
+            || vocab_values!(CareKind),
+            |r| family(r, |f| closed(f.approved_for.iter().map(|c| c.index()))),
+        ),
+    )
+};
+/// General or specific approval.
+pub const SCOPE: Facet = facet(
+    "scope",
+    label("Godkendelse", "Approval"),
+    Single,
+    closed_values(
+        || vocab_values!(ApprovalScope),
+        |r| family(r, |f| closed([f.approval_scope.index()])),
+    ),
+);
+/// Whether a family takes emergency placements.
+pub const EMERGENCY: Facet = facet(
+    "emergency",
+    label("Akutanbringelse", "Emergency placement"),
+    Single,
+    closed_values(yes_no, |r| {
+        family(r, |f| closed([usize::from(!f.emergency)]))
+    }),
+);
+/// Whether a family takes a parent with the child.
+pub const PARENT_CHILD: Facet = facet(
+    "parent_child",
+    label("Forælder og barn", "Parent and child"),
+    Single,
+    closed_values(yes_no, |r| {
+        family(r, |f| closed([usize::from(!f.parent_child)]))
+    }),
+);
+/// A family's competences.
+pub const COMPETENCE: Facet = Facet {
+    text: true,
+    ..facet(
+        "competence",
+        label("Kompetencer", "Competences"),
+        Multi,
+        Values::Open {
+            of: |r| family(r, |f| open(&f.competences)),
+        },
+    )
+};
+/// Whether a family is not on pause.
+pub const AVAILABLE: Facet = facet(
+    "available",
+    label("Holder ikke pause", "Not on pause"),
+    Single,
+    Values::Dynamic {
+        list: yes_no,
+        rule: Live::Availability,
+    },
+);
+
+const fn on(mode: Mode, facet: &'static Facet) -> FacetSpec {
+    FacetSpec { facet, mode }
+}
+
 use Mode::{FosterFamilies as F, Offers as O};
 
-/// The heading of the `sanction` facet (both modes).
-const SANCTIONS: &str = "Påbud og skærpet tilsyn";
-
-/// Every facet, offers first. The position in this table is the facet's id in the index; append
-/// new facets at the end of their mode's block only with a format version bump.
+/// Every facet of every mode, offers first, in display order. The position in this table is the
+/// facet's id in the index; append new facets at the end of their mode's block only with a
+/// format version bump.
 pub const FACETS: &[FacetSpec] = &[
-    spec("type", "Tilbudstype", O, Closed, None, true),
-    spec("basis", "Juridisk grundlag", O, Closed, None, false),
-    spec("group", "Målgruppe (overordnet)", O, Closed, None, true),
-    spec("target", "Målgruppe", O, Closed, Some("group"), true),
-    spec("region", "Region", O, Closed, None, true),
-    spec("municipality", "Kommune", O, Closed, Some("region"), true),
-    spec("ownership", "Ejerform", O, Closed, None, false),
-    spec("authority", "Tilsyn", O, Closed, None, false),
-    spec("approval", "Godkendelse", O, Closed, None, false),
-    spec("method", "Metode", O, Open, None, true),
-    spec("staff", "Faggruppe", O, Open, None, false),
-    spec("service", "Indsats", O, Closed, None, true),
-    spec("marked", "Markeret af tilsynet", O, Closed, None, false),
-    spec("updated", "Opdateret", O, Dynamic, None, false),
-    spec("sanction", SANCTIONS, O, Closed, None, false),
-    spec("family_type", "Plejefamilietype", F, Closed, None, true),
-    spec("care", "Godkendt til", F, Closed, None, true),
-    spec("scope", "Godkendelse", F, Closed, None, false),
-    spec("group", "Målgruppe (overordnet)", F, Closed, None, true),
-    spec("target", "Målgruppe", F, Closed, Some("group"), true),
-    spec("region", "Region", F, Closed, None, true),
-    spec("municipality", "Kommune", F, Closed, Some("region"), true),
-    spec("authority", "Tilsyn", F, Closed, None, false),
-    spec("emergency", "Akutanbringelser", F, Closed, None, false),
-    spec("parent_child", "Forældre og barn", F, Closed, None, false),
-    spec("competence", "Kompetence", F, Open, None, true),
-    spec("available", "Tager imod børn nu", F, Dynamic, None, false),
-    spec("sanction", SANCTIONS, F, Closed, None, false),
+    on(O, &TYPE),
+    on(O, &BASIS),
+    on(O, &GROUP),
+    on(O, &TARGET),
+    on(O, &REGION),
+    on(O, &MUNICIPALITY),
+    on(O, &OWNERSHIP),
+    on(O, &AUTHORITY),
+    on(O, &APPROVAL),
+    on(O, &METHOD),
+    on(O, &STAFF),
+    on(O, &SERVICE),
+    on(O, &MARKED),
+    on(O, &UPDATED),
+    on(O, &SANCTION),
+    on(F, &FAMILY_TYPE),
+    on(F, &CARE),
+    on(F, &SCOPE),
+    on(F, &GROUP),
+    on(F, &TARGET),
+    on(F, &REGION),
+    on(F, &MUNICIPALITY),
+    on(F, &AUTHORITY),
+    on(F, &EMERGENCY),
+    on(F, &PARENT_CHILD),
+    on(F, &COMPETENCE),
+    on(F, &AVAILABLE),
+    on(F, &SANCTION),
 ];
 
 /// How the reader gets a facet's document sets when the core file does not store them.
@@ -118,13 +526,14 @@ pub enum Derivation {
     FromMunicipalityColumn,
 }
 
-/// How a facet's sets are obtained; only stored facets cost bytes.
-pub fn derivation(facet: &FacetSpec) -> Derivation {
-    match facet.name {
-        "group" => Derivation::FromChild("target"),
-        "region" => Derivation::FromChild("municipality"),
-        "municipality" => Derivation::FromMunicipalityColumn,
-        _ => Derivation::Stored,
+/// How a facet's sets are obtained in its mode; only stored facets cost bytes.
+pub fn derivation(spec: &FacetSpec) -> Derivation {
+    if spec.from_municipality_column {
+        return Derivation::FromMunicipalityColumn;
+    }
+    match facet_ids(spec.mode).find(|&i| FACETS[i].parent() == Some(spec.name)) {
+        Some(child) => Derivation::FromChild(FACETS[child].name),
+        None => Derivation::Stored,
     }
 }
 
@@ -140,6 +549,52 @@ pub fn facet_ids(mode: Mode) -> impl Iterator<Item = usize> {
 /// The id of a mode's facet by name.
 pub fn facet_id(mode: Mode, name: &str) -> Option<usize> {
     facet_ids(mode).find(|&i| FACETS[i].name == name)
+}
+
+/// The names of a mode's facets, in display order.
+pub fn facet_names(mode: Mode) -> Vec<&'static str> {
+    facet_ids(mode).map(|i| FACETS[i].name).collect()
+}
+
+/// A facet by name, whatever its mode (the label and rules are the same in both).
+pub fn facet_named(name: &str) -> Option<&'static Facet> {
+    FACETS.iter().find(|f| f.name == name).map(|f| f.facet)
+}
+
+/// Whether the named facet's filters survive a mode switch ([`Facet::shared`]).
+pub fn is_shared(name: &str) -> bool {
+    facet_named(name).is_some_and(|f| f.shared)
+}
+
+/// Whether the named facet may require all of its ticked values ([`Facet::combinable`]).
+pub fn is_combinable(name: &str) -> bool {
+    facet_named(name).is_some_and(|f| f.combinable)
+}
+
+/// A facet name that no facet of the mode has: the one refusal every boundary (a URL, the
+/// command line, a widget's attributes) gives, naming what there is.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("no facet {name:?} for {mode}; facets: {known}", mode = mode_name(*.mode), known = facet_names(*.mode).join(", "))]
+pub struct UnknownFacet {
+    /// The name given.
+    pub name: String,
+    /// The mode it was given for.
+    pub mode: Mode,
+}
+
+fn mode_name(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Offers => "offers",
+        Mode::FosterFamilies => "families",
+    }
+}
+
+/// The id of a mode's facet by name, or the error that names the facets there are.
+pub fn parse_facet(mode: Mode, name: &str) -> Result<usize, UnknownFacet> {
+    facet_id(mode, name).ok_or_else(|| UnknownFacet {
+        name: name.chars().take(64).collect(),
+        mode,
+    })
 }
 
 /// A value of a closed or dynamic facet.
@@ -165,15 +620,6 @@ fn yes_no() -> Vec<ValueDef> {
     vec![def("yes", "Ja", None), def("no", "Nej", None)]
 }
 
-macro_rules! vocab_values {
-    ($vocab:ty) => {
-        <$vocab>::ALL
-            .iter()
-            .map(|v| def(v.code(), v.label(), None))
-            .collect()
-    };
-}
-
 /// The values of the `updated` facet: the record's oldest part fresh, aging or stale by the one
 /// freshness rule ([`catalogue::freshness::RECORD`]), labelled with the rule's days.
 fn updated_values() -> Vec<ValueDef> {
@@ -197,40 +643,10 @@ fn updated_values() -> Vec<ValueDef> {
 
 /// The values of a closed or dynamic facet, in display order (their index is the stored value).
 /// Open facets have no fixed list: empty.
-pub fn fixed_values(facet: &FacetSpec) -> Vec<ValueDef> {
-    match (facet.mode, facet.name) {
-        (_, "type") => vocab_values!(OfferType),
-        (_, "basis") => vocab_values!(LegalBasis),
-        (_, "group") => vocab_values!(TargetGroupGroup),
-        (_, "target") => TargetGroup::ALL
-            .iter()
-            .map(|t| def(t.code(), t.label(), Some(t.group().code().to_string())))
-            .collect(),
-        (_, "region") => vocab_values!(Region),
-        (_, "municipality") => MUNICIPALITIES
-            .iter()
-            .map(|m| {
-                def(
-                    &m.code.to_string(),
-                    m.name,
-                    Some(m.region.code().to_string()),
-                )
-            })
-            .collect(),
-        (_, "ownership") => vocab_values!(Ownership),
-        (_, "authority") => vocab_values!(Authority),
-        (_, "approval") => vocab_values!(ApprovalStatus),
-        (_, "service") => vocab_values!(ServiceKind),
-        (_, "family_type") => vocab_values!(FosterFamilyType),
-        (_, "care") => vocab_values!(CareKind),
-        (_, "scope") => vocab_values!(ApprovalScope),
-        (_, "marked" | "emergency" | "parent_child" | "available") => yes_no(),
-        (_, "updated") => updated_values(),
-        (_, "sanction") => vec![
-            def(SANCTION_VALUES[0], "Uden påbud / skærpet tilsyn", None),
-            def(SANCTION_VALUES[1], "Med påbud / skærpet tilsyn", None),
-        ],
-        _ => Vec::new(),
+pub fn fixed_values(facet: &Facet) -> Vec<ValueDef> {
+    match facet.values {
+        Values::Closed { list, .. } | Values::Dynamic { list, .. } => list(),
+        Values::Open { .. } => Vec::new(),
     }
 }
 
@@ -265,6 +681,14 @@ fn region_index(municipality: u16) -> Option<usize> {
 /// The codes of the `sanction` facet: no standing påbud, skærpet tilsyn or ophør, or some.
 pub const SANCTION_VALUES: [&str; 2] = ["none", "some"];
 
+/// The values of the `sanction` facet.
+fn sanction_values() -> Vec<ValueDef> {
+    vec![
+        def(SANCTION_VALUES[0], "Uden påbud / skærpet tilsyn", None),
+        def(SANCTION_VALUES[1], "Med påbud / skærpet tilsyn", None),
+    ]
+}
+
 /// A record's `sanction` value: 0 (none) or 1 (a standing serious sanction).
 fn sanction_value(record: &Record) -> Vec<StaticValue> {
     let serious = record
@@ -276,65 +700,58 @@ fn sanction_value(record: &Record) -> Vec<StaticValue> {
 
 /// A record's values of a static (closed or open) facet, sorted and deduplicated. Empty when the
 /// record is of the other mode or the facet is dynamic.
-pub fn static_values(facet: &FacetSpec, record: &Record) -> Vec<StaticValue> {
-    let mut values = match (facet.mode, record) {
-        (Mode::Offers, Record::Offer(o)) => match facet.name {
-            "type" => closed([o.offer_type.index()]),
-            "basis" => closed(o.legal_bases.iter().map(|b| b.basis.index())),
-            "group" => closed(
-                o.services
-                    .iter()
-                    .flat_map(|s| &s.target_groups)
-                    .map(|t| t.group().index()),
-            ),
-            "target" => closed(
-                o.services
-                    .iter()
-                    .flat_map(|s| &s.target_groups)
-                    .map(|t| t.index()),
-            ),
-            "region" => closed(
-                o.departments
-                    .iter()
-                    .filter_map(|d| region_index(d.address.municipality)),
-            ),
-            "municipality" => closed(
-                o.departments
-                    .iter()
-                    .filter_map(|d| catalogue::vocab::municipality_index(d.address.municipality)),
-            ),
-            "ownership" => closed([o.ownership.index()]),
-            "authority" => closed([o.supervision.authority.index()]),
-            "approval" => closed([o.supervision.approval.index()]),
-            "method" => open(&o.methods),
-            "staff" => open(&o.staff_groups),
-            "service" => closed(o.services.iter().map(|s| s.kind.index())),
-            "marked" => closed([usize::from(o.supervision.marking.is_none())]),
-            "sanction" => sanction_value(record),
-            _ => Vec::new(),
-        },
-        (Mode::FosterFamilies, Record::FosterFamily(f)) => match facet.name {
-            "family_type" => closed([f.family_type.index()]),
-            "care" => closed(f.approved_for.iter().map(|c| c.index())),
-            "scope" => closed([f.approval_scope.index()]),
-            "group" => closed(f.target_groups.iter().map(|t| t.group().index())),
-            "target" => closed(f.target_groups.iter().map(|t| t.index())),
-            "region" => closed(region_index(f.location.municipality)),
-            "municipality" => closed(catalogue::vocab::municipality_index(
-                f.location.municipality,
-            )),
-            "authority" => closed([f.authority.index()]),
-            "emergency" => closed([usize::from(!f.emergency)]),
-            "parent_child" => closed([usize::from(!f.parent_child)]),
-            "competence" => open(&f.competences),
-            "sanction" => sanction_value(record),
-            _ => Vec::new(),
-        },
-        _ => Vec::new(),
+pub fn static_values(spec: &FacetSpec, record: &Record) -> Vec<StaticValue> {
+    let of = match spec.values {
+        Values::Closed { of, .. } | Values::Open { of } => of,
+        Values::Dynamic { .. } => return Vec::new(),
     };
+    if record_mode(record) != spec.mode {
+        return Vec::new();
+    }
+    let mut values = of(record);
     values.sort();
     values.dedup();
     values
+}
+
+/// The mode a record is searched in.
+fn record_mode(record: &Record) -> Mode {
+    match record {
+        Record::Offer(_) => Mode::Offers,
+        Record::FosterFamily(_) => Mode::FosterFamilies,
+    }
+}
+
+/// An offer's values (none for a family).
+fn offer(record: &Record, values: impl Fn(&Offer) -> Vec<StaticValue>) -> Vec<StaticValue> {
+    match record {
+        Record::Offer(o) => values(o),
+        Record::FosterFamily(_) => Vec::new(),
+    }
+}
+
+/// A family's values (none for an offer).
+fn family(record: &Record, values: impl Fn(&FosterFamily) -> Vec<StaticValue>) -> Vec<StaticValue> {
+    match record {
+        Record::FosterFamily(f) => values(f),
+        Record::Offer(_) => Vec::new(),
+    }
+}
+
+/// A record's target groups: an offer's over all its services.
+fn target_groups(record: &Record) -> Box<dyn Iterator<Item = &TargetGroup> + '_> {
+    match record {
+        Record::Offer(o) => Box::new(o.services.iter().flat_map(|s| &s.target_groups)),
+        Record::FosterFamily(f) => Box::new(f.target_groups.iter()),
+    }
+}
+
+/// The municipality codes of a record's addresses: every department's, or the family's.
+fn municipalities(record: &Record) -> Box<dyn Iterator<Item = u16> + '_> {
+    match record {
+        Record::Offer(o) => Box::new(o.departments.iter().map(|d| d.address.municipality)),
+        Record::FosterFamily(f) => Box::new(std::iter::once(f.location.municipality)),
+    }
 }
 
 /// The `updated` value (index into [`Freshness::ALL`]) of a record whose oldest part was
@@ -369,7 +786,7 @@ mod tests {
             unique.dedup();
             assert_eq!(unique.len(), names.len());
             for i in facet_ids(mode) {
-                if let Some(parent) = FACETS[i].parent {
+                if let Some(parent) = FACETS[i].parent() {
                     assert!(facet_id(mode, parent).is_some(), "{parent}");
                 }
             }
@@ -378,6 +795,98 @@ mod tests {
             fixed_values(&FACETS[facet_id(Mode::Offers, "municipality").unwrap()]).len(),
             98
         );
+    }
+
+    /// Every parent a facet names is a facet of its mode, stored sets are never asked of a
+    /// parent, and only the offers' municipalities come from the card columns.
+    #[test]
+    fn the_table_is_consistent() {
+        for spec in FACETS {
+            if let Some(parent) = spec.parent() {
+                let parent = &FACETS[facet_id(spec.mode, parent).expect("parent in the mode")];
+                assert_eq!(derivation(parent), Derivation::FromChild(spec.name));
+                assert_eq!(parent.kind(), FacetKind::Closed, "{}", parent.name);
+            }
+            assert!(!spec.label.da.is_empty() && !spec.label.en.is_empty());
+        }
+        assert_eq!(
+            derivation(&FACETS[facet_id(Mode::Offers, "municipality").unwrap()]),
+            Derivation::FromMunicipalityColumn
+        );
+        assert!(is_shared("region") && !is_shared("authority") && !is_shared("nonsense"));
+        assert!(is_combinable("target") && !is_combinable("group"));
+    }
+
+    /// A facet that exists only in this test: whether an offer names a method. Adding a real
+    /// facet is this constant (labels, shape, values and how a record's are read from the
+    /// catalogue model) plus its place in [`FACETS`]; everything else reads the entry.
+    const HAS_METHOD: Facet = facet(
+        "has_method",
+        label("Har en metode", "Names a method"),
+        Single,
+        closed_values(yes_no, |r| {
+            offer(r, |o| closed([usize::from(o.methods.is_empty())]))
+        }),
+    );
+
+    #[test]
+    fn a_facet_is_one_table_entry() {
+        let spec = FacetSpec {
+            facet: &HAS_METHOD,
+            mode: Mode::Offers,
+        };
+        assert_eq!(spec.label(false), "Har en metode");
+        assert_eq!(spec.label(true), "Names a method");
+        assert_eq!(spec.kind(), FacetKind::Closed);
+        assert_eq!(spec.parent(), None);
+        assert!(!spec.shared && !spec.combinable && !spec.text);
+        let codes: Vec<String> = fixed_values(&spec).into_iter().map(|v| v.code).collect();
+        assert_eq!(codes, ["yes", "no"]);
+        let records = catalogue::generate::Generator::new(catalogue::generate::GeneratorOptions {
+            offers: 20,
+            foster_families: 5,
+            seed: 4,
+            today: Date(20_779),
+        });
+        let (mut with, mut without, mut families) = (0, 0, 0);
+        for record in records {
+            let values = static_values(&spec, &record);
+            match &record {
+                Record::Offer(o) if o.methods.is_empty() => {
+                    assert_eq!(values, [StaticValue::Closed(1)]);
+                    without += 1;
+                }
+                Record::Offer(_) => {
+                    assert_eq!(values, [StaticValue::Closed(0)]);
+                    with += 1;
+                }
+                Record::FosterFamily(_) => {
+                    assert!(values.is_empty(), "a family has no offer facet");
+                    families += 1;
+                }
+            }
+        }
+        assert!(with > 0 && families == 5, "{with} {without} {families}");
+        // A single-valued facet gives at most one value to any record.
+        let sample = catalogue::generate::Generator::new(catalogue::generate::GeneratorOptions {
+            offers: 50,
+            foster_families: 50,
+            seed: 5,
+            today: Date(20_779),
+        });
+        for record in sample {
+            for spec in FACETS.iter().filter(|f| f.shape == Single) {
+                assert!(static_values(spec, &record).len() <= 1, "{}", spec.name);
+            }
+        }
+    }
+
+    #[test]
+    fn unknown_names_are_refused_naming_the_facets() {
+        assert_eq!(parse_facet(Mode::Offers, "type"), Ok(0));
+        let err = parse_facet(Mode::FosterFamilies, "type").unwrap_err();
+        let message = err.to_string();
+        assert!(message.starts_with("no facet \"type\" for families; facets: family_type, care"));
     }
 
     #[test]

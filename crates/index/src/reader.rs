@@ -24,7 +24,7 @@ use crate::codec;
 use crate::error::{FileKind, FoundKind, IndexError};
 use crate::facets::{
     available_value, derivation, facet_id, facet_ids, fixed_values, Derivation, FacetKind,
-    ValueDef, FACETS,
+    ValueDef, CARE, FACETS,
 };
 use crate::format::{
     dequantise, CorePayload, DetailHeader, Manifest, StoredOversight, StoredPostal, StoredTerms,
@@ -450,7 +450,7 @@ impl SearchIndex {
                 Mode::Offers => offers,
                 Mode::FosterFamilies => families,
             };
-            let values: Vec<ValueDef> = match spec.kind {
+            let values: Vec<ValueDef> = match spec.kind() {
                 FacetKind::Open => {
                     let set = fst::Set::new(stored.dictionary.0.to_vec()).map_err(|e| {
                         IndexError::corrupt(file, format!("facet {}: {e}", spec.name))
@@ -474,7 +474,7 @@ impl SearchIndex {
                 _ => fixed_values(spec),
             };
             let mut sets = Vec::new();
-            if derivation(spec) == Derivation::Stored && spec.kind != FacetKind::Dynamic {
+            if derivation(spec) == Derivation::Stored && spec.kind() != FacetKind::Dynamic {
                 check_len(file, spec.name, stored.postings.len(), values.len())?;
                 for list in &stored.postings {
                     let docs = decode_list(file, list.0, mode_docs)?;
@@ -482,7 +482,7 @@ impl SearchIndex {
                 }
             }
             let mut display: Vec<usize> = (0..values.len()).collect();
-            if spec.kind == FacetKind::Open {
+            if spec.kind() == FacetKind::Open {
                 display.sort_by_cached_key(|&i| (text::collation_key(&values[i].label), i));
             }
             facets.push(FacetData {
@@ -840,7 +840,7 @@ impl SearchIndex {
         let selected: Vec<&str> = query
             .filters
             .iter()
-            .filter(|(facet, _)| facet == "care")
+            .filter(|(facet, _)| facet == CARE.name)
             .map(|(_, value)| value.as_str())
             .collect();
         let wants = |kind: CareKind| selected.is_empty() || selected.contains(&kind.code());

@@ -8,6 +8,7 @@
 //! holds the engine to floors on it, and `tilbudsfinder relevance` prints the measures and
 //! writes the judged sets for the side-by-side benchmark, which measures the peers the same way.
 
+use crate::facets::{GROUP, MUNICIPALITY, TARGET};
 use std::collections::BTreeSet;
 
 use catalogue::model::Record;
@@ -65,8 +66,12 @@ pub fn parse_queries(source: &str) -> Result<Vec<JudgedQuery>, String> {
             let mut values = Vec::new();
             for value in group.split(';') {
                 match value.trim().split_once('=') {
-                    Some(("target", code)) => values.push(NeedValue::Target(code.to_string())),
-                    Some(("group", code)) => values.push(NeedValue::Group(code.to_string())),
+                    Some((facet, code)) if facet == TARGET.name => {
+                        values.push(NeedValue::Target(code.to_string()))
+                    }
+                    Some((facet, code)) if facet == GROUP.name => {
+                        values.push(NeedValue::Group(code.to_string()))
+                    }
                     _ => return Err(at(&format!("need {value:?} is not target= or group="))),
                 }
             }
@@ -74,7 +79,7 @@ pub fn parse_queries(source: &str) -> Result<Vec<JudgedQuery>, String> {
         }
         let place = match place.split_once('=') {
             None if place.is_empty() => None,
-            Some(("municipality", code)) => Some(Place::Municipality(
+            Some((facet, code)) if facet == MUNICIPALITY.name => Some(Place::Municipality(
                 code.parse().map_err(|_| at("bad municipality code"))?,
             )),
             Some(("postal", code)) => {

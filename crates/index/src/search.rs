@@ -17,7 +17,7 @@
 //! ([`SearchResults::relaxations`]).
 
 use crate::bits::Bits;
-use crate::facets::{available_value, facet_ids, updated_bucket, FacetKind, FACETS};
+use crate::facets::{available_value, facet_ids, updated_bucket, FacetKind, Live, Values, FACETS};
 use crate::geo::{Point, EARTH_RADIUS_KM};
 use crate::matching::TextMatch;
 use crate::query::{
@@ -104,7 +104,7 @@ impl SearchIndex {
     /// The mode's dynamic facets' sets for the query's day, computed once per query.
     pub(crate) fn query_dynamic_sets(&self, mode: Mode, today: Date) -> DynamicSets {
         facet_ids(mode)
-            .filter(|&f| FACETS[f].kind == FacetKind::Dynamic)
+            .filter(|&f| FACETS[f].kind() == FacetKind::Dynamic)
             .map(|f| (f, self.dynamic_sets(f, today)))
             .collect()
     }
@@ -340,18 +340,20 @@ impl SearchIndex {
     /// The value sets of a dynamic facet on `today`.
     pub(crate) fn dynamic_sets(&self, facet: usize, today: Date) -> Vec<Bits> {
         let spec = &FACETS[facet];
+        let Values::Dynamic { rule, .. } = spec.values else {
+            return Vec::new();
+        };
         let (first, n) = self.mode_range(spec.mode);
         let values = self.facets[facet].values.len();
         let mut sets = vec![Bits::empty(n); values];
         let c = &self.columns;
         for local in 0..n {
             let d = (first + local) as usize;
-            let value = match spec.name {
-                "updated" => updated_bucket(Date(c.updated_oldest[d]), today),
-                "available" => {
+            let value = match rule {
+                Live::Freshness => updated_bucket(Date(c.updated_oldest[d]), today),
+                Live::Availability => {
                     available_value(c.pause_from[d].map(Date), c.pause_until[d].map(Date), today)
                 }
-                _ => continue,
             };
             if let Some(set) = sets.get_mut(value) {
                 set.insert(local);

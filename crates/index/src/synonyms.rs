@@ -174,7 +174,7 @@ impl Synonyms {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::facets::{fixed_values, FacetKind, FACETS};
+    use crate::facets::{fixed_values, FacetKind, FACETS, GROUP, TARGET};
 
     #[test]
     fn every_committed_line_parses_and_names_a_real_value() {
@@ -192,7 +192,11 @@ mod tests {
                     entry.line
                 );
                 for spec in specs {
-                    assert_ne!(spec.kind, FacetKind::Open, "synonyms target closed facets");
+                    assert_ne!(
+                        spec.kind(),
+                        FacetKind::Open,
+                        "synonyms target closed facets"
+                    );
                     assert!(
                         fixed_values(spec).iter().any(|v| &v.code == code),
                         "synonyms.tsv:{}: {facet} has no value {code:?}",
@@ -211,27 +215,23 @@ mod tests {
                 .iter()
                 .any(|e| e.targets.iter().any(|(f, c)| f == facet && c == code))
         };
-        for spec in FACETS.iter().filter(|f| f.name == "group") {
-            for value in fixed_values(spec) {
-                assert!(
-                    named("group", &value.code),
-                    "no everyday word for {}",
-                    value.code
-                );
-            }
+        for value in fixed_values(&GROUP) {
+            assert!(
+                named(GROUP.name, &value.code),
+                "no everyday word for {}",
+                value.code
+            );
         }
         // Every target group but the catch-all "Anden/Andet ..." ones has an everyday word.
-        for spec in FACETS.iter().filter(|f| f.name == "target").take(1) {
-            for value in fixed_values(spec) {
-                if value.code.starts_with("And") {
-                    continue;
-                }
-                assert!(
-                    named("target", &value.code),
-                    "no everyday word for {}",
-                    value.code
-                );
+        for value in fixed_values(&TARGET) {
+            if value.code.starts_with("And") {
+                continue;
             }
+            assert!(
+                named(TARGET.name, &value.code),
+                "no everyday word for {}",
+                value.code
+            );
         }
     }
 

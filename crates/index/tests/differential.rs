@@ -87,7 +87,7 @@ fn code_of(facet: usize, value: &StaticValue) -> String {
 }
 
 fn label_of(facet: usize, code: &str) -> String {
-    match FACETS[facet].kind {
+    match FACETS[facet].kind() {
         FacetKind::Open => code.to_string(),
         _ => fixed_values(&FACETS[facet])
             .into_iter()
@@ -119,7 +119,7 @@ impl Reference {
             for (id, facet) in FACETS.iter().enumerate() {
                 for value in static_values(facet, record) {
                     let code = code_of(id, &value);
-                    if facet.kind == FacetKind::Open {
+                    if facet.kind() == FacetKind::Open {
                         open_values[id].insert(code.clone());
                     }
                     values[id].push(code);
@@ -486,7 +486,7 @@ impl Reference {
         let mut facets = Vec::new();
         for facet in facet_ids(query.mode) {
             let spec = &FACETS[facet];
-            let mut values: Vec<(String, String, Option<String>)> = match spec.kind {
+            let mut values: Vec<(String, String, Option<String>)> = match spec.kind() {
                 FacetKind::Open => {
                     let mut v: Vec<String> = self.open_values[facet].iter().cloned().collect();
                     v.sort_by(|a, b| collation_key(a).cmp(&collation_key(b)).then(a.cmp(b)));
@@ -725,7 +725,7 @@ fn query_strategy(
             let ids: Vec<usize> = facet_ids(mode).collect();
             let facet = ids[f.index(ids.len())];
             let spec = &FACETS[facet];
-            let mut codes: Vec<String> = match spec.kind {
+            let mut codes: Vec<String> = match spec.kind() {
                 FacetKind::Open => open
                     .iter()
                     .filter(|(i, _)| *i == facet)

@@ -520,34 +520,13 @@ static EN: Texts = Texts {
     retry: "Try again",
 };
 
-/// The legend of a facet group, by the facet's stable name.
+/// The legend of a facet group, by the facet's stable name: its label in the index's facet
+/// table ([`tilbudsfinder_index::facets::FACETS`]), where every facet has both languages.
 pub fn facet_legend(lang: Lang, facet: &str) -> &'static str {
-    let (da, en) = match facet {
-        "type" => ("Tilbudstype", "Type of offer"),
-        "basis" => ("Juridisk grundlag", "Legal basis"),
-        "group" => ("Målgruppe", "Target group"),
-        "target" => ("Målgruppe", "Target group"),
-        "region" => ("Geografi", "Geography"),
-        "municipality" => ("Kommune", "Municipality"),
-        "ownership" => ("Ejerform", "Ownership"),
-        "authority" => ("Tilsyn", "Supervising authority"),
-        "approval" => ("Godkendelse", "Approval"),
-        "method" => ("Metoder", "Methods"),
-        "staff" => ("Faggrupper", "Staff groups"),
-        "service" => ("Indsatser", "Services"),
-        "marked" => ("Markering fra tilsynet", "Marking by the authority"),
-        "updated" => ("Oplysningernes alder", "Age of the information"),
-        "family_type" => ("Type af plejefamilie", "Type of foster family"),
-        "care" => ("Godkendt til", "Approved for"),
-        "scope" => ("Godkendelse", "Approval"),
-        "emergency" => ("Akutanbringelse", "Emergency placement"),
-        "parent_child" => ("Forælder og barn", "Parent and child"),
-        "competence" => ("Kompetencer", "Competences"),
-        "available" => ("Holder ikke pause", "Not on pause"),
-        "sanction" => ("Påbud og skærpet tilsyn", "Orders and enhanced supervision"),
-        _ => ("Andet", "Other"),
-    };
-    pick(lang, da, en)
+    match tilbudsfinder_index::facets::facet_named(facet) {
+        Some(facet) => pick(lang, facet.label.da, facet.label.en),
+        None => pick(lang, "Andet", "Other"),
+    }
 }
 
 /// The name of a sort order in the sort select.

@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use catalogue::vocab::PriceBasis;
 use catalogue::Date;
+use tilbudsfinder_index::facets;
 use tilbudsfinder_index::query::{Mode, Near, PriceRange, Query, Sort};
 use yew::Reducible;
 
@@ -17,14 +18,6 @@ use yew::Reducible;
 pub const UPDATED_WITHIN_CHOICES: &[u32] = &[30, 90, 180, 365];
 /// Choices for the distance radius select, in km.
 pub const RADIUS_CHOICES: &[u32] = &[10, 25, 50, 100, 200];
-
-/// Facets whose ticked values the user may require all of ("alle valgte"): a citizen with
-/// autism *and* self-harm needs an offer for both. Others are read from a URL as OR only.
-pub const COMBINABLE_FACETS: &[&str] = &["target"];
-
-/// Facets that mean the same for offers and foster families: their filters survive a mode
-/// switch (and presets of these facets come back on reset in either mode).
-pub const SHARED_FACETS: &[&str] = &["region", "municipality", "group", "target"];
 
 /// How a state change should be recorded in the browser's history.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -146,7 +139,7 @@ pub enum Action {
     CloseRecord,
     /// Remove every filter but keep the text and mode, and put back the page's presets (a
     /// municipality's own site stays on its municipality): `presets` as given for `mode`, of
-    /// which only the [`SHARED_FACETS`] apply when the user has switched to the other mode.
+    /// which only the shared facets ([`facets::is_shared`]) apply when the user has switched to the other mode.
     ResetFilters {
         presets: Vec<(String, String)>,
         mode: Mode,
@@ -179,8 +172,7 @@ impl SearchState {
             Action::SetText(text) => self.text = text,
             Action::SetMode(mode) => {
                 if mode != self.mode {
-                    self.filters
-                        .retain(|(f, _)| SHARED_FACETS.contains(&f.as_str()));
+                    self.filters.retain(|(f, _)| facets::is_shared(f));
                     self.price_basis = None;
                     self.price_min = None;
                     self.price_max = None;
@@ -245,7 +237,7 @@ impl SearchState {
             }
             Action::ResetFilters { mut presets, mode } => {
                 if mode != self.mode {
-                    presets.retain(|(f, _)| SHARED_FACETS.contains(&f.as_str()));
+                    presets.retain(|(f, _)| facets::is_shared(f));
                 }
                 let keep = SearchState {
                     filters: presets,

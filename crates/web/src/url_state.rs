@@ -33,7 +33,8 @@ use catalogue::vocab::PriceBasis;
 use tilbudsfinder_index::query::{Mode, Sort};
 use tilbudsfinder_index::{SearchIndex, SORTS};
 
-use crate::state::{SearchState, View, COMBINABLE_FACETS};
+use crate::state::{SearchState, View};
+use tilbudsfinder_index::facets;
 
 const OUR_KEYS: &[&str] = &[
     "q", "mode", "f", "all", "age", "pb", "pmin", "pmax", "free", "near", "km", "upd", "sort",
@@ -104,10 +105,7 @@ fn decode_bounded(query: &str) -> Decoded {
                     }
                 }
             }
-            "all"
-                if COMBINABLE_FACETS.contains(&value.as_str())
-                    && !state.all_of.contains(&value) =>
-            {
+            "all" if facets::is_combinable(&value) && !state.all_of.contains(&value) => {
                 state.all_of.push(value);
                 state.all_of.sort();
             }

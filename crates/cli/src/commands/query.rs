@@ -10,7 +10,7 @@ use anyhow::{bail, Context};
 use catalogue::check::text::printable;
 use catalogue::vocab::PriceBasis;
 use catalogue::Date;
-use tilbudsfinder_index::facets::{facet_ids, ValueDef, FACETS};
+use tilbudsfinder_index::facets::{facet_names, parse_facet, ValueDef};
 use tilbudsfinder_index::text::edit_distance;
 
 use super::write_stdout;
@@ -21,8 +21,7 @@ use tilbudsfinder_index::{
 fn facets_help() -> String {
     let mut out = String::from("Facets (use with --filter FACET=VALUE):\n");
     for (mode, name) in [(Mode::Offers, "offers"), (Mode::FosterFamilies, "families")] {
-        let names: Vec<&str> = facet_ids(mode).map(|i| FACETS[i].name).collect();
-        out.push_str(&format!("  {name}: {}\n", names.join(", ")));
+        out.push_str(&format!("  {name}: {}\n", facet_names(mode).join(", ")));
     }
     out
 }
@@ -41,13 +40,6 @@ impl ModeArg {
         match self {
             ModeArg::Offers => Mode::Offers,
             ModeArg::Families => Mode::FosterFamilies,
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            ModeArg::Offers => "offers",
-            ModeArg::Families => "families",
         }
     }
 }
@@ -244,18 +236,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 /// The query the flags describe (shared with `capacity`, so both read the same filter flags).
 pub fn build_query(args: &Args, index: &SearchIndex) -> anyhow::Result<Query> {
     let mode = args.mode.mode();
-    let known: Vec<&str> = facet_ids(mode).map(|i| FACETS[i].name).collect();
     let mut filters = Vec::new();
     for filter in &args.filters {
         let Some((facet, value)) = filter.split_once('=') else {
             bail!("--filter {filter:?}: expected FACET=VALUE");
         };
-        if !known.contains(&facet) {
-            bail!(
-                "--filter {filter:?}: no facet {facet:?} for {}; facets: {}",
-                args.mode.name(),
-                known.join(", ")
-            );
+        if let Err(unknown) = parse_facet(mode, facet) {
+            bail!("--filter {filter:?}: {unknown}");
         }
         if !index.knows_filter(mode, facet, value) {
             let values = index.facet_values(mode, facet).unwrap_or_default();
@@ -267,12 +254,8 @@ pub fn build_query(args: &Args, index: &SearchIndex) -> anyhow::Result<Query> {
         filters.push((facet.to_string(), value.to_string()));
     }
     for facet in &args.all_of {
-        if !known.contains(&facet.as_str()) {
-            bail!(
-                "--all-of {facet:?}: no facet {facet:?} for {}; facets: {}",
-                args.mode.name(),
-                known.join(", ")
-            );
+        if let Err(unknown) = parse_facet(mode, facet) {
+            bail!("--all-of {facet:?}: {unknown}");
         }
     }
     let SortArg(sort) = args.sort;

@@ -8,10 +8,7 @@ use yew::prelude::*;
 
 use crate::components::facet_group::FacetGroup;
 use crate::i18n::Lang;
-use crate::state::COMBINABLE_FACETS;
-
-/// (child facet, parent facet): a child value's `parent` is a value code of the parent facet.
-pub const NESTED_FACETS: &[(&str, &str)] = &[("target", "group"), ("municipality", "region")];
+use tilbudsfinder_index::facets::{self, facet_named};
 
 #[derive(Properties, PartialEq)]
 pub struct FacetPanelProps {
@@ -32,24 +29,23 @@ pub struct FacetPanelProps {
 /// One [`FacetGroup`] per top-level facet that has values.
 #[function_component(FacetPanel)]
 pub fn facet_panel(props: &FacetPanelProps) -> Html {
-    let is_child = |name: &str| NESTED_FACETS.iter().any(|(child, _)| *child == name);
+    // A child value's `parent` is a value code of its parent facet (the facet table's shape).
+    let is_child = |name: &str| facet_named(name).is_some_and(|f| f.parent().is_some());
     let child_of = |parent: &str| {
-        NESTED_FACETS
+        props
+            .facets
             .iter()
-            .find(|(_, p)| *p == parent)
-            .and_then(|(child, _)| props.facets.iter().find(|f| f.facet == *child))
+            .find(|f| facet_named(&f.facet).is_some_and(|f| f.parent() == Some(parent)))
             .cloned()
     };
     // The facet a group's switch combines: its own, or its nested child's.
     let combinable = |name: &str| -> Option<&'static str> {
-        let child = NESTED_FACETS
-            .iter()
-            .find(|(_, p)| *p == name)
-            .map(|(c, _)| *c);
-        COMBINABLE_FACETS
-            .iter()
-            .copied()
-            .find(|f| *f == name || Some(*f) == child)
+        let child = facets::FACETS.iter().find(|f| f.parent() == Some(name));
+        facet_named(name)
+            .into_iter()
+            .chain(child.map(|c| c.facet))
+            .find(|f| f.combinable)
+            .map(|f| f.name)
     };
     html! {
         <div class="tf-facets">
