@@ -28,7 +28,7 @@ use std::sync::OnceLock;
 
 use arbitrary::{Arbitrary, Unstructured};
 use catalogue::check::{CheckOptions, Checker, Outcome};
-use catalogue::generate::{Generator, GeneratorOptions};
+use sample::generate::{Generator, GeneratorOptions};
 use catalogue::read::ReadLine;
 use catalogue::Date;
 use catalogue::Record;

@@ -13,8 +13,10 @@
 //! - [`read`]: the streaming JSON Lines reader, one located error per bad line;
 //! - [`check`]: every rule a record must pass to be indexed, as errors and warnings;
 //! - [`migrate`]: rewrites a catalogue of an earlier format's codes, reporting what a person
-//!   must decide;
-//! - [`generate`]: a deterministic, realistic sample catalogue of any size, streamed.
+//!   must decide.
+//!
+//! The sample generator is the `tilbudsfinder-sample` crate (`crates/sample`), so that the
+//! browser build never compiles it.
 //!
 //! The crate does no I/O of its own beyond reading from a `BufRead` it is given, so the model
 //! compiles to wasm with the index crate that stores these records.
@@ -22,7 +24,6 @@
 pub mod check;
 pub mod date;
 pub mod freshness;
-pub mod generate;
 pub mod migrate;
 pub mod model;
 pub mod read;

@@ -1,7 +1,7 @@
 //! Writes a generated sample catalogue as JSON Lines: `cargo run --example sample -- OFFERS FAMILIES OUT`.
 //! (The CLI's `generate` does the same; this keeps the index's benchmarks and tests self-sufficient.)
-use catalogue::generate::{Generator, GeneratorOptions};
 use catalogue::Date;
+use sample::generate::{Generator, GeneratorOptions};
 use std::io::Write;
 
 fn main() -> std::io::Result<()> {

@@ -254,9 +254,9 @@ impl SearchIndex {
 mod tests {
     //! The overview against a plain scan over the records the index was built from.
 
-    use catalogue::generate::{Generator, GeneratorOptions};
     use catalogue::model::Record;
     use catalogue::vocab::{CareKind, TargetGroup};
+    use sample::generate::{Generator, GeneratorOptions};
 
     use super::*;
     use crate::BuildOptions;

@@ -842,7 +842,7 @@ mod tests {
         assert!(!spec.shared && !spec.combinable && !spec.text);
         let codes: Vec<String> = fixed_values(&spec).into_iter().map(|v| v.code).collect();
         assert_eq!(codes, ["yes", "no"]);
-        let records = catalogue::generate::Generator::new(catalogue::generate::GeneratorOptions {
+        let records = sample::generate::Generator::new(sample::generate::GeneratorOptions {
             offers: 20,
             foster_families: 5,
             seed: 4,
@@ -868,7 +868,7 @@ mod tests {
         }
         assert!(with > 0 && families == 5, "{with} {without} {families}");
         // A single-valued facet gives at most one value to any record.
-        let sample = catalogue::generate::Generator::new(catalogue::generate::GeneratorOptions {
+        let sample = sample::generate::Generator::new(sample::generate::GeneratorOptions {
             offers: 50,
             foster_families: 50,
             seed: 5,

@@ -13,12 +13,12 @@ use std::cmp::Ordering;
 use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicU32, Ordering as AtomicOrdering};
 
-use catalogue::generate::{Generator, GeneratorOptions};
 use catalogue::model::Record;
 use catalogue::vocab::{CareKind, PriceBasis, MUNICIPALITIES};
 use catalogue::Date;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
+use sample::generate::{Generator, GeneratorOptions};
 use tilbudsfinder_index::facets::{
     available_value, facet_ids, fixed_values, static_values, updated_bucket, FacetKind,
     StaticValue, FACETS,

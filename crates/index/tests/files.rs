@@ -5,10 +5,10 @@
 
 use std::path::PathBuf;
 
-use catalogue::generate::{Generator, GeneratorOptions};
 use catalogue::model::Record;
 use catalogue::Date;
 use proptest::prelude::*;
+use sample::generate::{Generator, GeneratorOptions};
 use tilbudsfinder_index::{
     BuildOptions, BuiltIndex, FileKind, IndexError, Manifest, Mode, Query, SearchIndex, Sort,
 };

@@ -2,8 +2,8 @@
 //! bug, over a small index built from the sample generator.
 
 use catalogue::check::{CheckOptions, Checker, Outcome};
-use catalogue::generate::{Generator, GeneratorOptions};
 use catalogue::Date;
+use sample::generate::{Generator, GeneratorOptions};
 use tilbudsfinder_index::{
     BuildOptions, BuiltIndex, IndexError, Manifest, Mode, OpenWith, Query, SearchIndex, Sort,
 };

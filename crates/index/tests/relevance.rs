@@ -5,9 +5,9 @@
 //! at 10 ≥ 0.9. The figures are printed; `tilbudsfinder relevance` prints the same for any
 //! catalogue and `build/bench` sets them beside the peers'.
 
-use catalogue::generate::{Generator, GeneratorOptions};
 use catalogue::model::Record;
 use catalogue::Date;
+use sample::generate::{Generator, GeneratorOptions};
 use tilbudsfinder_index::relevance::{judge, parse_queries, run, Measures, QueryOutcome};
 use tilbudsfinder_index::{BuildOptions, BuiltIndex, OpenWith, SearchIndex};
 

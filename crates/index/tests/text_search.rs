@@ -5,10 +5,10 @@
 
 use std::collections::BTreeSet;
 
-use catalogue::generate::{Generator, GeneratorOptions};
 use catalogue::model::Record;
 use catalogue::vocab::{TargetGroup, TargetGroupGroup};
 use catalogue::Date;
+use sample::generate::{Generator, GeneratorOptions};
 use tilbudsfinder_index::{BuildOptions, BuiltIndex, Constraint, OpenWith, Query, SearchIndex};
 
 const TODAY: Date = Date(20_787); // 2026-11-30

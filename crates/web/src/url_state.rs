@@ -325,8 +325,8 @@ mod tests {
     use super::*;
     use crate::state::{Action, HistoryEntry};
     use catalogue::check::{CheckOptions, Checker, Outcome};
-    use catalogue::generate::{Generator, GeneratorOptions};
     use catalogue::Date;
+    use sample::generate::{Generator, GeneratorOptions};
     use tilbudsfinder_index::{BuildOptions, BuiltIndex, OpenWith};
 
     /// A small index of generated records, as the page would have loaded it.

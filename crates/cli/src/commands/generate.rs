@@ -1,6 +1,6 @@
 //! `tilbudsfinder generate`: writes a deterministic, realistic sample catalogue as JSON Lines.
 //!
-//! The same flags give byte-identical output on every machine (see `catalogue::generate`).
+//! The same flags give byte-identical output on every machine (see `sample::generate`).
 //! Records stream straight to the output, so a million records take as little memory as ten.
 //! A progress bar is drawn only when stderr is a terminal; in pipes and CI the command is quiet
 //! except for a one-line summary on stderr when writing to a file.
@@ -12,9 +12,9 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context;
-use catalogue::generate::{write_jsonl, Generator, GeneratorOptions};
 use catalogue::Date;
 use indicatif::{ProgressBar, ProgressStyle};
+use sample::generate::{write_jsonl, Generator, GeneratorOptions};
 
 /// Flags of `generate`.
 #[derive(clap::Args)]

@@ -5,15 +5,15 @@ use std::collections::HashMap;
 use std::io::Cursor;
 
 use catalogue::check::{check_stream, CheckOptions, Outcome};
-use catalogue::generate::geo::plain_town;
-use catalogue::generate::ids::cvr_is_valid;
-use catalogue::generate::{write_jsonl, Generator, GeneratorOptions};
 use catalogue::model::{FosterFamily, Offer, Record};
 use catalogue::vocab::{
     ApprovalScope, ApprovalStatus, Audience, Authority, CareKind, FosterFamilyType, LegalBasis,
     OfferType, SanctionKind, TargetGroup,
 };
 use catalogue::Date;
+use sample::generate::geo::plain_town;
+use sample::generate::ids::cvr_is_valid;
+use sample::generate::{write_jsonl, Generator, GeneratorOptions};
 
 fn today() -> Date {
     Date::from_ymd(2026, 11, 22).expect("a real date")

@@ -1,0 +1,15 @@
+//! The sample catalogue of Tilbudsfinder: a deterministic, realistic generator of offers and
+//! foster families ([`generate`]), for demos (`tilbudsfinder generate`), tests and benchmarks.
+//!
+//! It lives apart from the catalogue crate so that what compiles to the browser (the index and
+//! web crates, over the catalogue's model and vocabulary) never compiles the generator: only the
+//! CLI depends on it, and the index and web crates only as a dev-dependency.
+
+// The generator's modules were written inside the catalogue crate and name its types by
+// `crate::` paths; these aliases keep those paths (and the files unchanged, so their history
+// follows the move).
+pub(crate) use catalogue::{date, model, vocab};
+
+pub mod generate;
+
+pub use generate::{write_jsonl, Generator, GeneratorOptions};
