@@ -18,14 +18,20 @@
 //! The sample generator is the `tilbudsfinder-sample` crate (`crates/sample`), so that the
 //! browser build never compiles it.
 //!
+//! `read`, `migrate` and [`check::check_stream`] are behind the default feature `read`: the index
+//! and web crates depend on this crate without it (`default-features = false`), so the browser
+//! build compiles only the model, the vocabularies and the record checks' pure rules.
+//!
 //! The crate does no I/O of its own beyond reading from a `BufRead` it is given, so the model
 //! compiles to wasm with the index crate that stores these records.
 
 pub mod check;
 pub mod date;
 pub mod freshness;
+#[cfg(feature = "read")]
 pub mod migrate;
 pub mod model;
+#[cfg(feature = "read")]
 pub mod read;
 pub mod vocab;
 pub mod vocab_en;

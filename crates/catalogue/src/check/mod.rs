@@ -29,10 +29,12 @@
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
+#[cfg(feature = "read")]
 use std::io::{self, BufRead};
 
 use crate::date::Date;
 use crate::model::Record;
+#[cfg(feature = "read")]
 use crate::read::{CatalogueReader, ReadLine};
 
 pub mod contacts;
@@ -152,6 +154,7 @@ impl CheckSummary {
 
 /// Reads, checks and hands each record's outcome to `on_outcome`, in file order. `Err` only for
 /// I/O errors of the reader itself.
+#[cfg(feature = "read")]
 pub fn check_stream<R: BufRead>(
     input: R,
     options: &CheckOptions,
@@ -183,6 +186,7 @@ impl Checker {
     }
 
     /// The outcome of one line as the reader gave it.
+    #[cfg(feature = "read")]
     pub fn check_line(&mut self, line: ReadLine) -> Outcome {
         match line.result {
             Ok(record) => self.check_record(line.line, record),
