@@ -16,6 +16,7 @@ use catalogue::Date;
 use crate::codec::{self, Bytes};
 use crate::error::{BuildError, FileKind};
 use crate::facets::{static_values, FacetKind, StaticValue, FACETS};
+use crate::format::details;
 use crate::format::{
     quantise, CardColumns, CorePayload, DetailHeader, IndexCounts, Manifest, ManifestFile,
     StoredFacet, StoredOversight, StoredPostal, StoredTerm, StoredTerms, TextPayload,
@@ -153,30 +154,6 @@ fn mode_slot(mode: Mode) -> usize {
     match mode {
         Mode::Offers => 0,
         Mode::FosterFamilies => 1,
-    }
-}
-
-/// Serialises a record for a detail shard: an externally tagged enum, which bincode can read back
-/// (the catalogue's own `Record` is internally tagged, which bincode cannot).
-#[derive(serde::Serialize)]
-enum StoredRecordRef<'a> {
-    Offer(&'a Offer),
-    FosterFamily(&'a FosterFamily),
-}
-
-/// The owned form of [`StoredRecordRef`], for reading.
-#[derive(serde::Deserialize)]
-pub(crate) enum StoredRecord {
-    Offer(Offer),
-    FosterFamily(FosterFamily),
-}
-
-impl From<StoredRecord> for Record {
-    fn from(stored: StoredRecord) -> Record {
-        match stored {
-            StoredRecord::Offer(o) => Record::Offer(o),
-            StoredRecord::FosterFamily(f) => Record::FosterFamily(f),
-        }
     }
 }
 
@@ -367,16 +344,12 @@ impl IndexBuilder {
     }
 
     fn add_detail(&mut self, slot: usize, mode: Mode, local: u32, record: &Record) {
-        let stored = match record {
-            Record::Offer(o) => StoredRecordRef::Offer(o),
-            Record::FosterFamily(f) => StoredRecordRef::FosterFamily(f),
-        };
         let shard = self.shards[slot].get_or_insert_with(|| ShardAcc {
             first: local,
             count: 0,
             records: Vec::new(),
         });
-        if let Err(e) = codec::encode_into(&stored, &mut shard.records) {
+        if let Err(e) = details::encode_record(record, &mut shard.records) {
             self.error.get_or_insert(e);
         }
         shard.count += 1;
@@ -394,14 +367,13 @@ impl IndexBuilder {
             first: shard.first,
             count: shard.count,
         };
-        let mut payload = match codec::encode(&header) {
+        let payload = match details::encode_shard(&header, &shard.records) {
             Ok(p) => p,
             Err(e) => {
                 self.error.get_or_insert(e);
                 return;
             }
         };
-        payload.extend_from_slice(&shard.records);
         let file = frame::seal(FileKind::Detail, &payload);
         let name = frame::file_name(FileKind::Detail, &file);
         self.listed.push(ManifestFile {

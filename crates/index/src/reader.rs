@@ -19,16 +19,15 @@ use catalogue::vocab::{
 use catalogue::Date;
 
 use crate::bits::Bits;
-use crate::build::StoredRecord;
 use crate::codec;
 use crate::error::{FileKind, FoundKind, IndexError};
 use crate::facets::{
     available_value, derivation, facet_id, facet_ids, fixed_values, Derivation, FacetKind,
     ValueDef, CARE, FACETS,
 };
+use crate::format::details;
 use crate::format::{
-    dequantise, CorePayload, DetailHeader, Manifest, StoredOversight, StoredPostal, StoredTerms,
-    TextPayload,
+    dequantise, CorePayload, Manifest, StoredOversight, StoredPostal, StoredTerms, TextPayload,
 };
 use crate::frame;
 use crate::postings;
@@ -913,7 +912,7 @@ impl SearchIndex {
         }
         let payload = frame::open(file, bytes, FileKind::Detail)?;
         let entry = self.manifest.check_file(file, bytes)?;
-        let (header, mut pos): (DetailHeader, usize) = codec::decode_prefix(file, payload)?;
+        let (header, start) = details::decode_header(file, payload)?;
         if Some(header) != entry.records {
             return Err(IndexError::mismatch(
                 file,
@@ -924,22 +923,14 @@ impl SearchIndex {
             .mode_of(doc)
             .ok_or_else(|| IndexError::mismatch(file, "no such doc"))?;
         let wanted = doc - self.mode_range(mode).0 - header.first;
-        for index in 0..header.count {
-            let (stored, used): (StoredRecord, usize) =
-                codec::decode_prefix(file, payload.get(pos..).unwrap_or_default())?;
-            pos += used;
-            if index == wanted {
-                let record = Record::from(stored);
-                if record.id() != self.columns.ids[doc as usize] {
-                    return Err(IndexError::mismatch(
-                        file,
-                        "record id differs from the card's",
-                    ));
-                }
-                return Ok(record);
-            }
+        let record = details::decode_record(file, payload, start, &header, wanted)?;
+        if record.id() != self.columns.ids[doc as usize] {
+            return Err(IndexError::mismatch(
+                file,
+                "record id differs from the card's",
+            ));
         }
-        Err(IndexError::corrupt(file, "shard ends before the record"))
+        Ok(record)
     }
 
     /// A point for a place as people write it: a postcode ("2820", also "2820 Gentofte"), a
