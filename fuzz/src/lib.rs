@@ -27,11 +27,11 @@
 use std::sync::OnceLock;
 
 use arbitrary::{Arbitrary, Unstructured};
-use catalogue::check::{CheckOptions, Checker, Outcome};
-use sample::generate::{Generator, GeneratorOptions};
+use catalogue::check::CheckOptions;
 use catalogue::read::ReadLine;
 use catalogue::Date;
 use catalogue::Record;
+use sample::GeneratorOptions;
 use tilbudsfinder_index::format::{CorePayload, DetailHeader};
 use tilbudsfinder_index::query::PriceRange;
 use tilbudsfinder_index::{
@@ -95,23 +95,16 @@ pub fn fixture() -> &'static Fixture {
 
 fn build_fixture() -> Fixture {
     assert_eq!(FIXTURE_TODAY.to_string(), "2026-11-22");
-    let generator = Generator::new(GeneratorOptions {
+    let accepted = sample::accepted(GeneratorOptions {
         offers: 60,
         foster_families: 60,
         seed: 1,
         today: FIXTURE_TODAY,
     });
-    let mut checker = Checker::new(CheckOptions {
-        today: FIXTURE_TODAY,
-    });
     let mut words = Vec::new();
-    let mut accepted = Vec::new();
-    for (line, record) in (1..).zip(generator) {
-        if let Outcome::Accepted { record, .. } = checker.check_record(line, record) {
-            if words.len() < 64 {
-                words.extend(first_words(&record));
-            }
-            accepted.push(record);
+    for record in &accepted {
+        if words.len() < 64 {
+            words.extend(first_words(record));
         }
     }
     let options = BuildOptions {

@@ -1,7 +1,6 @@
 //! Regression tests for crashes the fuzz targets found (issue 9, `fuzz/`), each named after its
 //! bug, over a small index built from the sample generator.
 
-use catalogue::check::{CheckOptions, Checker, Outcome};
 use catalogue::Date;
 use sample::generate::{Generator, GeneratorOptions};
 use tilbudsfinder_index::{
@@ -12,20 +11,12 @@ const TODAY: Date = Date(20_779); // 2026-11-22
 
 /// A small index built from accepted sample records.
 fn small_build() -> BuiltIndex {
-    let mut checker = Checker::new(CheckOptions { today: TODAY });
-    let generator = Generator::new(GeneratorOptions {
+    let accepted = sample::accepted(GeneratorOptions {
         offers: 30,
         foster_families: 30,
         seed: 1,
         today: TODAY,
     });
-    let accepted: Vec<_> = (1..)
-        .zip(generator)
-        .filter_map(|(line, record)| match checker.check_record(line, record) {
-            Outcome::Accepted { record, .. } => Some(record),
-            _ => None,
-        })
-        .collect();
     let options = BuildOptions {
         today: Some(TODAY),
         ..BuildOptions::default()

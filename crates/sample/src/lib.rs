@@ -13,3 +13,22 @@ pub(crate) use catalogue::{date, model, vocab};
 pub mod generate;
 
 pub use generate::{write_jsonl, Generator, GeneratorOptions};
+
+use catalogue::check::{CheckOptions, Checker, Outcome};
+use catalogue::Record;
+
+/// The sample's records that `check` accepts on `options.today`, in order: what a build of the
+/// sample indexes (the sample is meant to have no rejections; a test that builds an index from
+/// it should not depend on that).
+pub fn accepted(options: GeneratorOptions) -> Vec<Record> {
+    let mut checker = Checker::new(CheckOptions {
+        today: options.today,
+    });
+    (1..)
+        .zip(Generator::new(options))
+        .filter_map(|(line, record)| match checker.check_record(line, record) {
+            Outcome::Accepted { record, .. } => Some(record),
+            Outcome::Rejected { .. } => None,
+        })
+        .collect()
+}

@@ -324,28 +324,19 @@ fn percent_decode(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::state::{Action, HistoryEntry};
-    use catalogue::check::{CheckOptions, Checker, Outcome};
     use catalogue::Date;
-    use sample::generate::{Generator, GeneratorOptions};
+    use sample::GeneratorOptions;
     use tilbudsfinder_index::{BuildOptions, BuiltIndex, OpenWith};
 
     /// A small index of generated records, as the page would have loaded it.
     fn small_index() -> SearchIndex {
         let today = Date(20_779);
-        let mut checker = Checker::new(CheckOptions { today });
-        let generator = Generator::new(GeneratorOptions {
+        let accepted = sample::accepted(GeneratorOptions {
             offers: 40,
             foster_families: 10,
             seed: 3,
             today,
         });
-        let accepted: Vec<_> = (1..)
-            .zip(generator)
-            .filter_map(|(line, record)| match checker.check_record(line, record) {
-                Outcome::Accepted { record, .. } => Some(record),
-                _ => None,
-            })
-            .collect();
         let options = BuildOptions {
             today: Some(today),
             ..BuildOptions::default()
