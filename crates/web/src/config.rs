@@ -13,6 +13,7 @@
 
 use catalogue::vocab::{self, Region};
 use serde::Deserialize;
+use tilbudsfinder_index::facets;
 use tilbudsfinder_index::query::Mode;
 
 use crate::i18n::Lang;
@@ -143,10 +144,12 @@ impl Config {
 /// The code of a municipality or region preset given by name (`None`: not a place facet, or
 /// already a code, or no such name; an unknown value is left for the index to reject).
 fn place_code(facet: &str, value: &str) -> Option<String> {
-    match facet {
-        "municipality" => vocab::municipality_by_name(value).map(|m| m.code.to_string()),
-        "region" => Region::from_name(value).map(|r| r.code().to_string()),
-        _ => None,
+    if facet == facets::MUNICIPALITY.name {
+        vocab::municipality_by_name(value).map(|m| m.code.to_string())
+    } else if facet == facets::REGION.name {
+        Region::from_name(value).map(|r| r.code().to_string())
+    } else {
+        None
     }
 }
 
