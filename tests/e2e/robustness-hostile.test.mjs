@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLI, DIST, launchBrowser, openPage, startServer } from '../lib/harness.mjs';
-import { expectNoProblems } from './search-lib.mjs';
+import { expectNoProblems, waitForResults } from './search-lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const HOSTILE = path.resolve(here, '../hostile');
@@ -113,7 +113,7 @@ for (const [mode, kind, query] of [
     const records = accepted.filter((r) => r.kind === kind);
     assert.ok(records.length >= 3, `the corpus has accepted ${mode}`);
     const { page, context, problems, dialogs } = await open(`${server.url}index.html${query}`);
-    await page.waitForSelector('.tf-results-title', { timeout: 30000 });
+    await waitForResults(page);
 
     for (const record of records) {
       const card = page.locator(`.tf-card[data-id="${record.id}"]`);
