@@ -800,7 +800,8 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                     <div class="tf-result-area" hidden={detail.is_some()}>
                         <ResultList {lang} cards={Rc::clone(&answer.cards)} near_place={AttrValue::from(shown.near_place.trim().to_string())} saved={Rc::clone(&saved_ids)} {today}
                                     follow_ups={Rc::clone(&follow_ups)}
-                                    heading_level={config.heading(2)} {on_open} on_toggle_save={on_toggle_save.clone()} />
+                                    heading_level={config.heading(2)} {on_open} on_toggle_save={on_toggle_save.clone()}
+                                    link_state={config.sync_url.then(|| Rc::new(shown.clone()))} />
                         <Pager {lang} page={shown.page} pages={answer.pages}
                                on_page={actions.set_page.clone()} />
                     </div>
