@@ -430,24 +430,21 @@ async function main() {
   try {
     for (const engine of ['ours', 'pagefind']) {
       const target = TARGETS[engine];
-      await withServer(dirs[engine], target, async (server) => {
-        console.error(`bench/ui: ${target.label}: the settled answer to every key`);
-        const calibration = await calibrate(browser, server, target, queries);
-        for (const [cpuName, cpu] of Object.entries(cpus)) {
+      // A server per phase: each stops itself after 15 minutes.
+      console.error(`bench/ui: ${target.label}: the settled answer to every key`);
+      const calibration = await withServer(dirs[engine], target, (server) => calibrate(browser, server, target, queries));
+      for (const [cpuName, cpu] of Object.entries(cpus)) {
+        await withServer(dirs[engine], target, async (server) => {
           console.error(`bench/ui: ${target.label}: keystrokes, ${cpuName}`);
           (figures.keystrokes[cpuName] ??= {})[engine] = await keystrokes(browser, server, target, queries, calibration, cpu, opts.reps);
-        }
-      });
-      await withServer(dirs[engine], target, async (server) => {
-        for (const [cpuName, cpu] of Object.entries(cpus)) {
           console.error(`bench/ui: ${target.label}: filter ticks, ${cpuName}`);
           (figures.facets[cpuName] ??= {})[engine] = await facetTicks(browser, server, target, cpu, opts.reps, ticks);
           if (target.record) {
             console.error(`bench/ui: ${target.label}: opening records, ${cpuName}`);
             figures.records[cpuName] = await recordOpens(browser, server, target, cpu, opts.reps, opens);
           }
-        }
-      });
+        });
+      }
     }
     const cold = [
       ['ours', '', 'ours (default view)'],
