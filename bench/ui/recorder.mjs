@@ -11,14 +11,16 @@
 //   MutationObserver sees the change, requestAnimationFrame waits for the frame that renders it,
 //   and a message posted from that callback runs after the frame's style, layout and paint;
 // - the first frame in which a result card is in the page with a size (cold first results),
-//   polled once per animation frame from navigation start.
+//   polled once per animation frame from navigation start;
+// - the first frame in which the search box is the live app's (`spec.interactive`: its input is
+//   there and the view the build prerendered, which the app takes over, is gone).
 //
 // Not a module: it must stay one self-contained function.
 
 export function recorder(spec) {
   if (window !== window.top) return;
   const state = {
-    events: [], shifts: [], keys: [], pointers: [], changes: [], firstCard: null,
+    events: [], shifts: [], keys: [], pointers: [], changes: [], firstCard: null, interactive: null,
     tracked: spec.initial, lastSig: null,
   };
   const afterFrame = (record) => requestAnimationFrame(() => {
@@ -70,6 +72,16 @@ export function recorder(spec) {
     else poll();
   });
   poll();
+  const interactive = () => {
+    const i = spec.interactive;
+    return roots(i.host).some((root) => root.querySelector(i.input))
+      && !(i.prerendered && document.querySelector(i.prerendered));
+  };
+  const pollInteractive = () => requestAnimationFrame(() => {
+    if (interactive()) afterFrame((t) => { state.interactive = t; });
+    else pollInteractive();
+  });
+  pollInteractive();
   window.__bench = {
     /** Starts a phase: forgets what was recorded and tracks the signature `name` from now on. */
     reset(name = state.tracked) {
@@ -84,8 +96,10 @@ export function recorder(spec) {
       return {
         now: performance.now(), sig: state.lastSig, events: state.events, keys: state.keys,
         pointers: state.pointers, changes: state.changes, firstCard: state.firstCard,
-        shifts: state.shifts,
+        interactive: state.interactive, shifts: state.shifts,
         fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+        // Ours only: the app's User Timing measure of opening the index's initial files.
+        openIndex: performance.getEntriesByName('tilbudsfinder:open-index')[0]?.duration ?? null,
         resources: [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
           .map((r) => ({ name: r.name, end: r.responseEnd, bytes: r.transferSize })),
       };

@@ -48,9 +48,12 @@ const TARGETS = {
     input: '.tf-search-input',
     facet: { open: null, checkboxes: 'input[type=checkbox][data-facet="region"]' },
     record: { open: '.tf-result-area:not([hidden]) .tf-card .tf-card-actions button:first-child', close: 'Escape' },
+    // The build prerenders the first view; the app takes it over (www/main.js).
+    prerendered: '.tf-prerendered',
     recorder: {
       initial: 'results',
       card: { selector: '.tf-card', host: null },
+      interactive: { input: '.tf-search-input', host: null, prerendered: '.tf-prerendered' },
       signatures: {
         results: { count: '.tf-results-title', items: '.tf-result-area:not([hidden]) .tf-card', attr: 'data-id' },
         detail: { count: '.tf-detail-title', items: '.tf-detail-section', attr: null, maxItems: 0 },
@@ -62,6 +65,7 @@ const TARGETS = {
     recorder: {
       initial: 'results',
       card: { selector: '.tf-card', host: 'tilbuds-finder' },
+      interactive: { input: '.tf-search-input', host: 'tilbuds-finder' },
       signatures: { results: { host: 'tilbuds-finder', count: '.tf-results-title', items: '.tf-card', attr: 'data-id' } },
     },
   },
@@ -74,6 +78,7 @@ const TARGETS = {
     recorder: {
       initial: 'results',
       card: { selector: '.pagefind-ui__result-link', host: null },
+      interactive: { input: '.pagefind-ui__search-input', host: null },
       signatures: {
         results: { count: '.pagefind-ui__message', items: '.pagefind-ui__result-link', attr: 'href', busyText: '\\.\\.\\.$' },
       },
@@ -180,6 +185,9 @@ async function typeKeys(page, cdp, text, { settleEach = false } = {}) {
  */
 async function ready(page, cdp, target) {
   await page.waitForSelector(target.input, { timeout: 60000 });
+  if (target.prerendered) {
+    await page.waitForFunction((sel) => !document.querySelector(sel), target.prerendered, { timeout: 60000 });
+  }
   await page.waitForLoadState('networkidle', { timeout: 30000 }).catch(() => {});
   await page.click(target.input);
   await typeKeys(page, cdp, WARM_UP_QUERY);
@@ -317,6 +325,8 @@ function recordOpens(browser, server, target, cpu, reps, opens) {
  */
 async function coldLoads(browser, server, target, query, network, cpu, reps) {
   const times = [];
+  const usable = [];
+  const opens = [];
   const bytes = [];
   const requests = [];
   const cls = [];
@@ -333,7 +343,10 @@ async function coldLoads(browser, server, target, query, network, cpu, reps) {
       })));
     });
     await page.goto(`${server.url}${target.path}${query}`, { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__bench?.take().firstCard !== null, null, { timeout: 120000, polling: 50 });
+    await page.waitForFunction(() => {
+      const got = window.__bench?.take();
+      return got && got.firstCard !== null && got.interactive !== null;
+    }, null, { timeout: 120000, polling: 50 });
     await page.waitForLoadState('networkidle', { timeout: 60000 }).catch(() => {});
     await sleep(500);
     const got = await page.evaluate(() => window.__bench.take());
@@ -341,6 +354,8 @@ async function coldLoads(browser, server, target, query, network, cpu, reps) {
     const before = (await Promise.all(finished))
       .filter((r) => r.end <= origin + got.firstCard && !r.url.endsWith('/favicon.svg'));
     times.push(got.firstCard);
+    usable.push(got.interactive);
+    if (got.openIndex !== null) opens.push(got.openIndex);
     bytes.push(before.reduce((sum, r) => sum + r.bytes, 0));
     requests.push(before.length);
     files ??= before.map((r) => ({ file: new URL(r.url).pathname, bytes: r.bytes }));
@@ -351,6 +366,8 @@ async function coldLoads(browser, server, target, query, network, cpu, reps) {
   }
   return {
     firstResults: figure(times, load),
+    searchUsable: figure(usable, load),
+    openIndex: opens.length ? figure(opens, load) : null,
     bytesBeforeFirstResults: figure(bytes, load, { files }),
     requestsBeforeFirstResults: figure(requests, load),
     cls: figure(cls, load, { digits: 3 }),
@@ -392,6 +409,8 @@ function table(results) {
   }
   for (const cell of r.cold) {
     add('cold: navigation → first result card', cell.condition, cell.engine, cell.firstResults);
+    add('cold: navigation → search box usable', cell.condition, cell.engine, cell.searchUsable);
+    if (cell.openIndex) add('cold: opening the index files', cell.condition, cell.engine, cell.openIndex);
     add('cold: bytes before first results', cell.condition, cell.engine, cell.bytesBeforeFirstResults, 'B',
       `${cell.requestsBeforeFirstResults.median} requests`);
     add('cold: CLS', cell.condition, cell.engine, cell.cls, '', `max ${Math.max(...cell.cls.samples)}`);

@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CLI, DIST, launchBrowser, openPage, startServer } from '../lib/harness.mjs';
+import { CLI, DIST, finishPage, launchBrowser, openPage, startServer } from '../lib/harness.mjs';
 import { expectNoProblems, waitForResults } from './search-lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -76,6 +76,7 @@ before(async () => {
   const ownIndex = path.join(DIST, 'index');
   cpSync(DIST, site, { recursive: true, filter: (src) => src !== ownIndex && !src.startsWith(ownIndex + path.sep) });
   execFileSync(CLI, ['build', path.join(HOSTILE, 'catalogue.jsonl'), '--out', path.join(site, 'index'), '--today', '2026-11-22'], { stdio: 'pipe' });
+  finishPage(site);
   server = await startServer({ dir: site });
   browser = await launchBrowser();
 });

@@ -288,8 +288,27 @@ pub async fn load_index(
         .await?;
         files.push((name, bytes));
     }
-    let index = SearchIndex::open(&manifest, files)?;
+    let index = measured(OPEN_MEASURE, || SearchIndex::open(&manifest, files))?;
     Ok(LoadedIndex::new(index, base_url))
+}
+
+/// The User Timing measure of opening the initial files (`performance.getEntriesByName`), which
+/// the browser benchmark reads (bench/ui, BENCHMARKS.md).
+pub const OPEN_MEASURE: &str = "tilbudsfinder:open-index";
+
+/// Runs `work` between two User Timing marks, measured as `name` (nothing is measured where the
+/// page has no `performance`).
+fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{name}:start");
+    if let Some(p) = &performance {
+        let _ = p.mark(&start);
+    }
+    let out = work();
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark(name, &start);
+    }
+    out
 }
 
 /// Fetches the files the index deferred (description text) and adds them.

@@ -1,14 +1,16 @@
 //! `tilbudsfinder-page SITE`: finishes the site's page (`SITE/index.html`, copied from
 //! www/index.html) over the index built into `SITE/index/`:
 //!
-//! - at `<!-- tf:preload-index -->`, a preload hint for each file the first results need
-//!   (`Manifest::initial_files`), so they download while the app does;
+//! - between `<!-- tf:preload-index -->` and `<!-- /tf:preload-index -->`, a preload hint for
+//!   each file the first results need (`Manifest::initial_files`), so they download while the
+//!   app does;
 //! - between `<!-- tf:prerender -->` and `<!-- /tf:prerender -->`, the app's first view
 //!   (the search page for the empty query: the first cards and every facet with its counts),
 //!   rendered by the app's own components (`prerender`), so results are in the first paint and
 //!   readable without JavaScript.
 //!
-//! The page's configuration is read from the template itself (the `data-config` attribute of
+//! The marks stay, so the page can be finished again over another index (a site whose index is
+//! replaced, as the robustness tests do). The page's configuration is read from the template itself (the `data-config` attribute of
 //! the element the app mounts into), the same object www/main.js hands to `mount`, so the
 //! prerendered view and the live app are drawn from one configuration.
 
@@ -18,7 +20,8 @@ use std::process::ExitCode;
 use tilbudsfinder_web::config::Config;
 use tilbudsfinder_web::prerender;
 
-const PRELOAD_MARK: &str = "<!-- tf:preload-index -->";
+const PRELOAD_START: &str = "<!-- tf:preload-index -->";
+const PRELOAD_END: &str = "<!-- /tf:preload-index -->";
 const PRERENDER_START: &str = "<!-- tf:prerender -->";
 const PRERENDER_END: &str = "<!-- /tf:prerender -->";
 const CONFIG_ATTRIBUTE: &str = "data-config='";
@@ -70,11 +73,14 @@ fn finish_page(site: &Path) -> Result<(), String> {
                 config.index_url, name
             )
         })
-        .collect::<Vec<_>>()
-        .join("\n  ");
+        .collect::<String>();
     let view = prerender::first_view(config, index);
-    let page = replace_once(&page, PRELOAD_MARK, &hints)
-        .ok_or_else(|| format!("{} has no {PRELOAD_MARK}", page_path.display()))?;
+    let page = replace_between(&page, PRELOAD_START, PRELOAD_END, &hints).ok_or_else(|| {
+        format!(
+            "{} has no {PRELOAD_START} … {PRELOAD_END}",
+            page_path.display()
+        )
+    })?;
     let page = replace_between(
         &page,
         PRERENDER_START,
@@ -96,10 +102,6 @@ fn page_config(page: &str) -> Option<&str> {
     let start = page.find(CONFIG_ATTRIBUTE)? + CONFIG_ATTRIBUTE.len();
     let len = page[start..].find('\'')?;
     Some(&page[start..start + len])
-}
-
-fn replace_once(text: &str, mark: &str, with: &str) -> Option<String> {
-    text.contains(mark).then(|| text.replacen(mark, with, 1))
 }
 
 /// `text` with everything from `start` to `end` (both kept) replaced by `with`.
