@@ -9,8 +9,9 @@
 // beside it, hidden, and when it is ready it takes that view's place in one frame, with the
 // same markup, so nothing moves; text typed meanwhile and the focus go with it. When the page's
 // address asks for something else (a search, a record, English), the prerendered view is not
-// what the app will show, so it is hidden at once. When the index cannot be loaded, the
-// prerendered results stay, marked as possibly out of date, under the app's sentence.
+// what the app will show: www/prerendered.js hid it before the first paint, and it goes. When
+// the index cannot be loaded, the prerendered results stay, marked as possibly out of date,
+// under the app's sentence.
 import { loadApp, showLoadFailure } from './load-failure.js';
 import { prefetchIndex, takePrefetched } from './prefetch.js';
 
@@ -59,9 +60,12 @@ function applyPageTexts(texts) {
   }
 }
 
-/** True when the page's address asks for the view the build prerendered: Danish, no search. */
+/**
+ * True when the page's address asks for the view the build prerendered (Danish, nothing
+ * searched): www/prerendered.js decided before the first paint and marked the page if not.
+ */
 function showsPrerenderedView() {
-  return lang === 'da' && [...params.keys()].every((key) => key === 'lang');
+  return !document.documentElement.classList.contains('tf-prerendered-hidden');
 }
 
 /** The live app takes the prerendered view's place; typed text and focus go with it. */

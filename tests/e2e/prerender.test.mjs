@@ -126,7 +126,21 @@ test('text typed into the prerendered box before the app is ready is searched, a
   await context.close();
 });
 
-test('an address with a search never shows the prerendered default view', async () => {
+test('an address with a search, or in English, never shows the prerendered default view', async () => {
+  for (const query of ['?q=autisme', '?lang=en', '?rec=X-1', '?f=region:1081']) {
+    // While the app is still on its way, the prerendered (Danish, unsearched) view is not shown.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/tilbudsfinder_web_bg.wasm', async (route) => { await held; await route.continue(); });
+    await page.goto(`${server.url}index.html${query}`);
+    await page.locator('.tf-site-name').waitFor();
+    const shown = await page.locator('.tf-prerendered .tf-card').first().isVisible().catch(() => false);
+    assert.equal(shown, false, `prerendered cards visible at ${query}`);
+    release();
+    await context.close();
+  }
   const { page, context, problems } = await openSearch(browser, server.url, '?q=autisme');
   assert.equal(await page.locator('.tf-prerendered').count(), 0);
   const expected = cliQuery(['--text', 'autisme']);
