@@ -44,6 +44,14 @@ cli() {
   "$TARGET_DIR/release/tilbudsfinder" "$@"
 }
 
+# Finishes a built site's page (tilbudsfinder-page, crates/web): preload hints for the index's
+# first files and the app's first view prerendered into SITE/index.html.
+finish_page() {
+  cargo build --quiet --release -p tilbudsfinder-web --features prerender --bin tilbudsfinder-page \
+    --manifest-path "$ROOT/Cargo.toml" || die "could not build the page prerenderer"
+  "$TARGET_DIR/release/tilbudsfinder-page" "$@"
+}
+
 # Runs a command quietly; on failure prints its output and stops.
 quietly() {
   local log

@@ -11,6 +11,7 @@
 // it), so `index` is accepted only as a path on this page's own origin: a link must never make
 // the municipality's own domain show another party's offers and contact details.
 import { loadApp, showLoadFailure } from './load-failure.js';
+import { prefetchIndex, takePrefetched } from './prefetch.js';
 
 /**
  * The index this page loads: `index/` beside it, or the `index` parameter when that is a plain
@@ -44,11 +45,15 @@ const heading = Number.parseInt(params.get('heading-level') ?? '1', 10);
 const pageSize = Number.parseInt(params.get('page-size') ?? '10', 10);
 const root = document.getElementById('tf-embed');
 
+const indexUrl = ownIndexUrl(params.get('index'), location.href);
+// The index's first files download while the app does (www/prefetch.js).
+prefetchIndex(indexUrl);
+
 try {
   const { mount } = await loadApp(import.meta.url);
   root.replaceChildren();
   mount(root, {
-    indexUrl: ownIndexUrl(params.get('index'), location.href),
+    indexUrl,
     lang,
     mode: params.get('mode') === 'families' ? 'families' : 'offers',
     presetFilters: presets,
@@ -59,7 +64,7 @@ try {
     capacityView: !params.has('no-capacity'),
     modeSwitch: !params.has('no-mode-switch'),
     syncUrl: false,
-  });
+  }, takePrefetched);
 } catch (error) {
   showLoadFailure(root, lang, error);
 }

@@ -21,6 +21,7 @@
 // crates/web/src/host_events.rs) bubble out of the shadow root with the element as their target.
 
 import { loadApp, loadFailedSentence } from './load-failure.js';
+import { prefetchIndex, takePrefetched } from './prefetch.js';
 
 const base = new URL('.', import.meta.url);
 let app = null;
@@ -216,6 +217,9 @@ class TilbudsFinder extends HTMLElement {
       shadow.append(this.#fallback);
     }
     this.#loading = true;
+    // The index's first files download while the app does (www/prefetch.js).
+    const config = this.config();
+    prefetchIndex(config.indexUrl);
     try {
       const glue = await loadAppOnce();
       // The element may have been removed or reconfigured while the app loaded.
@@ -226,7 +230,7 @@ class TilbudsFinder extends HTMLElement {
       this.#parts.observe(container, {
         childList: true, subtree: true, attributes: true, attributeFilter: ['class'],
       });
-      this.#handle = glue.mount(container, this.config());
+      this.#handle = glue.mount(container, this.config(), takePrefetched);
       applyParts(container);
     } catch (error) {
       if (generation !== this.#generation) return;

@@ -8,8 +8,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ARTIFACTS, INDEX_DIR, cliJson, openPage, withServerAndBrowser } from '../lib/harness.mjs';
 import {
-  cliQuery, expectAccessible, expectFitsViewport, expectNoProblems, facetCheckbox, screenshot,
-} from './search-lib.mjs';
+  cliQuery, expectAccessible, expectFitsViewport, expectNoProblems, facetCheckbox, screenshot, waitForResults } from './search-lib.mjs';
 
 let server;
 let browser;
@@ -186,7 +185,7 @@ test('foster families: by type and by accepted age, and the view survives a relo
 
 test('the switch moves between search and capacity, keeping the filters', async () => {
   const { page, context, problems } = await openPage(browser, `${server.url}index.html?f=region:1081`);
-  await page.waitForSelector('.tf-results-title');
+  await waitForResults(page);
   await page.getByRole('radio', { name: 'Kapacitet' }).check();
   await page.waitForSelector('.tf-capacity-total');
   await expectRecords(page, cliCapacity([...RESIDENTIAL, '--filter', 'region=1081']).total.records);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import {
   DIST, INDEX_DIR, buildSampleIndex, cliJson, launchBrowser, openPage, startServer,
 } from '../lib/harness.mjs';
-import { expectNoProblems, parseCount } from './search-lib.mjs';
+import { expectNoProblems, parseCount, waitForResults } from './search-lib.mjs';
 
 let browser;
 let server;
@@ -39,7 +39,7 @@ const ownOffers = () => JSON.parse(readFileSync(path.join(INDEX_DIR, 'manifest.j
 /** The number in the results heading once shown, and the requests the page made. */
 async function shownCount(url) {
   const { page, context, problems, requests } = await openPage(browser, url);
-  await page.locator('.tf-results-title').waitFor({ timeout: 30000 });
+  await waitForResults(page);
   const count = parseCount(await page.locator('.tf-results-title').textContent());
   return { page, context, problems, requests, count };
 }

@@ -16,8 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DIST, launchBrowser, startServer } from '../lib/harness.mjs';
 import {
-  cliQuery, expectNoProblems, expectTotal, openSearch, shownIds, shownTotal,
-} from './search-lib.mjs';
+  cliQuery, expectNoProblems, expectTotal, openSearch, shownIds, shownTotal, waitForResults } from './search-lib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const site = path.resolve(DIST);
@@ -176,7 +175,7 @@ test('the browser gets the wasm as application/wasm, gzipped, and the manifest r
   const responses = [];
   page.on('response', (r) => responses.push(r));
   await page.goto(`${nginx.url}index.html`);
-  await page.waitForSelector('.tf-results-title', { timeout: 30000 });
+  await waitForResults(page);
   const byName = (re) => responses.find((r) => re.test(new URL(r.url()).pathname));
   const wasm = await byName(/\/app\/tilbudsfinder_web_bg\.wasm$/).allHeaders();
   assert.equal(wasm['content-type'], 'application/wasm');

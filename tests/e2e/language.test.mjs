@@ -12,8 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withServerAndBrowser } from '../lib/harness.mjs';
 import {
-  expectAccessible, expectFitsViewport, expectNoProblems, openSearch, screenshot,
-} from './search-lib.mjs';
+  expectAccessible, expectFitsViewport, expectNoProblems, openSearch, screenshot, waitForResults } from './search-lib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const source = (file) => readFileSync(path.join(root, file), 'utf8');
@@ -180,7 +179,7 @@ test('the switch in the header changes the language and keeps the search', async
   const link = page.getByRole('navigation', { name: 'Sprog' }).getByRole('link', { name: 'English' });
   assert.equal(await link.getAttribute('hreflang'), 'en');
   await link.click();
-  await page.waitForSelector('.tf-results-title');
+  await waitForResults(page);
   await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Dansk' }).waitFor();
   const url = new URL(page.url());
   assert.equal(url.searchParams.get('lang'), 'en');

@@ -17,7 +17,7 @@ import path from 'node:path';
 import {
   DIST, buildSampleIndex, launchBrowser, openPage, startServer,
 } from '../lib/harness.mjs';
-import { expectNoProblems } from './search-lib.mjs';
+import { expectNoProblems, waitForResults } from './search-lib.mjs';
 
 let browser;
 const dirs = [];
@@ -90,17 +90,32 @@ async function alertsOn(url, selector, count) {
   return { page, context, problems, texts };
 }
 
+/** `Node.DOCUMENT_POSITION_FOLLOWING`: the other node comes after. */
+const Node_FOLLOWING = 4;
+
 /** The damaged site in the full page and in the widget demo: a sentence, and a working host. */
 async function expectSentence(dir, pattern) {
   const server = await startServer({ dir });
   try {
     // The full page.
     {
-      const { page, context, texts } = await alertsOn(`${server.url}index.html`, '.tf-app [role="alert"]', 1);
+      const { page, context, texts } = await alertsOn(`${server.url}index.html`, '.tf-mounted [role="alert"]', 1);
       assert.equal(texts.length, 1, 'one alert on the full page');
       assert.match(texts[0], pattern);
       assert.match(texts[0], /Genindlæs siden; hjælper det ikke, så kontakt webstedets redaktør\.$/);
-      assert.equal(await page.locator('.tf-app [role="status"]').count(), 0, 'no spinner left');
+      assert.equal(await page.locator('.tf-mounted [role="status"]').count(), 0, 'no spinner left');
+      // The results the build prerendered into the page stay, below the sentence, marked as
+      // possibly out of date and out of reach of the keyboard: never silently wrong.
+      const stale = page.locator('.tf-prerendered.tf-prerendered-stale');
+      assert.equal(await stale.count(), 1, 'the prerendered results are marked');
+      assert.match(await stale.locator('.tf-prerendered-note').textContent(), /kan være forældede/);
+      assert.equal(await stale.evaluate((el) => el.inert), true);
+      assert.equal(
+        await page.evaluate(() => document.querySelector('.tf-mounted')
+          .compareDocumentPosition(document.querySelector('.tf-prerendered')) & Node.DOCUMENT_POSITION_FOLLOWING),
+        Node_FOLLOWING,
+        'the sentence comes before the stale results',
+      );
       assert.equal(await page.getByText(/^Indlæser/).count(), 0, 'no loading message left');
       assert.equal((await page.locator('.tf-site-name').textContent()).trim(), 'Tilbudsfinder');
       await context.close();
@@ -188,7 +203,7 @@ test('a core file of a newer format version: made for another version', async ()
 async function shownOffers(url) {
   const { page, context, problems } = await openPage(browser, url);
   const title = page.locator('.tf-results-title');
-  await title.waitFor({ timeout: 30000 });
+  await waitForResults(page);
   const text = (await title.textContent()).trim();
   const m = text.match(/^([\d.]+)/);
   assert.ok(m, `a count in "${text}"`);

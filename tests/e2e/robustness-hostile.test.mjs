@@ -10,8 +10,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CLI, DIST, launchBrowser, openPage, startServer } from '../lib/harness.mjs';
-import { expectNoProblems } from './search-lib.mjs';
+import { CLI, DIST, finishPage, launchBrowser, openPage, startServer } from '../lib/harness.mjs';
+import { expectNoProblems, waitForResults } from './search-lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const HOSTILE = path.resolve(here, '../hostile');
@@ -76,6 +76,7 @@ before(async () => {
   const ownIndex = path.join(DIST, 'index');
   cpSync(DIST, site, { recursive: true, filter: (src) => src !== ownIndex && !src.startsWith(ownIndex + path.sep) });
   execFileSync(CLI, ['build', path.join(HOSTILE, 'catalogue.jsonl'), '--out', path.join(site, 'index'), '--today', '2026-11-22'], { stdio: 'pipe' });
+  finishPage(site);
   server = await startServer({ dir: site });
   browser = await launchBrowser();
 });
@@ -113,7 +114,7 @@ for (const [mode, kind, query] of [
     const records = accepted.filter((r) => r.kind === kind);
     assert.ok(records.length >= 3, `the corpus has accepted ${mode}`);
     const { page, context, problems, dialogs } = await open(`${server.url}index.html${query}`);
-    await page.waitForSelector('.tf-results-title', { timeout: 30000 });
+    await waitForResults(page);
 
     for (const record of records) {
       const card = page.locator(`.tf-card[data-id="${record.id}"]`);

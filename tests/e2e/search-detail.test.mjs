@@ -5,8 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { withServerAndBrowser } from '../lib/harness.mjs';
 import {
-  cliQuery, expectAccessible, expectNoProblems, openSearch, screenshot, shownIds,
-} from './search-lib.mjs';
+  cliQuery, expectAccessible, expectNoProblems, openSearch, screenshot, shownIds, waitForResults } from './search-lib.mjs';
 
 let server;
 let browser;
@@ -97,7 +96,7 @@ test('without storage the shortlist still works in memory and says so', async ()
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(`${server.url}index.html`);
-  await page.waitForSelector('.tf-results-title');
+  await waitForResults(page);
   await page.getByText('Din browser tillader ikke at gemme').waitFor();
   await page.locator('.tf-card').first().getByRole('button', { name: /^Gem / }).click();
   await page.getByRole('heading', { name: 'Gemte (1)' }).waitFor();

@@ -16,9 +16,16 @@ export async function openSearch(browser, baseUrl, query = '', options = {}) {
   return opened;
 }
 
-/** Waits until the app shows a result count. */
+/**
+ * Waits until the app shows a result count: the live app's, not the view the build prerendered
+ * into the page (which the app replaces once it is ready).
+ */
 export async function waitForResults(page) {
-  await page.waitForSelector('.tf-results-title', { timeout: 30000 });
+  await page.waitForFunction(
+    () => document.querySelector('.tf-results-title') && !document.querySelector('.tf-prerendered'),
+    null,
+    { timeout: 30000 },
+  );
 }
 
 /** The number in the results heading ("1.234 tilbud fundet" -> 1234; "Ingen …" -> 0). */

@@ -20,6 +20,18 @@ const require = createRequire(import.meta.url);
 export const DIST = process.env.TF_DIST ?? path.join(root, 'dist');
 export const CLI = process.env.TF_CLI ?? path.join(root, 'target/release/tilbudsfinder');
 export const ARTIFACTS = path.join(root, 'tests/artifacts');
+/** The page finisher (crates/web's tilbudsfinder-page), built beside the CLI by build/site. */
+export const PAGE = process.env.TF_PAGE ?? path.join(path.dirname(CLI), 'tilbudsfinder-page');
+
+/**
+ * Finishes a site's page over the index now in `site/index/` (preload hints and the prerendered
+ * first view, as build/site does): for a copy of the site whose index a test replaced.
+ */
+export function finishPage(site) {
+  execFileSync(PAGE, [site], { stdio: 'pipe' });
+  // The copied precompressed page would be served in its place.
+  rmSync(path.join(site, 'index.html.gz'), { force: true });
+}
 
 /** Starts `tilbudsfinder serve` on a free port; resolves to { url, stop }. */
 export async function startServer({ dir = DIST, args = [] } = {}) {

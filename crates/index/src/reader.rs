@@ -625,7 +625,7 @@ impl SearchIndex {
         let name_rank = ranks(n, |d| {
             (
                 text::collation_key(&columns.names[d]),
-                columns.names[d].clone(),
+                columns.names[d].as_str(),
                 d,
             )
         });

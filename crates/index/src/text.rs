@@ -274,14 +274,21 @@ fn osa_table(a: &[u8], b: &[u8]) -> Vec<Vec<usize>> {
 /// z (ä with æ, ö with ø). Ties are broken by the caller (name bytes, then doc).
 pub fn collation_key(name: &str) -> Vec<u8> {
     let mut key = Vec::with_capacity(name.len());
+    // Every name is keyed when an index is opened (the name order), in the browser too: ASCII
+    // goes straight in, and one buffer serves the other letters.
+    let mut folded = String::new();
     for c in name.chars() {
+        if c.is_ascii() {
+            key.push(c.to_ascii_lowercase() as u8);
+            continue;
+        }
         for lower in c.to_lowercase() {
             match lower {
                 'æ' | 'ä' => key.push(b'{'),
                 'ø' | 'ö' => key.push(b'|'),
                 'å' => key.push(b'}'),
                 other => {
-                    let mut folded = String::new();
+                    folded.clear();
                     push_folded(other, &mut folded);
                     key.extend_from_slice(folded.as_bytes());
                 }

@@ -1684,6 +1684,8 @@ pub struct PageTexts {
     pub footer: &'static str,
     /// What the page says without JavaScript.
     pub noscript: &'static str,
+    /// Above the results prerendered into the page, when the live index could not be loaded.
+    pub prerendered_stale: &'static str,
     /// The accessible name of the language switch.
     pub language: &'static str,
     /// The other language: its tag and its name in itself (the switch's link text).
@@ -1697,7 +1699,8 @@ static PAGE_DA: PageTexts = PageTexts {
     skip_link: "Gå til søgningen",
     tagline: "Sociale tilbud og plejefamilier i hele Danmark",
     footer: "Oplysningerne kommer fra tilbuddene selv og godkendes af socialtilsynene. Kontakt altid tilbuddet for at få dem bekræftet.",
-    noscript: "Søgningen kræver JavaScript. Slå JavaScript til i din browser, og genindlæs siden.",
+    noscript: "Uden JavaScript vises kun de første resultater. Slå JavaScript til i din browser for at søge og filtrere.",
+    prerendered_stale: "Resultaterne herunder er fra dengang siden blev bygget og kan være forældede. Søgning og filtre virker ikke, før søgeindekset kan hentes.",
     language: "Sprog",
     other_tag: "en",
     other_name: "English",
@@ -1709,7 +1712,8 @@ static PAGE_EN: PageTexts = PageTexts {
     skip_link: "Skip to the search",
     tagline: "Social care offers and foster families across Denmark",
     footer: "The information comes from the offers themselves and is approved by the supervising authorities (socialtilsyn). Always contact the offer to have it confirmed.",
-    noscript: "The search needs JavaScript. Turn on JavaScript in your browser and reload the page.",
+    noscript: "Without JavaScript only the first results are shown. Turn on JavaScript in your browser to search and filter.",
+    prerendered_stale: "The results below are from when the page was built and may be out of date. Search and filters do not work until the search index can be fetched.",
     language: "Language",
     other_tag: "da",
     other_name: "Dansk",
@@ -1742,6 +1746,7 @@ pub fn page_texts(lang: &str) -> wasm_bindgen::JsValue {
         ("tagline", p.tagline),
         ("footer", p.footer),
         ("noscript", p.noscript),
+        ("prerenderedStale", p.prerendered_stale),
         ("language", p.language),
         ("otherTag", p.other_tag),
         ("otherName", p.other_name),

@@ -25,6 +25,8 @@ pub mod host_events;
 pub mod i18n;
 pub mod links;
 pub mod loader;
+#[cfg(feature = "prerender")]
+pub mod prerender;
 pub mod report_error;
 pub mod shortlist;
 pub mod state;
@@ -89,9 +91,18 @@ fn read_config(config: &JsValue) -> Result<Config, JsError> {
 }
 
 /// Mounts the search app into `element` with a configuration object (see [`config::Config`]).
+/// `take_prefetched`, if given, is www/prefetch.js's `takePrefetched`: the index requests the
+/// page started while the app was loading are taken from it (`loader::add_prefetcher`).
 #[wasm_bindgen]
-pub fn mount(element: web_sys::Element, config: JsValue) -> Result<AppHandle, JsError> {
+pub fn mount(
+    element: web_sys::Element,
+    config: JsValue,
+    take_prefetched: Option<js_sys::Function>,
+) -> Result<AppHandle, JsError> {
     let config = Rc::new(read_config(&config)?);
+    if let Some(take) = take_prefetched {
+        loader::add_prefetcher(take);
+    }
     element.set_attribute("lang", config.lang.tag()).ok();
     let props = AppProps {
         config: Rc::clone(&config),
@@ -104,6 +115,7 @@ pub fn mount(element: web_sys::Element, config: JsValue) -> Result<AppHandle, Js
 }
 
 /// Today's date on the user's clock: freshness and pauses are judged by it.
+#[cfg(target_arch = "wasm32")]
 pub fn today() -> catalogue::Date {
     let now = js_sys::Date::new_0();
     catalogue::Date::from_ymd(
@@ -112,4 +124,14 @@ pub fn today() -> catalogue::Date {
         now.get_date(),
     )
     .unwrap_or_else(|| catalogue::Date((js_sys::Date::now() / 86_400_000.0) as i32))
+}
+
+/// Today's date (UTC) where the app is rendered outside a browser: the build's prerendering
+/// (`prerender`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn today() -> catalogue::Date {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    catalogue::Date(i32::try_from(seconds / 86_400).unwrap_or(i32::MAX))
 }

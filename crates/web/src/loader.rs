@@ -219,6 +219,15 @@ pub struct LoadedIndex {
 }
 
 impl LoadedIndex {
+    /// An opened index whose files live at `base_url` (ending in `/`).
+    pub fn new(index: SearchIndex, base_url: &str) -> LoadedIndex {
+        LoadedIndex {
+            index: RefCell::new(index),
+            base_url: base_url.to_string(),
+            details: RefCell::new(HashMap::new()),
+        }
+    }
+
     /// The bytes of a detail shard, fetched once and then kept.
     pub async fn detail_bytes(&self, file: &str) -> Result<Rc<Vec<u8>>, LoadError> {
         if let Some(bytes) = self.details.borrow().get(file) {
@@ -277,12 +286,27 @@ pub async fn load_index(
         .await?;
         files.push((name, bytes));
     }
-    let index = SearchIndex::open(&manifest, files)?;
-    Ok(LoadedIndex {
-        index: RefCell::new(index),
-        base_url: base_url.to_string(),
-        details: RefCell::new(HashMap::new()),
-    })
+    let index = measured(OPEN_MEASURE, || SearchIndex::open(&manifest, files))?;
+    Ok(LoadedIndex::new(index, base_url))
+}
+
+/// The User Timing measure of opening the initial files (`performance.getEntriesByName`), which
+/// the browser benchmark reads (bench/ui, BENCHMARKS.md).
+pub const OPEN_MEASURE: &str = "tilbudsfinder:open-index";
+
+/// Runs `work` between two User Timing marks, measured as `name` (nothing is measured where the
+/// page has no `performance`).
+fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{name}:start");
+    if let Some(p) = &performance {
+        let _ = p.mark(&start);
+    }
+    let out = work();
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark(name, &start);
+    }
+    out
 }
 
 /// Fetches the files the index deferred (description text) and adds them.
@@ -301,9 +325,39 @@ pub async fn fetch_bytes(base_url: &str, file: &str) -> Result<Vec<u8>, LoadErro
     finish_fetch(file, started).await
 }
 
+thread_local! {
+    /// The page's `takePrefetched` functions (www/prefetch.js), handed to `mount`.
+    static PREFETCHERS: RefCell<Vec<js_sys::Function>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Registers a page's `takePrefetched(url)`: requests the page started before the app was
+/// ready are taken from it instead of being made again.
+pub fn add_prefetcher(take: js_sys::Function) {
+    PREFETCHERS.with(|all| {
+        let mut all = all.borrow_mut();
+        if !all.iter().any(|known| known == &take) {
+            all.push(take);
+        }
+    });
+}
+
+/// A request for `url` the page already started, if any (a Promise of its Response).
+fn take_prefetched(url: &str) -> Option<js_sys::Promise> {
+    PREFETCHERS.with(|all| {
+        all.borrow().iter().find_map(|take| {
+            take.call1(&JsValue::UNDEFINED, &JsValue::from_str(url))
+                .ok()
+                .and_then(|found| found.dyn_into::<js_sys::Promise>().ok())
+        })
+    })
+}
+
 fn start_fetch(base_url: &str, file: &str) -> Result<JsFuture, LoadError> {
-    let window = web_sys::window().ok_or(LoadError::NoWindow)?;
     let url = format!("{base_url}{file}");
+    if let Some(started) = take_prefetched(&url) {
+        return Ok(JsFuture::from(started));
+    }
+    let window = web_sys::window().ok_or(LoadError::NoWindow)?;
     Ok(JsFuture::from(window.fetch_with_str(&url)))
 }
 

@@ -128,6 +128,9 @@ pub fn href(lang: Lang, card: &Card, part: DoubtedPart, page: &str) -> String {
 
 /// The address of the page without its query and fragment, from the browser; empty natively.
 pub fn page_address() -> String {
+    if !cfg!(target_arch = "wasm32") {
+        return String::new();
+    }
     web_sys::window()
         .and_then(|w| w.location().href().ok())
         .map(|href| {

@@ -195,7 +195,12 @@ impl Shortlist {
 
 fn storage() -> Option<web_sys::Storage> {
     // Both the property access and the call may throw (SecurityError) in locked-down browsers.
-    web_sys::window()?.local_storage().ok().flatten()
+    // Outside a browser (the build's prerendering) there is no storage: nothing is saved.
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()?.local_storage().ok().flatten()
+    } else {
+        None
+    }
 }
 
 /// One saved record as the exports, the comparison and the e-mail see it: its card, its full

@@ -191,6 +191,17 @@ pub fn encode(state: &SearchState, existing: &str) -> String {
     join_pairs(&pairs)
 }
 
+/// The address (a query string, keeping `existing`'s parameters that are not ours) of the page
+/// in `state` with record `id` opened: what a card's title links to, so a record can be opened
+/// in a new tab, shared, and reached from the prerendered page.
+pub fn record_link(state: &SearchState, id: &str, existing: &str) -> String {
+    let opened = SearchState {
+        open_record: Some(id.to_string()),
+        ..state.clone()
+    };
+    encode(&opened, existing)
+}
+
 /// The saved records' ids a query string names, in order, without duplicates or malformed ids.
 pub fn saved_ids(query: &str) -> Vec<String> {
     let mut ids: Vec<String> = Vec::new();
@@ -461,6 +472,16 @@ mod tests {
             ["target"]
         );
         assert_eq!(decode("?rec=a%20b").open_record, None, "not a catalogue id");
+        let searching = decode("?q=autisme&f=region:1081");
+        let link = record_link(&searching, "PF-00042", "?lang=en&q=old");
+        let opened = decode(&link);
+        assert_eq!(opened.open_record.as_deref(), Some("PF-00042"));
+        assert_eq!(opened.text, "autisme", "the search is kept: {link}");
+        assert_eq!(opened.filters, searching.filters);
+        assert!(
+            link.starts_with("?lang=en&"),
+            "other parameters are kept: {link}"
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::components::heading::Heading;
 use crate::components::search_page::SearchPage;
 use crate::config::Config;
-use crate::hooks::{use_index, IndexLoad, LoadState};
+use crate::hooks::{use_index, IndexLoad, IndexRef, LoadState};
 use crate::host_events;
 use crate::i18n;
 use crate::loader::LatePart;
@@ -69,12 +69,42 @@ pub fn app(props: &AppProps) -> Html {
             version,
             deferred_pending,
             deferred_error,
-        } => html! {
-            <div class="tf-app" lang={lang.tag()} ref={root.clone()}>
+        } => ready_view(
+            root,
+            html! {
                 <SearchPage config={Rc::clone(config)} {index} {version} {deferred_pending}
                             deferred_error={deferred_error.as_ref().map(|e| AttrValue::from(e.describe_part(lang, LatePart::Texts)))}
                             on_retry_deferred={deferred_error.is_some_and(|e| e.recoverable()).then(|| retry.clone())} />
-            </div>
-        },
+            },
+            config,
+        ),
     }
+}
+
+/// The app's root around the loaded search page: what the app shows once the index is loaded,
+/// and what the build prerenders into the page ([`Prerendered`]), so the two are one markup.
+fn ready_view(root: NodeRef, page: Html, config: &Config) -> Html {
+    html! {
+        <div class="tf-app" lang={config.lang.tag()} ref={root}>{ page }</div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PrerenderedProps {
+    pub config: Rc<Config>,
+    pub index: IndexRef,
+}
+
+/// The loaded app's first view, rendered outside a browser by the build (`prerender`): the
+/// search page as the app draws it once the index is loaded, before anything is typed.
+#[function_component(Prerendered)]
+pub fn prerendered(props: &PrerenderedProps) -> Html {
+    ready_view(
+        NodeRef::default(),
+        html! {
+            <SearchPage config={Rc::clone(&props.config)} index={props.index.clone()} version={0}
+                        deferred_pending={false} deferred_error={None::<AttrValue>} />
+        },
+        &props.config,
+    )
 }

@@ -102,6 +102,10 @@ pub struct ResultCardProps {
     pub heading_level: u8,
     pub on_open: Callback<(Rc<Card>, Option<HtmlElement>)>,
     pub on_toggle_save: Callback<Rc<Card>>,
+    /// The page's address with this record opened: the title links there (a plain click opens
+    /// the detail in place; a new tab, a shared link and a page without JavaScript follow it).
+    #[prop_or_default]
+    pub href: Option<AttrValue>,
 }
 
 /// Whether a family is on pause today.
@@ -155,6 +159,17 @@ pub fn result_card(props: &ResultCardProps) -> Html {
             cb.emit((Rc::clone(&card), button.cast::<HtmlElement>()))
         })
     };
+    // A plain click on the title opens the detail in place, as the button does; with a
+    // modifier key (a new tab or window) the browser follows the link.
+    let on_title = {
+        let on_open = on_open.clone();
+        Callback::from(move |e: MouseEvent| {
+            if !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key()) && e.button() == 0 {
+                e.prevent_default();
+                on_open.emit(e);
+            }
+        })
+    };
     let on_save = {
         let card = Rc::clone(card);
         let cb = props.on_toggle_save.clone();
@@ -178,7 +193,13 @@ pub fn result_card(props: &ResultCardProps) -> Html {
     });
     html! {
         <article class={classes!("tf-card", card.marked.is_some().then_some("tf-card-marked"))} data-id={card.id.clone()}>
-            <Heading level={props.heading_level} class="tf-card-title">{ card.name.clone() }</Heading>
+            <Heading level={props.heading_level} class="tf-card-title">
+                if let Some(href) = props.href.clone() {
+                    <a class="tf-card-link" {href} onclick={on_title}>{ card.name.clone() }</a>
+                } else {
+                    { card.name.clone() }
+                }
+            </Heading>
             // A family's label (type, town, ages, id) tells apart families with the same name.
             if card.mode == Mode::FosterFamilies {
                 <p class="tf-card-label">{ i18n::record_label(lang, card) }</p>

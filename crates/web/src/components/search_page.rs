@@ -1,8 +1,13 @@
 //! The search page once the index is loaded: holds the user's choices, asks the engine, and lays
 //! out the search box, filters, results, detail view and shortlist.
 //!
-//! The search runs synchronously in a `use_memo` keyed on the choices, so each keystroke costs
-//! one engine call and one render of the visible page of cards.
+//! Two copies of the user's choices: `state`, changed at once by every input, drives the
+//! controls themselves (the search box, the range fields, the switches), so what the user
+//! touched repaints in the next frame; `shown`, the same choices one frame later
+//! ([`use_after_paint`]), drives the search (a `use_memo`, one engine call) and everything drawn
+//! from its answer. Callbacks handed to child components are made once (or when what they read
+//! changes), so a child whose props did not change is not rendered again: a keystroke renders
+//! the box, and the next frame renders only the cards and facet counts that changed.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -34,7 +39,7 @@ use crate::components::sort_select::SortSelect;
 use crate::components::view_switch::ViewSwitch;
 use crate::config::Config;
 use crate::hooks::use_url_sync::current_query;
-use crate::hooks::{use_records, use_url_sync, IndexRef};
+use crate::hooks::{use_after_paint, use_records, use_url_sync, IndexRef};
 use crate::host_events::use_host_events;
 use crate::i18n::{self, Lang};
 use crate::shortlist::{FollowUp, Shortlist, COMPARE_MAX};
@@ -327,6 +332,34 @@ fn search_summary(state: &SearchState, chips: &[Chip], lang: Lang) -> String {
     parts.join("; ")
 }
 
+/// The page's actions as callbacks, made once from the dispatcher: handed to child components,
+/// they compare equal from render to render.
+struct PageActions {
+    set_text: Callback<String>,
+    set_view: Callback<View>,
+    set_mode: Callback<Mode>,
+    set_sort: Callback<tilbudsfinder_index::query::Sort>,
+    set_page: Callback<u32>,
+    toggle_filter: Callback<(String, String)>,
+    set_all_of: Callback<(String, bool)>,
+    close_record: Callback<()>,
+}
+
+impl PageActions {
+    fn new(dispatch: &Callback<Action>) -> PageActions {
+        PageActions {
+            set_text: dispatch.reform(Action::SetText),
+            set_view: dispatch.reform(Action::SetView),
+            set_mode: dispatch.reform(Action::SetMode),
+            set_sort: dispatch.reform(Action::SetSort),
+            set_page: dispatch.reform(Action::SetPage),
+            toggle_filter: dispatch.reform(|(facet, value)| Action::ToggleFilter { facet, value }),
+            set_all_of: dispatch.reform(|(facet, all)| Action::SetAllOf { facet, all }),
+            close_record: dispatch.reform(|_| Action::CloseRecord),
+        }
+    }
+}
+
 /// The loaded search page.
 #[function_component(SearchPage)]
 pub fn search_page(props: &SearchPageProps) -> Html {
@@ -347,8 +380,10 @@ pub fn search_page(props: &SearchPageProps) -> Html {
         let start = Rc::clone(&start);
         move || start.1.clone()
     });
+    // What the results show: the state as it was when the last frame was painted.
+    let shown = use_after_paint((*state).clone());
 
-    let answer = use_memo(((*state).clone(), props.version, props.index.clone()), {
+    let answer = use_memo((shown.clone(), props.version, props.index.clone()), {
         let config = Rc::clone(&config);
         move |(s, _, index)| run_search(index, s, &config, today)
     });
@@ -356,7 +391,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     let capacity_kind = use_state(|| OfferType::Residential);
     let capacity = use_memo(
         (
-            (*state).clone(),
+            shown.clone(),
             props.version,
             props.index.clone(),
             *capacity_kind,
@@ -369,10 +404,10 @@ pub fn search_page(props: &SearchPageProps) -> Html {
             }
         },
     );
-    let on_capacity_kind = {
-        let capacity_kind = capacity_kind.clone();
-        Callback::from(move |kind: OfferType| capacity_kind.set(kind))
-    };
+    let on_capacity_kind = use_callback((), {
+        let capacity_kind = capacity_kind.setter();
+        move |kind: OfferType, _: &()| capacity_kind.set(kind)
+    });
 
     // The stored list, plus the records a shared link names (`saved=`), which are kept.
     let shortlist = use_state({
@@ -403,7 +438,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
         !shortlist.cards.is_empty(),
     );
     let origin = {
-        let place = state.near_place.trim().to_string();
+        let place = shown.near_place.trim().to_string();
         let index = props.index.clone();
         *use_memo(place, move |place| {
             (!place.is_empty())
@@ -426,7 +461,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     // The open record comes from the state (its own URL parameter), looked up by id.
     let detail: Option<Rc<Card>> = {
         let index = props.index.clone();
-        (*use_memo(state.open_record.clone(), move |id| {
+        (*use_memo(shown.open_record.clone(), move |id| {
             let engine = index.index.borrow();
             id.as_deref()
                 .and_then(|id| engine.doc_by_id(id))
@@ -447,7 +482,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     {
         let heading = results_heading.clone();
         let first = use_mut_ref(|| true);
-        use_effect_with(state.page, move |_| {
+        use_effect_with(shown.page, move |_| {
             if std::mem::replace(&mut *first.borrow_mut(), false) {
                 return;
             }
@@ -457,19 +492,25 @@ pub fn search_page(props: &SearchPageProps) -> Html {
         });
     }
 
-    let dispatch = {
-        let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
-    };
-    let on_open = {
+    // The callbacks below are made once, or again only when what they read changes (their
+    // dependencies), so that the components they are handed to can skip unchanged renders.
+    let dispatch = use_callback((), {
+        let dispatcher = state.dispatcher();
+        move |action: Action, _: &()| dispatcher.dispatch(action)
+    });
+    let actions = use_memo((), {
+        let dispatch = dispatch.clone();
+        move |_| PageActions::new(&dispatch)
+    });
+    let on_open = use_callback((), {
         let opener = opener.clone();
         let dispatch = dispatch.clone();
-        Callback::from(move |(card, button): (Rc<Card>, Option<HtmlElement>)| {
+        move |(card, button): (Rc<Card>, Option<HtmlElement>), _: &()| {
             *opener.borrow_mut() = button;
             dispatch.emit(Action::OpenRecord(card.id.clone()));
-        })
-    };
-    let on_close_detail = dispatch.reform(|_| Action::CloseRecord);
+        }
+    });
+    let on_close_detail = actions.close_record.clone();
     // Once the detail view is gone and the list shown again, focus goes back to the button that
     // opened it (the list was only hidden, so the button is the same element), or to the results
     // heading when the detail was opened by a link.
@@ -492,10 +533,9 @@ pub fn search_page(props: &SearchPageProps) -> Html {
             }
         });
     }
-    let on_toggle_save = {
-        let shortlist = shortlist.clone();
-        let compare_ids = compare_ids.clone();
-        Callback::from(move |card: Rc<Card>| {
+    let on_toggle_save = use_callback(
+        (shortlist.clone(), compare_ids.clone()),
+        move |card: Rc<Card>, (shortlist, compare_ids)| {
             let next = shortlist.toggled(&card);
             if !next.contains(&card.id) {
                 compare_ids.set(
@@ -507,44 +547,41 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                 );
             }
             shortlist.set(next);
-        })
-    };
-    let on_toggle_compare = {
-        let compare_ids = compare_ids.clone();
-        Callback::from(move |id: String| {
-            let mut ids = (*compare_ids).clone();
-            if let Some(at) = ids.iter().position(|x| *x == id) {
-                ids.remove(at);
-            } else if ids.len() < COMPARE_MAX {
-                ids.push(id);
-            }
-            compare_ids.set(ids);
-        })
-    };
-    let on_compare = {
-        let compare_open = compare_open.clone();
+        },
+    );
+    let on_toggle_compare = use_callback(compare_ids.clone(), move |id: String, compare_ids| {
+        let mut ids: Vec<String> = (**compare_ids).clone();
+        if let Some(at) = ids.iter().position(|x| *x == id) {
+            ids.remove(at);
+        } else if ids.len() < COMPARE_MAX {
+            ids.push(id);
+        }
+        compare_ids.set(ids);
+    });
+    let on_compare = use_callback((), {
+        let compare_open = compare_open.setter();
         let ret = compare_heading_return.clone();
-        Callback::from(move |button: Option<HtmlElement>| {
+        move |button: Option<HtmlElement>, _: &()| {
             *ret.borrow_mut() = button;
             compare_open.set(true);
-        })
-    };
-    let on_close_compare = {
-        let compare_open = compare_open.clone();
-        Callback::from(move |_| compare_open.set(false))
-    };
-    let on_contact_all = {
-        let contact_open = contact_open.clone();
+        }
+    });
+    let on_close_compare = use_callback((), {
+        let compare_open = compare_open.setter();
+        move |_: (), _: &()| compare_open.set(false)
+    });
+    let on_contact_all = use_callback((), {
+        let contact_open = contact_open.setter();
         let ret = contact_return.clone();
-        Callback::from(move |button: Option<HtmlElement>| {
+        move |button: Option<HtmlElement>, _: &()| {
             *ret.borrow_mut() = button;
             contact_open.set(true);
-        })
-    };
-    let on_close_contact = {
-        let contact_open = contact_open.clone();
-        Callback::from(move |_| contact_open.set(false))
-    };
+        }
+    });
+    let on_close_contact = use_callback((), {
+        let contact_open = contact_open.setter();
+        move |_: (), _: &()| contact_open.set(false)
+    });
     {
         let ret = contact_return.clone();
         use_effect_with(*contact_open, move |open| {
@@ -555,12 +592,12 @@ pub fn search_page(props: &SearchPageProps) -> Html {
             }
         });
     }
-    let on_follow_up = {
-        let shortlist = shortlist.clone();
-        Callback::from(move |(id, follow_up): (String, FollowUp)| {
+    let on_follow_up = use_callback(
+        shortlist.clone(),
+        move |(id, follow_up): (String, FollowUp), shortlist| {
             shortlist.set(shortlist.with_follow_up(&id, follow_up));
-        })
-    };
+        },
+    );
     let go_to_results = {
         let heading = results_heading.clone();
         Callback::from(move |_: MouseEvent| {
@@ -608,7 +645,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     use_host_events(
         root.clone(),
         answer.total,
-        state.open_record.clone(),
+        shown.open_record.clone(),
         props.deferred_error.clone(),
     );
     // A page that hides the capacity overview never shows it (not even from a link).
@@ -625,16 +662,16 @@ pub fn search_page(props: &SearchPageProps) -> Html {
         );
     }
 
-    let mode = state.mode;
+    let mode = shown.mode;
     let title = config.title(mode).to_string();
     let found = i18n::found(lang, mode, answer.total);
-    let chips = chips_for(&state, &answer, &config);
+    let chips = chips_for(&shown, &answer, &config);
     let locked: Rc<Vec<(String, String)>> = Rc::new(if config.lock_presets {
         config.preset_filters.clone()
     } else {
         Vec::new()
     });
-    let selected = Rc::new(state.filters.clone());
+    let selected = Rc::new(shown.filters.clone());
     let saved_ids: Rc<Vec<String>> =
         Rc::new(shortlist.cards.iter().map(|c| c.id.clone()).collect());
     let id = |part: &str| format!("tf{uid}-{part}");
@@ -655,7 +692,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     let filter_count = chips.len();
     let saved_cards = Rc::new(shortlist.cards.clone());
     let follow_ups = Rc::new(shortlist.follow_ups.clone());
-    let search_summary = search_summary(&state, &chips, lang);
+    let search_summary = search_summary(&shown, &chips, lang);
     // The ticked records, or with none ticked every saved one (up to the maximum).
     let compared: Vec<Card> = shortlist
         .cards
@@ -674,14 +711,14 @@ pub fn search_page(props: &SearchPageProps) -> Html {
             if !config.lock_presets {
                 // The view first: Shift+Tab from the results reaches the mode switch first, as before.
                 if config.capacity_view {
-                    <ViewSwitch {lang} view={state.view} name={id("view")} on_change={dispatch.reform(Action::SetView)} />
+                    <ViewSwitch {lang} view={state.view} name={id("view")} on_change={actions.set_view.clone()} />
                 }
                 if config.mode_switch {
-                    <ModeSwitch {lang} {mode} name={id("mode")} on_change={dispatch.reform(Action::SetMode)} />
+                    <ModeSwitch {lang} mode={state.mode} name={id("mode")} on_change={actions.set_mode.clone()} />
                 }
             }
             <SearchBox {lang} {mode} text={state.text.clone()} input_id={id("q")} input_ref={search_input.clone()}
-                       on_input={dispatch.reform(Action::SetText)} />
+                       on_input={actions.set_text.clone()} />
             <div class="tf-layout">
                 <button type="button" class="tf-filters-toggle" aria-expanded={(*filters_open).to_string()}
                         aria-controls={panel_id.clone()} onclick={toggle_filters}>
@@ -701,9 +738,9 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                         dispatch={dispatch.clone()} />
                     <FacetPanel {lang} facets={answer.facets.clone()} selected={Rc::clone(&selected)}
                         locked={Rc::clone(&locked)} uid={uid}
-                        on_toggle={dispatch.reform(|(facet, value)| Action::ToggleFilter { facet, value })}
-                        all_of={Rc::new(state.all_of.clone())}
-                        on_combine={dispatch.reform(|(facet, all)| Action::SetAllOf { facet, all })} />
+                        on_toggle={actions.toggle_filter.clone()}
+                        all_of={Rc::new(shown.all_of.clone())}
+                        on_combine={actions.set_all_of.clone()} />
                     <button type="button" class="tf-button tf-filters-done" onclick={show_results}>
                         { i18n::show_results(lang, mode, answer.total) }
                     </button>
@@ -723,7 +760,10 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                     if filters_dropped {
                         <p class="tf-note" role="status">{ t.url_filters_dropped }</p>
                     }
-                    if props.deferred_pending {
+                    // Only while words are searched: the descriptions are what is still coming.
+                    // (Not for the first results, so the prerendered page is taken over without
+                    // a line appearing above the cards.)
+                    if props.deferred_pending && !shown.text.trim().is_empty() {
                         <p class="tf-note">{ t.loading_more }</p>
                     }
                     if let Some(err) = props.deferred_error.clone() {
@@ -746,28 +786,29 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                             { i18n::saved_count(lang, shortlist.cards.len()) }
                         </button>
                         <SortSelect {lang} sort={state.sort} has_origin={answer.has_origin}
-                                    nearest_first={answer.has_origin && tilbudsfinder_index::text::query_words(&state.text).is_empty()} select_id={id("sort")}
-                                    on_change={dispatch.reform(Action::SetSort)} />
+                                    nearest_first={answer.has_origin && tilbudsfinder_index::text::query_words(&shown.text).is_empty()} select_id={id("sort")}
+                                    on_change={actions.set_sort.clone()} />
                     </div>
                     if let Some(card) = detail.clone() {
                         <DetailView {lang} index={props.index.clone()} saved={shortlist.contains(&card.id)} {card} {today}
                                     heading_level={config.heading(2)}
                                     on_toggle_save={on_toggle_save.clone()} on_close={on_close_detail}
-                                    {origin} near_place={AttrValue::from(state.near_place.trim().to_string())} />
-                    } else if state.open_record.is_some() {
+                                    {origin} near_place={AttrValue::from(shown.near_place.trim().to_string())} />
+                    } else if shown.open_record.is_some() {
                         <p class="tf-note" role="alert">{ p.record_not_found }</p>
                     }
                     <div class="tf-result-area" hidden={detail.is_some()}>
-                        <ResultList {lang} cards={Rc::clone(&answer.cards)} near_place={AttrValue::from(state.near_place.trim().to_string())} saved={Rc::clone(&saved_ids)} {today}
+                        <ResultList {lang} cards={Rc::clone(&answer.cards)} near_place={AttrValue::from(shown.near_place.trim().to_string())} saved={Rc::clone(&saved_ids)} {today}
                                     follow_ups={Rc::clone(&follow_ups)}
-                                    heading_level={config.heading(2)} {on_open} on_toggle_save={on_toggle_save.clone()} />
-                        <Pager {lang} page={state.page} pages={answer.pages}
-                               on_page={dispatch.reform(Action::SetPage)} />
+                                    heading_level={config.heading(2)} {on_open} on_toggle_save={on_toggle_save.clone()}
+                                    link_state={config.sync_url.then(|| Rc::new(shown.clone()))} />
+                        <Pager {lang} page={shown.page} pages={answer.pages}
+                               on_page={actions.set_page.clone()} />
                     </div>
                 </section>
                 // The printout first: the dated list, then the comparison on its own page.
                 <PrintView {lang} cards={Rc::clone(&saved_cards)} records={records.clone()} follow_ups={Rc::clone(&follow_ups)}
-                           {origin} {today} search={AttrValue::from(search_summary)} near_place={AttrValue::from(state.near_place.trim().to_string())} heading_level={config.heading(1)} />
+                           {origin} {today} search={AttrValue::from(search_summary)} near_place={AttrValue::from(shown.near_place.trim().to_string())} heading_level={config.heading(1)} />
                 <ShortlistPanel {lang} cards={Rc::clone(&saved_cards)} persistent={shortlist.persistent}
                     follow_ups={Rc::clone(&follow_ups)} records={records.clone()} {origin}
                     shareable={config.sync_url}
@@ -780,7 +821,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                 }
                 if *compare_open && !compared.is_empty() {
                     <Comparison {lang} cards={Rc::new(compared)} records={records.clone()} follow_ups={Rc::clone(&follow_ups)}
-                                near_place={AttrValue::from(state.near_place.trim().to_string())} {origin}
+                                near_place={AttrValue::from(shown.near_place.trim().to_string())} {origin}
                                 {today} heading_level={config.heading(1)} {uid}
                                 on_close={on_close_compare} />
                 }

@@ -1,10 +1,13 @@
-//! Hooks: loading the index, and values that settle before they are announced.
+//! Hooks: loading the index, values that follow a frame after the input, and values that
+//! settle before they are announced.
 
+pub mod use_after_paint;
 pub mod use_debounced;
 pub mod use_index;
 pub mod use_records;
 pub mod use_url_sync;
 
+pub use use_after_paint::use_after_paint;
 pub use use_debounced::use_debounced;
 pub use use_index::{use_index, IndexLoad, IndexRef, LoadState};
 pub use use_records::{use_records, Records};

@@ -18,6 +18,10 @@ use crate::url_state;
 
 /// The query string of the current page (`?…` or empty).
 pub fn current_query() -> String {
+    // Outside a browser (the build's prerendering) the page has no query: the default view.
+    if !cfg!(target_arch = "wasm32") {
+        return String::new();
+    }
     web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default()

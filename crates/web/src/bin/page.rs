@@ -1,0 +1,112 @@
+//! `tilbudsfinder-page SITE`: finishes the site's page (`SITE/index.html`, copied from
+//! www/index.html) over the index built into `SITE/index/`:
+//!
+//! - between `<!-- tf:preload-index -->` and `<!-- /tf:preload-index -->`, a preload hint for
+//!   each file the first results need (`Manifest::initial_files`), so they download while the
+//!   app does;
+//! - between `<!-- tf:prerender -->` and `<!-- /tf:prerender -->`, the app's first view
+//!   (the search page for the empty query: the first cards and every facet with its counts),
+//!   rendered by the app's own components (`prerender`), so results are in the first paint and
+//!   readable without JavaScript.
+//!
+//! The marks stay, so the page can be finished again over another index (a site whose index is
+//! replaced, as the robustness tests do). The page's configuration is read from the template itself (the `data-config` attribute of
+//! the element the app mounts into), the same object www/main.js hands to `mount`, so the
+//! prerendered view and the live app are drawn from one configuration.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use tilbudsfinder_web::config::Config;
+use tilbudsfinder_web::prerender;
+
+const PRELOAD_START: &str = "<!-- tf:preload-index -->";
+const PRELOAD_END: &str = "<!-- /tf:preload-index -->";
+const PRERENDER_START: &str = "<!-- tf:prerender -->";
+const PRERENDER_END: &str = "<!-- /tf:prerender -->";
+const CONFIG_ATTRIBUTE: &str = "data-config='";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [site] = args.as_slice() else {
+        eprintln!("usage: tilbudsfinder-page SITE_DIR");
+        return ExitCode::from(2);
+    };
+    match finish_page(Path::new(site)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("tilbudsfinder-page: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn finish_page(site: &Path) -> Result<(), String> {
+    let page_path = site.join("index.html");
+    let page = std::fs::read_to_string(&page_path)
+        .map_err(|e| format!("cannot read {}: {e}", page_path.display()))?;
+    let config_json = page_config(&page).ok_or_else(|| {
+        format!(
+            "{} has no {CONFIG_ATTRIBUTE}…' attribute",
+            page_path.display()
+        )
+    })?;
+    let config = Config::from_json(config_json);
+    if config.index_url.contains("://") || config.index_url.starts_with('/') {
+        return Err(format!(
+            "the page's index ({}) must be a relative path inside the site",
+            config.index_url
+        ));
+    }
+    let index_dir: PathBuf = site.join(&config.index_url);
+    let manifest_path = index_dir.join("manifest.json");
+    let manifest = std::fs::read(&manifest_path)
+        .map_err(|e| format!("cannot read {}: {e}", manifest_path.display()))?;
+    let (index, initial) =
+        prerender::open_initial(&manifest, |name| std::fs::read(index_dir.join(name)))
+            .map_err(|e| e.to_string())?;
+    let hints: String = initial
+        .iter()
+        .map(|name| {
+            format!(
+                "<link rel=\"preload\" href=\"{}{}\" as=\"fetch\" crossorigin>",
+                config.index_url, name
+            )
+        })
+        .collect::<String>();
+    let view = prerender::first_view(config, index);
+    let page = replace_between(&page, PRELOAD_START, PRELOAD_END, &hints).ok_or_else(|| {
+        format!(
+            "{} has no {PRELOAD_START} … {PRELOAD_END}",
+            page_path.display()
+        )
+    })?;
+    let page = replace_between(
+        &page,
+        PRERENDER_START,
+        PRERENDER_END,
+        &format!("<div class=\"tf-prerendered\">{view}</div>"),
+    )
+    .ok_or_else(|| {
+        format!(
+            "{} has no {PRERENDER_START} … {PRERENDER_END}",
+            page_path.display()
+        )
+    })?;
+    std::fs::write(&page_path, page)
+        .map_err(|e| format!("cannot write {}: {e}", page_path.display()))
+}
+
+/// The JSON in `data-config='…'`.
+fn page_config(page: &str) -> Option<&str> {
+    let start = page.find(CONFIG_ATTRIBUTE)? + CONFIG_ATTRIBUTE.len();
+    let len = page[start..].find('\'')?;
+    Some(&page[start..start + len])
+}
+
+/// `text` with everything from `start` to `end` (both kept) replaced by `with`.
+fn replace_between(text: &str, start: &str, end: &str, with: &str) -> Option<String> {
+    let from = text.find(start)? + start.len();
+    let to = from + text[from..].find(end)?;
+    Some(format!("{}{with}{}", &text[..from], &text[to..]))
+}
