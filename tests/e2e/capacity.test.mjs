@@ -331,9 +331,16 @@ test('on a phone the overview fits the screen; English strings', async () => {
   await expectAccessible(page, 'capacity on a phone');
   await screenshot(page, 'capacity-375');
   await context.close();
-  const en = await openCapacity('&lang=en');
+  const en = await openCapacity('&lang=en', { viewport: { width: 375, height: 800 } });
   assert.match((await shownTotals(en.page)).text, /offers with [\d,]+ places/);
   await en.page.getByRole('table', { name: 'Places by region' }).waitFor();
+  // English labels are longer: every kind still fits the phone.
+  for (const index of [0, 1, 2]) {
+    await en.page.locator('.tf-capacity-kind input').nth(index).check();
+    await en.page.waitForFunction(() => document.querySelectorAll('table.tf-capacity-table').length === 4);
+    await expectFitsViewport(en.page);
+  }
+  assert.match(await en.page.locator('.tf-capacity-counted').first().textContent(), /counts in each/);
   expectNoProblems([...problems, ...en.problems]);
   await en.context.close();
 });
