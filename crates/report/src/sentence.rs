@@ -10,7 +10,7 @@ use catalogue::vocab::{ApprovalStatus, SanctionKind};
 use catalogue::vocab_en::Labels;
 use catalogue::Date;
 
-use crate::lang::{date, Lang};
+use crate::lang::{date, number, Lang};
 
 /// A part of a record whose date of update is judged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,16 +95,22 @@ impl Sentence {
     pub fn say(&self, lang: Lang) -> String {
         use Sentence::*;
         let d = |day: &Date| date(lang, *day);
+        // A count of days with the language's thousands separator ("1.055 dage").
+        let n = |days: &i32| {
+            u64::try_from(*days).map_or_else(|_| days.to_string(), |v| number(lang, v))
+        };
         match (lang, self) {
             (Lang::Da, Stale { part, since, days }) => format!(
-                "{} er ikke opdateret siden {} ({days} dage)",
+                "{} er ikke opdateret siden {} ({} dage)",
                 part.name(lang),
-                d(since)
+                d(since),
+                n(days)
             ),
             (Lang::En, Stale { part, since, days }) => format!(
-                "{} not updated since {} ({days} days)",
+                "{} not updated since {} ({} days)",
                 part.name(lang),
-                d(since)
+                d(since),
+                n(days)
             ),
             (Lang::Da, Marked { on, reason }) => format!(
                 "Socialtilsynet markerede {} oplysningerne som forkerte: {}",
@@ -117,13 +123,15 @@ impl Sentence {
                 reason.trim_end_matches('.')
             ),
             (Lang::Da, FreePlacesOld { on, days }) => format!(
-                "Ledige pladser er sidst meldt {} ({days} dage siden; de skal meldes mindst hver {}. dag)",
+                "Ledige pladser er sidst meldt {} ({} dage siden; de skal meldes mindst hver {}. dag)",
                 d(on),
+                n(days),
                 Part::FreePlaces.rule().stale_after_days
             ),
             (Lang::En, FreePlacesOld { on, days }) => format!(
-                "Free places last reported on {} ({days} days ago; they are due at least every {} days)",
+                "Free places last reported on {} ({} days ago; they are due at least every {} days)",
                 d(on),
+                n(days),
                 Part::FreePlaces.rule().stale_after_days
             ),
             (Lang::Da, FreePlacesNever) => "Ledige pladser er aldrig meldt".into(),
@@ -299,5 +307,11 @@ mod tests {
             lapsed: true,
         };
         assert!(!lapse.say(Lang::Da).contains("2024-07-09"));
+        let old = Sentence::FreePlacesOld {
+            on: day,
+            days: 1055,
+        };
+        assert!(old.say(Lang::Da).contains("(1.055 dage siden;"));
+        assert!(old.say(Lang::En).contains("(1,055 days ago;"));
     }
 }
