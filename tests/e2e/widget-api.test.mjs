@@ -381,6 +381,49 @@ test('two widgets on one page pass axe landmark-unique', async () => {
   await demo.close();
 });
 
+test('two widgets with their capacity views, details and comparisons open pass axe landmark-unique', async () => {
+  // The same record in both (no preset), so even the details' own headings are alike.
+  const { page, context } = await openHost(`
+    <tilbuds-finder id="a" heading="Tilbud A" page-size="3"></tilbuds-finder>
+    <tilbuds-finder id="b" heading="Tilbud B" page-size="3"></tilbuds-finder>`);
+  for (const id of ['a', 'b']) await page.locator(`#${id} .tf-card`).first().waitFor({ timeout: 20000 });
+  const landmarksOf = (id) => page.evaluate((host) => document.getElementById(host).shadowRoot
+    .querySelectorAll('section.tf-capacity, section.tf-detail, section.tf-comparison, [role=region]').length, id);
+
+  // Capacity: the overview and each of its tables' scroll regions.
+  for (const id of ['a', 'b']) {
+    await page.locator(`#${id}`).getByRole('radio', { name: 'Kapacitet' }).check();
+    await page.locator(`#${id} .tf-capacity-total`).waitFor();
+  }
+  assert.ok(await landmarksOf('a') >= 4, 'the capacity view has its landmarks');
+  let violations = await landmarkViolations(page);
+  assert.deepEqual(violations, [], describeViolations(violations));
+
+  // The same record's detail in both.
+  for (const id of ['a', 'b']) {
+    await page.locator(`#${id}`).getByRole('radio', { name: 'Søg' }).check();
+    await page.locator(`#${id} .tf-card button.tf-secondary`).first().waitFor();
+    await page.locator(`#${id} .tf-card`).first().getByRole('button', { name: /^Vis detaljer / }).click();
+    await page.locator(`#${id} .tf-detail-title`).waitFor();
+  }
+  violations = await landmarkViolations(page);
+  assert.deepEqual(violations, [], describeViolations(violations));
+
+  // Two saved records compared in both.
+  for (const id of ['a', 'b']) {
+    await page.locator(`#${id}`).getByRole('button', { name: /Tilbage til resultaterne|Tilbage/ }).first().click();
+    const save = page.locator(`#${id} .tf-card button.tf-secondary`);
+    await save.nth(0).click();
+    await save.nth(1).click();
+    await page.locator(`#${id}`).getByRole('button', { name: 'Sammenlign (2)' }).click();
+    await page.locator(`#${id} .tf-comparison`).waitFor();
+  }
+  assert.ok(await landmarksOf('b') >= 2, 'the comparison has its landmarks');
+  violations = await landmarkViolations(page);
+  assert.deepEqual(violations, [], describeViolations(violations));
+  await context.close();
+});
+
 test('the children are the fallback: shown before the search renders, hidden after', async () => {
   const fallback = `<tilbuds-finder id="w1" municipality="751">
       <p id="fallback">Se tilbuddene på <a href="https://tilbudsportalen.dk/">Tilbudsportalen</a>.</p>

@@ -355,9 +355,11 @@ impl LegalBasis {
     }
 
     /// What the law promises the citizen about paying and giving their name, where it promises
-    /// anything: treatment for drug abuse (SEL § 101) and alcohol abuse (SUL § 141) is free,
-    /// alcohol treatment may be anonymous on request, and § 101 a treatment is anonymous by
-    /// definition. Elsewhere the rate is what the placing municipality pays and the citizen's own
+    /// anything: treatment for drug abuse (SEL § 101) and alcohol abuse (SUL § 141, stk. 1 and 8:
+    /// "vederlagsfri") is free; alcohol treatment and counselling are anonymous *if the citizen
+    /// asks* (SUL § 141, stk. 7: "skal ydes anonymt, hvis alkoholmisbrugeren ønsker det"), so the
+    /// app says "du kan være anonym", not "anonymt"; § 101 a treatment is anonymous by
+    /// definition ("Anonym ambulant stofmisbrugsbehandling"). Elsewhere the rate is what the placing municipality pays and the citizen's own
     /// payment (rent, board) is given by the offer, so the law says nothing to tell here.
     pub fn citizen_terms(self) -> Option<CitizenTerms> {
         match self {

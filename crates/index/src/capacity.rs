@@ -1,5 +1,6 @@
 //! The capacity overview (issue 7): places and free places of the records a query matches,
-//! grouped by target group, by region and, for foster families, by family type and accepted age.
+//! grouped by target group, by region, for offers by legal basis and, for foster families, by
+//! family type and accepted age.
 //!
 //! The ministry asks "are there enough places for citizens with psychiatric difficulties in
 //! Midtjylland?": the answer is the same filters as a search (text, facets, ranges; paging and
@@ -12,6 +13,11 @@
 //! - a record counts its places once in *every* target group (and group) it serves, so target
 //!   rows overlap and do not add up to the total;
 //! - a record counts once in the region of its (first) address, so region rows add up to the total;
+//! - an offer counts its places once under *every* legal basis it has (bases overlap too);
+//! - residential, day and outpatient places are different things (a bed, a day place, a course of
+//!   outpatient treatment): [`SearchIndex::capacity_of_kind`] counts one kind at a time, and
+//!   every view of offer capacity (the browser's, the CLI's) goes through it, so they are never
+//!   added up;
 //! - a foster family counts in every age band its accepted ages touch (bands overlap too);
 //! - free places are summed only where reported; how many records reported them recently (not
 //!   stale by the free-place rule of [`catalogue::freshness`], judged on [`Query::today`]),
@@ -19,7 +25,9 @@
 //!   figure can be trusted.
 
 use catalogue::freshness::{Freshness, Part};
-use catalogue::vocab::{FosterFamilyType, Region, TargetGroup, TargetGroupGroup};
+use catalogue::vocab::{
+    FosterFamilyType, LegalBasis, OfferType, Region, TargetGroup, TargetGroupGroup,
+};
 use catalogue::Date;
 use serde::{Deserialize, Serialize};
 
@@ -47,6 +55,10 @@ pub struct CapacityFigures {
     pub places: u64,
     /// Free places, summed over the records that reported them.
     pub free_places: u64,
+    /// Places of the records that reported free places: the whole that `free_places` is a
+    /// share of (see [`CapacityFigures::free_share`]).
+    #[serde(default)]
+    pub places_reported: u64,
     /// Records whose free-place report is not stale on the query's day (the free-place rule).
     pub reported_fresh: u32,
     /// Records whose free places were reported earlier than that.
@@ -62,6 +74,7 @@ impl CapacityFigures {
         match record.free {
             Some((free, fresh)) => {
                 self.free_places += u64::from(free);
+                self.places_reported += u64::from(record.places);
                 if fresh {
                     self.reported_fresh += 1;
                 } else {
@@ -70,6 +83,15 @@ impl CapacityFigures {
             }
             None => self.unreported += 1,
         }
+    }
+}
+
+impl CapacityFigures {
+    /// Free places as a share (0 to 1) of the places of the records that reported them; `None`
+    /// when none reported. Records that never reported are left out of both sides, so their
+    /// places do not pass for full.
+    pub fn free_share(&self) -> Option<f64> {
+        (self.places_reported > 0).then(|| self.free_places as f64 / self.places_reported as f64)
     }
 }
 
@@ -104,6 +126,10 @@ pub struct CapacityOverview {
     pub by_target: Vec<CapacityRow>,
     /// By the region of the record's address, every region in vocabulary order.
     pub by_region: Vec<CapacityRow>,
+    /// Offers by legal basis, in vocabulary order; bases no match has are left out (empty for
+    /// foster families).
+    #[serde(default)]
+    pub by_basis: Vec<CapacityRow>,
     /// Foster families by type, every type in vocabulary order (empty for offers).
     pub by_family_type: Vec<CapacityRow>,
     /// Foster families by accepted age band, every band of [`AGE_BANDS`] (empty for offers).
@@ -208,10 +234,22 @@ impl SearchIndex {
         overview.by_target = self.rows_by_facet(mode, TARGET.name, &matching, &figures, |i| {
             TargetGroup::from_index(i).map(|t| row(t.code(), t.label(), Some(t.group().code())))
         });
+        if mode == Mode::Offers {
+            overview.by_basis = self.rows_by_facet(mode, "basis", &matching, &figures, |i| {
+                LegalBasis::from_index(i).map(|b| row(b.code(), b.label(), None))
+            });
+        }
         overview.by_region = by_region;
         overview.by_family_type = by_family_type;
         overview.by_age_band = by_age_band;
         overview
+    }
+
+    /// The overview of offers counting one kind of places only: `query` with its offer-type
+    /// filter (if any) replaced by `kind`. Residential, day and outpatient places are never
+    /// added up, so this is how offer capacity is asked for (the browser's view and the CLI).
+    pub fn capacity_of_kind(&self, query: &Query, kind: OfferType) -> CapacityOverview {
+        self.capacity(&query_of_kind(query, kind))
     }
 
     /// One row per value of a closed facet that some match has, summing its matches.
@@ -248,6 +286,17 @@ impl SearchIndex {
     fn matching_docs(&self, query: &Query) -> Bits {
         self.matching(query).matching
     }
+}
+
+/// `query` with its offer-type filter replaced by `kind`.
+pub fn query_of_kind(query: &Query, kind: OfferType) -> Query {
+    let mut query = query.clone();
+    query.mode = Mode::Offers;
+    query.filters.retain(|(facet, _)| facet != "type");
+    query
+        .filters
+        .push(("type".to_string(), kind.code().to_string()));
+    query
 }
 
 #[cfg(test)]
@@ -290,6 +339,8 @@ mod tests {
         places: u32,
         free: Option<(u32, Date)>,
         targets: Vec<TargetGroup>,
+        bases: Vec<LegalBasis>,
+        offer_type: Option<OfferType>,
         /// Region of the first address, and of every address (for the region filter).
         region: u16,
         regions: Vec<u16>,
@@ -308,6 +359,8 @@ mod tests {
                     .iter()
                     .flat_map(|s| s.target_groups.iter().copied())
                     .collect(),
+                bases: o.legal_bases.iter().map(|b| b.basis).collect(),
+                offer_type: Some(o.offer_type),
                 region: o.departments[0].address.region,
                 regions: o.departments.iter().map(|d| d.address.region).collect(),
                 ages: o.services.iter().map(|s| (s.age_from, s.age_to)).collect(),
@@ -322,6 +375,8 @@ mod tests {
                     f.free_places.reported,
                 )),
                 targets: f.target_groups.clone(),
+                bases: Vec::new(),
+                offer_type: None,
                 region: f.location.region,
                 regions: vec![f.location.region],
                 ages: vec![(f.age_from, f.age_to)],
@@ -336,6 +391,7 @@ mod tests {
         match p.free {
             Some((count, reported)) => {
                 figures.free_places += u64::from(count);
+                figures.places_reported += u64::from(p.places);
                 if Part::FreePlaces.freshness(reported, today()) != Freshness::Stale {
                     figures.reported_fresh += 1;
                 } else {
@@ -347,17 +403,19 @@ mod tests {
     }
 
     /// The overview computed by scanning the records, for a query that filters at most by one
-    /// `region` and one `group` value.
+    /// `region`, one `group` and one offer type (`kind`).
     fn scan(
         records: &[Record],
         mode: Mode,
         region: Option<&str>,
         group: Option<&str>,
+        kind: Option<OfferType>,
     ) -> CapacityOverview {
         let matches: Vec<Plain> = records
             .iter()
             .map(plain)
             .filter(|p| p.mode == mode)
+            .filter(|p| kind.is_none_or(|k| p.offer_type == Some(k)))
             .filter(|p| region.is_none_or(|r| p.regions.iter().any(|x| x.to_string() == r)))
             .filter(|p| group.is_none_or(|g| p.targets.iter().any(|t| t.group().code() == g)))
             .collect();
@@ -403,6 +461,16 @@ mod tests {
                 .collect(),
             false,
         );
+        if mode == Mode::Offers {
+            overview.by_basis = rows(
+                &|p| p.bases.iter().map(|b| b.code().to_string()).collect(),
+                LegalBasis::ALL
+                    .iter()
+                    .map(|b| row(b.code(), b.label(), None))
+                    .collect(),
+                false,
+            );
+        }
         overview.by_region = rows(
             &|p| vec![p.region.to_string()],
             Region::ALL
@@ -474,10 +542,60 @@ mod tests {
                 filters.extend(region.map(|r| ("region", r)));
                 filters.extend(group.map(|g| ("group", g)));
                 let got = index.capacity(&query(mode, &filters));
-                let want = scan(&records, mode, region, group);
+                let want = scan(&records, mode, region, group, None);
                 assert_eq!(got, want, "{mode:?} region {region:?} group {group:?}");
             }
         }
+    }
+
+    #[test]
+    fn each_kind_of_places_is_counted_alone_whatever_type_the_query_holds() {
+        let records = records();
+        let index = open(&records);
+        let some_region = Region::ALL[3].code();
+        let mut kinds_places = 0;
+        for kind in OfferType::ALL.iter().copied() {
+            // A type filter of another kind in the query is replaced, not combined.
+            for held in [None, Some(OfferType::Day)] {
+                let mut filters = vec![("region", some_region)];
+                filters.extend(held.map(|t| ("type", t.code())));
+                let got = index.capacity_of_kind(&query(Mode::Offers, &filters), kind);
+                let want = scan(&records, Mode::Offers, Some(some_region), None, Some(kind));
+                assert_eq!(got, want, "{kind:?} with {held:?} in the query");
+                assert!(
+                    got.total.records > 0,
+                    "the sample has {kind:?} offers there"
+                );
+                if held.is_none() {
+                    kinds_places += got.total.places;
+                }
+            }
+        }
+        let all = index.capacity(&query(Mode::Offers, &[("region", some_region)]));
+        assert_eq!(
+            kinds_places, all.total.places,
+            "the kinds partition the offers"
+        );
+        let basis_records: u32 = all.by_basis.iter().map(|r| r.figures.records).sum();
+        assert!(
+            basis_records >= all.total.records,
+            "every offer has a basis"
+        );
+    }
+
+    #[test]
+    fn free_share_leaves_out_records_that_never_reported() {
+        let figures = CapacityFigures {
+            records: 3,
+            places: 100,
+            free_places: 5,
+            places_reported: 20,
+            reported_fresh: 1,
+            reported_stale: 1,
+            unreported: 1,
+        };
+        assert_eq!(figures.free_share(), Some(0.25));
+        assert_eq!(CapacityFigures::default().free_share(), None);
     }
 
     #[test]

@@ -14,13 +14,22 @@
 //! 7. other warnings.
 //!
 //! [`ReportBuilder`] takes the outcomes one at a time (bounded memory per record: only records
-//! with something to report are kept, as compact rows), [`QualityReport`] serialises to JSON, and
-//! [`html::render`] writes a static page whose charts ([`svg`]) are drawn by our own code and
-//! each followed by the same figures as a table, for screen readers.
+//! with something to report are kept, as compact rows), [`QualityReport`] serialises to JSON
+//! (unchanged for machines), and [`html::pages`] writes static pages in Danish or English
+//! ([`lang`]): an overview with a table of contents and one page per authority, each finding
+//! said as a sentence ([`sentence`]), whose charts ([`svg`]) are drawn by our own code and each
+//! followed by the same figures as a table, for screen readers. [`escape()`] is the one escaping
+//! of text for both.
 
+mod escape;
 pub mod html;
+pub mod lang;
 mod quality;
+pub mod sentence;
 pub mod svg;
+
+pub use escape::escape;
+pub use lang::Lang;
 
 pub use quality::{
     AuthorityQuality, Category, FreshnessBucket, Issue, QualityReport, RecordQuality, ReportBuilder,

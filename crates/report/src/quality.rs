@@ -9,6 +9,9 @@ use catalogue::vocab::Authority;
 use catalogue::Date;
 use serde::Serialize;
 
+use crate::lang::Lang;
+use crate::sentence::{RecordPart, Sentence};
+
 /// Records listed per authority in the HTML page (the JSON lists them all).
 pub const LISTED_PER_AUTHORITY: usize = 100;
 
@@ -50,18 +53,27 @@ impl Category {
         Category::Other,
     ];
 
-    /// Danish label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Category::Rejected => "Afvist (kan ikke søges frem)",
-            Category::Marked => "Markeret af tilsynet",
-            Category::Sanctioned => "Påbud, skærpet tilsyn eller ophør",
-            Category::ApprovalLapse => "Godkendelsen bortfalder (ubenyttet)",
-            Category::FreePlaces => "Ledige pladser ikke meldt",
-            Category::StaleEconomy => "Takster over 12 måneder gamle",
-            Category::Stale => "Andre oplysninger over 12 måneder gamle",
-            Category::Missing => "Mangler kontakt eller beskrivelse",
-            Category::Other => "Andre advarsler",
+    /// The category's name in a language.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (lang, self) {
+            (Lang::Da, Category::Rejected) => "Afvist (kan ikke søges frem)",
+            (Lang::Da, Category::Marked) => "Markeret af tilsynet",
+            (Lang::Da, Category::Sanctioned) => "Påbud, skærpet tilsyn eller ophør",
+            (Lang::Da, Category::ApprovalLapse) => "Godkendelsen bortfalder (ubenyttet)",
+            (Lang::Da, Category::FreePlaces) => "Ledige pladser ikke meldt",
+            (Lang::Da, Category::StaleEconomy) => "Takster over 12 måneder gamle",
+            (Lang::Da, Category::Stale) => "Andre oplysninger over 12 måneder gamle",
+            (Lang::Da, Category::Missing) => "Mangler kontakt eller beskrivelse",
+            (Lang::Da, Category::Other) => "Andre advarsler",
+            (Lang::En, Category::Rejected) => "Rejected (not searchable)",
+            (Lang::En, Category::Marked) => "Marked by the authority",
+            (Lang::En, Category::Sanctioned) => "Injunction, intensified supervision or closure",
+            (Lang::En, Category::ApprovalLapse) => "Approval lapses (unused)",
+            (Lang::En, Category::FreePlaces) => "Free places not reported",
+            (Lang::En, Category::StaleEconomy) => "Rates over 12 months old",
+            (Lang::En, Category::Stale) => "Other information over 12 months old",
+            (Lang::En, Category::Missing) => "Missing contact or description",
+            (Lang::En, Category::Other) => "Other warnings",
         }
     }
 
@@ -147,14 +159,19 @@ impl FreshnessBucket {
         }
     }
 
-    /// Danish label.
-    pub fn label(self) -> &'static str {
-        match self {
-            FreshnessBucket::Within3Months => "under 3 mdr.",
-            FreshnessBucket::Within6Months => "3–6 mdr.",
-            FreshnessBucket::Within12Months => "6–12 mdr.",
-            FreshnessBucket::Within24Months => "1–2 år",
-            FreshnessBucket::Older => "over 2 år",
+    /// The age band's name in a language.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (lang, self) {
+            (Lang::Da, FreshnessBucket::Within3Months) => "under 3 mdr.",
+            (Lang::Da, FreshnessBucket::Within6Months) => "3–6 mdr.",
+            (Lang::Da, FreshnessBucket::Within12Months) => "6–12 mdr.",
+            (Lang::Da, FreshnessBucket::Within24Months) => "1–2 år",
+            (Lang::Da, FreshnessBucket::Older) => "over 2 år",
+            (Lang::En, FreshnessBucket::Within3Months) => "under 3 months",
+            (Lang::En, FreshnessBucket::Within6Months) => "3–6 months",
+            (Lang::En, FreshnessBucket::Within12Months) => "6–12 months",
+            (Lang::En, FreshnessBucket::Within24Months) => "1–2 years",
+            (Lang::En, FreshnessBucket::Older) => "over 2 years",
         }
     }
 }
@@ -168,11 +185,10 @@ pub struct Issue {
     pub field: String,
     /// `check`'s message.
     pub message: String,
-    /// The finding as a plain Danish sentence, where the report can say it without a field path
-    /// (a stale part, the authority's marking); the HTML shows it instead of field and message.
-    /// Not in the JSON, which stays as it was for machines.
+    /// The finding as a sentence (Danish or English) that the HTML shows instead of field and
+    /// message. Not in the JSON, which stays as it was for machines.
     #[serde(skip)]
-    pub sentence: Option<String>,
+    pub sentence: Sentence,
 }
 
 /// A record with something to report.
@@ -275,7 +291,7 @@ impl ReportBuilder {
                 category: Category::of(f),
                 field: f.field.clone(),
                 message: f.message.clone(),
-                sentence: None,
+                sentence: Sentence::of_finding(f, record, self.today),
             })
             .collect();
         if let Some(record) = record {
@@ -286,11 +302,10 @@ impl ReportBuilder {
                 category: Category::Marked,
                 field: "supervision.marking".into(),
                 message: format!("marked by the authority on {}: {}", marking.0, marking.1),
-                sentence: Some(format!(
-                    "Socialtilsynet markerede {} oplysningerne som forkerte: {}",
-                    danish_date(marking.0),
-                    marking.1
-                )),
+                sentence: Sentence::Marked {
+                    on: marking.0,
+                    reason: marking.1.to_string(),
+                },
             });
         }
         issues.sort_by(|a, b| a.category.cmp(&b.category).then(a.field.cmp(&b.field)));
@@ -367,65 +382,37 @@ impl ReportBuilder {
 
 /// One issue for each part of the record that the freshness rule calls stale.
 fn stale_parts(record: &Record, today: Date) -> Vec<Issue> {
-    // (field, the part in Danish as the sentence's subject, its date)
-    let parts: Vec<(&str, &str, Date)> = match record {
+    // (field, the part, its date)
+    let parts: Vec<(&str, RecordPart, Date)> = match record {
         Record::Offer(o) => vec![
-            (
-                "updated.general",
-                "Generelle oplysninger",
-                o.updated.general,
-            ),
-            ("updated.places", "Pladser", o.updated.places),
-            (
-                "updated.services",
-                "Indsatser og målgrupper",
-                o.updated.services,
-            ),
-            ("updated.economy", "Takster", o.updated.economy),
-            ("updated.approach", "Faglig tilgang", o.updated.approach),
+            ("updated.general", RecordPart::General, o.updated.general),
+            ("updated.places", RecordPart::Places, o.updated.places),
+            ("updated.services", RecordPart::Services, o.updated.services),
+            ("updated.economy", RecordPart::Economy, o.updated.economy),
+            ("updated.approach", RecordPart::Approach, o.updated.approach),
         ],
-        Record::FosterFamily(f) => vec![("updated", "Familiens oplysninger", f.updated)],
+        Record::FosterFamily(f) => vec![("updated", RecordPart::Family, f.updated)],
     };
     parts
         .into_iter()
         .filter_map(|(field, part, date)| {
             let days = date.days_until(today);
             (Part::Record.freshness(date, today) == Freshness::Stale).then(|| Issue {
-                category: if field == "updated.economy" {
+                category: if part == RecordPart::Economy {
                     Category::StaleEconomy
                 } else {
                     Category::Stale
                 },
                 field: field.to_owned(),
                 message: format!("not updated since {date} ({days} days)"),
-                sentence: Some(format!(
-                    "{part} er ikke opdateret siden {} ({days} dage)",
-                    danish_date(date)
-                )),
+                sentence: Sentence::Stale {
+                    part,
+                    since: date,
+                    days,
+                },
             })
         })
         .collect()
-}
-
-/// "9. juli 2024".
-pub fn danish_date(day: Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    let (y, m, d) = day.ymd();
-    let month = MONTHS.get(m as usize - 1).copied().unwrap_or("?");
-    format!("{d}. {month} {y}")
 }
 
 fn authority_of(record: &Record) -> Authority {

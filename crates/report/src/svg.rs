@@ -6,7 +6,8 @@
 
 use std::fmt::Write;
 
-use crate::html::escape;
+use crate::escape::escape;
+use crate::lang::{number, Lang};
 
 /// Colours for up to ten series, each at least 3:1 against white.
 pub const PALETTE: [&str; 10] = [
@@ -22,16 +23,20 @@ pub struct Bar<'a> {
     pub values: Vec<u64>,
 }
 
-/// Draws a stacked horizontal bar chart, scaled to the longest bar.
-pub fn stacked_bars(title: &str, series: &[&str], bars: &[Bar<'_>]) -> String {
-    const LABEL_WIDTH: u32 = 320;
-    const BAR_WIDTH: u32 = 520;
-    const LEGEND_COLUMN: u32 = 340;
-    const ROW: u32 = 28;
-    const LEGEND_ROW: u32 = 22;
-    let legend_rows = series.len().div_ceil(2) as u32;
-    let height = 10 + bars.len() as u32 * ROW + 14 + legend_rows * LEGEND_ROW;
-    let width = LABEL_WIDTH + BAR_WIDTH + 70;
+/// The chart's width in user units: about a phone's content width, so that at 375 px the text
+/// (13 units) is drawn at about 12–13 px, and wider screens cap it by CSS.
+pub const WIDTH: u32 = 340;
+const BAR_WIDTH: u32 = 280;
+/// Font size of labels and legend, in user units.
+pub const FONT_SIZE: u32 = 13;
+
+/// Draws a stacked horizontal bar chart, scaled to the longest bar: each row's label on its own
+/// line above its bar (labels are never squeezed beside bars on a phone), the total after the
+/// bar, and the legend in one column under the bars.
+pub fn stacked_bars(lang: Lang, title: &str, series: &[&str], bars: &[Bar<'_>]) -> String {
+    const ROW: u32 = 44;
+    const LEGEND_ROW: u32 = 20;
+    let height = 6 + bars.len() as u32 * ROW + 10 + series.len() as u32 * LEGEND_ROW;
     let max = bars
         .iter()
         .map(|b| b.values.iter().sum::<u64>())
@@ -42,19 +47,19 @@ pub fn stacked_bars(title: &str, series: &[&str], bars: &[Bar<'_>]) -> String {
     let mut svg = String::new();
     let _ = write!(
         svg,
-        r#"<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{}" xmlns="http://www.w3.org/2000/svg">"#,
+        r#"<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{}" xmlns="http://www.w3.org/2000/svg">"#,
         escape(title)
     );
     for (row, bar) in bars.iter().enumerate() {
-        let y = 10 + row as u32 * ROW;
+        let y = 6 + row as u32 * ROW;
         let _ = write!(
             svg,
-            r##"<text x="{}" y="{}" text-anchor="end" font-size="13" fill="#1b1b1b">{}</text>"##,
-            LABEL_WIDTH - 8,
-            y + 15,
+            r##"<text x="0" y="{}" font-size="{FONT_SIZE}" font-weight="600" fill="#1b1b1b">{}</text>"##,
+            y + 13,
             escape(bar.label)
         );
-        let mut x = LABEL_WIDTH as f64;
+        let bar_y = y + 19;
+        let mut x = 0.0;
         for (i, value) in bar.values.iter().enumerate() {
             if *value == 0 {
                 continue;
@@ -62,7 +67,7 @@ pub fn stacked_bars(title: &str, series: &[&str], bars: &[Bar<'_>]) -> String {
             let w = *value as f64 / max as f64 * f64::from(BAR_WIDTH);
             let _ = write!(
                 svg,
-                r#"<rect x="{x:.1}" y="{y}" width="{w:.1}" height="20" fill="{}"><title>{}: {}</title></rect>"#,
+                r#"<rect x="{x:.1}" y="{bar_y}" width="{w:.1}" height="16" fill="{}"><title>{}: {}</title></rect>"#,
                 PALETTE[i % PALETTE.len()],
                 escape(series.get(i).copied().unwrap_or("")),
                 value
@@ -72,21 +77,20 @@ pub fn stacked_bars(title: &str, series: &[&str], bars: &[Bar<'_>]) -> String {
         let total: u64 = bar.values.iter().sum();
         let _ = write!(
             svg,
-            r##"<text x="{:.1}" y="{}" font-size="13" fill="#1b1b1b">{total}</text>"##,
-            x + 6.0,
-            y + 15
+            r##"<text x="{:.1}" y="{}" font-size="{FONT_SIZE}" fill="#1b1b1b">{}</text>"##,
+            x + 4.0,
+            bar_y + 13,
+            number(lang, total)
         );
     }
-    let legend_y = 10 + bars.len() as u32 * ROW + 14;
+    let legend_y = 6 + bars.len() as u32 * ROW + 10;
     for (i, name) in series.iter().enumerate() {
-        let x = 10 + (i % 2) as u32 * LEGEND_COLUMN;
-        let y = legend_y + (i / 2) as u32 * LEGEND_ROW;
+        let y = legend_y + i as u32 * LEGEND_ROW;
         let _ = write!(
             svg,
-            r##"<rect x="{x}" y="{y}" width="14" height="14" fill="{}"/><text x="{}" y="{}" font-size="13" fill="#1b1b1b">{}</text>"##,
+            r##"<rect x="0" y="{y}" width="13" height="13" fill="{}"/><text x="19" y="{}" font-size="{FONT_SIZE}" fill="#1b1b1b">{}</text>"##,
             PALETTE[i % PALETTE.len()],
-            x + 20,
-            y + 12,
+            y + 11,
             escape(name)
         );
     }
@@ -101,6 +105,7 @@ mod tests {
     #[test]
     fn bars_scale_to_the_longest_and_labels_are_escaped() {
         let svg = stacked_bars(
+            Lang::Da,
             "Test <chart>",
             &["a", "b"],
             &[
@@ -117,7 +122,11 @@ mod tests {
         assert!(svg.contains("aria-label=\"Test &lt;chart&gt;\""));
         assert!(svg.contains("&lt;script&gt;"));
         assert!(!svg.contains("<script>"));
-        // The longest bar is 20: each of its halves is 260 wide; the other bar's only segment too.
-        assert_eq!(svg.matches(r#"width="260.0""#).count(), 3);
+        // The longest bar is 20: each of its halves is 140 wide; the other bar's only segment too.
+        assert_eq!(svg.matches(r#"width="140.0""#).count(), 3);
+        assert!(
+            svg.contains(r#"viewBox="0 0 340 "#),
+            "scales by its viewBox"
+        );
     }
 }

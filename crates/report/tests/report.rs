@@ -3,7 +3,24 @@
 use catalogue::check::{check_stream, CheckOptions};
 use catalogue::Date;
 use serde_json::{json, Value};
-use tilbudsfinder_report::{html, Category, FreshnessBucket, ReportBuilder};
+use tilbudsfinder_report::{html, Category, FreshnessBucket, Lang, ReportBuilder};
+
+/// Every page of the report in a language, joined (file name, then HTML).
+fn all_pages(report: &tilbudsfinder_report::QualityReport, lang: Lang) -> String {
+    html::pages(report, lang)
+        .into_iter()
+        .map(|p| format!("<!-- {} -->\n{}", p.file, p.html))
+        .collect()
+}
+
+/// One page by file name.
+fn page(report: &tilbudsfinder_report::QualityReport, lang: Lang, file: &str) -> String {
+    html::pages(report, lang)
+        .into_iter()
+        .find(|p| p.file == file)
+        .unwrap_or_else(|| panic!("no page {file}"))
+        .html
+}
 
 fn example_offer(id: &str) -> Value {
     let text = include_str!("../../../docs/examples/offer.json");
@@ -128,7 +145,7 @@ fn the_page_shows_catalogue_text_as_text() {
     hostile["name"] = json!("<img src=x onerror=alert(1)>Engly");
     hostile["updated"]["general"] = json!("2023-01-01");
     let report = report_of(&[hostile.to_string()]);
-    let page = html::render(&report);
+    let page = all_pages(&report, Lang::Da) + &all_pages(&report, Lang::En);
     assert!(
         !page.contains("<img"),
         "markup from the catalogue reached the page"
@@ -148,23 +165,51 @@ fn the_page_says_stale_parts_and_markings_in_danish_sentences_and_the_json_keeps
     let mut marked = example_offer("T-2");
     marked["supervision"]["marking"] = json!({"date": "2026-09-01", "reason": "Forkerte takster."});
     let report = report_of(&[stale.to_string(), marked.to_string()]);
-    let page = tilbudsfinder_report::html::render(&report);
+    let midt = page(&report, Lang::Da, "tilsyn-midt.html");
     // 2024-07-09 to 2026-11-22: 866 days.
     assert!(
-        page.contains("Takster er ikke opdateret siden 9. juli 2024 (866 dage)."),
-        "{page}"
+        midt.contains("Takster er ikke opdateret siden 9. juli 2024 (866 dage)."),
+        "{midt}"
     );
-    assert!(page.contains(
+    assert!(midt.contains(
         "Socialtilsynet markerede 1. september 2026 oplysningerne som forkerte: Forkerte takster."
     ));
-    assert!(!page.contains("<code>updated.economy</code>"));
-    // A table of contents leads to each authority's records; counts come with their shares.
+    // The English report says the same in English.
+    let midt_en = page(&report, Lang::En, "tilsyn-midt.html");
     assert!(
-        page.contains(r##"<li><a href="#a-midt">Socialtilsyn Midt</a>: 2 poster at rette</li>"##),
-        "{page}"
+        midt_en.contains("Rates not updated since 9 July 2024 (866 days)."),
+        "{midt_en}"
     );
-    assert!(page.contains("<td>1 (50 %)</td>"), "{page}");
-    assert!(page.contains("Opgjort 22. november 2026"));
+    assert!(midt_en.starts_with("<!doctype html>\n<html lang=\"en\">"));
+    for lang in [Lang::Da, Lang::En] {
+        let pages = all_pages(&report, lang);
+        for path in [
+            "updated.economy",
+            "updated.general",
+            "supervision.marking",
+            "2024-07-09",
+        ] {
+            assert!(!pages.contains(path), "{path} on a page: {pages}");
+        }
+    }
+    // The overview's contents lead to each authority's own page; counts come with shares.
+    let index = page(&report, Lang::Da, "index.html");
+    assert!(
+        index.contains(r#"<li><a href="tilsyn-midt.html">Socialtilsyn Midt</a>: 2 (100 %) af 2 poster at rette</li>"#),
+        "{index}"
+    );
+    assert!(
+        index.contains(r##"<a href="#cat-h">"##),
+        "a table of contents"
+    );
+    assert!(
+        index.contains(
+            r#"<tr><th scope="row">Markeret af tilsynet</th><td data-label="Socialtilsyn Midt">1 (50 %)</td>"#
+        ),
+        "{index}"
+    );
+    assert!(index.contains("Opgjort 22. november 2026"));
+    assert!(midt.contains(r#"<a href="index.html">Tilbage til overblikket</a>"#));
     let json = serde_json::to_value(&report).unwrap();
     let issue = json["records_with_issues"]
         .as_array()

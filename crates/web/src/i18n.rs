@@ -1050,8 +1050,6 @@ pub struct CapacityTexts {
     pub view_capacity: &'static str,
     pub title: &'static str,
     pub intro: &'static str,
-    pub overlap_note: &'static str,
-    pub region_note: &'static str,
     pub report_link: &'static str,
     pub by_group: &'static str,
     pub by_target: &'static str,
@@ -1075,6 +1073,14 @@ pub struct CapacityTexts {
     pub kind_legend: &'static str,
     /// Why that choice is there: the three kinds of place are never added up.
     pub kind_note: &'static str,
+    pub by_basis: &'static str,
+    pub col_basis: &'static str,
+    /// Free places as a share of the places of the records that reported them.
+    pub col_share: &'static str,
+    /// The link under each table that downloads it as CSV.
+    pub csv_link: &'static str,
+    /// The start of the CSV files' names ("kapacitet-region.csv").
+    pub csv_file: &'static str,
 }
 
 static CAPACITY_DA: CapacityTexts = CapacityTexts {
@@ -1083,8 +1089,6 @@ static CAPACITY_DA: CapacityTexts = CapacityTexts {
     view_capacity: "Kapacitet",
     title: "Kapacitet: pladser og ledige pladser",
     intro: "Tallene gælder det, der passer til filtrene. Ledige pladser tælles kun, hvor de er meldt; hvor gamle meldingerne er, står i tabellerne.",
-    overlap_note: "Målgrupperne overlapper: pladserne tælles med i hver målgruppe, tilbuddet eller familien har, så rækkerne giver tilsammen mere end det samlede tal.",
-    region_note: "Regionerne overlapper ikke: hver post tæller i regionen for sin (første) adresse.",
     report_link: "Se rapporten om datakvalitet",
     by_group: "Pladser efter målgruppe (overordnet)",
     by_target: "Pladser efter målgruppe",
@@ -1106,6 +1110,11 @@ static CAPACITY_DA: CapacityTexts = CapacityTexts {
     table_region: "Tabel, kan rulles vandret",
     kind_legend: "Slags pladser",
     kind_note: "Døgnpladser i botilbud, pladser i dagtilbud og ambulante behandlingspladser er ikke det samme og lægges aldrig sammen: vælg hvilke, der tælles. Et valg af tilbudstype i filtrene gælder ikke her.",
+    by_basis: "Pladser efter juridisk grundlag",
+    col_basis: "Juridisk grundlag",
+    col_share: "Andel ledige (af meldte pladser)",
+    csv_link: "Hent tabellen som CSV",
+    csv_file: "kapacitet",
 };
 
 static CAPACITY_EN: CapacityTexts = CapacityTexts {
@@ -1114,8 +1123,6 @@ static CAPACITY_EN: CapacityTexts = CapacityTexts {
     view_capacity: "Capacity",
     title: "Capacity: places and free places",
     intro: "The figures cover the records that match the filters. Free places are counted only where they were reported; how old the reports are is shown in the tables.",
-    overlap_note: "Target groups overlap: a record counts its places in each target group it serves, so the rows add up to more than the total.",
-    region_note: "Regions do not overlap: each record counts in the region of its (first) address.",
     report_link: "See the data-quality report",
     by_group: "Places by target-group group",
     by_target: "Places by target group",
@@ -1137,6 +1144,11 @@ static CAPACITY_EN: CapacityTexts = CapacityTexts {
     table_region: "Table, scrolls sideways",
     kind_legend: "Kind of places",
     kind_note: "Residential places, day places and outpatient treatment places are not alike and are never added up: choose which are counted. An offer type chosen in the filters does not apply here.",
+    by_basis: "Places by legal basis",
+    col_basis: "Legal basis",
+    col_share: "Share free (of reported places)",
+    csv_link: "Download the table as CSV",
+    csv_file: "capacity",
 };
 
 /// The capacity overview's strings in a language.
@@ -1187,6 +1199,75 @@ pub fn capacity_chart_summary(lang: Lang, title: &str, rows: &[(String, u64, u64
         parts.push(pick(lang, "ingen data", "no data").to_string());
     }
     format!("{title}. {}", parts.join("; "))
+}
+
+/// The splits of the capacity overview, for the sentence above each chart that says what it
+/// counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CapacitySplit {
+    Group,
+    Target,
+    Region,
+    Basis,
+    FamilyType,
+    Age,
+}
+
+/// What a capacity chart counts, said above it: which rows overlap and which add up.
+pub fn capacity_counted(lang: Lang, mode: Mode, split: CapacitySplit) -> &'static str {
+    use CapacitySplit::*;
+    match (lang, mode, split) {
+        (Lang::Da, Mode::Offers, Group | Target) => "Et tilbud, der har flere målgrupper, tæller med i hver af dem, så rækkerne giver tilsammen mere end det samlede tal.",
+        (Lang::Da, Mode::FosterFamilies, Group | Target) => "En plejefamilie, der har flere målgrupper, tæller med i hver af dem, så rækkerne giver tilsammen mere end det samlede tal.",
+        (Lang::Da, Mode::Offers, Region) => "Hvert tilbud tæller én gang, i regionen for sin (første) adresse, så rækkerne giver tilsammen det samlede tal.",
+        (Lang::Da, Mode::FosterFamilies, Region) => "Hver plejefamilie tæller én gang, i regionen for sin adresse, så rækkerne giver tilsammen det samlede tal.",
+        (Lang::Da, _, Basis) => "Et tilbud, der har flere juridiske grundlag, tæller med alle sine pladser under hvert af dem, så rækkerne giver tilsammen mere end det samlede tal.",
+        (Lang::Da, _, FamilyType) => "Hver plejefamilie tæller én gang, under sin type.",
+        (Lang::Da, _, Age) => "En plejefamilie tæller med i hver aldersgruppe, de aldre, den tager imod, rører ved, så rækkerne giver tilsammen mere end det samlede tal.",
+        (Lang::En, Mode::Offers, Group | Target) => "An offer serving several target groups counts in each, so the rows add up to more than the total.",
+        (Lang::En, Mode::FosterFamilies, Group | Target) => "A foster family serving several target groups counts in each, so the rows add up to more than the total.",
+        (Lang::En, Mode::Offers, Region) => "Each offer counts once, in the region of its (first) address, so the rows add up to the total.",
+        (Lang::En, Mode::FosterFamilies, Region) => "Each foster family counts once, in the region of its address, so the rows add up to the total.",
+        (Lang::En, _, Basis) => "An offer under several legal bases counts all its places under each, so the rows add up to more than the total.",
+        (Lang::En, _, FamilyType) => "Each foster family counts once, under its type.",
+        (Lang::En, _, Age) => "A foster family counts in every age band its accepted ages touch, so the rows add up to more than the total.",
+    }
+}
+
+/// How far the free-place figure can be trusted, under the headline: who reported, how long
+/// ago, and the share of free places among the places of those who reported.
+pub fn capacity_reports(
+    lang: Lang,
+    mode: Mode,
+    figures: &tilbudsfinder_index::CapacityFigures,
+    fresh_days: u32,
+) -> String {
+    let n = |v: u64| number(lang, v as f64, 0);
+    let reported = u64::from(figures.reported_fresh + figures.reported_stale);
+    let (fresh, stale, never) = (
+        n(u64::from(figures.reported_fresh)),
+        n(u64::from(figures.reported_stale)),
+        n(u64::from(figures.unreported)),
+    );
+    let share = figures
+        .free_share()
+        .map(|s| number(lang, s * 100.0, 1))
+        .unwrap_or_else(|| "–".to_string());
+    let records = n(u64::from(figures.records));
+    match (lang, mode) {
+        (Lang::Da, _) => format!(
+            "{} af {records} har meldt ledige pladser: {fresh} inden for de seneste {fresh_days} dage, {stale} tidligere; {never} har aldrig meldt. Hos dem, der har meldt, er {share} % af pladserne ledige.",
+            n(reported)
+        ),
+        (Lang::En, Mode::Offers) => format!(
+            "{} of {records} offers reported free places: {fresh} within the last {fresh_days} days, {stale} earlier; {never} never reported. Among those that reported, {share} % of the places are free.",
+            n(reported)
+        ),
+        (Lang::En, Mode::FosterFamilies) => format!(
+            "{} of {records} families reported free places: {fresh} within the last {fresh_days} days, {stale} earlier; {never} never reported. Among those that reported, {share} % of the places are free.",
+            n(reported)
+        ),
+    }
 }
 
 /// Strings of the way from a shortlist to a placement (issue 14): sharing, writing to everyone

@@ -20,6 +20,7 @@
 pub mod clipboard;
 pub mod components;
 pub mod config;
+pub mod csv;
 pub mod hooks;
 pub mod host_events;
 pub mod i18n;

@@ -19,6 +19,7 @@ use catalogue::Date;
 use serde::{Deserialize, Serialize};
 use tilbudsfinder_index::query::{Card, Mode};
 
+use crate::csv::{csv, Field};
 use crate::i18n::{self, Lang};
 
 const STORAGE_KEY: &str = "tilbudsfinder.shortlist.v1";
@@ -270,22 +271,7 @@ pub fn position(record: &Record) -> Option<(f64, f64)> {
     }
 }
 
-/// A CSV field: text (quoted, defused) or a number (bare, so a spreadsheet reads a number).
-enum Field {
-    Text(String),
-    Number(Option<f64>, usize),
-}
-
-impl Field {
-    fn whole(n: impl Into<f64>) -> Field {
-        Field::Number(Some(n.into()), 0)
-    }
-}
-
-/// The shortlist as CSV text for the case file, with a BOM so Excel reads UTF-8.
-///
-/// Numbers are written bare with the language's decimal mark and no thousands separator
-/// (Danish Excel reads `2,5` in a semicolon file as a number), so they can be summed and sorted.
+/// The shortlist as CSV text for the case file (written as [`crate::csv`] writes every CSV).
 pub fn to_csv(lang: Lang, rows: &[SavedRecord]) -> String {
     let t = i18n::placement_texts(lang);
     let d = &lang.texts().detail;
@@ -333,9 +319,7 @@ pub fn to_csv(lang: Lang, rows: &[SavedRecord]) -> String {
         .iter()
         .map(|h| h.to_string()),
     );
-    let mut out = String::from("\u{feff}");
-    push_row(lang, &mut out, header.into_iter().map(Field::Text));
-    for row in rows {
+    let rows = rows.iter().map(|row| {
         let card = row.card;
         let price = card.price.as_ref();
         let (authority, approval, quality) = match row.record {
@@ -407,9 +391,9 @@ pub fn to_csv(lang: Lang, rows: &[SavedRecord]) -> String {
             ),
             Field::Text(row.follow_up.note.clone()),
         ]);
-        push_row(lang, &mut out, fields.into_iter());
-    }
-    out
+        fields
+    });
+    csv(lang, &header, rows)
 }
 
 /// The saved records' contacts as vCards (RFC 6350, version 4.0), one card a record.
@@ -462,36 +446,6 @@ pub fn csv_file_name(mode_hint: Option<Mode>, today: Date) -> String {
         _ => "tilbud",
     };
     format!("tilbudsfinder-gemte-{what}-{today}.csv")
-}
-
-fn push_row(lang: Lang, out: &mut String, fields: impl Iterator<Item = Field>) {
-    let written: Vec<String> = fields
-        .map(|field| match field {
-            Field::Text(text) => quote(&text),
-            Field::Number(None, _) => String::new(),
-            Field::Number(Some(n), decimals) => csv_number(lang, n, decimals),
-        })
-        .collect();
-    out.push_str(&written.join(";"));
-    out.push_str("\r\n");
-}
-
-/// A number as a spreadsheet in the language's locale reads it: no grouping, its decimal mark.
-fn csv_number(lang: Lang, n: f64, decimals: usize) -> String {
-    let text = format!("{n:.decimals$}");
-    match lang {
-        Lang::Da => text.replace('.', ","),
-        Lang::En => text,
-    }
-}
-
-/// Quotes a field; a leading `=`, `+`, `-` or `@` is escaped so a spreadsheet never runs it.
-fn quote(field: &str) -> String {
-    let guarded = match field.chars().next() {
-        Some('=' | '+' | '-' | '@') => format!("'{field}"),
-        _ => field.to_string(),
-    };
-    format!("\"{}\"", guarded.replace('"', "\"\""))
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
-//! `tilbudsfinder report CATALOGUE --out DIR`: the data-quality report for the supervising
-//! authorities, as a static HTML page (`index.html` + `report.css`) and as `report.json`.
+//! `tilbudsfinder report CATALOGUE --out DIR [--lang da|en]`: the data-quality report for the
+//! supervising authorities, as static HTML pages (`index.html` with the overview and a table of
+//! contents, `tilsyn-CODE.html` for each authority's records, `report.css`) in Danish or
+//! English, and as `report.json` (the same in either language).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -7,7 +9,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use catalogue::check::{check_stream, CheckOptions};
 use catalogue::Date;
-use tilbudsfinder_report::{html, ReportBuilder};
+use tilbudsfinder_report::{html, Lang, ReportBuilder};
 
 use super::catalogue_input::{open_catalogue, shown_name, STDIN};
 
@@ -16,12 +18,33 @@ use super::catalogue_input::{open_catalogue, shown_name, STDIN};
 pub struct Args {
     /// The catalogue (JSON Lines); `-` reads standard input.
     pub catalogue: PathBuf,
-    /// Folder to write `index.html`, `report.css` and `report.json` into (created if missing).
+    /// Folder to write the pages, `report.css` and `report.json` into (created if missing).
     #[arg(long)]
     pub out: PathBuf,
+    /// The language of the pages.
+    #[arg(long, value_enum, default_value_t = LangArg::Da)]
+    pub lang: LangArg,
     /// The day to judge freshness by (YYYY-MM-DD); today by default.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub today: Option<Date>,
+}
+
+/// The languages of the report's pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangArg {
+    /// Danish.
+    Da,
+    /// English.
+    En,
+}
+
+impl LangArg {
+    fn lang(self) -> Lang {
+        match self {
+            LangArg::Da => Lang::Da,
+            LangArg::En => Lang::En,
+        }
+    }
 }
 
 /// The catalogue's name as the report shows it: the file's name, without the folders.
@@ -58,7 +81,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let path = args.out.join(file);
         std::fs::write(&path, bytes).with_context(|| format!("{}: cannot write", path.display()))
     };
-    write("index.html", html::render(&report).as_bytes())?;
+    for page in html::pages(&report, args.lang.lang()) {
+        write(&page.file, page.html.as_bytes())?;
+    }
     write("report.css", html::STYLESHEET.as_bytes())?;
     write("report.json", &serde_json::to_vec_pretty(&report)?)?;
     progress.finish();

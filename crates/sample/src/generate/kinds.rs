@@ -142,18 +142,22 @@ pub fn offer_type(
 }
 
 /// Places under one basis: a typical range.
+///
+/// Outpatient "places" are courses of treatment or support running at once, not beds: a
+/// municipal alcohol or drug clinic has tens of them, not hundreds, so the demo's sums by kind
+/// do not mislead (issue 15; they were 30–300 and summed to more than the residential places).
 pub fn places_range(basis: LegalBasis, offer_type: OfferType) -> (u32, u32) {
     match (basis, offer_type) {
         (Sel108, _) => (6, 48),
         (Sel107, _) => (4, 32),
-        (Sel85, OfferType::Outpatient) => (15, 140),
+        (Sel85, OfferType::Outpatient) => (8, 60),
         (Sel85, _) => (6, 40),
         (Sel103, _) => (10, 70),
         (Sel104, _) => (10, 110),
         (Sel101, OfferType::Residential) => (6, 30),
-        (Sel101, _) => (25, 250),
-        (Sel101a, _) => (10, 80),
-        (Sul141, _) => (30, 300),
+        (Sel101, _) => (10, 90),
+        (Sel101a, _) => (5, 40),
+        (Sul141, _) => (10, 80),
         (Sel109, _) => (4, 18),
         (Sel110, _) => (10, 80),
         (Bl43Nr6, _) => (3, 36),

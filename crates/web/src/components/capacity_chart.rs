@@ -20,8 +20,10 @@ const TEXT_FILL: &str = "#1a1a1a";
 const WIDTH: u32 = 340;
 /// Widest bar; the rest of the width holds the number after it.
 const BAR_MAX: f64 = 250.0;
-/// Longer labels are cut with an ellipsis so they fit the width; the table has them in full.
-const LABEL_MAX_CHARS: usize = 44;
+/// Longer labels are cut with an ellipsis so they fit the width (bold 13-unit text of wide
+/// letters, such as a legal basis with its description, takes about 8.5 units a character);
+/// the table has them in full.
+const LABEL_MAX_CHARS: usize = 38;
 const LEGEND_HEIGHT: u32 = 26;
 const ROW_HEIGHT: u32 = 52;
 

@@ -19,7 +19,7 @@ use tilbudsfinder_index::query::{Card, Mode};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::components::heading::Heading;
+use crate::components::heading::{use_app_title, Heading};
 use crate::components::result_card::{free_places_text, stale_on};
 use crate::hooks::Records;
 use crate::i18n::{self, Lang};
@@ -400,6 +400,9 @@ pub fn comparison(props: &ComparisonProps) -> Html {
     let t = lang.texts();
     let p = i18n::placement_texts(lang);
     let heading = use_node_ref();
+    // Named with the widget's heading too, so two widgets' comparisons are told apart.
+    let app_title = use_app_title();
+    let heading_id = format!("tf{}-compare-heading", props.uid);
     {
         let heading = heading.clone();
         use_effect_with((), move |_| {
@@ -437,8 +440,8 @@ pub fn comparison(props: &ComparisonProps) -> Html {
         Source::User => p.source_user,
     };
     html! {
-        <section class="tf-comparison" aria-labelledby={format!("tf{}-compare-heading", props.uid)} {onkeydown}>
-            <Heading level={props.heading_level} id={AttrValue::from(format!("tf{}-compare-heading", props.uid))} focusable={true}
+        <section class="tf-comparison" aria-labelledby={app_title.labelled_by(&heading_id)} {onkeydown}>
+            <Heading level={props.heading_level} id={AttrValue::from(heading_id.clone())} focusable={true}
                      node_ref={heading} class="tf-comparison-title">{ t.compare_heading }</Heading>
             <div class="tf-shortlist-actions tf-screen-only">
                 <button type="button" class="tf-button tf-secondary" onclick={on_close}>{ t.compare_close }</button>
@@ -450,7 +453,7 @@ pub fn comparison(props: &ComparisonProps) -> Html {
             if props.origin.is_none() {
                 <p class="tf-hint tf-screen-only">{ p.no_origin }</p>
             }
-            <div class="tf-table-scroll" tabindex="0" role="region" aria-label={t.compare_heading}>
+            <div class="tf-table-scroll" tabindex="0" role="region" aria-label={app_title.label(t.compare_heading)}>
                 <table class="tf-table tf-compare-table">
                     <thead>
                         <tr>

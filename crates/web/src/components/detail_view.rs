@@ -16,7 +16,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::components::heading::Heading;
+use crate::components::heading::{use_app_title, Heading};
 use crate::components::result_card::{
     free_places_with_certainty, lapse_warning, places_not_reported, sanction_badges,
 };
@@ -67,6 +67,8 @@ pub fn escape_closes(close: Callback<()>) -> Callback<KeyboardEvent> {
 pub fn detail_view(props: &DetailViewProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
+    // Named with the widget's heading too, so two widgets' details are told apart.
+    let app_title = use_app_title();
     let detail = use_state(|| Detail::Loading);
     // Goes up when the user tries a failed fetch again, which runs the fetching effect again.
     let attempt = use_state(|| 0u32);
@@ -143,7 +145,7 @@ pub fn detail_view(props: &DetailViewProps) -> Html {
         }
     };
     html! {
-        <section class="tf-detail" aria-labelledby={format!("tf-detail-{}", props.card.doc)} {onkeydown} ref={section}>
+        <section class="tf-detail" aria-labelledby={app_title.labelled_by(&format!("tf-detail-{}", props.card.doc))} {onkeydown} ref={section}>
             <div class="tf-detail-actions">
                 <button type="button" class="tf-button tf-secondary" onclick={on_back}>
                     <span aria-hidden="true">{ "← " }</span>{ t.back_to_results }
