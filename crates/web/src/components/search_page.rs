@@ -203,14 +203,12 @@ fn run_capacity(
     kind: OfferType,
 ) -> CapacityOverview {
     let engine = index.index.borrow();
-    let (mut query, _) = engine_query(&engine, state, config, today);
-    if query.mode == Mode::Offers {
-        query.filters.retain(|(facet, _)| facet != "type");
-        query
-            .filters
-            .push(("type".to_string(), kind.code().to_string()));
-    }
-    let mut overview = engine.capacity(&query);
+    let (query, _) = engine_query(&engine, state, config, today);
+    let mut overview = if query.mode == Mode::Offers {
+        engine.capacity_of_kind(&query, kind)
+    } else {
+        engine.capacity(&query)
+    };
     // Row labels in the interface language, as the facets of the same names say them.
     let lang = config.lang;
     for (facet, rows) in [
@@ -229,11 +227,16 @@ fn run_capacity(
     overview
 }
 
-/// The data-quality report's address, a sibling of the index (`…/index/` → `…/report/index.html`).
-fn report_url(index_url: &str) -> Option<AttrValue> {
+/// The data-quality report's address in the interface language, a sibling of the index
+/// (`…/index/` → `…/report/index.html`, the English one in `…/report/en/`; build/site).
+fn report_url(index_url: &str, lang: Lang) -> Option<AttrValue> {
+    let folder = match lang {
+        Lang::Da => "report/",
+        Lang::En => "report/en/",
+    };
     index_url
         .strip_suffix("index/")
-        .map(|base| AttrValue::from(format!("{base}report/index.html")))
+        .map(|base| AttrValue::from(format!("{base}{folder}index.html")))
 }
 
 /// The label of a facet value as the engine gave it, or the code if it is not in the counts.
@@ -709,16 +712,17 @@ pub fn search_page(props: &SearchPageProps) -> Html {
             </div>
             <Heading level={config.heading_level} class="tf-title" id={app_title.id.clone()}>{ title }</Heading>
             if !config.lock_presets {
-                // The view first: Shift+Tab from the results reaches the mode switch first, as before.
-                if config.capacity_view {
-                    <ViewSwitch {lang} view={state.view} name={id("view")} on_change={actions.set_view.clone()} />
-                }
                 if config.mode_switch {
                     <ModeSwitch {lang} mode={state.mode} name={id("mode")} on_change={actions.set_mode.clone()} />
                 }
             }
             <SearchBox {lang} {mode} text={state.text.clone()} input_id={id("q")} input_ref={search_input.clone()}
                        on_input={actions.set_text.clone()} />
+            // The capacity overview is for analysts: a citizen meets what to search and the box
+            // first, and the switch to the overview after them.
+            if !config.lock_presets && config.capacity_view {
+                <ViewSwitch {lang} view={state.view} name={id("view")} on_change={actions.set_view.clone()} />
+            }
             <div class="tf-layout">
                 <button type="button" class="tf-filters-toggle" aria-expanded={(*filters_open).to_string()}
                         aria-controls={panel_id.clone()} onclick={toggle_filters}>
@@ -749,7 +753,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                     <CapacityView {lang} {overview} heading_level={config.heading(1)}
                                   kind={(mode == Mode::Offers).then_some(*capacity_kind)} on_kind={on_capacity_kind} {uid}
                                   heading_id={AttrValue::from(results_id.clone())} heading_ref={results_heading.clone()}
-                                  report_url={report_url(&config.index_url)} />
+                                  report_url={report_url(&config.index_url, lang)} />
                 } else {
                 <section class="tf-results" aria-labelledby={app_title.labelled_by(&results_id)}>
                     <Heading level={config.heading(1)} id={AttrValue::from(results_id)} class="tf-results-title"
