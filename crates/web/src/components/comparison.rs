@@ -16,11 +16,11 @@ use catalogue::model::Record;
 use catalogue::vocab::{QualityTheme, RateUnit};
 use catalogue::Date;
 use tilbudsfinder_index::query::{Card, Mode};
-use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::components::heading::{use_app_title, Heading};
 use crate::components::result_card::{free_places_text, stale_on};
+use crate::hooks::use_closable_view;
 use crate::hooks::Records;
 use crate::i18n::{self, Lang};
 use crate::links;
@@ -399,26 +399,10 @@ pub fn comparison(props: &ComparisonProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
     let p = i18n::placement_texts(lang);
-    let heading = use_node_ref();
+    let (heading, onkeydown) = use_closable_view((), props.on_close.clone());
     // Named with the widget's heading too, so two widgets' comparisons are told apart.
     let app_title = use_app_title();
     let heading_id = format!("tf{}-compare-heading", props.uid);
-    {
-        let heading = heading.clone();
-        use_effect_with((), move |_| {
-            if let Some(h) = heading.cast::<HtmlElement>() {
-                let _ = h.focus();
-            }
-        });
-    }
-    let onkeydown = {
-        let close = props.on_close.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                close.emit(());
-            }
-        })
-    };
     let saved = saved_records(
         &props.cards,
         &props.records,

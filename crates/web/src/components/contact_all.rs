@@ -14,9 +14,9 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::clipboard::copy_text;
-use crate::components::detail_view::escape_closes;
 use crate::components::heading::Heading;
 use crate::components::shortlist_panel::{download_text, field_value};
+use crate::hooks::use_closable_view;
 use crate::hooks::Records;
 use crate::i18n::{self, Lang};
 use crate::links;
@@ -63,16 +63,8 @@ pub fn contact_all(props: &ContactAllProps) -> Html {
         format!("{}\n{}\n\n{template}", t.template_about, about.join("\n"))
     });
     let copied = use_state(|| None::<&'static str>);
-    let heading = use_node_ref();
+    let (heading, onkeydown) = use_closable_view((), props.on_close.clone());
     let container = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with((), move |_| {
-            if let Some(h) = heading.cast::<HtmlElement>() {
-                let _ = h.focus();
-            }
-        });
-    }
     let rows: Vec<SavedRecord> = props
         .cards
         .iter()
@@ -131,7 +123,6 @@ pub fn contact_all(props: &ContactAllProps) -> Html {
             }
         })
     };
-    let onkeydown = escape_closes(props.on_close.clone());
     let on_close = props.on_close.reform(|_: MouseEvent| ());
     let id = |part: &str| format!("tf{}-mail-{part}", props.uid);
     let ready = !props.records.pending;

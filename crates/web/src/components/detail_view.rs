@@ -20,6 +20,7 @@ use crate::components::heading::{use_app_title, Heading};
 use crate::components::result_card::{
     free_places_with_certainty, lapse_warning, places_not_reported, sanction_badges,
 };
+use crate::hooks::use_closable_view;
 use crate::hooks::use_records::fetch_record;
 use crate::hooks::IndexRef;
 use crate::i18n::{self, Lang};
@@ -52,16 +53,6 @@ enum Detail {
     Failed(LoadError),
 }
 
-/// A keydown handler that closes a view on Escape (the detail, "write to all").
-pub fn escape_closes(close: Callback<()>) -> Callback<KeyboardEvent> {
-    Callback::from(move |e: KeyboardEvent| {
-        if e.key() == "Escape" {
-            e.prevent_default();
-            close.emit(());
-        }
-    })
-}
-
 /// The open record.
 #[function_component(DetailView)]
 pub fn detail_view(props: &DetailViewProps) -> Html {
@@ -72,7 +63,8 @@ pub fn detail_view(props: &DetailViewProps) -> Html {
     let detail = use_state(|| Detail::Loading);
     // Goes up when the user tries a failed fetch again, which runs the fetching effect again.
     let attempt = use_state(|| 0u32);
-    let heading = use_node_ref();
+    // Focus on the heading when opened and for each record; Escape closes.
+    let (heading, onkeydown) = use_closable_view(props.card.doc, props.on_close.clone());
     {
         let detail = detail.clone();
         let index = props.index.clone();
@@ -97,18 +89,13 @@ pub fn detail_view(props: &DetailViewProps) -> Html {
     // screen then shows the contact lines.
     let section = use_node_ref();
     {
-        let heading = heading.clone();
         let section = section.clone();
         use_effect_with(props.card.doc, move |_| {
-            if let Some(h) = heading.cast::<HtmlElement>() {
-                let _ = h.focus();
-            }
             if let Some(s) = section.cast::<HtmlElement>() {
                 s.scroll_into_view();
             }
         });
     }
-    let onkeydown = escape_closes(props.on_close.clone());
     let on_back = props.on_close.reform(|_: MouseEvent| ());
     let on_save = {
         let card = Rc::clone(&props.card);

@@ -2,12 +2,14 @@
 //! settle before they are announced.
 
 pub mod use_after_paint;
+pub mod use_closable_view;
 pub mod use_debounced;
 pub mod use_index;
 pub mod use_records;
 pub mod use_url_sync;
 
 pub use use_after_paint::use_after_paint;
+pub use use_closable_view::use_closable_view;
 pub use use_debounced::use_debounced;
 pub use use_index::{use_index, IndexLoad, IndexRef, LoadState};
 pub use use_records::{use_records, Records};
