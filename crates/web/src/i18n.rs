@@ -1767,6 +1767,9 @@ pub struct PageTexts {
     pub noscript: &'static str,
     /// Above the results prerendered into the page, when the live index could not be loaded.
     pub prerendered_stale: &'static str,
+    /// The widget's prerendered fallback (`tilbudsfinder-page --fallback`): its link to the
+    /// whole search.
+    pub fallback_all: &'static str,
     /// The accessible name of the language switch.
     pub language: &'static str,
     /// The other language: its tag and its name in itself (the switch's link text).
@@ -1782,6 +1785,7 @@ static PAGE_DA: PageTexts = PageTexts {
     footer: "Oplysningerne kommer fra tilbuddene selv og godkendes af socialtilsynene. Kontakt altid tilbuddet for at få dem bekræftet.",
     noscript: "Uden JavaScript vises kun de første resultater. Slå JavaScript til i din browser for at søge og filtrere.",
     prerendered_stale: "Resultaterne herunder er fra dengang siden blev bygget og kan være forældede. Søgning og filtre virker ikke, før søgeindekset kan hentes.",
+    fallback_all: "Se alle og søg videre",
     language: "Sprog",
     other_tag: "en",
     other_name: "English",
@@ -1795,6 +1799,7 @@ static PAGE_EN: PageTexts = PageTexts {
     footer: "The information comes from the offers themselves and is approved by the supervising authorities (socialtilsyn). Always contact the offer to have it confirmed.",
     noscript: "Without JavaScript only the first results are shown. Turn on JavaScript in your browser to search and filter.",
     prerendered_stale: "The results below are from when the page was built and may be out of date. Search and filters do not work until the search index can be fetched.",
+    fallback_all: "See them all and search further",
     language: "Language",
     other_tag: "da",
     other_name: "Dansk",

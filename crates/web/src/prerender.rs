@@ -7,16 +7,27 @@
 //! app loads first), so the markup is defined once. The page's script mounts the app beside it
 //! and, when the app is ready, puts the live app in its place in one frame (www/main.js): the
 //! same markup, so nothing moves.
+//!
+//! [`fallback_snippet`] writes the other prerendered piece: the content a municipal editor puts
+//! inside `<tilbuds-finder>` for a preset, shown until the widget has loaded and to visitors
+//! without JavaScript (docs/embedding.md): the first results of that preset, each linking to
+//! the record on the publisher's full search page, and a link to the whole search.
 
 use std::rc::Rc;
 
 use tilbudsfinder_index::{IndexError, Manifest, SearchIndex};
 use yew::LocalServerRenderer;
 
+use catalogue::Date;
+use yew::prelude::*;
+
 use crate::components::app::{Prerendered, PrerenderedProps};
 use crate::config::Config;
 use crate::hooks::IndexRef;
+use crate::i18n::{self, Lang};
 use crate::loader::LoadedIndex;
+use crate::state::SearchState;
+use crate::url_state;
 
 /// Opens the index from its manifest and the files the first results need, read by `read`
 /// (a file name of the manifest to its bytes), exactly as the app opens it in the browser;
@@ -42,12 +53,100 @@ pub fn first_view(config: Config, index: SearchIndex) -> String {
         config: Rc::new(config),
         index: IndexRef(Rc::new(loaded)),
     };
+    render_static::<Prerendered>(props)
+}
+
+/// One result of the fallback: its name, what it is, where, and its address on the full page.
+#[derive(Clone, PartialEq)]
+struct FallbackItem {
+    name: AttrValue,
+    label: AttrValue,
+    href: AttrValue,
+}
+
+#[derive(Properties, PartialEq)]
+struct FallbackProps {
+    lang: Lang,
+    found: AttrValue,
+    items: Vec<FallbackItem>,
+    all_href: AttrValue,
+}
+
+/// The fallback's markup: plain elements and the host page's own styles (it lives in the host
+/// page, outside the widget's shadow root).
+#[function_component(Fallback)]
+fn fallback(props: &FallbackProps) -> Html {
+    html! {
+        <div class="tilbudsfinder-fallback" lang={props.lang.tag()}>
+            <p>{ props.found.clone() }</p>
+            <ul>
+                { for props.items.iter().map(|item| html! {
+                    <li><a href={item.href.clone()}>{ item.name.clone() }</a>{ ", " }{ item.label.clone() }</li>
+                }) }
+            </ul>
+            <p><a href={props.all_href.clone()}>{ i18n::page(props.lang).fallback_all }</a></p>
+        </div>
+    }
+}
+
+/// The fallback snippet for the preset in `config` (its mode, filters, language and page size),
+/// with links into the full search page at `page_url`; or the presets the index does not know.
+pub fn fallback_snippet(
+    config: &Config,
+    index: &SearchIndex,
+    page_url: &str,
+    today: Date,
+) -> Result<String, Vec<(String, String)>> {
+    let mut filters = config.preset_filters.clone();
+    url_state::vet_filters(&mut filters, config.mode, index);
+    let unknown: Vec<(String, String)> = config
+        .preset_filters
+        .iter()
+        .filter(|f| !filters.contains(f))
+        .cloned()
+        .collect();
+    if !unknown.is_empty() {
+        return Err(unknown);
+    }
+    let state = SearchState {
+        mode: config.mode,
+        filters,
+        ..SearchState::default()
+    };
+    let results = index.search(&state.to_query(&[], None, today, config.page_size));
+    let link = |query: String| AttrValue::from(format!("{page_url}{query}"));
+    let items = results
+        .hits
+        .iter()
+        .filter_map(|hit| index.card(hit.doc))
+        .map(|card| FallbackItem {
+            label: AttrValue::from(format!(
+                "{}, {} {}",
+                i18n::record_label(config.lang, &card),
+                card.postal_code,
+                card.city
+            )),
+            href: link(url_state::record_link(&state, &card.id, "")),
+            name: AttrValue::from(card.name),
+        })
+        .collect();
+    let props = FallbackProps {
+        lang: config.lang,
+        found: AttrValue::from(i18n::found(config.lang, state.mode, results.total)),
+        items,
+        all_href: link(url_state::encode(&state, "")),
+    };
+    Ok(render_static::<Fallback>(props))
+}
+
+/// Renders a component to static HTML, outside a browser.
+fn render_static<C: BaseComponent>(props: C::Properties) -> String {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .expect("a current-thread runtime needs no resources that can be missing");
     let local = tokio::task::LocalSet::new();
     local.block_on(&runtime, async move {
-        LocalServerRenderer::<Prerendered>::with_props(props)
+        LocalServerRenderer::<C>::with_props(props)
             .hydratable(false)
             .render()
             .await

@@ -9,6 +9,12 @@
 //!   rendered by the app's own components (`prerender`), so results are in the first paint and
 //!   readable without JavaScript.
 //!
+//! `tilbudsfinder-page --fallback SITE PAGE_URL [--mode families] [--lang en] [--count N]
+//! [--filter FACET=VALUE]...` prints instead the fallback for a widget with those presets
+//! (docs/embedding.md): what a municipal editor puts inside `<tilbuds-finder>`, so visitors see
+//! the first results before the widget has loaded and without JavaScript, each linking to the
+//! record on the full search page at PAGE_URL. Municipalities and regions may be given by name.
+//!
 //! The marks stay, so the page can be finished again over another index (a site whose index is
 //! replaced, as the robustness tests do). The page's configuration is read from the template itself (the `data-config` attribute of
 //! the element the app mounts into), the same object www/main.js hands to `mount`, so the
@@ -26,13 +32,21 @@ const PRERENDER_START: &str = "<!-- tf:prerender -->";
 const PRERENDER_END: &str = "<!-- /tf:prerender -->";
 const CONFIG_ATTRIBUTE: &str = "data-config='";
 
+const USAGE: &str = "usage: tilbudsfinder-page SITE_DIR\n       tilbudsfinder-page --fallback SITE_DIR PAGE_URL [--mode families] [--lang en] [--count N] [--filter FACET=VALUE]...";
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [site] = args.as_slice() else {
-        eprintln!("usage: tilbudsfinder-page SITE_DIR");
-        return ExitCode::from(2);
+    let outcome = match args.as_slice() {
+        [site] if !site.starts_with('-') => finish_page(Path::new(site)),
+        [flag, site, page_url, options @ ..] if flag == "--fallback" => {
+            fallback(Path::new(site), page_url, options)
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
     };
-    match finish_page(Path::new(site)) {
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("tilbudsfinder-page: {message}");
@@ -95,6 +109,62 @@ fn finish_page(site: &Path) -> Result<(), String> {
     })?;
     std::fs::write(&page_path, page)
         .map_err(|e| format!("cannot write {}: {e}", page_path.display()))
+}
+
+/// Prints the fallback snippet for the presets in `options`.
+fn fallback(site: &Path, page_url: &str, options: &[String]) -> Result<(), String> {
+    let mut mode = "offers";
+    let mut lang = "da";
+    let mut count = 10u32;
+    let mut filters: Vec<(String, String)> = Vec::new();
+    let mut rest = options.iter();
+    while let Some(option) = rest.next() {
+        let value = rest
+            .next()
+            .ok_or_else(|| format!("{option} needs a value\n{USAGE}"))?;
+        match option.as_str() {
+            "--mode" if value == "offers" || value == "families" => mode = value,
+            "--lang" if value == "da" || value == "en" => lang = value,
+            "--count" => {
+                count = value
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=50).contains(n))
+                    .ok_or_else(|| format!("--count takes 1 to 50, not {value}"))?;
+            }
+            "--filter" => {
+                let (facet, wanted) = value
+                    .split_once('=')
+                    .ok_or_else(|| format!("--filter takes FACET=VALUE, not {value}"))?;
+                filters.push((facet.trim().to_string(), wanted.trim().to_string()));
+            }
+            _ => {
+                return Err(format!(
+                    "unknown option or value: {option} {value}\n{USAGE}"
+                ))
+            }
+        }
+    }
+    let config = Config::from_json(
+        &serde_json::json!({
+            "mode": mode, "lang": lang, "pageSize": count, "presetFilters": filters,
+        })
+        .to_string(),
+    );
+    let index_dir = site.join("index");
+    let manifest_path = index_dir.join("manifest.json");
+    let manifest = std::fs::read(&manifest_path)
+        .map_err(|e| format!("cannot read {}: {e}", manifest_path.display()))?;
+    let (index, _) = prerender::open_initial(&manifest, |name| std::fs::read(index_dir.join(name)))
+        .map_err(|e| e.to_string())?;
+    let snippet =
+        prerender::fallback_snippet(&config, &index, page_url, tilbudsfinder_web::today())
+            .map_err(|unknown| {
+                let named: Vec<String> = unknown.iter().map(|(f, v)| format!("{f}={v}")).collect();
+                format!("the index knows no such filter: {}", named.join(", "))
+            })?;
+    println!("{snippet}");
+    Ok(())
 }
 
 /// The JSON in `data-config='…'`.
