@@ -19,6 +19,7 @@ use tilbudsfinder_index::{IndexError, Manifest, SearchIndex};
 use yew::LocalServerRenderer;
 
 use catalogue::Date;
+use tilbudsfinder_index::query::Mode;
 use yew::prelude::*;
 
 use crate::components::app::{Prerendered, PrerenderedProps};
@@ -115,18 +116,27 @@ pub fn fallback_snippet(
     };
     let results = index.search(&state.to_query(&[], None, today, config.page_size));
     let link = |query: String| AttrValue::from(format!("{page_url}{query}"));
+    // The full page in the fallback's language.
+    let keep = match config.lang {
+        Lang::Da => "",
+        Lang::En => "?lang=en",
+    };
     let items = results
         .hits
         .iter()
         .filter_map(|hit| index.card(hit.doc))
         .map(|card| FallbackItem {
-            label: AttrValue::from(format!(
-                "{}, {} {}",
-                i18n::record_label(config.lang, &card),
-                card.postal_code,
-                card.city
-            )),
-            href: link(url_state::record_link(&state, &card.id, "")),
+            label: AttrValue::from(match card.mode {
+                // A family's label names its type, town, ages and id (families share names).
+                Mode::FosterFamilies => i18n::record_label(config.lang, &card),
+                Mode::Offers => format!(
+                    "{}, {} {}",
+                    i18n::card_kind(config.lang, &card),
+                    card.postal_code,
+                    card.city
+                ),
+            }),
+            href: link(url_state::record_link(&state, &card.id, keep)),
             name: AttrValue::from(card.name),
         })
         .collect();
@@ -134,7 +144,7 @@ pub fn fallback_snippet(
         lang: config.lang,
         found: AttrValue::from(i18n::found(config.lang, state.mode, results.total)),
         items,
-        all_href: link(url_state::encode(&state, "")),
+        all_href: link(url_state::encode(&state, keep)),
     };
     Ok(render_static::<Fallback>(props))
 }
