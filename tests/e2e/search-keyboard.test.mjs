@@ -58,8 +58,10 @@ test('everything is reachable and usable from the keyboard, with no trap', async
   await expectTotal(page, cliQuery(['--text', 'bo', '--filter', `type=${code}`]).total);
   await page.waitForFunction(() => document.activeElement?.classList.contains('tf-results-title'));
 
-  // Shift+Tab walks back up to the mode switch; arrows switch mode.
-  await tabTo(page, 'the mode switch', () => document.activeElement?.type === 'radio', { back: true });
+  // Shift+Tab walks back up, past the search box and the view switch, to the mode switch;
+  // arrows switch mode.
+  await tabTo(page, 'the mode switch', () => document.activeElement?.type === 'radio'
+    && document.activeElement.name.endsWith('-mode'), { back: true });
   await page.keyboard.press('ArrowRight');
   await page.locator('.tf-title', { hasText: 'Find en plejefamilie' }).waitFor();
 
