@@ -67,21 +67,21 @@ export function recorder(spec) {
     .observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['hidden'] });
   const cardShown = () => roots(spec.card.host).some((root) => [...root.querySelectorAll(spec.card.selector)]
     .some((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; }));
-  const poll = () => requestAnimationFrame(() => {
-    if (cardShown()) afterFrame((t) => { state.firstCard = t; });
-    else poll();
-  });
-  poll();
   const interactive = () => {
     const i = spec.interactive;
     return roots(i.host).some((root) => root.querySelector(i.input))
       && !(i.prerendered && document.querySelector(i.prerendered));
   };
-  const pollInteractive = () => requestAnimationFrame(() => {
-    if (interactive()) afterFrame((t) => { state.interactive = t; });
-    else pollInteractive();
-  });
-  pollInteractive();
+  /** Records the first painted frame in which `holds()`, checked once per animation frame. */
+  const firstFrameWhen = (holds, record) => {
+    const poll = () => requestAnimationFrame(() => {
+      if (holds()) afterFrame(record);
+      else poll();
+    });
+    poll();
+  };
+  firstFrameWhen(cardShown, (t) => { state.firstCard = t; });
+  firstFrameWhen(interactive, (t) => { state.interactive = t; });
   window.__bench = {
     /** Starts a phase: forgets what was recorded and tracks the signature `name` from now on. */
     reset(name = state.tracked) {

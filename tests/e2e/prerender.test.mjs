@@ -3,12 +3,11 @@
 // without a second list, a jump, or losing what the user typed meanwhile.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withServerAndBrowser } from '../lib/harness.mjs';
+import { openPage, withServerAndBrowser } from '../lib/harness.mjs';
 import {
   cliQuery, expectAccessible, expectNoProblems, openSearch, parseCount, shownIds, shownTotal,
   waitForResults,
 } from './search-lib.mjs';
-import { openPage } from '../lib/harness.mjs';
 
 let server;
 let browser;

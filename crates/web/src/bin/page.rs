@@ -23,6 +23,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use tilbudsfinder_index::SearchIndex;
 use tilbudsfinder_web::config::Config;
 use tilbudsfinder_web::prerender;
 
@@ -55,30 +56,59 @@ fn main() -> ExitCode {
     }
 }
 
-fn finish_page(site: &Path) -> Result<(), String> {
-    let page_path = site.join("index.html");
-    let page = std::fs::read_to_string(&page_path)
-        .map_err(|e| format!("cannot read {}: {e}", page_path.display()))?;
-    let config_json = page_config(&page).ok_or_else(|| {
-        format!(
-            "{} has no {CONFIG_ATTRIBUTE}…' attribute",
-            page_path.display()
-        )
-    })?;
-    let config = Config::from_json(config_json);
-    if config.index_url.contains("://") || config.index_url.starts_with('/') {
-        return Err(format!(
-            "the page's index ({}) must be a relative path inside the site",
-            config.index_url
-        ));
+/// The site's page (its path and text), its configuration, and its index opened from the files
+/// the first results need (with their names): what both the page and the fallback are made of.
+struct Site {
+    page_path: PathBuf,
+    page: String,
+    config: Config,
+    index: SearchIndex,
+    initial: Vec<String>,
+}
+
+impl Site {
+    fn open(site: &Path) -> Result<Site, String> {
+        let page_path = site.join("index.html");
+        let page = std::fs::read_to_string(&page_path)
+            .map_err(|e| format!("cannot read {}: {e}", page_path.display()))?;
+        let config_json = page_config(&page).ok_or_else(|| {
+            format!(
+                "{} has no {CONFIG_ATTRIBUTE}…' attribute",
+                page_path.display()
+            )
+        })?;
+        let config = Config::from_json(config_json);
+        if config.index_url.contains("://") || config.index_url.starts_with('/') {
+            return Err(format!(
+                "the page's index ({}) must be a relative path inside the site",
+                config.index_url
+            ));
+        }
+        let index_dir: PathBuf = site.join(&config.index_url);
+        let manifest_path = index_dir.join("manifest.json");
+        let manifest = std::fs::read(&manifest_path)
+            .map_err(|e| format!("cannot read {}: {e}", manifest_path.display()))?;
+        let (index, initial) =
+            prerender::open_initial(&manifest, |name| std::fs::read(index_dir.join(name)))
+                .map_err(|e| e.to_string())?;
+        Ok(Site {
+            page_path,
+            page,
+            config,
+            index,
+            initial,
+        })
     }
-    let index_dir: PathBuf = site.join(&config.index_url);
-    let manifest_path = index_dir.join("manifest.json");
-    let manifest = std::fs::read(&manifest_path)
-        .map_err(|e| format!("cannot read {}: {e}", manifest_path.display()))?;
-    let (index, initial) =
-        prerender::open_initial(&manifest, |name| std::fs::read(index_dir.join(name)))
-            .map_err(|e| e.to_string())?;
+}
+
+fn finish_page(site: &Path) -> Result<(), String> {
+    let Site {
+        page_path,
+        page,
+        config,
+        index,
+        initial,
+    } = Site::open(site)?;
     let hints: String = initial
         .iter()
         .map(|name| {
@@ -151,14 +181,9 @@ fn fallback(site: &Path, page_url: &str, options: &[String]) -> Result<(), Strin
         })
         .to_string(),
     );
-    let index_dir = site.join("index");
-    let manifest_path = index_dir.join("manifest.json");
-    let manifest = std::fs::read(&manifest_path)
-        .map_err(|e| format!("cannot read {}: {e}", manifest_path.display()))?;
-    let (index, _) = prerender::open_initial(&manifest, |name| std::fs::read(index_dir.join(name)))
-        .map_err(|e| e.to_string())?;
+    let site = Site::open(site)?;
     let snippet =
-        prerender::fallback_snippet(&config, &index, page_url, tilbudsfinder_web::today())
+        prerender::fallback_snippet(&config, &site.index, page_url, tilbudsfinder_web::today())
             .map_err(|unknown| {
                 let named: Vec<String> = unknown.iter().map(|(f, v)| format!("{f}={v}")).collect();
                 format!("the index knows no such filter: {}", named.join(", "))
