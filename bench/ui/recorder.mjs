@@ -20,7 +20,7 @@
 export function recorder(spec) {
   if (window !== window.top) return;
   const state = {
-    events: [], shifts: [], keys: [], pointers: [], changes: [], firstCard: null, interactive: null,
+    events: [], shifts: [], keys: [], pointers: [], changes: [], firstCard: null, firstFallback: null, interactive: null,
     tracked: spec.initial, lastSig: null,
   };
   const afterFrame = (record) => requestAnimationFrame(() => {
@@ -81,6 +81,12 @@ export function recorder(spec) {
     poll();
   };
   firstFrameWhen(cardShown, (t) => { state.firstCard = t; });
+  // A widget's fallback (the build's first results in the host page, shown while it loads).
+  if (spec.fallback) {
+    const fallbackShown = () => [...document.querySelectorAll(spec.fallback)]
+      .some((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; });
+    firstFrameWhen(fallbackShown, (t) => { state.firstFallback = t; });
+  }
   firstFrameWhen(interactive, (t) => { state.interactive = t; });
   window.__bench = {
     /** Starts a phase: forgets what was recorded and tracks the signature `name` from now on. */
@@ -95,7 +101,7 @@ export function recorder(spec) {
       observeChange();
       return {
         now: performance.now(), sig: state.lastSig, events: state.events, keys: state.keys,
-        pointers: state.pointers, changes: state.changes, firstCard: state.firstCard,
+        pointers: state.pointers, changes: state.changes, firstCard: state.firstCard, firstFallback: state.firstFallback,
         interactive: state.interactive, shifts: state.shifts,
         fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
         // Ours only: the app's User Timing measure of opening the index's initial files.

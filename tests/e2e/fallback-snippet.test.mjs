@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { DIST, PAGE, launchBrowser } from '../lib/harness.mjs';
+import { DIST, PAGE, launchBrowser, startServer } from '../lib/harness.mjs';
 import { cliQuery } from './search-lib.mjs';
 
 const PAGE_URL = 'https://example.dk/tilbudsfinder/index.html';
@@ -68,5 +68,48 @@ test('inside <tilbuds-finder> without JavaScript the fallback\'s links are what 
     await context.close();
   } finally {
     await browser.close();
+  }
+});
+
+test('the demo page\'s widgets show the build\'s first results for their presets until they load', async () => {
+  const widgets = [
+    { id: 'widget-all', query: [], noun: 'tilbud' },
+    { id: 'widget-families', query: ['--mode', 'families', '--filter', 'municipality=751'], noun: 'plejefamilier' },
+  ];
+  const server = await startServer();
+  const browser = await launchBrowser();
+  try {
+    // Without JavaScript: each widget's fallback is the engine's first five for its preset.
+    const off = await browser.newContext({ javaScriptEnabled: false });
+    const page = await off.newPage();
+    await page.goto(`${server.url}demo/kommune.html`);
+    for (const widget of widgets) {
+      const expected = cliQuery(widget.query);
+      const fallbackOf = page.locator(`#${widget.id} .tilbudsfinder-fallback`);
+      assert.equal(
+        (await fallbackOf.locator('p').first().textContent()).trim(),
+        `${expected.total.toLocaleString('da-DK')} ${widget.noun} fundet`,
+      );
+      const records = await fallbackOf.locator('li a').evaluateAll((as) => as.map((a) => a.href));
+      assert.deepEqual(records.map((href) => new URL(href).searchParams.get('rec')), expected.hits.slice(0, 5));
+      for (const href of records) assert.equal(new URL(href).pathname, '/index.html');
+      assert.ok(await fallbackOf.locator('li a').first().isVisible());
+    }
+    await off.close();
+    // With JavaScript: once a widget is ready its fallback is gone, and it counts what the fallback said.
+    const on = await browser.newContext();
+    const live = await on.newPage();
+    await live.goto(`${server.url}demo/kommune.html`);
+    for (const widget of widgets) {
+      const host = live.locator(`#${widget.id}`);
+      await host.locator('.tf-card').first().waitFor({ timeout: 30000 });
+      const said = (await host.locator('.tilbudsfinder-fallback p').first().textContent()).trim();
+      assert.equal(await host.locator('.tilbudsfinder-fallback').isVisible(), false);
+      assert.match((await host.locator('.tf-results-title').textContent()).replace(/\s+/g, ' '), new RegExp(said.split(' ')[0].replace('.', '\\.')));
+    }
+    await on.close();
+  } finally {
+    await browser.close();
+    server.stop();
   }
 });

@@ -15,6 +15,12 @@
 //! the first results before the widget has loaded and without JavaScript, each linking to the
 //! record on the full search page at PAGE_URL. Municipalities and regions may be given by name.
 //!
+//! `tilbudsfinder-page SITE PAGE...` also finishes each further PAGE (a path inside the site,
+//! e.g. `demo/kommune.html`, the demo municipal page): each `<!-- tf:fallback OPTIONS -->` …
+//! `<!-- /tf:fallback -->` inside a `<tilbuds-finder>` gets the fallback for OPTIONS (the
+//! `--fallback` options, which repeat the widget's presets), linking to the site's page. The
+//! widget shows its fallback while it loads, so its first results are in the first paint too.
+//!
 //! The marks stay, so the page can be finished again over another index (a site whose index is
 //! replaced, as the robustness tests do). The page's configuration is read from the template itself (the `data-config` attribute of
 //! the element the app mounts into), the same object www/main.js hands to `mount`, so the
@@ -32,13 +38,18 @@ const PRELOAD_END: &str = "<!-- /tf:preload-index -->";
 const PRERENDER_START: &str = "<!-- tf:prerender -->";
 const PRERENDER_END: &str = "<!-- /tf:prerender -->";
 const CONFIG_ATTRIBUTE: &str = "data-config='";
+const FALLBACK_START: &str = "<!-- tf:fallback ";
+const FALLBACK_START_CLOSE: &str = " -->";
+const FALLBACK_END: &str = "<!-- /tf:fallback -->";
 
-const USAGE: &str = "usage: tilbudsfinder-page SITE_DIR\n       tilbudsfinder-page --fallback SITE_DIR PAGE_URL [--mode families] [--lang en] [--count N] [--filter FACET=VALUE]...";
+const USAGE: &str = "usage: tilbudsfinder-page SITE_DIR [PAGE_WITH_WIDGETS]...\n       tilbudsfinder-page --fallback SITE_DIR PAGE_URL [--mode families] [--lang en] [--count N] [--filter FACET=VALUE]...";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let outcome = match args.as_slice() {
-        [site] if !site.starts_with('-') => finish_page(Path::new(site)),
+        [site, pages @ ..] if !site.starts_with('-') => {
+            finish_page(Path::new(site)).and_then(|()| finish_widget_pages(Path::new(site), pages))
+        }
         [flag, site, page_url, options @ ..] if flag == "--fallback" => {
             fallback(Path::new(site), page_url, options)
         }
@@ -143,16 +154,24 @@ fn finish_page(site: &Path) -> Result<(), String> {
 
 /// Prints the fallback snippet for the presets in `options`.
 fn fallback(site: &Path, page_url: &str, options: &[String]) -> Result<(), String> {
+    let config = fallback_config(options)?;
+    let site = Site::open(site)?;
+    println!("{}", fallback_snippet(&site, &config, page_url)?);
+    Ok(())
+}
+
+/// The widget configuration the `--fallback` options describe.
+fn fallback_config<S: AsRef<str>>(options: &[S]) -> Result<Config, String> {
     let mut mode = "offers";
     let mut lang = "da";
     let mut count = 10u32;
     let mut filters: Vec<(String, String)> = Vec::new();
-    let mut rest = options.iter();
+    let mut rest = options.iter().map(AsRef::as_ref);
     while let Some(option) = rest.next() {
         let value = rest
             .next()
             .ok_or_else(|| format!("{option} needs a value\n{USAGE}"))?;
-        match option.as_str() {
+        match option {
             "--mode" if value == "offers" || value == "families" => mode = value,
             "--lang" if value == "da" || value == "en" => lang = value,
             "--count" => {
@@ -175,21 +194,109 @@ fn fallback(site: &Path, page_url: &str, options: &[String]) -> Result<(), Strin
             }
         }
     }
-    let config = Config::from_json(
+    Ok(Config::from_json(
         &serde_json::json!({
             "mode": mode, "lang": lang, "pageSize": count, "presetFilters": filters,
         })
         .to_string(),
-    );
-    let site = Site::open(site)?;
-    let snippet =
-        prerender::fallback_snippet(&config, &site.index, page_url, tilbudsfinder_web::today())
-            .map_err(|unknown| {
-                let named: Vec<String> = unknown.iter().map(|(f, v)| format!("{f}={v}")).collect();
-                format!("the index knows no such filter: {}", named.join(", "))
-            })?;
-    println!("{snippet}");
+    ))
+}
+
+/// The fallback for `config` over the site's index, linking to `page_url`.
+fn fallback_snippet(site: &Site, config: &Config, page_url: &str) -> Result<String, String> {
+    prerender::fallback_snippet(config, &site.index, page_url, tilbudsfinder_web::today()).map_err(
+        |unknown| {
+            let named: Vec<String> = unknown.iter().map(|(f, v)| format!("{f}={v}")).collect();
+            format!("the index knows no such filter: {}", named.join(", "))
+        },
+    )
+}
+
+/// Writes the fallback of every `tf:fallback` mark in each page (paths inside `site`).
+fn finish_widget_pages(site: &Path, pages: &[String]) -> Result<(), String> {
+    if pages.is_empty() {
+        return Ok(());
+    }
+    let opened = Site::open(site)?;
+    for page in pages {
+        let path = site.join(page);
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        // The site's page, seen from this one.
+        let up = "../".repeat(Path::new(page).components().count().saturating_sub(1));
+        let page_url = format!("{up}index.html");
+        let finished = fill_fallbacks(&text, |options| {
+            let options: Vec<&str> = options.split_whitespace().collect();
+            fallback_snippet(&opened, &fallback_config(&options)?, &page_url)
+        })
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+        std::fs::write(&path, finished)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
     Ok(())
+}
+
+/// `text` with what stands between each `<!-- tf:fallback OPTIONS -->` and the next
+/// `<!-- /tf:fallback -->` replaced by `snippet(OPTIONS)` (the marks kept).
+fn fill_fallbacks(
+    text: &str,
+    mut snippet: impl FnMut(&str) -> Result<String, String>,
+) -> Result<String, String> {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut marks = 0;
+    while let Some(at) = rest.find(FALLBACK_START) {
+        let after = &rest[at + FALLBACK_START.len()..];
+        let close = after
+            .find(FALLBACK_START_CLOSE)
+            .ok_or("a tf:fallback mark is not closed")?;
+        let options = &after[..close];
+        let body = &after[close + FALLBACK_START_CLOSE.len()..];
+        let end = body
+            .find(FALLBACK_END)
+            .ok_or("a tf:fallback mark has no <!-- /tf:fallback -->")?;
+        out.push_str(&rest[..at + FALLBACK_START.len() + close + FALLBACK_START_CLOSE.len()]);
+        out.push_str(&snippet(options)?);
+        rest = &body[end..];
+        marks += 1;
+    }
+    if marks == 0 {
+        return Err("no <!-- tf:fallback … --> marks".to_string());
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fallbacks_fill_between_their_marks_and_keep_them() {
+        let page = "<a><!-- tf:fallback --count 2 -->old<!-- /tf:fallback --></a>\
+                    <b><!-- tf:fallback --mode families -->x<!-- /tf:fallback --></b>";
+        let filled = fill_fallbacks(page, |o| Ok(format!("[{o}]"))).unwrap();
+        assert_eq!(
+            filled,
+            "<a><!-- tf:fallback --count 2 -->[--count 2]<!-- /tf:fallback --></a>\
+             <b><!-- tf:fallback --mode families -->[--mode families]<!-- /tf:fallback --></b>"
+        );
+        // Finishing again gives the same page.
+        assert_eq!(
+            fill_fallbacks(&filled, |o| Ok(format!("[{o}]"))).unwrap(),
+            filled
+        );
+    }
+
+    #[test]
+    fn a_broken_or_missing_mark_is_an_error() {
+        let ok = |o: &str| Ok(o.to_string());
+        assert!(fill_fallbacks("<!-- tf:fallback --count 2 -->", ok).is_err());
+        assert!(fill_fallbacks("<!-- tf:fallback --count 2", ok).is_err());
+        assert!(fill_fallbacks("<p>no marks</p>", ok).is_err());
+        assert!(fallback_config(&["--count", "0"]).is_err());
+        assert!(fallback_config(&["--mode"]).is_err());
+    }
 }
 
 /// The JSON in `data-config='…'`.
