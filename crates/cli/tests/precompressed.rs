@@ -1,6 +1,7 @@
 //! The precompressed copies a host serves instead of compressing per request (issue 17, item 4):
 //! `build` writes `FILE.gz` beside every file it writes, `precompress` beside every compressible
-//! file of a site, each the gzip of its file, and the same input gives the same bytes.
+//! file of a site, each the gzip of its file, and `FILE.br`, its brotli, and the same input gives
+//! the same bytes.
 
 mod scratch;
 
@@ -26,6 +27,14 @@ fn gunzip(path: &Path) -> Vec<u8> {
     flate2::read::GzDecoder::new(std::fs::File::open(path).expect("open .gz"))
         .read_to_end(&mut out)
         .expect("gzip");
+    out
+}
+
+fn unbrotli(path: &Path) -> Vec<u8> {
+    let mut out = Vec::new();
+    brotli::Decompressor::new(std::fs::File::open(path).expect("open .br"), 4096)
+        .read_to_end(&mut out)
+        .expect("brotli");
     out
 }
 
@@ -177,7 +186,7 @@ fn precompress_writes_a_deterministic_copy_beside_every_compressible_file() {
         let out = run(cli().arg("precompress").arg(root));
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert!(
-            stdout.contains("precompressed 5 files (5 written, 0 up to date)"),
+            stdout.contains("precompressed 5 files (10 copies written, 0 up to date)"),
             "{stdout}"
         );
     }
@@ -200,11 +209,23 @@ fn precompress_writes_a_deterministic_copy_beside_every_compressible_file() {
             std::fs::read(second.join(format!("{name}.gz"))).expect("read"),
             "{name}.gz differs between two runs"
         );
+        let br = first.join(format!("{name}.br"));
+        assert_eq!(
+            unbrotli(&br),
+            std::fs::read(first.join(name)).expect("read"),
+            "{name}"
+        );
+        assert_eq!(
+            std::fs::read(&br).expect("read"),
+            std::fs::read(second.join(format!("{name}.br"))).expect("read"),
+            "{name}.br differs between two runs"
+        );
     }
     assert!(!first.join("picture.png.gz").exists());
+    assert!(!first.join("picture.png.br").exists());
     // Again: nothing to write; a file changed since: written anew.
     let out = run(cli().arg("precompress").arg(&first));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("(0 written, 5 up to date)"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("(0 copies written, 10 up to date)"));
     let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
     let changed = first.join("app/app.js");
     std::fs::write(&changed, b"export const x = 2;\n").expect("write");
@@ -214,9 +235,13 @@ fn precompress_writes_a_deterministic_copy_beside_every_compressible_file() {
         .and_then(|f| f.set_modified(later))
         .expect("set the modification time");
     let out = run(cli().arg("precompress").arg(&first));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("(1 written, 4 up to date)"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("(2 copies written, 8 up to date)"));
     assert_eq!(
         gunzip(&first.join("app/app.js.gz")),
+        b"export const x = 2;\n"
+    );
+    assert_eq!(
+        unbrotli(&first.join("app/app.js.br")),
         b"export const x = 2;\n"
     );
 }

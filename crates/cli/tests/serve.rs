@@ -434,6 +434,70 @@ fn issue_17_accept_encoding_is_read_with_its_weights() {
     }
 }
 
+#[test]
+fn brotli_is_the_builds_fresh_br_copy_sent_to_a_browser_that_takes_it() {
+    let server = Server::start("brotli", &[("app.js", page(8))]);
+    // The copy `precompress` writes, as it writes it.
+    let out = Command::new(env!("CARGO_BIN_EXE_tilbudsfinder"))
+        .arg("precompress")
+        .arg(&server.dir)
+        .output()
+        .expect("run precompress");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let br = std::fs::read(server.dir.join("app.js.br")).expect("the .br copy");
+    let unbrotli = |bytes: &[u8]| {
+        let mut out = Vec::new();
+        brotli::Decompressor::new(bytes, 4096)
+            .read_to_end(&mut out)
+            .expect("brotli");
+        out
+    };
+    for (accept, encoding) in [
+        ("gzip, deflate, br, zstd", Some("br")),
+        ("br", Some("br")),
+        ("br;q=0.5, gzip, identity;q=0.1", Some("gzip")),
+        ("br;q=0, gzip", Some("gzip")),
+        ("identity", None),
+    ] {
+        let (head, body) = server.get_with("/app.js", &format!("Accept-Encoding: {accept}\r\n"));
+        assert_eq!(status(&head), "HTTP/1.1 200 OK", "{accept}");
+        assert_eq!(
+            header(&head, "Content-Encoding").as_deref(),
+            encoding,
+            "{accept}"
+        );
+        assert_eq!(
+            header(&head, "Vary").as_deref(),
+            Some("Accept-Encoding"),
+            "{accept}"
+        );
+        match encoding {
+            Some("br") => {
+                assert_eq!(body, br, "{accept}: the build's copy, as it is");
+                assert_eq!(unbrotli(&body), page(8), "{accept}");
+                assert!(header(&head, "ETag").is_some_and(|t| t.ends_with("-br\"")));
+            }
+            Some(_) => assert_eq!(gunzip(&body), page(8), "{accept}"),
+            None => assert_eq!(body, page(8), "{accept}"),
+        }
+    }
+    // A file replaced after its copies were written: its stale .br is never sent.
+    std::fs::write(server.dir.join("app.js"), page(9)).expect("replace");
+    let later = std::time::SystemTime::now() + Duration::from_secs(5);
+    std::fs::File::options()
+        .write(true)
+        .open(server.dir.join("app.js"))
+        .and_then(|f| f.set_modified(later))
+        .expect("set the modification time");
+    let (head, body) = server.get_with("/app.js", "Accept-Encoding: gzip, br\r\n");
+    assert_eq!(header(&head, "Content-Encoding").as_deref(), Some("gzip"));
+    assert_eq!(gunzip(&body), page(9));
+}
+
 /// `bytes` gzipped with a file name in the header, so that they differ from any gzip `serve`
 /// would make itself: an answer with exactly these bytes came from the file on disk.
 fn marked_gzip(bytes: &[u8]) -> Vec<u8> {

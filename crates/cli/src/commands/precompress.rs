@@ -1,7 +1,7 @@
-//! `tilbudsfinder precompress DIR`: writes the gzipped copy `FILE.gz` beside every compressible
-//! file of a built site (`build/site` runs it last), so that a host serves them as they are
-//! instead of compressing per request (nginx `gzip_static`, Apache, `tilbudsfinder serve`; see
-//! `docs/hosting.md`).
+//! `tilbudsfinder precompress DIR`: writes the gzipped copy `FILE.gz` and the brotli copy
+//! `FILE.br` beside every compressible file of a built site (`build/site` runs it last), so that
+//! a host serves them as they are instead of compressing per request (nginx `gzip_static` and
+//! `brotli_static`, Caddy, Apache, `tilbudsfinder serve`; see `docs/hosting.md`).
 //!
 //! The copies are deterministic (`site_files`): the same site gives the same bytes. A copy at
 //! least as new as its file is kept as it is (`build` has written those of the index already);
@@ -28,10 +28,12 @@ pub struct Args {
 /// What a run did.
 #[derive(Default)]
 struct Tally {
+    bytes_files: u64,
     written: u64,
     kept: u64,
     bytes: u64,
     gzipped_bytes: u64,
+    brotli_bytes: u64,
 }
 
 /// Runs `precompress`.
@@ -44,12 +46,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut tally = Tally::default();
     visit(&args.dir, &mut tally)?;
     write_stdout(&format!(
-        "precompressed {} files ({} written, {} up to date): {} bytes, {} gzipped\n",
-        tally.written + tally.kept,
+        "precompressed {} files ({} copies written, {} up to date): {} bytes, {} gzipped, {} with brotli\n",
+        tally.bytes_files,
         tally.written,
         tally.kept,
         tally.bytes,
-        tally.gzipped_bytes
+        tally.gzipped_bytes,
+        tally.brotli_bytes
     ))?;
     Ok(ExitCode::SUCCESS)
 }
@@ -68,24 +71,47 @@ fn visit(dir: &Path, tally: &mut Tally) -> anyhow::Result<()> {
         if metadata.is_dir() {
             visit(&path, tally)?;
         } else if metadata.is_file() && site_files::is_compressible(&path) {
-            let gz_path = site_files::gzipped_path(&path);
-            let up_to_date = std::fs::metadata(&gz_path)
-                .ok()
-                .filter(|gz| gz.modified().ok() >= metadata.modified().ok());
-            let gz_len = match up_to_date {
-                Some(gz) => {
-                    tally.kept += 1;
-                    gz.len()
-                }
-                None => {
-                    tally.written += 1;
-                    site_files::write_gzipped_copy(&path)
-                        .with_context(|| format!("{}: cannot write", gz_path.display()))?
-                }
-            };
+            tally.bytes_files += 1;
             tally.bytes += metadata.len();
-            tally.gzipped_bytes += gz_len;
+            tally.gzipped_bytes += copy(
+                &path,
+                &metadata,
+                &site_files::gzipped_path(&path),
+                site_files::write_gzipped_copy,
+                tally,
+            )?;
+            tally.brotli_bytes += copy(
+                &path,
+                &metadata,
+                &site_files::brotli_path(&path),
+                site_files::write_brotli_copy,
+                tally,
+            )?;
         }
     }
     Ok(())
+}
+
+/// Writes the copy of `path` at `copy_path` with `write`, unless one at least as new is there;
+/// returns its length.
+fn copy(
+    path: &Path,
+    metadata: &std::fs::Metadata,
+    copy_path: &Path,
+    write: fn(&Path) -> std::io::Result<u64>,
+    tally: &mut Tally,
+) -> anyhow::Result<u64> {
+    let up_to_date = std::fs::metadata(copy_path)
+        .ok()
+        .filter(|copy| copy.modified().ok() >= metadata.modified().ok());
+    Ok(match up_to_date {
+        Some(copy) => {
+            tally.kept += 1;
+            copy.len()
+        }
+        None => {
+            tally.written += 1;
+            write(path).with_context(|| format!("{}: cannot write", copy_path.display()))?
+        }
+    })
 }

@@ -12,9 +12,12 @@
 //!   `Last-Modified`; `If-None-Match` (or, without it, `If-Modified-Since`) that still holds is
 //!   answered `304 Not Modified`, so a revalidated `no-cache` file costs a head, not a download.
 //! - `Accept-Encoding` is read with its weights: `gzip;q=0` means no gzip, `identity` counts.
-//!   The gzipped answer is the precompressed `FILE.gz` that the build writes beside `FILE`
-//!   (`site_files`), when it is at least as new as `FILE`; otherwise (a site without them, a
-//!   file replaced on disk) the file is gzipped here, the same way, and cached.
+//!   Brotli is sent when the client accepts it at least as much as gzip and the build's
+//!   precompressed `FILE.br` is at least as new as `FILE`; it is never compressed here (brotli
+//!   at its best level is too slow per request). Otherwise the gzipped answer is the
+//!   precompressed `FILE.gz` (`site_files`), when it is at least as new as `FILE`; otherwise (a
+//!   site without them, a file replaced on disk) the file is gzipped here, the same way, and
+//!   cached.
 //! - `--cors ORIGIN|*` lets pages on other origins read the files (one publisher hosting the
 //!   index and the widget for many municipal sites), and answers their preflight `OPTIONS`.
 //!
@@ -487,8 +490,8 @@ impl<'a> Request<'a> {
 enum Representation {
     /// The file as it is.
     Identity(File, u64),
-    /// The precompressed `FILE.gz` beside it.
-    Precompressed(File, u64),
+    /// A precompressed copy beside it (`FILE.gz` or `FILE.br`).
+    Precompressed(File, u64, Encoding),
     /// Gzipped here (no fresh `FILE.gz` exists).
     GzippedHere(Arc<Vec<u8>>),
 }
@@ -559,11 +562,21 @@ impl Site {
         }
         let stamp = FileStamp::of(&metadata);
         let compressible = site_files::is_compressible(&path);
-        let wants_gzip = compressible && prefers_gzip(request.header("accept-encoding").as_deref());
-        let representation = if wants_gzip {
-            self.gzipped(&path, file, stamp)
+        let wanted = if compressible {
+            accepted_encodings(request.header("accept-encoding").as_deref())
         } else {
-            Some(Representation::Identity(file, stamp.len))
+            Vec::new()
+        };
+        let brotli = wanted
+            .iter()
+            .take_while(|&&e| e != Encoding::Gzip)
+            .any(|&e| e == Encoding::Brotli)
+            .then(|| self.precompressed(&path, stamp, Encoding::Brotli))
+            .flatten();
+        let representation = match brotli {
+            Some(brotli) => Some(brotli),
+            None if wanted.contains(&Encoding::Gzip) => self.gzipped(&path, file, stamp),
+            None => Some(Representation::Identity(file, stamp.len)),
         };
         // The file changed or failed while it was read: answer as it is now.
         let Some(representation) = representation.or_else(|| {
@@ -578,9 +591,11 @@ impl Site {
         };
         let (tag, body, encoding) = match representation {
             Representation::Identity(file, len) => (tag, Body::File(file, len), None),
-            Representation::Precompressed(file, len) => {
-                (format!("{tag}-gzip"), Body::File(file, len), Some("gzip"))
-            }
+            Representation::Precompressed(file, len, encoding) => (
+                format!("{tag}-{}", encoding.token()),
+                Body::File(file, len),
+                Some(encoding.token()),
+            ),
             Representation::GzippedHere(gz) => {
                 (format!("{tag}-gzip"), Body::Bytes(gz), Some("gzip"))
             }
@@ -658,13 +673,7 @@ impl Site {
     /// [`MAX_GZIP_SOURCE_BYTES`]), else the file as it is. `None` when the file could not be
     /// read whole as it was when opened.
     fn gzipped(&self, path: &Path, file: File, stamp: FileStamp) -> Option<Representation> {
-        let gz_path = site_files::gzipped_path(path);
-        let precompressed = self.inside_root(&gz_path).and_then(|gz_path| {
-            let gz = File::open(gz_path).ok()?;
-            let metadata = gz.metadata().ok()?;
-            let fresh = metadata.is_file() && metadata.modified().ok() >= stamp.modified;
-            fresh.then(|| Representation::Precompressed(gz, metadata.len()))
-        });
+        let precompressed = self.precompressed(path, stamp, Encoding::Gzip);
         if precompressed.is_some() {
             return precompressed;
         }
@@ -689,6 +698,25 @@ impl Site {
             cache.put(path, stamp, &gz);
         }
         Some(Representation::GzippedHere(gz))
+    }
+
+    /// The build's precompressed copy of `path` in `encoding`, if it is there and at least as new
+    /// as the file.
+    fn precompressed(
+        &self,
+        path: &Path,
+        stamp: FileStamp,
+        encoding: Encoding,
+    ) -> Option<Representation> {
+        let copy_path = match encoding {
+            Encoding::Gzip => site_files::gzipped_path(path),
+            Encoding::Brotli => site_files::brotli_path(path),
+        };
+        let copy_path = self.inside_root(&copy_path)?;
+        let copy = File::open(copy_path).ok()?;
+        let metadata = copy.metadata().ok()?;
+        let fresh = metadata.is_file() && metadata.modified().ok() >= stamp.modified;
+        fresh.then(|| Representation::Precompressed(copy, metadata.len(), encoding))
     }
 
     /// The entity tag of a file's content (without quotes): the hash in its name when it has
@@ -783,11 +811,29 @@ fn text_response(status: &'static str, text: &str) -> Response {
     }
 }
 
-/// Whether to send gzip for this `Accept-Encoding`: gzip must be acceptable (`q` above 0, by
-/// name or through `*`) and wanted at least as much as no encoding (`identity`). No header, or
-/// an empty one, means no encoding.
-fn prefers_gzip(accept_encoding: Option<&str>) -> bool {
-    let (mut gzip, mut identity, mut any) = (None, None, None);
+/// A content coding this server sends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Encoding {
+    Brotli,
+    Gzip,
+}
+
+impl Encoding {
+    /// Its name in `Content-Encoding` (and in the entity tag of that representation).
+    fn token(self) -> &'static str {
+        match self {
+            Encoding::Brotli => "br",
+            Encoding::Gzip => "gzip",
+        }
+    }
+}
+
+/// The codings this `Accept-Encoding` takes, most wanted first (brotli before gzip when they
+/// are wanted alike). A coding must be acceptable (`q` above 0, by name or through `*`) and
+/// wanted at least as much as no encoding (`identity`). No header, or an empty one, means no
+/// encoding.
+fn accepted_encodings(accept_encoding: Option<&str>) -> Vec<Encoding> {
+    let (mut brotli, mut gzip, mut identity, mut any) = (None, None, None, None);
     for item in accept_encoding.unwrap_or("").split(',') {
         let mut parts = item.split(';');
         let coding = parts.next().unwrap_or("").trim().to_ascii_lowercase();
@@ -806,15 +852,22 @@ fn prefers_gzip(accept_encoding: Option<&str>) -> bool {
             }
         }
         match coding.as_str() {
+            "br" => brotli = Some(weight),
             "gzip" | "x-gzip" => gzip = Some(weight),
             "identity" => identity = Some(weight),
             "*" => any = Some(weight),
             _ => {}
         }
     }
-    let gzip = gzip.or(any).unwrap_or(0.0);
     let identity = identity.or(any).unwrap_or(1.0);
-    gzip > 0.0 && gzip >= identity
+    let mut wanted: Vec<(Encoding, f32)> = [(Encoding::Brotli, brotli), (Encoding::Gzip, gzip)]
+        .into_iter()
+        .map(|(encoding, weight)| (encoding, weight.or(any).unwrap_or(0.0)))
+        .filter(|&(_, weight)| weight > 0.0 && weight >= identity)
+        .collect();
+    // Stable: brotli stays first on a tie.
+    wanted.sort_by(|a, b| b.1.total_cmp(&a.1));
+    wanted.into_iter().map(|(encoding, _)| encoding).collect()
 }
 
 /// Whether an `If-None-Match` list names this entity tag (weak comparison, as for GET).
@@ -927,6 +980,25 @@ mod tests {
     }
 
     #[test]
+    fn brotli_comes_first_unless_gzip_is_wanted_more() {
+        use Encoding::{Brotli, Gzip};
+        for (header, expected) in [
+            (Some("gzip, deflate, br, zstd"), vec![Brotli, Gzip]),
+            (Some("br"), vec![Brotli]),
+            (Some("BR;q=0.9, gzip"), vec![Gzip]),
+            (Some("br;q=0.9, gzip, identity;q=0.5"), vec![Gzip, Brotli]),
+            (Some("br;q=0, gzip"), vec![Gzip]),
+            (Some("br, identity;q=1, gzip;q=0.5"), vec![Brotli]),
+            (Some("*"), vec![Brotli, Gzip]),
+            (Some("gzip"), vec![Gzip]),
+            (Some("identity"), vec![]),
+            (None, vec![]),
+        ] {
+            assert_eq!(accepted_encodings(header), expected, "{header:?}");
+        }
+    }
+
+    #[test]
     fn gzip_is_chosen_by_its_weight_against_identity() {
         for (header, gzip) in [
             (None, false),
@@ -947,7 +1019,11 @@ mod tests {
             (Some("gzip;q=2"), false),
             (Some("deflate"), false),
         ] {
-            assert_eq!(prefers_gzip(header), gzip, "{header:?}");
+            assert_eq!(
+                accepted_encodings(header).contains(&Encoding::Gzip),
+                gzip,
+                "{header:?}"
+            );
         }
     }
 
