@@ -9,12 +9,7 @@ import { INDEX_DIR, cliJson, openPage, withServerAndBrowser } from '../lib/harne
 import {
   cliQuery, expectAccessible, expectFitsViewport, expectNoProblems, facetCheckbox, screenshot, waitForResults } from './search-lib.mjs';
 
-let server;
-let browser;
-withServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+const site = withServerAndBrowser();
 
 function cliCapacity(args = []) {
   return cliJson(['capacity', INDEX_DIR, '--json', ...args]);
@@ -24,7 +19,7 @@ function cliCapacity(args = []) {
 const RESIDENTIAL = ['--filter', 'type=botilbud'];
 
 async function openCapacity(query = '', options = {}) {
-  const opened = await openPage(browser, `${server.url}index.html?view=capacity${query}`, options);
+  const opened = await openPage(site.browser, `${site.url}index.html?view=capacity${query}`, options);
   await opened.page.waitForSelector('.tf-capacity-total', { timeout: 30000 });
   return opened;
 }
@@ -299,7 +294,7 @@ test('foster families: by type and by accepted age, and the view survives a relo
 });
 
 test('the switch moves between search and capacity, keeping the filters', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.url}index.html?f=region:1081`);
+  const { page, context, problems } = await openPage(site.browser, `${site.url}index.html?f=region:1081`);
   await waitForResults(page);
   await page.getByRole('radio', { name: 'Kapacitet' }).check();
   await page.waitForSelector('.tf-capacity-total');

@@ -9,12 +9,7 @@ import {
   cliQuery, expectAccessible, expectNoProblems, expectTotal, openSearch,
 } from './search-lib.mjs';
 
-let server;
-let browser;
-withServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+const site = withServerAndBrowser();
 
 test('free places by kind: the page counts what fits, as the CLI does', async () => {
   const args = ['--mode', 'families', '--age', '8', '--min-free', '1'];
@@ -24,9 +19,7 @@ test('free places by kind: the page counts what fits, as the CLI does', async ()
   assert.ok(respite > 0 && placement > 0, 'the sample has free places of both kinds for an 8-year-old');
   assert.ok(either <= respite + placement && either >= Math.max(respite, placement));
 
-  const { page, context, problems } = await openSearch(
-    browser, server.url, '?mode=families&age=8&free=1&f=care%3Astoetteophold',
-  );
+  const { page, context, problems } = await openSearch(site, '?mode=families&age=8&free=1&f=care%3Astoetteophold');
   await expectTotal(page, respite);
   // Every card shown has a støtteophold place free and says so by kind.
   const texts = await page.locator('.tf-card .tf-free').allTextContents();

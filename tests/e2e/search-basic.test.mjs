@@ -9,15 +9,10 @@ import {
   screenshot, shownIds, shownTotal,
 } from './search-lib.mjs';
 
-let server;
-let browser;
-withServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+const site = withServerAndBrowser();
 
 test('first results match the engine, with a labelled search box and a live region', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url);
+  const { page, context, problems } = await openSearch(site);
   const expected = cliQuery([]);
   assert.equal(await shownTotal(page), expected.total);
   assert.deepEqual(await shownIds(page), expected.hits);
@@ -39,7 +34,7 @@ test('first results match the engine, with a labelled search box and a live regi
 });
 
 test('typing narrows the results as the user types, announced once settled', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url);
+  const { page, context, problems } = await openSearch(site);
   const input = page.getByLabel('Søg i tilbud');
   await input.focus();
   await page.keyboard.type('bo', { delay: 30 });
@@ -64,7 +59,7 @@ test('typing narrows the results as the user types, announced once settled', asy
 });
 
 test('a facet count says what ticking it gives; chips remove filters; reset clears all', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url);
+  const { page, context, problems } = await openSearch(site);
   const before = await shownTotal(page);
   const first = await firstFacetValue(page, 'Tilbudstype');
   const code = await first.checkbox.getAttribute('value');
@@ -95,7 +90,7 @@ test('a facet count says what ticking it gives; chips remove filters; reset clea
 });
 
 test('at 375 px the filters fold into a panel a phone user can open', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url, '', {
+  const { page, context, problems } = await openSearch(site, '', {
     viewport: { width: 375, height: 800 },
   });
   const toggle = page.getByRole('button', { name: /^Vis filtre/ });

@@ -9,15 +9,10 @@ import {
   screenshot, shownIds,
 } from './search-lib.mjs';
 
-let server;
-let browser;
-withServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+const site = withServerAndBrowser();
 
 test('the consultant\'s question: age, available, free place, type, near', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url);
+  const { page, context, problems } = await openSearch(site);
   await page.getByRole('radio', { name: 'Plejefamilier' }).check();
   await expectTotal(page, cliQuery(['--mode', 'families']).total);
   assert.equal((await page.locator('.tf-title').textContent()).trim(), 'Find en plejefamilie');
@@ -69,7 +64,7 @@ test('the consultant\'s question: age, available, free place, type, near', async
 });
 
 test('families at 375 px', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url, '?mode=families&age=3&free=1', {
+  const { page, context, problems } = await openSearch(site, '?mode=families&age=3&free=1', {
     viewport: { width: 375, height: 800 },
   });
   await expectTotal(page, cliQuery(['--mode', 'families', '--age', '3', '--min-free', '1']).total);

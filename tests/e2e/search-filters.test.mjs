@@ -7,12 +7,7 @@ import {
   cliQuery, expectAccessible, expectNoProblems, expectTotal, openSearch, shownIds,
 } from './search-lib.mjs';
 
-let server;
-let browser;
-withServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+const site = withServerAndBrowser();
 
 async function expectEngine(page, args, state) {
   const expected = cliQuery(args);
@@ -22,7 +17,7 @@ async function expectEngine(page, args, state) {
 }
 
 test('age, free places, price range and freshness each narrow as the engine says', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url);
+  const { page, context, problems } = await openSearch(site);
   await page.getByLabel('Borgerens alder (år)').fill('15');
   await expectEngine(page, ['--age', '15'], 'age 15');
   await page.getByLabel('Kun med ledige pladser').check();
@@ -45,7 +40,7 @@ test('age, free places, price range and freshness each narrow as the engine says
 });
 
 test('distance from a municipality or postal code filters and sorts by nearness', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url);
+  const { page, context, problems } = await openSearch(site);
   await page.getByLabel('Kommune eller postnummer').fill('Aarhus');
   await page.getByLabel('Inden for', { exact: true }).selectOption('25');
   const near = await expectEngine(page, ['--near', 'Aarhus', '--km', '25'], 'within 25 km of Aarhus');
@@ -70,7 +65,7 @@ test('distance from a municipality or postal code filters and sorts by nearness'
 });
 
 test('sort by price and page through the results', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url);
+  const { page, context, problems } = await openSearch(site);
   await page.getByLabel('Sortér efter').selectOption('price_asc');
   const first = await expectEngine(page, ['--sort', 'price_asc'], 'cheapest first');
   const pageSize = first.hits.length;

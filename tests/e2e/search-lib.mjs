@@ -9,9 +9,12 @@ import {
   ARTIFACTS, INDEX_DIR, axeViolations, cliJson, describeViolations, openPage,
 } from '../lib/harness.mjs';
 
-/** Opens the full search page at `query` (e.g. '?q=bo') and waits for the first results. */
-export async function openSearch(browser, baseUrl, query = '', options = {}) {
-  const opened = await openPage(browser, `${baseUrl}index.html${query}`, options);
+/**
+ * Opens the full search page of `site` (`{ browser, url }`, as withServerAndBrowser gives it) at
+ * `query` (e.g. '?q=bo') and waits for the first results.
+ */
+export async function openSearch(site, query = '', options = {}) {
+  const opened = await openPage(site.browser, `${site.url}index.html${query}`, options);
   await waitForResults(opened.page);
   return opened;
 }

@@ -10,12 +10,7 @@ import {
   cliQuery, expectAccessible, expectNoProblems, expectTotal, facetCheckbox, openSearch, screenshot,
 } from './search-lib.mjs';
 
-let server;
-let browser;
-withServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+const site = withServerAndBrowser();
 
 const SKAERPET = /Skærpet tilsyn siden \d{2}\.\d{2}\.\d{4}/;
 
@@ -24,7 +19,7 @@ const SKAERPET = /Skærpet tilsyn siden \d{2}\.\d{2}\.\d{4}/;
 async function cardUnderSkaerpetTilsyn(filters) {
   const query = filters.map((f) => `f=${encodeURIComponent(f)}`).join('&');
   for (let pageNumber = 1; pageNumber <= 10; pageNumber += 1) {
-    const opened = await openSearch(browser, server.url, `?${query}&page=${pageNumber}`);
+    const opened = await openSearch(site, `?${query}&page=${pageNumber}`);
     const card = opened.page.locator('.tf-card', {
       has: opened.page.locator('.tf-sanction', { hasText: SKAERPET }),
     }).first();
@@ -79,7 +74,7 @@ test('a record under skærpet tilsyn shows its badge with words on the card, in 
 });
 
 test('"Uden påbud / skærpet tilsyn" filters as the CLI does', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url);
+  const { page, context, problems } = await openSearch(site);
   await facetCheckbox(page, 'Påbud og skærpet tilsyn', 'Uden påbud / skærpet tilsyn').check();
   await expectTotal(page, cliQuery(['--filter', 'sanction=none']).total);
   assert.equal(await page.locator('.tf-card .tf-sanction').count(), 0, 'no badge on the filtered cards');
@@ -89,7 +84,7 @@ test('"Uden påbud / skærpet tilsyn" filters as the CLI does', async () => {
 });
 
 test('"Meld en fejl" writes to the record\'s socialtilsyn about the record', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url, '?f=authority%3Anord');
+  const { page, context, problems } = await openSearch(site, '?f=authority%3Anord');
   const nord = cliQuery(['--filter', 'authority=nord', '--page-size', '100000']).hits;
   const card = page.locator('.tf-card').first();
   const id = await card.getAttribute('data-id');
