@@ -405,7 +405,7 @@ pub fn web_address(url: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::test_support::{found, offer, only};
+    use crate::check::test_support::{assert_found, offer, only};
     use crate::check::Severity::{Error, Warning};
     use crate::model::Record;
 
@@ -521,12 +521,14 @@ mod tests {
         let mut o = offer();
         o.contact.website = Some(url.to_owned());
         let findings = only(Record::Offer(o));
-        assert!(found(
+        assert_found(
             &findings,
-            Warning,
-            "contact.website",
-            "mixes Latin and Cyrillic letters in one label"
-        ));
+            &[(
+                Warning,
+                "contact.website",
+                "mixes Latin and Cyrillic letters in one label",
+            )],
+        );
     }
 
     #[test]
@@ -536,35 +538,22 @@ mod tests {
         o.contact.email = Some("kontakt at engly.dk".into());
         o.contact.website = Some("javascript:alert(document.cookie)".into());
         let findings = only(Record::Offer(o.clone()));
-        assert!(found(
-            &findings,
-            Warning,
-            "contact.phone",
-            "no phone number"
-        ));
-        assert!(found(
-            &findings,
-            Error,
-            "contact.email",
-            "email \"kontakt at engly.dk\" is not an e-mail address: it has no @"
-        ));
-        assert!(found(&findings, Error, "contact.website", "website \"javascript:alert(document.cookie)\" has scheme \"javascript\"; expected http or https"));
+        assert_found(&findings, &[(Warning, "contact.phone", "no phone number"), (Error, "contact.email", "email \"kontakt at engly.dk\" is not an e-mail address: it has no @"), (Error, "contact.website", "website \"javascript:alert(document.cookie)\" has scheme \"javascript\"; expected http or https")]);
 
         o.contact.phone = Some("12".into());
         o.contact.email = None;
         o.contact.website = None;
         let findings = only(Record::Offer(o));
-        assert!(found(
+        assert_found(
             &findings,
-            Warning,
-            "contact.phone",
-            "phone \"12\" is not a plausible Danish number: expected 8 digits"
-        ));
-        assert!(found(
-            &findings,
-            Warning,
-            "contact.email",
-            "no e-mail address"
-        ));
+            &[
+                (
+                    Warning,
+                    "contact.phone",
+                    "phone \"12\" is not a plausible Danish number: expected 8 digits",
+                ),
+                (Warning, "contact.email", "no e-mail address"),
+            ],
+        );
     }
 }

@@ -278,7 +278,7 @@ fn offer_type(report: &mut Report, offer: &Offer) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::test_support::{found, offer, only};
+    use crate::check::test_support::{assert_found, offer, only};
     use crate::check::Severity::{Error, Warning};
     use crate::model::{FreePlaces, LegalBasisPlaces, Record};
 
@@ -292,48 +292,48 @@ mod tests {
         a.lon = -0.0;
         let findings = only(Record::Offer(o.clone()));
         let p = "departments[0].address";
-        assert!(found(
+        assert_found(
             &findings,
-            Error,
-            &format!("{p}.municipality"),
-            "municipality 999 is not"
-        ));
-        assert!(found(
-            &findings,
-            Error,
-            &format!("{p}.postal_code"),
-            "postal_code 999 is outside 1000–9990"
-        ));
-        assert!(found(
-            &findings,
-            Error,
-            &format!("{p}.lat"),
-            "lat 60 is outside Denmark (54.5–57.8)"
-        ));
-        assert!(found(
-            &findings,
-            Error,
-            &format!("{p}.lon"),
-            "lon 0 is outside Denmark (8–15.3)"
-        ));
+            &[
+                (
+                    Error,
+                    &format!("{p}.municipality"),
+                    "municipality 999 is not",
+                ),
+                (
+                    Error,
+                    &format!("{p}.postal_code"),
+                    "postal_code 999 is outside 1000–9990",
+                ),
+                (
+                    Error,
+                    &format!("{p}.lat"),
+                    "lat 60 is outside Denmark (54.5–57.8)",
+                ),
+                (
+                    Error,
+                    &format!("{p}.lon"),
+                    "lon 0 is outside Denmark (8–15.3)",
+                ),
+            ],
+        );
 
         let mut o = offer();
         let a = &mut o.departments[0].address;
         a.municipality = 101;
         a.region = 1081;
         let findings = only(Record::Offer(o));
-        assert!(found(
+        assert_found(
             &findings,
-            Error,
-            &format!("{p}.region"),
-            "municipality 101 København is in region 1084, not 1081"
-        ));
-        assert!(found(
-            &findings,
-            Warning,
-            &format!("{p}.lat"),
-            "km from København V"
-        ));
+            &[
+                (
+                    Error,
+                    &format!("{p}.region"),
+                    "municipality 101 København is in region 1084, not 1081",
+                ),
+                (Warning, &format!("{p}.lat"), "km from København V"),
+            ],
+        );
     }
 
     #[test]
@@ -345,41 +345,38 @@ mod tests {
             reported: o.updated.places,
         });
         let findings = only(Record::Offer(o.clone()));
-        assert!(found(
+        assert_found(
             &findings,
-            Error,
-            "free_places.count",
-            "free_places.count 4 is greater than places_total 3"
-        ));
-        assert!(found(
-            &findings,
-            Warning,
-            "places_total",
-            "places_total is 3"
-        ));
+            &[
+                (
+                    Error,
+                    "free_places.count",
+                    "free_places.count 4 is greater than places_total 3",
+                ),
+                (Warning, "places_total", "places_total is 3"),
+            ],
+        );
 
         o.free_places = None;
         o.occupancy_rate = Some(101.0);
         o.legal_bases.push(o.legal_bases[0].clone());
         let findings = only(Record::Offer(o));
-        assert!(found(
+        assert_found(
             &findings,
-            Warning,
-            "free_places",
-            "never been reported"
-        ));
-        assert!(found(
-            &findings,
-            Error,
-            "occupancy_rate",
-            "occupancy_rate 101 is outside 0–100"
-        ));
-        assert!(found(
-            &findings,
-            Error,
-            "legal_bases[2].basis",
-            "is listed twice (also legal_bases[0])"
-        ));
+            &[
+                (Warning, "free_places", "never been reported"),
+                (
+                    Error,
+                    "occupancy_rate",
+                    "occupancy_rate 101 is outside 0–100",
+                ),
+                (
+                    Error,
+                    "legal_bases[2].basis",
+                    "is listed twice (also legal_bases[0])",
+                ),
+            ],
+        );
     }
 
     #[test]
@@ -394,23 +391,23 @@ mod tests {
             s.basis = LegalBasis::Sel103;
         }
         let findings = only(Record::Offer(o));
-        assert!(found(
+        assert_found(
             &findings,
-            Warning,
-            "offer_type",
-            "offer_type botilbud does not fit any of the legal bases sel_103"
-        ));
+            &[(
+                Warning,
+                "offer_type",
+                "offer_type botilbud does not fit any of the legal bases sel_103",
+            )],
+        );
     }
 
     #[test]
     fn no_legal_bases_is_an_error() {
         let mut o = offer();
         o.legal_bases.clear();
-        assert!(found(
+        assert_found(
             &only(Record::Offer(o)),
-            Error,
-            "legal_bases",
-            "no legal bases"
-        ));
+            &[(Error, "legal_bases", "no legal bases")],
+        );
     }
 }
