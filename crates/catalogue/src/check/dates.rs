@@ -123,7 +123,7 @@ pub(crate) fn plausible(report: &mut Report, field: &str, date: Date) {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::test_support::{assert_found, family, offer, only, today};
+    use crate::check::test_support::{assert_found, family, nothing_on, offer, only, today};
     use crate::check::Severity::{Error, Warning};
     use crate::date::ymd;
     use crate::model::{Marking, Record};
@@ -184,8 +184,9 @@ mod tests {
             ],
         );
         f.free_places.reported = ymd(2026, 8, 24);
-        assert!(!only(Record::FosterFamily(f))
-            .iter()
-            .any(|x| x.field == "free_places.reported"));
+        assert!(nothing_on(
+            &only(Record::FosterFamily(f)),
+            "free_places.reported"
+        ));
     }
 }

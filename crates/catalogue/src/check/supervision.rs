@@ -282,7 +282,7 @@ fn region_authority(
 
 #[cfg(test)]
 mod tests {
-    use crate::check::test_support::{assert_found, family, offer, only};
+    use crate::check::test_support::{assert_found, family, nothing_on, offer, only};
     use crate::check::Severity::{Error, Warning};
     use crate::model::{Marking, Record};
     use crate::vocab::{ApprovalStatus, Authority, FosterFamilyType, Ownership};
@@ -306,9 +306,7 @@ mod tests {
         let findings = only(Record::FosterFamily(f.clone()));
         assert_found(&findings, &[(Error, "authority", "approves only network foster families and families approved for one named child, not a generally approved forstaerket family")]);
         f.family_type = FosterFamilyType::Network;
-        assert!(!only(Record::FosterFamily(f))
-            .iter()
-            .any(|x| x.field == "authority"));
+        assert!(nothing_on(&only(Record::FosterFamily(f)), "authority"));
     }
 
     #[test]
@@ -337,9 +335,7 @@ mod tests {
             )],
         );
         o.supervision.authority = Authority::Nord;
-        assert!(!only(Record::Offer(o))
-            .iter()
-            .any(|x| x.field == "supervision.authority"));
+        assert!(nothing_on(&only(Record::Offer(o)), "supervision.authority"));
     }
 
     #[test]
@@ -428,9 +424,10 @@ mod tests {
                 (Error, "supervision.latest_inspection.report", "has scheme"),
             ],
         );
-        assert!(!findings
-            .iter()
-            .any(|f| f.field == "supervision.latest_inspection.approval_report"));
+        assert!(nothing_on(
+            &findings,
+            "supervision.latest_inspection.approval_report"
+        ));
         // Unused since 2024-11-01: an offer's approval lapses two years later, before today.
         assert_found(
             &findings,
@@ -444,9 +441,10 @@ mod tests {
         // A family has three years; 2024-11-01 + 3 years is a year ahead: no warning yet.
         let mut f = family();
         f.unused_since = Some(day(2024, 11, 1));
-        assert!(!only(Record::FosterFamily(f.clone()))
-            .iter()
-            .any(|x| x.field == "unused_since"));
+        assert!(nothing_on(
+            &only(Record::FosterFamily(f.clone())),
+            "unused_since"
+        ));
         f.unused_since = Some(day(2023, 12, 1));
         assert_found(
             &only(Record::FosterFamily(f)),

@@ -68,6 +68,15 @@ pub(crate) fn found(findings: &[Finding], severity: Severity, field: &str, text:
     hit
 }
 
+/// Whether no finding is on `field`.
+pub(crate) fn nothing_on(findings: &[Finding], field: &str) -> bool {
+    let hit = findings.iter().find(|f| f.field == field);
+    if let Some(f) = hit {
+        eprintln!("unexpected {:?} on {field}: {}", f.severity, f.message);
+    }
+    hit.is_none()
+}
+
 /// Asserts that `findings` hold each expected finding, a table of (severity, field, part of the
 /// message) rows: [`found`] for each row, naming the first row missing.
 #[track_caller]
