@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { INDEX_DIR, cliJson, openPage, withServerAndBrowser } from '../lib/harness.mjs';
 import {
-  cliQuery, expectAccessible, expectFitsViewport, expectNoProblems, facetCheckbox, screenshot, waitForResults } from './search-lib.mjs';
+  cliQuery, expectAccessible, expectFitsViewport, expectNoProblems, facetCheckbox, finishPage,
+  screenshot, waitForResults,
+} from './search-lib.mjs';
 
 const site = withServerAndBrowser();
 
@@ -179,9 +181,7 @@ test('the overview shows the engine\'s figures, and a filter changes them consis
   );
   assert.match(page.url(), /view=capacity/);
   assert.match(page.url(), /f=region%3A1082|f=region:1082/);
-  await expectAccessible(page, 'capacity, filtered');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'capacity, filtered');
 });
 
 test('residential, day and outpatient places are counted apart, never added up', async () => {
@@ -201,9 +201,7 @@ test('residential, day and outpatient places are counted apart, never added up',
   }
   const everything = cliCapacity().total.places;
   for (const places of Object.values(totals)) assert.ok(places < everything, 'no kind shows the sum of all');
-  await expectAccessible(page, 'capacity, kinds');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'capacity, kinds');
 });
 
 test('every table of every kind equals `capacity --json --per-kind`, says what it counts, and downloads as CSV', async () => {
@@ -267,9 +265,7 @@ test('every table of every kind equals `capacity --json --per-kind`, says what i
       }
     });
   }
-  await expectAccessible(page, 'capacity, outpatient');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'capacity, outpatient');
 });
 
 test('foster families: by type and by accepted age, and the view survives a reload', async () => {

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ARTIFACTS, withServerAndBrowser } from '../lib/harness.mjs';
 import {
-  cliQuery, expectAccessible, expectFitsViewport, expectNoProblems, openSearch, screenshot,
+  cliQuery, expectFitsViewport, expectNoProblems, finishPage, openSearch, screenshot,
 } from './search-lib.mjs';
 
 const site = withServerAndBrowser();
@@ -63,10 +63,7 @@ for (const viewport of [{ width: 375, height: 667 }, { width: 1280, height: 900 
     await expectOnFirstScreen(page, email, 'the e-mail line');
 
     await expectFitsViewport(page);
-    await expectAccessible(page, `citizen detail at ${viewport.width} px`);
-    await screenshot(page, `detail-citizen-${viewport.width}`);
-    expectNoProblems(problems);
-    await context.close();
+    await finishPage({ page, context, problems }, `citizen detail at ${viewport.width} px`, `detail-citizen-${viewport.width}`);
   });
 }
 

@@ -5,9 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withServerAndBrowser } from '../lib/harness.mjs';
-import {
-  cliQuery, expectAccessible, expectNoProblems, expectTotal, openSearch,
-} from './search-lib.mjs';
+import { cliQuery, expectTotal, finishPage, openSearch } from './search-lib.mjs';
 
 const site = withServerAndBrowser();
 
@@ -25,7 +23,5 @@ test('free places by kind: the page counts what fits, as the CLI does', async ()
   const texts = await page.locator('.tf-card .tf-free').allTextContents();
   assert.ok(texts.length > 0);
   for (const text of texts) assert.match(text, /Støtteophold: [1-9]\d* ledige? plads/, text);
-  await expectAccessible(page, 'families with støtteophold places');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'families with støtteophold places');
 });

@@ -10,8 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ARTIFACTS, openPage, withServerAndBrowser } from '../lib/harness.mjs';
 import {
-  cliQuery, expectAccessible, expectNoProblems, expectTotal, firstFacetValue, openSearch,
-  screenshot, shownIds, waitForResults,
+  cliQuery, expectAccessible, expectNoProblems, expectTotal, finishPage, firstFacetValue,
+  openSearch, screenshot, shownIds, waitForResults,
 } from './search-lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -450,10 +450,7 @@ test('families are told apart and say why they match; old free places are uncert
   assert.equal(labels.size, ids.length, 'every family on the page has its own label');
   assert.ok(uncertain > 0, 'the page has families whose free places are old');
   assert.equal(await page.locator('legend', { hasText: 'Holder ikke pause' }).count(), 1);
-  await expectAccessible(page, 'families with reasons and labels');
-  await screenshot(page, 'placement-1280-families');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'families with reasons and labels', 'placement-1280-families');
 
   // Offers: the most frequent legal bases are shown without "Vis flere", whatever their order.
   const offers = await openSearch(site);

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, withServerAndBrowser } from '../lib/harness.mjs';
 import {
-  cliQuery, expectAccessible, expectNoProblems, openSearch, parseCount, shownIds, shownTotal,
+  cliQuery, expectNoProblems, finishPage, openSearch, parseCount, shownIds, shownTotal,
   waitForResults,
 } from './search-lib.mjs';
 
@@ -78,9 +78,7 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 740 
     assert.deepEqual(await shownIds(page), expected.hits);
     const shift = await page.evaluate(() => window.__shift);
     assert.ok(shift <= 0.02, `cumulative layout shift ${shift}`);
-    await expectAccessible(page, `taken over at ${viewport.width} px`);
-    expectNoProblems(problems);
-    await context.close();
+    await finishPage({ page, context, problems }, `taken over at ${viewport.width} px`);
   });
 }
 

@@ -5,8 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withServerAndBrowser } from '../lib/harness.mjs';
 import {
-  cliQuery, expectAccessible, expectNoProblems, expectTotal, firstFacetValue, openSearch,
-  screenshot, shownIds, shownTotal,
+  cliQuery, expectAccessible, expectNoProblems, expectTotal, finishPage, firstFacetValue,
+  openSearch, screenshot, shownIds, shownTotal,
 } from './search-lib.mjs';
 
 const site = withServerAndBrowser();
@@ -27,10 +27,7 @@ test('first results match the engine, with a labelled search box and a live regi
   await page.waitForFunction(() => document.querySelector('.tf-live')?.textContent.includes('fundet'));
   assert.match(await live.textContent(), /tilbud fundet/);
   assert.equal(await page.locator('.tf-app').getAttribute('lang'), 'da');
-  await expectAccessible(page, 'first results');
-  await screenshot(page, 'search-1280-first-results');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'first results', 'search-1280-first-results');
 });
 
 test('typing narrows the results as the user types, announced once settled', async () => {
@@ -53,9 +50,7 @@ test('typing narrows the results as the user types, announced once settled', asy
   await input.fill('qqxxzzqq');
   await expectTotal(page, 0);
   assert.equal((await page.textContent('.tf-results-title')).trim(), 'Ingen tilbud fundet');
-  await expectAccessible(page, 'no results');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'no results');
 });
 
 test('a facet count says what ticking it gives; chips remove filters; reset clears all', async () => {

@@ -4,10 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withServerAndBrowser } from '../lib/harness.mjs';
-import {
-  cliQuery, expectAccessible, expectNoProblems, expectTotal, openSearch,
-  screenshot, shownIds,
-} from './search-lib.mjs';
+import { cliQuery, expectTotal, finishPage, openSearch, shownIds } from './search-lib.mjs';
 
 const site = withServerAndBrowser();
 
@@ -57,10 +54,7 @@ test('the consultant\'s question: age, available, free place, type, near', async
     assert.doesNotMatch(text, /Holder pause/);
   }
   assert.ok(await typeBox.isChecked());
-  await expectAccessible(page, 'families filtered');
-  await screenshot(page, 'search-1280-families');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'families filtered', 'search-1280-families');
 });
 
 test('families at 375 px', async () => {
@@ -70,8 +64,5 @@ test('families at 375 px', async () => {
   await expectTotal(page, cliQuery(['--mode', 'families', '--age', '3', '--min-free', '1']).total);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
-  await expectAccessible(page, 'families on a phone');
-  await screenshot(page, 'search-375-families');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'families on a phone', 'search-375-families');
 });

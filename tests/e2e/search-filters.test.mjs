@@ -3,9 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withServerAndBrowser } from '../lib/harness.mjs';
-import {
-  cliQuery, expectAccessible, expectNoProblems, expectTotal, openSearch, shownIds,
-} from './search-lib.mjs';
+import { cliQuery, expectTotal, finishPage, openSearch, shownIds } from './search-lib.mjs';
 
 const site = withServerAndBrowser();
 
@@ -34,9 +32,7 @@ test('age, free places, price range and freshness each narrow as the engine says
     ['--age', '15', '--min-free', '1', '--price-basis', 'day', '--price-max', '3000', '--updated-within', '365'],
     'updated within a year',
   );
-  await expectAccessible(page, 'range filters set');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'range filters set');
 });
 
 test('distance from a municipality or postal code filters and sorts by nearness', async () => {
@@ -59,9 +55,7 @@ test('distance from a municipality or postal code filters and sorts by nearness'
   await page.getByLabel('Kommune eller postnummer').fill('Atlantis');
   await page.getByText('Stedet kendes ikke').waitFor();
   assert.equal(await page.getByLabel('Kommune eller postnummer').getAttribute('aria-invalid'), 'true');
-  await expectAccessible(page, 'unknown place');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'unknown place');
 });
 
 test('sort by price and page through the results', async () => {
@@ -80,7 +74,5 @@ test('sort by price and page through the results', async () => {
   await page.getByRole('button', { name: `Side ${lastPage}`, exact: true }).click();
   await expectEngine(page, ['--sort', 'price_asc', '--page', String(lastPage - 1)], 'last page');
   assert.equal(await page.getByRole('button', { name: 'Næste side' }).count(), 0);
-  await expectAccessible(page, 'last page');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'last page');
 });

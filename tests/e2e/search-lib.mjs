@@ -103,6 +103,18 @@ export function expectNoProblems(problems) {
   assert.deepEqual(problems, [], problems.join('\n'));
 }
 
+/**
+ * Ends a test on its page: axe-core finds no violation in the page's last state (`state`), a
+ * screenshot named `shot` is saved when one is given, nothing went wrong on the page (console
+ * errors, uncaught exceptions, failed requests), and its context is closed.
+ */
+export async function finishPage({ page, context, problems }, state, shot = null) {
+  await expectAccessible(page, state);
+  if (shot) await screenshot(page, shot);
+  expectNoProblems(problems);
+  await context.close();
+}
+
 /** Saves a full-page screenshot to tests/artifacts/NAME.png. */
 export async function screenshot(page, name) {
   mkdirSync(ARTIFACTS, { recursive: true });

@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withServerAndBrowser } from '../lib/harness.mjs';
 import {
-  cliQuery, expectAccessible, expectNoProblems, expectTotal, firstFacetValue, openSearch,
-  shownIds, waitForResults,
+  cliQuery, expectNoProblems, expectTotal, finishPage, firstFacetValue, openSearch, shownIds,
+  waitForResults,
 } from './search-lib.mjs';
 
 const site = withServerAndBrowser();
@@ -55,9 +55,7 @@ test('reload restores text, filters and page; back and forward walk the history'
   await page.goForward();
   await expectTotal(page, facetOnly.total);
   assert.ok(await page.locator(`input[type=checkbox][value="${code}"]`).isChecked());
-  await expectAccessible(page, 'after history navigation');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'after history navigation');
 });
 
 test('a shared link opens the same search, foreign parameters kept', async () => {

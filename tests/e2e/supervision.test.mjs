@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withServerAndBrowser } from '../lib/harness.mjs';
 import {
-  cliQuery, expectAccessible, expectNoProblems, expectTotal, facetCheckbox, openSearch, screenshot,
+  cliQuery, expectAccessible, expectTotal, facetCheckbox, finishPage, openSearch, screenshot,
 } from './search-lib.mjs';
 
 const site = withServerAndBrowser();
@@ -67,10 +67,7 @@ test('a record under skærpet tilsyn shows its badge with words on the card, in 
   const row = table.locator('tbody tr', { has: page.locator('th', { hasText: 'Påbud, skærpet tilsyn og vilkår' }) });
   const cells = await row.locator('td').allTextContents();
   assert.match(cells[column - 1], SKAERPET, 'the comparison shows the sanction in words');
-  await expectAccessible(page, 'comparison with a sanction');
-  await screenshot(page, 'supervision-comparison');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'comparison with a sanction', 'supervision-comparison');
 });
 
 test('"Uden påbud / skærpet tilsyn" filters as the CLI does', async () => {
@@ -78,9 +75,7 @@ test('"Uden påbud / skærpet tilsyn" filters as the CLI does', async () => {
   await facetCheckbox(page, 'Påbud og skærpet tilsyn', 'Uden påbud / skærpet tilsyn').check();
   await expectTotal(page, cliQuery(['--filter', 'sanction=none']).total);
   assert.equal(await page.locator('.tf-card .tf-sanction').count(), 0, 'no badge on the filtered cards');
-  await expectAccessible(page, 'filtered without sanctions');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'filtered without sanctions');
 });
 
 test('"Meld en fejl" writes to the record\'s socialtilsyn about the record', async () => {
@@ -112,7 +107,5 @@ test('"Meld en fejl" writes to the record\'s socialtilsyn about the record', asy
     assert.equal(part.pathname, 'socialtilsynnord@hjoring.dk');
     assert.ok(part.searchParams.get('body').includes(`Id: ${id}\r\n`));
   }
-  await expectAccessible(page, 'detail with Meld en fejl');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'detail with Meld en fejl');
 });
