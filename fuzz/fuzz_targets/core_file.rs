@@ -5,14 +5,12 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use tilbudsfinder_fuzz::{as_file, core_counts, exercise, fixture, manifest_for};
+use tilbudsfinder_fuzz::{core_counts, exercise, fixture};
 use tilbudsfinder_index::{FileKind, SearchIndex};
 
 fuzz_target!(|data: &[u8]| {
     let fixture = fixture();
-    let (name, _) = fixture.first(FileKind::Core);
-    let file = as_file(FileKind::Core, data);
-    let mut manifest = manifest_for(&fixture.built.manifest, name, &file);
+    let (name, file, mut manifest) = fixture.substitute(FileKind::Core, data);
     if let Some(counts) = core_counts(name, &file) {
         manifest.counts = counts;
     }

@@ -5,14 +5,12 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use tilbudsfinder_fuzz::{as_file, detail_header, fixture, manifest_for};
+use tilbudsfinder_fuzz::{detail_header, fixture};
 use tilbudsfinder_index::{FileKind, SearchIndex};
 
 fuzz_target!(|data: &[u8]| {
     let fixture = fixture();
-    let (name, _) = fixture.first(FileKind::Detail);
-    let file = as_file(FileKind::Detail, data);
-    let mut manifest = manifest_for(&fixture.built.manifest, name, &file);
+    let (name, file, mut manifest) = fixture.substitute(FileKind::Detail, data);
     let claimed = detail_header(name, &file);
     if let Some(header) = claimed {
         for entry in manifest.files.iter_mut().filter(|f| f.name == name) {

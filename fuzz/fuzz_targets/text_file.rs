@@ -4,14 +4,12 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use tilbudsfinder_fuzz::{as_file, exercise, fixture, manifest_for};
+use tilbudsfinder_fuzz::{exercise, fixture};
 use tilbudsfinder_index::{FileKind, SearchIndex};
 
 fuzz_target!(|data: &[u8]| {
     let fixture = fixture();
-    let (name, _) = fixture.first(FileKind::Text);
-    let file = as_file(FileKind::Text, data);
-    let manifest = manifest_for(&fixture.built.manifest, name, &file);
+    let (name, file, manifest) = fixture.substitute(FileKind::Text, data);
     let mut index = SearchIndex::open(&manifest, fixture.built.initial_files())
         .expect("the fixture's core opens");
     if index.add_file(name, file).is_ok() {

@@ -79,6 +79,16 @@ impl Fixture {
         (name, bytes)
     }
 
+    /// The fuzzed bytes in place of the first file of `kind`: that file's name, the bytes as a
+    /// complete file ([`as_file`]) and a copy of the manifest that agrees with their size and
+    /// checksum ([`manifest_for`]).
+    pub fn substitute(&self, kind: FileKind, data: &[u8]) -> (&str, Vec<u8>, Manifest) {
+        let (name, _) = self.first(kind);
+        let file = as_file(kind, data);
+        let manifest = manifest_for(&self.built.manifest, name, &file);
+        (name, file, manifest)
+    }
+
     /// The fixture index, opened with its text file added.
     pub fn open_full(&self) -> SearchIndex {
         self.built

@@ -7,14 +7,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { INDEX_DIR, cliJson, openPage, withServerAndBrowser } from '../lib/harness.mjs';
 import {
-  cliQuery, expectAccessible, expectFitsViewport, expectNoProblems, facetCheckbox, screenshot, waitForResults } from './search-lib.mjs';
+  cliQuery, expectAccessible, expectFitsViewport, expectNoProblems, facetCheckbox, finishPage,
+  screenshot, waitForResults,
+} from './search-lib.mjs';
 
-let server;
-let browser;
-withServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+const site = withServerAndBrowser();
 
 function cliCapacity(args = []) {
   return cliJson(['capacity', INDEX_DIR, '--json', ...args]);
@@ -24,7 +21,7 @@ function cliCapacity(args = []) {
 const RESIDENTIAL = ['--filter', 'type=botilbud'];
 
 async function openCapacity(query = '', options = {}) {
-  const opened = await openPage(browser, `${server.url}index.html?view=capacity${query}`, options);
+  const opened = await openPage(site.browser, `${site.url}index.html?view=capacity${query}`, options);
   await opened.page.waitForSelector('.tf-capacity-total', { timeout: 30000 });
   return opened;
 }
@@ -184,9 +181,7 @@ test('the overview shows the engine\'s figures, and a filter changes them consis
   );
   assert.match(page.url(), /view=capacity/);
   assert.match(page.url(), /f=region%3A1082|f=region:1082/);
-  await expectAccessible(page, 'capacity, filtered');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'capacity, filtered');
 });
 
 test('residential, day and outpatient places are counted apart, never added up', async () => {
@@ -206,9 +201,7 @@ test('residential, day and outpatient places are counted apart, never added up',
   }
   const everything = cliCapacity().total.places;
   for (const places of Object.values(totals)) assert.ok(places < everything, 'no kind shows the sum of all');
-  await expectAccessible(page, 'capacity, kinds');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'capacity, kinds');
 });
 
 test('every table of every kind equals `capacity --json --per-kind`, says what it counts, and downloads as CSV', async () => {
@@ -272,9 +265,7 @@ test('every table of every kind equals `capacity --json --per-kind`, says what i
       }
     });
   }
-  await expectAccessible(page, 'capacity, outpatient');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'capacity, outpatient');
 });
 
 test('foster families: by type and by accepted age, and the view survives a reload', async () => {
@@ -299,7 +290,7 @@ test('foster families: by type and by accepted age, and the view survives a relo
 });
 
 test('the switch moves between search and capacity, keeping the filters', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.url}index.html?f=region:1081`);
+  const { page, context, problems } = await openPage(site.browser, `${site.url}index.html?f=region:1081`);
   await waitForResults(page);
   await page.getByRole('radio', { name: 'Kapacitet' }).check();
   await page.waitForSelector('.tf-capacity-total');

@@ -8,15 +8,10 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ARTIFACTS, withServerAndBrowser } from '../lib/harness.mjs';
 import {
-  cliQuery, expectAccessible, expectFitsViewport, expectNoProblems, openSearch, screenshot,
+  cliQuery, expectFitsViewport, expectNoProblems, finishPage, openSearch, screenshot,
 } from './search-lib.mjs';
 
-let server;
-let browser;
-withServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+const site = withServerAndBrowser();
 
 /** Asserts that `locator` is on the screen without scrolling (waiting for scrolling to settle). */
 async function expectOnFirstScreen(page, locator, what) {
@@ -36,7 +31,7 @@ for (const viewport of [{ width: 375, height: 667 }, { width: 1280, height: 900 
     assert.ok(answer.hits.length > 0, 'the sample has § 101 a offers');
     const id = answer.hits[0];
     const { page, context, problems } = await openSearch(
-      browser, server.url, `?near=Odense&rec=${encodeURIComponent(id)}`, { viewport },
+      site, `?near=Odense&rec=${encodeURIComponent(id)}`, { viewport },
     );
     const detail = page.locator('.tf-detail');
     await detail.locator('.tf-detail-section').first().waitFor();
@@ -68,16 +63,13 @@ for (const viewport of [{ width: 375, height: 667 }, { width: 1280, height: 900 
     await expectOnFirstScreen(page, email, 'the e-mail line');
 
     await expectFitsViewport(page);
-    await expectAccessible(page, `citizen detail at ${viewport.width} px`);
-    await screenshot(page, `detail-citizen-${viewport.width}`);
-    expectNoProblems(problems);
-    await context.close();
+    await finishPage({ page, context, problems }, `citizen detail at ${viewport.width} px`, `detail-citizen-${viewport.width}`);
   });
 }
 
 test('on a phone, a detail opened from its card shows the contact lines on the first screen', async () => {
   const viewport = { width: 375, height: 667 };
-  const { page, context, problems } = await openSearch(browser, server.url, '?near=Odense&f=basis%3Asul_141', { viewport });
+  const { page, context, problems } = await openSearch(site, '?near=Odense&f=basis%3Asul_141', { viewport });
   // Scrolled down to the card, as a user is who opens one.
   const card = page.locator('.tf-result-area .tf-card').nth(2);
   await card.scrollIntoViewIfNeeded();
@@ -95,7 +87,7 @@ test('on a phone, a detail opened from its card shows the contact lines on the f
 });
 
 test('result cards say the distance from the place given and "gratis" for free treatment', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url, '?near=Odense&f=basis%3Asul_141&sort=distance');
+  const { page, context, problems } = await openSearch(site, '?near=Odense&f=basis%3Asul_141&sort=distance');
   const cards = page.locator('.tf-result-area .tf-card');
   await cards.first().waitFor();
   const first = await cards.first().textContent();

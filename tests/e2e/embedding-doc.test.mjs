@@ -4,13 +4,12 @@
 // real server with its strict Content-Security-Policy; where the doc says to move an inline
 // script into a file of one's own under such a policy, the test does exactly that. If the doc's
 // snippets change, this test runs the new ones.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DIST, INDEX_DIR, cliJson, launchBrowser, startServer } from '../lib/harness.mjs';
+import { DIST, INDEX_DIR, cliJson, withServerAndBrowser } from '../lib/harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DOC = path.resolve(here, '../../docs/embedding.md');
@@ -51,24 +50,13 @@ ${scripts.map((s) => `<script type="module" src="${s}"></script>`).join('\n')}
 `;
 }
 
-let root;
-let server;
-let browser;
-before(async () => {
-  root = mkdtempSync(path.join(tmpdir(), 'tf-embedding-doc-'));
-  // "Put the built site on any static host, for example under /tilbudsfinder/".
-  cpSync(DIST, path.join(root, 'tilbudsfinder'), { recursive: true });
-  server = await startServer({ dir: root });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-  if (root) rmSync(root, { recursive: true, force: true });
+// "Put the built site on any static host, for example under /tilbudsfinder/".
+const site = withServerAndBrowser({
+  scratch: (root) => cpSync(DIST, path.join(root, 'tilbudsfinder'), { recursive: true }),
 });
 
 async function open(file, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
   const problems = [];
   const outside = [];
@@ -76,9 +64,9 @@ async function open(file, options = {}) {
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`); });
   page.on('request', (r) => {
-    if (!r.url().startsWith(server.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) outside.push(r.url());
+    if (!r.url().startsWith(site.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) outside.push(r.url());
   });
-  await page.goto(server.url + file);
+  await page.goto(site.url + file);
   return { page, context, problems, outside };
 }
 
@@ -104,9 +92,9 @@ test('the snippet, the events and the theming on a blank page: a working, styled
   const snippet = block(html, '<script type="module" src="/tilbudsfinder/widget.js"></script>');
   const events = block(js, "addEventListener('tilbudsfinder:results'");
   // The page's own elements the events snippet writes to, as its reader adds them.
-  writeFileSync(path.join(root, 'events.js'), events);
-  writeFileSync(path.join(root, 'theme.css'), css.join('\n'));
-  writeFileSync(path.join(root, 'side.html'), blankPage(
+  writeFileSync(path.join(site.dir, 'events.js'), events);
+  writeFileSync(path.join(site.dir, 'theme.css'), css.join('\n'));
+  writeFileSync(path.join(site.dir, 'side.html'), blankPage(
     `${snippet}\n<p id="count"></p>\n<p id="search-help" hidden>Ring til Borgerservice.</p>`,
     { scripts: ['events.js'], styles: ['theme.css'] },
   ));
@@ -136,8 +124,8 @@ test('the snippet, the events and the theming on a blank page: a working, styled
 test('the scripting snippet, its script in a file of one\'s own as the doc says for a strict CSP', async () => {
   const snippet = block(html, '<tilbuds-finder id="finder"');
   const [, element, script] = snippet.match(/^([\s\S]*?)<script type="module">\n([\s\S]*?)<\/script>\s*$/);
-  writeFileSync(path.join(root, 'scripting.js'), script);
-  writeFileSync(path.join(root, 'scripting.html'), blankPage(
+  writeFileSync(path.join(site.dir, 'scripting.js'), script);
+  writeFileSync(path.join(site.dir, 'scripting.html'), blankPage(
     `<script type="module" src="/tilbudsfinder/widget.js"></script>\n${element}`,
     { scripts: ['scripting.js'] },
   ));
@@ -154,7 +142,7 @@ test('the scripting snippet, its script in a file of one\'s own as the doc says 
 
 test('the fallback snippet shows without JavaScript and gives way to the search with it', async () => {
   const snippet = block(html, 'Søgningen kræver JavaScript');
-  writeFileSync(path.join(root, 'fallback.html'), blankPage(
+  writeFileSync(path.join(site.dir, 'fallback.html'), blankPage(
     `<script type="module" src="/tilbudsfinder/widget.js"></script>\n${snippet}`,
   ));
   const off = await open('fallback.html', { javaScriptEnabled: false });
@@ -170,7 +158,7 @@ test('the fallback snippet shows without JavaScript and gives way to the search 
 
 test('the iframe snippet embeds the search and sizes the frame to its content', async () => {
   const snippet = block(html, '<iframe src="/tilbudsfinder/embed.html');
-  writeFileSync(path.join(root, 'frame.html'), blankPage(snippet));
+  writeFileSync(path.join(site.dir, 'frame.html'), blankPage(snippet));
   const { page, context, problems } = await open('frame.html');
   const want = cliJson(['query', INDEX_DIR, '--json', '--mode', 'families', '--filter', 'municipality=751']).total;
   const frame = page.frameLocator('iframe.tilbudsfinder-frame');

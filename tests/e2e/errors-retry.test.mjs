@@ -8,19 +8,14 @@ import {
   cliQuery, expectAccessible, expectFitsViewport, screenshot, waitForResults,
 } from './search-lib.mjs';
 
-let server;
-let browser;
-withServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+const site = withServerAndBrowser();
 
 /**
  * A page whose requests for index files matching `pattern` get a 503 while `failing.on` is
  * true; the failures it causes on purpose are left out of the problems it reports.
  */
 async function pageFailing(pattern, { viewport = { width: 1280, height: 900 } } = {}) {
-  const context = await browser.newContext({ viewport });
+  const context = await site.browser.newContext({ viewport });
   const page = await context.newPage();
   const failing = { on: true };
   const problems = [];
@@ -36,7 +31,7 @@ async function pageFailing(pattern, { viewport = { width: 1280, height: 900 } } 
 
 test('a detail file that cannot be fetched says which part, that search works, and retries', async () => {
   const { context, page, failing, problems } = await pageFailing('**/index/detail.*.bin');
-  await page.goto(`${server.url}index.html`);
+  await page.goto(`${site.url}index.html`);
   await waitForResults(page);
   const [firstId] = cliQuery([]).hits;
   await page.locator(`.tf-card[data-id="${firstId}"]`).getByRole('button', { name: /^Vis detaljer/ }).click();
@@ -65,7 +60,7 @@ test('a detail file that cannot be fetched says which part, that search works, a
 
 test('missing description text names the part, keeps the search, and retries', async () => {
   const { context, page, failing, problems } = await pageFailing('**/index/text.*.bin');
-  await page.goto(`${server.url}index.html`);
+  await page.goto(`${site.url}index.html`);
   await waitForResults(page);
   const alert = page.locator('.tf-results [role="alert"]');
   await alert.waitFor();
@@ -82,7 +77,7 @@ test('missing description text names the part, keeps the search, and retries', a
 
 test('a failed first load has a retry button that loads the index when the server is back', async () => {
   const { context, page, failing, problems } = await pageFailing('**/index/core.*.bin', { viewport: { width: 375, height: 667 } });
-  await page.goto(`${server.url}index.html`);
+  await page.goto(`${site.url}index.html`);
   const alert = page.locator('.tf-app [role="alert"]');
   await alert.waitFor({ timeout: 30000 });
   assert.match((await alert.textContent()).trim(), /^Søgeindekset kunne ikke hentes: serveren svarede 503 for filen core\./);
@@ -96,12 +91,12 @@ test('a failed first load has a retry button that loads the index when the serve
 });
 
 test('loading progress counts the bytes of the initial files, never "0 af 1 filer"', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   await page.route('**/index/core.*.bin', async (route) => { await held; await route.continue(); });
-  await page.goto(`${server.url}index.html`);
+  await page.goto(`${site.url}index.html`);
   const status = page.locator('.tf-loading [role="status"]');
   await page.waitForFunction(() => /MB/.test(document.querySelector('.tf-loading [role="status"]')?.textContent ?? ''));
   const text = (await status.textContent()).trim();
@@ -114,7 +109,7 @@ test('loading progress counts the bytes of the initial files, never "0 af 1 file
 
 test('every failure sentence is in English when the page is', async () => {
   const { context, page, failing } = await pageFailing('**/index/detail.*.bin');
-  await page.goto(`${server.url}index.html?lang=en`);
+  await page.goto(`${site.url}index.html?lang=en`);
   await waitForResults(page);
   await page.locator('.tf-card').first().getByRole('button', { name: /^Show details/ }).click();
   const alert = page.locator('.tf-detail [role="alert"]');

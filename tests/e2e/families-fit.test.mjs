@@ -5,16 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withServerAndBrowser } from '../lib/harness.mjs';
-import {
-  cliQuery, expectAccessible, expectNoProblems, expectTotal, openSearch,
-} from './search-lib.mjs';
+import { cliQuery, expectTotal, finishPage, openSearch } from './search-lib.mjs';
 
-let server;
-let browser;
-withServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+const site = withServerAndBrowser();
 
 test('free places by kind: the page counts what fits, as the CLI does', async () => {
   const args = ['--mode', 'families', '--age', '8', '--min-free', '1'];
@@ -24,15 +17,11 @@ test('free places by kind: the page counts what fits, as the CLI does', async ()
   assert.ok(respite > 0 && placement > 0, 'the sample has free places of both kinds for an 8-year-old');
   assert.ok(either <= respite + placement && either >= Math.max(respite, placement));
 
-  const { page, context, problems } = await openSearch(
-    browser, server.url, '?mode=families&age=8&free=1&f=care%3Astoetteophold',
-  );
+  const { page, context, problems } = await openSearch(site, '?mode=families&age=8&free=1&f=care%3Astoetteophold');
   await expectTotal(page, respite);
   // Every card shown has a støtteophold place free and says so by kind.
   const texts = await page.locator('.tf-card .tf-free').allTextContents();
   assert.ok(texts.length > 0);
   for (const text of texts) assert.match(text, /Støtteophold: [1-9]\d* ledige? plads/, text);
-  await expectAccessible(page, 'families with støtteophold places');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'families with støtteophold places');
 });

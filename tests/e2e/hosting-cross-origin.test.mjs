@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { INDEX_DIR, cliJson, launchBrowser, startServer } from '../lib/harness.mjs';
+import { INDEX_DIR, cliJson, launchBrowser, openPage, startServer } from '../lib/harness.mjs';
 import { expectNoProblems, parseCount } from './search-lib.mjs';
 
 const MUNICIPALITY = '751';
@@ -78,23 +78,8 @@ after(async () => {
 });
 
 /** Opens the host page with CSP violations and every request recorded from the start. */
-async function openHost() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
-    });
-  });
-  const page = await context.newPage();
-  const problems = [];
-  const requests = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
-  await page.goto(host.url);
-  return { page, context, problems, requests };
+function openHost() {
+  return openPage(browser, host.url, { cspLog: true });
 }
 
 test('a page on another origin embeds the widget under a CSP that allows only the publisher', async () => {

@@ -142,7 +142,7 @@ after(async () => {
 const hashedFile = () => readdirSync(path.join(site, 'index')).find((n) => /^core\.[0-9a-f]{16,}\.bin$/.test(n));
 
 test('nginx with the documented config: results appear, typing narrows them, a record opens', async () => {
-  const { page, context, problems } = await openSearch(browser, nginx.url, '', {});
+  const { page, context, problems } = await openSearch({ browser, url: nginx.url });
   const responses = [];
   page.on('response', (r) => responses.push(r));
   const all = cliQuery([]);

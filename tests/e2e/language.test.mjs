@@ -17,12 +17,7 @@ import {
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const source = (file) => readFileSync(path.join(root, file), 'utf8');
 
-let server;
-let browser;
-withServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+const site = withServerAndBrowser();
 
 /** A Rust string literal's value (the escapes the tables use). */
 function unescape(literal) {
@@ -145,7 +140,7 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 740 
   test(`in English at ${viewport.width} px no Danish interface string or vocabulary label is shown`, async () => {
     const strings = danishOnly();
     const query = '?lang=en&near=Odense&f=basis%3Asel_108&f=target%3AAutismespektrum';
-    const { page, context, problems } = await openSearch(browser, server.url, query, { viewport });
+    const { page, context, problems } = await openSearch(site, query, { viewport });
     const check = async (where) => {
       assert.deepEqual(await danishOnPage(page, strings), [], `Danish on the English page (${where})`);
       await expectFitsViewport(page);
@@ -175,7 +170,7 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 740 
 }
 
 test('the switch in the header changes the language and keeps the search', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url, '?q=bo&near=Odense');
+  const { page, context, problems } = await openSearch(site, '?q=bo&near=Odense');
   const link = page.getByRole('navigation', { name: 'Sprog' }).getByRole('link', { name: 'English' });
   assert.equal(await link.getAttribute('hreflang'), 'en');
   await link.click();

@@ -10,19 +10,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ARTIFACTS, openPage, withServerAndBrowser } from '../lib/harness.mjs';
 import {
-  cliQuery, expectAccessible, expectNoProblems, expectTotal, firstFacetValue, openSearch,
-  screenshot, shownIds, waitForResults,
+  cliQuery, expectAccessible, expectNoProblems, expectTotal, finishPage, firstFacetValue,
+  openSearch, screenshot, shownIds, waitForResults,
 } from './search-lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CATALOGUE = process.env.TF_CATALOGUE ?? path.resolve(here, '../../target/sample/catalogue.jsonl');
 
-let server;
-let browser;
-withServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+const site = withServerAndBrowser();
 
 /** The catalogue records with these ids (the source the index was built from). */
 function catalogueRecords(ids) {
@@ -109,7 +104,7 @@ function keyboard(page) {
 }
 
 test('the whole state is in the URL: filters, the open record and the shortlist reopen in a fresh browser; Back and Forward step through them', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url, '?mode=families&age=3');
+  const { page, context, problems } = await openSearch(site, '?mode=families&age=3');
   const base = ['--mode', 'families', '--age', '3'];
   await expectTotal(page, cliQuery(base).total);
   const saved = (await shownIds(page)).slice(0, 3);
@@ -129,13 +124,13 @@ test('the whole state is in the URL: filters, the open record and the shortlist 
   assert.deepEqual(url.searchParams.getAll('saved'), saved);
   assert.deepEqual(url.searchParams.getAll('f'), [`family_type:${code}`]);
   // "Kopiér link til listen" copies exactly this address.
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
   await page.getByRole('button', { name: 'Kopiér link til listen' }).click();
   await page.getByText('Linket er kopieret.').waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
 
   // A colleague opens the link in a browser that has never seen the app.
-  const fresh = await openPage(browser, page.url());
+  const fresh = await openPage(site.browser, page.url());
   await waitForResults(fresh.page);
   await fresh.page.locator('.tf-detail-title').waitFor();
   assert.equal((await fresh.page.locator('.tf-detail-title').textContent()).trim(), name);
@@ -171,7 +166,7 @@ test('the whole state is in the URL: filters, the open record and the shortlist 
 
 test('consultant: five saved families get one e-mail with every address in Bcc and the edited text; a follow-up is kept on the device; nothing typed leaves it', async () => {
   const marker = `Zq${Date.now().toString(36)}`;
-  const { page, context, problems } = await openSearch(browser, server.url, '?mode=families&age=3');
+  const { page, context, problems } = await openSearch(site, '?mode=families&age=3');
   const sent = [];
   page.on('request', (r) => sent.push(`${r.url()}\n${r.postData() ?? ''}\n${JSON.stringify(r.headers())}`));
   // Families give their municipality's foster-care address: five of different municipalities,
@@ -224,7 +219,7 @@ test('consultant: five saved families get one e-mail with every address in Bcc a
   assert.deepEqual([...params.keys()].sort(), ['bcc', 'body', 'subject'], 'no To, no other header');
 
   // "Kopiér alle adresser" puts the same addresses on the clipboard.
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
   await page.getByRole('button', { name: 'Kopiér alle adresser' }).click();
   await page.getByText('Adresserne er kopieret.').waitFor();
   assert.deepEqual((await page.evaluate(() => navigator.clipboard.readText())).split(', ').sort(), [...emails].sort());
@@ -289,7 +284,7 @@ test('caseworker: five § 108 offers near Aarhus compared row by row, printed to
   const args = ['--filter', `basis=${basis}`, '--near', 'Aarhus', '--km', '50'];
   const expected = cliQuery(args);
   assert.ok(expected.total >= 5, 'five offers to compare');
-  const { page, context, problems } = await openSearch(browser, server.url, `?f=basis:${basis}&near=Aarhus&km=50`);
+  const { page, context, problems } = await openSearch(site, `?f=basis:${basis}&near=Aarhus&km=50`);
   await expectTotal(page, expected.total);
   const ids = expected.hits.slice(0, 5);
   assert.deepEqual((await shownIds(page)).slice(0, 5), ids);
@@ -371,7 +366,7 @@ test('caseworker: five § 108 offers near Aarhus compared row by row, printed to
 });
 
 test('keyboard only: the consultant writes to five saved families, the caseworker compares five offers', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url, '?mode=families&age=3');
+  const { page, context, problems } = await openSearch(site, '?mode=families&age=3');
   const keys = keyboard(page);
   // The app's first control is its skip link, which goes past the filters to the results.
   await keys.tabTo('the skip link', () => document.activeElement?.textContent === 'Spring til resultaterne');
@@ -400,7 +395,7 @@ test('keyboard only: the consultant writes to five saved families, the caseworke
   await context.close();
 
   const basis = Object.keys(cliQuery([]).facets.basis).find((c) => /108$/.test(c));
-  const second = await openSearch(browser, server.url, `?f=basis:${basis}&near=Aarhus&km=50`);
+  const second = await openSearch(site, `?f=basis:${basis}&near=Aarhus&km=50`);
   const keys2 = keyboard(second.page);
   await keys2.tabTo('the skip link', () => document.activeElement?.textContent === 'Spring til resultaterne');
   await keys2.press('Enter');
@@ -424,7 +419,7 @@ test('keyboard only: the consultant writes to five saved families, the caseworke
 
 test('families are told apart and say why they match; old free places are uncertain; frequent values are never hidden', async () => {
   const query = '?mode=families&age=3&f=target:Tilknytningsforstyrrelse&f=target:Autismespektrum';
-  const { page, context, problems } = await openSearch(browser, server.url, query);
+  const { page, context, problems } = await openSearch(site, query);
   const expected = cliQuery(['--mode', 'families', '--age', '3', '--filter', 'target=Tilknytningsforstyrrelse',
     '--filter', 'target=Autismespektrum']);
   await expectTotal(page, expected.total);
@@ -455,13 +450,10 @@ test('families are told apart and say why they match; old free places are uncert
   assert.equal(labels.size, ids.length, 'every family on the page has its own label');
   assert.ok(uncertain > 0, 'the page has families whose free places are old');
   assert.equal(await page.locator('legend', { hasText: 'Holder ikke pause' }).count(), 1);
-  await expectAccessible(page, 'families with reasons and labels');
-  await screenshot(page, 'placement-1280-families');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'families with reasons and labels', 'placement-1280-families');
 
   // Offers: the most frequent legal bases are shown without "Vis flere", whatever their order.
-  const offers = await openSearch(browser, server.url);
+  const offers = await openSearch(site);
   const counts = cliQuery([]).facets.basis;
   const top = Object.entries(counts).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([code]) => code);
   for (const code of top) {
@@ -471,7 +463,7 @@ test('families are told apart and say why they match; old free places are uncert
 });
 
 test('focus lands on a control after removing a chip, resetting the filters or removing a saved record, never on the body', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url, '?age=30&free=1&upd=365');
+  const { page, context, problems } = await openSearch(site, '?age=30&free=1&upd=365');
   const focused = () => page.evaluate(() => {
     const el = document.activeElement;
     return el === document.body || !el ? 'body' : `${el.tagName}.${el.className}`;

@@ -5,24 +5,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, withServerAndBrowser } from '../lib/harness.mjs';
 import {
-  cliQuery, expectAccessible, expectNoProblems, openSearch, parseCount, shownIds, shownTotal,
+  cliQuery, expectNoProblems, finishPage, openSearch, parseCount, shownIds, shownTotal,
   waitForResults,
 } from './search-lib.mjs';
 
-let server;
-let browser;
-withServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+const site = withServerAndBrowser();
 
 /** Opens the page with JavaScript off: only what the build wrote is there. */
 async function openWithoutScript(viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport, javaScriptEnabled: false });
+  const context = await site.browser.newContext({ viewport, javaScriptEnabled: false });
   const page = await context.newPage();
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
-  await page.goto(`${server.url}index.html`);
+  await page.goto(`${site.url}index.html`);
   return { page, context, requests };
 }
 
@@ -54,7 +49,7 @@ test('a prerendered record link opens that record once the app runs', async () =
   const name = (await card.locator('.tf-card-title').textContent()).trim();
   const href = await card.locator('a.tf-card-link').getAttribute('href');
   await bareContext.close();
-  const { page, context, problems } = await openPage(browser, `${server.url}index.html${href}`);
+  const { page, context, problems } = await openPage(site.browser, `${site.url}index.html${href}`);
   await page.locator('.tf-detail-title').waitFor({ timeout: 30000 });
   assert.equal((await page.locator('.tf-detail-title').textContent()).trim(), name);
   expectNoProblems(problems);
@@ -63,7 +58,7 @@ test('a prerendered record link opens that record once the app runs', async () =
 
 for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 740 }]) {
   test(`at ${viewport.width} px the app takes over with one result list, without a layout shift`, async () => {
-    const context = await browser.newContext({ viewport });
+    const context = await site.browser.newContext({ viewport });
     const page = await context.newPage();
     const problems = [];
     page.on('pageerror', (e) => problems.push(e.message));
@@ -74,7 +69,7 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 740 
         for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
       }).observe({ type: 'layout-shift', buffered: true });
     });
-    await page.goto(`${server.url}index.html`);
+    await page.goto(`${site.url}index.html`);
     await waitForResults(page);
     await page.waitForTimeout(500);
     assert.equal(await page.locator('.tf-result-list').count(), 1, 'one result list');
@@ -83,14 +78,12 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 740 
     assert.deepEqual(await shownIds(page), expected.hits);
     const shift = await page.evaluate(() => window.__shift);
     assert.ok(shift <= 0.02, `cumulative layout shift ${shift}`);
-    await expectAccessible(page, `taken over at ${viewport.width} px`);
-    expectNoProblems(problems);
-    await context.close();
+    await finishPage({ page, context, problems }, `taken over at ${viewport.width} px`);
   });
 }
 
 test('text typed into the prerendered box before the app is ready is searched, and keeps the focus', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
@@ -98,7 +91,7 @@ test('text typed into the prerendered box before the app is ready is searched, a
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   await page.route('**/tilbudsfinder_web_bg.wasm', async (route) => { await held; await route.continue(); });
-  await page.goto(`${server.url}index.html`);
+  await page.goto(`${site.url}index.html`);
   const box = page.locator('.tf-prerendered input[type="search"]');
   await box.click();
   await page.keyboard.type('autisme');
@@ -128,19 +121,19 @@ test('text typed into the prerendered box before the app is ready is searched, a
 test('an address with a search, or in English, never shows the prerendered default view', async () => {
   for (const query of ['?q=autisme', '?lang=en', '?rec=X-1', '?f=region:1081']) {
     // While the app is still on its way, the prerendered (Danish, unsearched) view is not shown.
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     let release;
     const held = new Promise((resolve) => { release = resolve; });
     await page.route('**/tilbudsfinder_web_bg.wasm', async (route) => { await held; await route.continue(); });
-    await page.goto(`${server.url}index.html${query}`);
+    await page.goto(`${site.url}index.html${query}`);
     await page.locator('.tf-site-name').waitFor();
     const shown = await page.locator('.tf-prerendered .tf-card').first().isVisible().catch(() => false);
     assert.equal(shown, false, `prerendered cards visible at ${query}`);
     release();
     await context.close();
   }
-  const { page, context, problems } = await openSearch(browser, server.url, '?q=autisme');
+  const { page, context, problems } = await openSearch(site, '?q=autisme');
   assert.equal(await page.locator('.tf-prerendered').count(), 0);
   const expected = cliQuery(['--text', 'autisme']);
   await page.waitForFunction(

@@ -9,12 +9,7 @@ import path from 'node:path';
 import { ARTIFACTS, openPage, withServerAndBrowser } from '../lib/harness.mjs';
 import { expectAccessible, expectFitsViewport, expectNoProblems } from './search-lib.mjs';
 
-let server;
-let browser;
-withServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+const site = withServerAndBrowser();
 
 /** A field path followed by a colon, as `check` names fields ("updated.economy:", "contact.email:"). */
 const FIELD_PATH = /\b[a-z_]+(\[\d+\])?\.[a-z_]+(\[\d+\])?(\.[a-z_]+)*:/;
@@ -60,7 +55,7 @@ async function shot(page, name) {
 for (const width of [375, 1280]) {
   test(`the report at ${width} px: contents, one page per authority, sentences, fits the screen`, async () => {
     const { page, context, problems } = await openPage(
-      browser, `${server.url}report/index.html`, { viewport: { width, height: 900 } },
+      site.browser, `${site.url}report/index.html`, { viewport: { width, height: 900 } },
     );
     await page.waitForSelector('h1');
     // A table of contents that leads to the sections and to every authority's page.

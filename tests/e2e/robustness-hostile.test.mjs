@@ -3,14 +3,13 @@
 // Every payload calls `window.__pwned=1` if it ever runs; the test also listens for dialogs,
 // looks for injected elements and event-handler attributes (in shadow roots too), and checks
 // that no `javascript:` or `data:` link became an href.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CLI, DIST, finishPage, launchBrowser, openPage, startServer } from '../lib/harness.mjs';
+import { CLI, DIST, finishPage, openPage, withServerAndBrowser } from '../lib/harness.mjs';
 import { expectNoProblems, waitForResults } from './search-lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -66,29 +65,21 @@ function injectedTraces() {
   return found;
 }
 
-let browser;
-let server;
-let site;
 const accepted = acceptedRecords();
 
-before(async () => {
-  site = mkdtempSync(path.join(tmpdir(), 'tf-hostile-site-'));
-  const ownIndex = path.join(DIST, 'index');
-  cpSync(DIST, site, { recursive: true, filter: (src) => src !== ownIndex && !src.startsWith(ownIndex + path.sep) });
-  execFileSync(CLI, ['build', path.join(HOSTILE, 'catalogue.jsonl'), '--out', path.join(site, 'index'), '--today', '2026-11-22'], { stdio: 'pipe' });
-  finishPage(site);
-  server = await startServer({ dir: site });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-  if (site) rmSync(site, { recursive: true, force: true });
+// The built site with its own index replaced by one built from the hostile catalogue.
+const site = withServerAndBrowser({
+  scratch: (dir) => {
+    const ownIndex = path.join(DIST, 'index');
+    cpSync(DIST, dir, { recursive: true, filter: (src) => src !== ownIndex && !src.startsWith(ownIndex + path.sep) });
+    execFileSync(CLI, ['build', path.join(HOSTILE, 'catalogue.jsonl'), '--out', path.join(dir, 'index'), '--today', '2026-11-22'], { stdio: 'pipe' });
+    finishPage(dir);
+  },
 });
 
 /** Opens `url`, recording dialogs; resolves to the harness's page record plus `dialogs`. */
 async function open(url) {
-  const opened = await openPage(browser, url);
+  const opened = await openPage(site.browser, url);
   const dialogs = [];
   opened.page.on('dialog', async (dialog) => {
     dialogs.push(`${dialog.type()}: ${dialog.message()}`);
@@ -113,7 +104,7 @@ for (const [mode, kind, query] of [
   test(`hostile ${mode}: cards and details show the text literally and run nothing`, async () => {
     const records = accepted.filter((r) => r.kind === kind);
     assert.ok(records.length >= 3, `the corpus has accepted ${mode}`);
-    const { page, context, problems, dialogs } = await open(`${server.url}index.html${query}`);
+    const { page, context, problems, dialogs } = await open(`${site.url}index.html${query}`);
     await waitForResults(page);
 
     for (const record of records) {
@@ -149,7 +140,7 @@ for (const [mode, kind, query] of [
 }
 
 test('the widget on a host page shows hostile names as text and leaves the page alone', async () => {
-  const { page, context, problems, dialogs } = await open(`${server.url}demo/kommune.html`);
+  const { page, context, problems, dialogs } = await open(`${site.url}demo/kommune.html`);
   const widget = page.locator('#widget-all');
   const search = widget.getByRole('searchbox').first();
   await search.waitFor({ timeout: 30000 });
@@ -181,7 +172,7 @@ test('the widget on a host page shows hostile names as text and leaves the page 
 test('item 2: a website whose host mixes scripts is shown and linked in punycode', async () => {
   const record = accepted.find((r) => /[\u0400-\u04FF]/.test(r.contact?.website ?? ''));
   assert.ok(record, 'the corpus has an accepted record with a look-alike host');
-  const { page, context, problems } = await open(`${server.url}index.html?q=fjendtlig`);
+  const { page, context, problems } = await open(`${site.url}index.html?q=fjendtlig`);
   const card = page.locator(`.tf-card[data-id="${record.id}"]`);
   await card.waitFor({ timeout: 30000 });
   await card.getByRole('button', { name: /^Vis detaljer/ }).click();

@@ -5,19 +5,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withServerAndBrowser } from '../lib/harness.mjs';
 import {
-  cliQuery, expectAccessible, expectNoProblems, expectTotal, firstFacetValue, openSearch,
-  screenshot, shownIds, shownTotal,
+  cliQuery, expectAccessible, expectNoProblems, expectTotal, finishPage, firstFacetValue,
+  openSearch, screenshot, shownIds, shownTotal,
 } from './search-lib.mjs';
 
-let server;
-let browser;
-withServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+const site = withServerAndBrowser();
 
 test('first results match the engine, with a labelled search box and a live region', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url);
+  const { page, context, problems } = await openSearch(site);
   const expected = cliQuery([]);
   assert.equal(await shownTotal(page), expected.total);
   assert.deepEqual(await shownIds(page), expected.hits);
@@ -32,14 +27,11 @@ test('first results match the engine, with a labelled search box and a live regi
   await page.waitForFunction(() => document.querySelector('.tf-live')?.textContent.includes('fundet'));
   assert.match(await live.textContent(), /tilbud fundet/);
   assert.equal(await page.locator('.tf-app').getAttribute('lang'), 'da');
-  await expectAccessible(page, 'first results');
-  await screenshot(page, 'search-1280-first-results');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'first results', 'search-1280-first-results');
 });
 
 test('typing narrows the results as the user types, announced once settled', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url);
+  const { page, context, problems } = await openSearch(site);
   const input = page.getByLabel('Søg i tilbud');
   await input.focus();
   await page.keyboard.type('bo', { delay: 30 });
@@ -58,13 +50,11 @@ test('typing narrows the results as the user types, announced once settled', asy
   await input.fill('qqxxzzqq');
   await expectTotal(page, 0);
   assert.equal((await page.textContent('.tf-results-title')).trim(), 'Ingen tilbud fundet');
-  await expectAccessible(page, 'no results');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'no results');
 });
 
 test('a facet count says what ticking it gives; chips remove filters; reset clears all', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url);
+  const { page, context, problems } = await openSearch(site);
   const before = await shownTotal(page);
   const first = await firstFacetValue(page, 'Tilbudstype');
   const code = await first.checkbox.getAttribute('value');
@@ -95,7 +85,7 @@ test('a facet count says what ticking it gives; chips remove filters; reset clea
 });
 
 test('at 375 px the filters fold into a panel a phone user can open', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url, '', {
+  const { page, context, problems } = await openSearch(site, '', {
     viewport: { width: 375, height: 800 },
   });
   const toggle = page.getByRole('button', { name: /^Vis filtre/ });

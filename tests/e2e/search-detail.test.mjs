@@ -7,15 +7,10 @@ import { withServerAndBrowser } from '../lib/harness.mjs';
 import {
   cliQuery, expectAccessible, expectNoProblems, openSearch, screenshot, shownIds, waitForResults } from './search-lib.mjs';
 
-let server;
-let browser;
-withServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+const site = withServerAndBrowser();
 
 test('details open with focus inside, show every part, and close with Escape', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url);
+  const { page, context, problems } = await openSearch(site);
   const [firstId] = cliQuery([]).hits;
   const card = page.locator(`.tf-card[data-id="${firstId}"]`);
   const name = (await card.locator('.tf-card-title').textContent()).trim();
@@ -44,7 +39,7 @@ test('details open with focus inside, show every part, and close with Escape', a
 });
 
 test('shortlist survives a reload, exports CSV and compares side by side', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url);
+  const { page, context, problems } = await openSearch(site);
   const ids = (await shownIds(page)).slice(0, 3);
   for (const id of ids) {
     await page.locator(`.tf-card[data-id="${id}"]`).getByRole('button', { name: /^Gem / }).click();
@@ -85,7 +80,7 @@ test('shortlist survives a reload, exports CSV and compares side by side', async
 });
 
 test('without storage the shortlist still works in memory and says so', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   await context.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
       get() { throw new DOMException('storage is disabled', 'SecurityError'); },
@@ -95,7 +90,7 @@ test('without storage the shortlist still works in memory and says so', async ()
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(`${server.url}index.html`);
+  await page.goto(`${site.url}index.html`);
   await waitForResults(page);
   await page.getByText('Din browser tillader ikke at gemme').waitFor();
   await page.locator('.tf-card').first().getByRole('button', { name: /^Gem / }).click();

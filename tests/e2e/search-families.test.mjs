@@ -4,20 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withServerAndBrowser } from '../lib/harness.mjs';
-import {
-  cliQuery, expectAccessible, expectNoProblems, expectTotal, openSearch,
-  screenshot, shownIds,
-} from './search-lib.mjs';
+import { cliQuery, expectTotal, finishPage, openSearch, shownIds } from './search-lib.mjs';
 
-let server;
-let browser;
-withServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+const site = withServerAndBrowser();
 
 test('the consultant\'s question: age, available, free place, type, near', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url);
+  const { page, context, problems } = await openSearch(site);
   await page.getByRole('radio', { name: 'Plejefamilier' }).check();
   await expectTotal(page, cliQuery(['--mode', 'families']).total);
   assert.equal((await page.locator('.tf-title').textContent()).trim(), 'Find en plejefamilie');
@@ -62,21 +54,15 @@ test('the consultant\'s question: age, available, free place, type, near', async
     assert.doesNotMatch(text, /Holder pause/);
   }
   assert.ok(await typeBox.isChecked());
-  await expectAccessible(page, 'families filtered');
-  await screenshot(page, 'search-1280-families');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'families filtered', 'search-1280-families');
 });
 
 test('families at 375 px', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url, '?mode=families&age=3&free=1', {
+  const { page, context, problems } = await openSearch(site, '?mode=families&age=3&free=1', {
     viewport: { width: 375, height: 800 },
   });
   await expectTotal(page, cliQuery(['--mode', 'families', '--age', '3', '--min-free', '1']).total);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
-  await expectAccessible(page, 'families on a phone');
-  await screenshot(page, 'search-375-families');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'families on a phone', 'search-375-families');
 });

@@ -3,16 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withServerAndBrowser } from '../lib/harness.mjs';
-import {
-  cliQuery, expectAccessible, expectNoProblems, expectTotal, openSearch, shownIds,
-} from './search-lib.mjs';
+import { cliQuery, expectTotal, finishPage, openSearch, shownIds } from './search-lib.mjs';
 
-let server;
-let browser;
-withServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+const site = withServerAndBrowser();
 
 async function expectEngine(page, args, state) {
   const expected = cliQuery(args);
@@ -22,7 +15,7 @@ async function expectEngine(page, args, state) {
 }
 
 test('age, free places, price range and freshness each narrow as the engine says', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url);
+  const { page, context, problems } = await openSearch(site);
   await page.getByLabel('Borgerens alder (år)').fill('15');
   await expectEngine(page, ['--age', '15'], 'age 15');
   await page.getByLabel('Kun med ledige pladser').check();
@@ -39,13 +32,11 @@ test('age, free places, price range and freshness each narrow as the engine says
     ['--age', '15', '--min-free', '1', '--price-basis', 'day', '--price-max', '3000', '--updated-within', '365'],
     'updated within a year',
   );
-  await expectAccessible(page, 'range filters set');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'range filters set');
 });
 
 test('distance from a municipality or postal code filters and sorts by nearness', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url);
+  const { page, context, problems } = await openSearch(site);
   await page.getByLabel('Kommune eller postnummer').fill('Aarhus');
   await page.getByLabel('Inden for', { exact: true }).selectOption('25');
   const near = await expectEngine(page, ['--near', 'Aarhus', '--km', '25'], 'within 25 km of Aarhus');
@@ -64,13 +55,11 @@ test('distance from a municipality or postal code filters and sorts by nearness'
   await page.getByLabel('Kommune eller postnummer').fill('Atlantis');
   await page.getByText('Stedet kendes ikke').waitFor();
   assert.equal(await page.getByLabel('Kommune eller postnummer').getAttribute('aria-invalid'), 'true');
-  await expectAccessible(page, 'unknown place');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'unknown place');
 });
 
 test('sort by price and page through the results', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url);
+  const { page, context, problems } = await openSearch(site);
   await page.getByLabel('Sortér efter').selectOption('price_asc');
   const first = await expectEngine(page, ['--sort', 'price_asc'], 'cheapest first');
   const pageSize = first.hits.length;
@@ -85,7 +74,5 @@ test('sort by price and page through the results', async () => {
   await page.getByRole('button', { name: `Side ${lastPage}`, exact: true }).click();
   await expectEngine(page, ['--sort', 'price_asc', '--page', String(lastPage - 1)], 'last page');
   assert.equal(await page.getByRole('button', { name: 'Næste side' }).count(), 0);
-  await expectAccessible(page, 'last page');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'last page');
 });

@@ -7,12 +7,7 @@ import {
   cliQuery, expectNoProblems, expectTotal, openSearch,
 } from './search-lib.mjs';
 
-let server;
-let browser;
-withServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+const site = withServerAndBrowser();
 
 /** Presses Tab until `predicate(activeElement)` holds; fails after `limit` presses. */
 async function tabTo(page, description, predicate, { limit = 400, back = false } = {}) {
@@ -26,7 +21,7 @@ async function tabTo(page, description, predicate, { limit = 400, back = false }
 const focusedText = (page) => page.evaluate(() => document.activeElement?.textContent?.trim());
 
 test('everything is reachable and usable from the keyboard, with no trap', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url);
+  const { page, context, problems } = await openSearch(site);
   await tabTo(page, 'the search box', () => document.activeElement?.type === 'search');
   await page.keyboard.type('bo');
   await expectTotal(page, cliQuery(['--text', 'bo']).total);

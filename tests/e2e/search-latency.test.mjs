@@ -18,12 +18,7 @@ const QUERIES = [
   'low arousal', 'krisecenter', 'herberg', 'psykiatri', 'kbh', 'sygeplejerske', 'plejefamilie viborg',
 ];
 
-let server;
-let browser;
-withServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+const site = withServerAndBrowser();
 
 function quantile(sorted, q) {
   const at = (sorted.length - 1) * q;
@@ -33,7 +28,7 @@ function quantile(sorted, q) {
 }
 
 test('keystroke to painted results: median and p95 over ~200 keystrokes', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url);
+  const { page, context, problems } = await openSearch(site);
   // Let deferred index files arrive so every keystroke searches the full index.
   await page.waitForFunction(() => !document.querySelector('.tf-results .tf-note'), null, { timeout: 30000 })
     .catch(() => {});

@@ -9,9 +9,12 @@ import {
   ARTIFACTS, INDEX_DIR, axeViolations, cliJson, describeViolations, openPage,
 } from '../lib/harness.mjs';
 
-/** Opens the full search page at `query` (e.g. '?q=bo') and waits for the first results. */
-export async function openSearch(browser, baseUrl, query = '', options = {}) {
-  const opened = await openPage(browser, `${baseUrl}index.html${query}`, options);
+/**
+ * Opens the full search page of `site` (`{ browser, url }`, as withServerAndBrowser gives it) at
+ * `query` (e.g. '?q=bo') and waits for the first results.
+ */
+export async function openSearch(site, query = '', options = {}) {
+  const opened = await openPage(site.browser, `${site.url}index.html${query}`, options);
   await waitForResults(opened.page);
   return opened;
 }
@@ -98,6 +101,18 @@ export async function expectFitsViewport(page, root = '.tf-app') {
 /** Asserts nothing went wrong in the page (console errors, uncaught errors, failed requests). */
 export function expectNoProblems(problems) {
   assert.deepEqual(problems, [], problems.join('\n'));
+}
+
+/**
+ * Ends a test on its page: axe-core finds no violation in the page's last state (`state`), a
+ * screenshot named `shot` is saved when one is given, nothing went wrong on the page (console
+ * errors, uncaught exceptions, failed requests), and its context is closed.
+ */
+export async function finishPage({ page, context, problems }, state, shot = null) {
+  await expectAccessible(page, state);
+  if (shot) await screenshot(page, shot);
+  expectNoProblems(problems);
+  await context.close();
 }
 
 /** Saves a full-page screenshot to tests/artifacts/NAME.png. */

@@ -9,17 +9,12 @@ import {
   cliQuery, expectAccessible, expectNoProblems, expectTotal, openSearch, screenshot, shownIds,
 } from './search-lib.mjs';
 
-let server;
-let browser;
-withServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+const site = withServerAndBrowser();
 
 const searchBox = (page) => page.getByRole('searchbox');
 
 test('word order, small words, swaps and everyday words find what the engine finds', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url);
+  const { page, context, problems } = await openSearch(site);
   const reference = cliQuery(['--text', 'alkohol odense']);
   assert.ok(reference.total > 0, 'the sample has alcohol offers in Odense');
   for (const typed of ['alkohol odense', 'odense alkohol', 'alkohol i odense']) {
@@ -49,7 +44,7 @@ test('word order, small words, swaps and everyday words find what the engine fin
 
 test('a word that matches nothing is named, and a spelling the index knows is offered', async () => {
   for (const width of [375, 1280]) {
-    const { page, context, problems } = await openSearch(browser, server.url, '', { viewport: { width, height: 900 } });
+    const { page, context, problems } = await openSearch(site, '', { viewport: { width, height: 900 } });
     await searchBox(page).fill('alkohol qqqzzz');
     const partial = cliQuery(['--text', 'alkohol qqqzzz']);
     assert.deepEqual(partial.dropped_words, ['qqqzzz']);
@@ -80,7 +75,7 @@ test('an empty result offers each filter to drop with the count it would give', 
   assert.equal(empty.total, 0);
   const hint = empty.relaxations.find((r) => r.constraint.filter === 'facet' && r.constraint.facet === 'municipality');
   assert.ok(hint && hint.total > 0, 'dropping the municipality gives results');
-  const { page, context, problems } = await openSearch(browser, server.url, `?q=alkoholmisbrug&f=municipality:${code}`);
+  const { page, context, problems } = await openSearch(site, `?q=alkoholmisbrug&f=municipality:${code}`);
   await expectTotal(page, 0);
   const button = page.getByRole('button', { name: new RegExp(`^Fjern Kommune \\(vis ${hint.total.toLocaleString('da-DK')} tilbud\\)$`) });
   await button.waitFor();
@@ -99,7 +94,7 @@ test('two target groups: any by default, all with the switch, said in the chips 
   const anyOf = cliQuery(['--filter', 'target=Autismespektrum', '--filter', 'target=Selvskadende adfærd']);
   const allOf = cliQuery(['--filter', 'target=Autismespektrum', '--filter', 'target=Selvskadende adfærd', '--all-of', 'target']);
   assert.ok(allOf.total > 0 && allOf.total < anyOf.total, 'AND narrows');
-  const { page, context, problems } = await openSearch(browser, server.url, query);
+  const { page, context, problems } = await openSearch(site, query);
   await expectTotal(page, anyOf.total);
   await page.locator('.tf-chip-joiner', { hasText: 'eller' }).waitFor();
   await page.getByRole('radio', { name: 'Alle valgte' }).check();
@@ -123,7 +118,7 @@ test('two target groups: any by default, all with the switch, said in the chips 
 });
 
 test('the distance field reads "2820 Gentofte" and "Gentofte Kommune", and the sort says nearest first', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url);
+  const { page, context, problems } = await openSearch(site);
   for (const written of ['2820 Gentofte', 'Gentofte Kommune']) {
     await page.getByLabel('Kommune eller postnummer').fill(written);
     await page.getByLabel('Inden for', { exact: true }).selectOption('10');

@@ -4,19 +4,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withServerAndBrowser } from '../lib/harness.mjs';
 import {
-  cliQuery, expectAccessible, expectNoProblems, expectTotal, firstFacetValue, openSearch,
-  shownIds, waitForResults,
+  cliQuery, expectNoProblems, expectTotal, finishPage, firstFacetValue, openSearch, shownIds,
+  waitForResults,
 } from './search-lib.mjs';
 
-let server;
-let browser;
-withServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+const site = withServerAndBrowser();
 
 test('reload restores text, filters and page; back and forward walk the history', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url);
+  const { page, context, problems } = await openSearch(site);
   await page.getByLabel('Søg i tilbud').fill('bo');
   const facet = await firstFacetValue(page, 'Tilbudstype');
   const code = await facet.checkbox.getAttribute('value');
@@ -60,14 +55,12 @@ test('reload restores text, filters and page; back and forward walk the history'
   await page.goForward();
   await expectTotal(page, facetOnly.total);
   assert.ok(await page.locator(`input[type=checkbox][value="${code}"]`).isChecked());
-  await expectAccessible(page, 'after history navigation');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'after history navigation');
 });
 
 test('a shared link opens the same search, foreign parameters kept', async () => {
   const query = '?utm_source=nyhedsbrev&mode=families&age=7&free=1&sort=free_places';
-  const { page, context, problems } = await openSearch(browser, server.url, query);
+  const { page, context, problems } = await openSearch(site, query);
   const expected = cliQuery(['--mode', 'families', '--age', '7', '--min-free', '1', '--sort', 'free_places']);
   await expectTotal(page, expected.total);
   assert.deepEqual(await shownIds(page), expected.hits);

@@ -7,15 +7,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withServerAndBrowser } from '../lib/harness.mjs';
 import {
-  cliQuery, expectAccessible, expectNoProblems, expectTotal, facetCheckbox, openSearch, screenshot,
+  cliQuery, expectAccessible, expectTotal, facetCheckbox, finishPage, openSearch, screenshot,
 } from './search-lib.mjs';
 
-let server;
-let browser;
-withServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+const site = withServerAndBrowser();
 
 const SKAERPET = /Skærpet tilsyn siden \d{2}\.\d{2}\.\d{4}/;
 
@@ -24,7 +19,7 @@ const SKAERPET = /Skærpet tilsyn siden \d{2}\.\d{2}\.\d{4}/;
 async function cardUnderSkaerpetTilsyn(filters) {
   const query = filters.map((f) => `f=${encodeURIComponent(f)}`).join('&');
   for (let pageNumber = 1; pageNumber <= 10; pageNumber += 1) {
-    const opened = await openSearch(browser, server.url, `?${query}&page=${pageNumber}`);
+    const opened = await openSearch(site, `?${query}&page=${pageNumber}`);
     const card = opened.page.locator('.tf-card', {
       has: opened.page.locator('.tf-sanction', { hasText: SKAERPET }),
     }).first();
@@ -72,24 +67,19 @@ test('a record under skærpet tilsyn shows its badge with words on the card, in 
   const row = table.locator('tbody tr', { has: page.locator('th', { hasText: 'Påbud, skærpet tilsyn og vilkår' }) });
   const cells = await row.locator('td').allTextContents();
   assert.match(cells[column - 1], SKAERPET, 'the comparison shows the sanction in words');
-  await expectAccessible(page, 'comparison with a sanction');
-  await screenshot(page, 'supervision-comparison');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'comparison with a sanction', 'supervision-comparison');
 });
 
 test('"Uden påbud / skærpet tilsyn" filters as the CLI does', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url);
+  const { page, context, problems } = await openSearch(site);
   await facetCheckbox(page, 'Påbud og skærpet tilsyn', 'Uden påbud / skærpet tilsyn').check();
   await expectTotal(page, cliQuery(['--filter', 'sanction=none']).total);
   assert.equal(await page.locator('.tf-card .tf-sanction').count(), 0, 'no badge on the filtered cards');
-  await expectAccessible(page, 'filtered without sanctions');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'filtered without sanctions');
 });
 
 test('"Meld en fejl" writes to the record\'s socialtilsyn about the record', async () => {
-  const { page, context, problems } = await openSearch(browser, server.url, '?f=authority%3Anord');
+  const { page, context, problems } = await openSearch(site, '?f=authority%3Anord');
   const nord = cliQuery(['--filter', 'authority=nord', '--page-size', '100000']).hits;
   const card = page.locator('.tf-card').first();
   const id = await card.getAttribute('data-id');
@@ -117,7 +107,5 @@ test('"Meld en fejl" writes to the record\'s socialtilsyn about the record', asy
     assert.equal(part.pathname, 'socialtilsynnord@hjoring.dk');
     assert.ok(part.searchParams.get('body').includes(`Id: ${id}\r\n`));
   }
-  await expectAccessible(page, 'detail with Meld en fejl');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'detail with Meld en fejl');
 });

@@ -14,12 +14,7 @@ import {
 
 const require = createRequire(import.meta.url);
 
-let server;
-let browser;
-withServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+const site = withServerAndBrowser();
 
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
   + "img-src 'self' data:; object-src 'none'; base-uri 'none'";
@@ -41,7 +36,7 @@ const total = (...filters) => cliJson(['query', INDEX_DIR, '--json',
  * `holdWasm` delays the app's wasm until the returned `release()` is called.
  */
 async function openHost(body, { holdWasm = false, javaScriptEnabled = true } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled });
   await context.addInitScript((names) => {
     window.__events = [];
     window.__csp = [];
@@ -62,10 +57,10 @@ async function openHost(body, { holdWasm = false, javaScriptEnabled = true } = {
     <link rel="stylesheet" href="api-host.css"><script type="module" src="../widget.js"></script>
     </head><body><main><h1>Vært</h1>${body}</main></body></html>`;
   const headers = { 'content-security-policy': STRICT_CSP };
-  await page.route(`${server.url}demo/api-host.html`, (route) => route.fulfill({
+  await page.route(`${site.url}demo/api-host.html`, (route) => route.fulfill({
     contentType: 'text/html; charset=utf-8', headers, body: html,
   }));
-  await page.route(`${server.url}demo/api-host.css`, (route) => route.fulfill({
+  await page.route(`${site.url}demo/api-host.css`, (route) => route.fulfill({
     contentType: 'text/css', headers, body: HOST_CSS,
   }));
   let release = () => {};
@@ -76,7 +71,7 @@ async function openHost(body, { holdWasm = false, javaScriptEnabled = true } = {
       await route.continue();
     });
   }
-  await page.goto(`${server.url}demo/api-host.html`);
+  await page.goto(`${site.url}demo/api-host.html`);
   return { page, context, problems, release };
 }
 
@@ -371,8 +366,8 @@ test('two widgets on one page pass axe landmark-unique', async () => {
   assert.deepEqual(violations, [], describeViolations(violations));
   await context.close();
 
-  const demo = await browser.newPage();
-  await demo.goto(`${server.url}demo/kommune.html`);
+  const demo = await site.browser.newPage();
+  await demo.goto(`${site.url}demo/kommune.html`);
   for (const id of ['widget-all', 'widget-families']) {
     await demo.locator(`#${id} .tf-card`).first().waitFor({ timeout: 20000 });
   }
@@ -428,7 +423,7 @@ test('the children are the fallback: shown before the search renders, hidden aft
   const fallback = `<tilbuds-finder id="w1" municipality="751">
       <p id="fallback">Se tilbuddene på <a href="https://tilbudsportalen.dk/">Tilbudsportalen</a>.</p>
     </tilbuds-finder>`;
-  // Without JavaScript the element is unknown to the browser, and its children simply show.
+  // Without JavaScript the element is unknown to the site.browser, and its children simply show.
   const off = await openHost(fallback, { javaScriptEnabled: false });
   assert.ok(await off.page.locator('#fallback').isVisible());
   await off.context.close();

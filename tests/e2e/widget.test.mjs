@@ -3,15 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  INDEX_DIR, axeViolations, cliJson, describeViolations, withServerAndBrowser,
+  INDEX_DIR, axeViolations, cliJson, describeViolations, openPage, withServerAndBrowser,
 } from '../lib/harness.mjs';
 
-let server;
-let browser;
-withServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+const site = withServerAndBrowser();
 
 const count = (text) => {
   const m = text.trim().match(/^([\d.]+)/);
@@ -37,22 +32,8 @@ async function waitForWidgetTotal(page, id, want) {
 }
 
 /** Opens the demo site with CSP-violation recording installed before any page script runs. */
-async function openDemo(path = 'demo/kommune.html') {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
-    });
-  });
-  const page = await context.newPage();
-  const problems = [];
-  const requests = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('request', (r) => requests.push(r.url()));
-  await page.goto(server.url + path);
-  return { page, context, problems, requests };
+function openDemo(path = 'demo/kommune.html') {
+  return openPage(site.browser, site.url + path, { cspLog: true });
 }
 
 test('both widgets render under the strict CSP, the preset holds, and they filter independently', async () => {
@@ -100,7 +81,7 @@ test('both widgets render under the strict CSP, the preset holds, and they filte
   const csp = await page.evaluate(() => window.__csp);
   assert.deepEqual(csp, [], 'Content-Security-Policy violations');
   assert.deepEqual(problems, [], problems.join('\n'));
-  const origin = new URL(server.url).origin;
+  const origin = new URL(site.url).origin;
   const foreign = requests.filter((u) => new URL(u).origin !== origin);
   assert.deepEqual(foreign, [], 'requests left the page origin');
   assert.ok(requests.some((u) => u.includes('/index/manifest.json')), 'the index was fetched');
@@ -157,7 +138,7 @@ test('the iframe fallback renders the preset search and its height follows its c
 });
 
 test('bytes a visitor downloads before the first results, as served (gzip), cold cache', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -166,7 +147,7 @@ test('bytes a visitor downloads before the first results, as served (gzip), cold
   const bytes = new Map();
   cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
   cdp.on('Network.loadingFinished', (e) => bytes.set(e.requestId, e.encodedDataLength));
-  await page.goto(server.url + 'demo/kommune.html');
+  await page.goto(site.url + 'demo/kommune.html');
   await page.locator('#widget-all .tf-card').first().waitFor({ timeout: 20000 });
   const snapshot = new Map(bytes);
   await page.locator('#widget-families .tf-card').first().waitFor({ timeout: 20000 });

@@ -42,11 +42,13 @@ const FORGED_KEY = 'nmae\ncatalogue.jsonl:1: warning: name: all is well \u001b[2
 const raw = (text) => `@@RAW@@${text}@@`;
 const rawPattern = /"@@RAW@@((?:[^"\\]|\\.)*?)@@"/g;
 
+/** A valid record of `kind` named after its id: its kind's own `fields`, with `over` merged in. */
+function hostileRecord(kind, id, fields, over) {
+  return merge({ kind, id, name: `Fjendtlig ${id}`, ...fields }, over);
+}
+
 function offer(id, over = {}) {
-  const base = {
-    kind: 'offer',
-    id,
-    name: `Fjendtlig ${id}`,
+  return hostileRecord('offer', id, {
     description: 'Længerevarende botilbud for voksne med udviklingshæmning.',
     offer_type: 'botilbud',
     owner: 'Fonden Engly',
@@ -88,15 +90,11 @@ function offer(id, over = {}) {
       general: '2026-09-01', places: '2026-11-02', services: '2026-06-15',
       economy: '2026-01-10', approach: '2026-04-20',
     },
-  };
-  return merge(base, over);
+  }, over);
 }
 
 function family(id, over = {}) {
-  const base = {
-    kind: 'foster_family',
-    id,
-    name: `Fjendtlig ${id}`,
+  return hostileRecord('foster_family', id, {
     description: 'Forstærket plejefamilie på landet nær Aarhus.',
     family_type: 'forstaerket',
     approval_scope: 'generel',
@@ -121,8 +119,7 @@ function family(id, over = {}) {
       contact_person: 'Familieplejen Aarhus', phone: '87 87 87 87', email: 'familiepleje@aarhus.dk',
     },
     updated: '2026-11-10',
-  };
-  return merge(base, over);
+  }, over);
 }
 
 /** Deep merge of plain objects; arrays and other values replace. */

@@ -55,20 +55,30 @@ export async function startServer({ dir = DIST, args = [] } = {}) {
 
 /**
  * For a test file: starts the server and the browser before its tests and stops both after
- * them; `onReady(server, browser)` receives them.
+ * them. Returns the site its tests use, filled in once both are up: `site.browser`, `site.url`
+ * (the server's base URL, ending in "/") and `site.dir` (the folder served).
+ *
+ * The built site (DIST) is served unless `scratch` is given: then a fresh temporary folder is
+ * served instead, filled by `await scratch(dir)` before the server starts and removed after.
  */
-export function withServerAndBrowser(onReady) {
+export function withServerAndBrowser({ scratch = null } = {}) {
+  const site = { browser: null, url: null, dir: DIST };
   let server;
-  let browser;
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    onReady(server, browser);
+    if (scratch) {
+      site.dir = mkdtempSync(path.join(tmpdir(), 'tf-scratch-site-'));
+      await scratch(site.dir);
+    }
+    server = await startServer({ dir: site.dir });
+    site.url = server.url;
+    site.browser = await launchBrowser();
   });
   after(async () => {
-    await browser?.close();
+    await site.browser?.close();
     server?.stop();
+    if (scratch && site.dir !== DIST) rmSync(site.dir, { recursive: true, force: true });
   });
+  return site;
 }
 
 /** Launches Debian's Chromium the way this closed network needs it. */
@@ -91,10 +101,20 @@ export async function launchBrowser() {
 
 /**
  * Opens a page in a fresh context and records what must never happen: console errors, uncaught
- * exceptions, CSP violations, failed requests; and every request's URL.
+ * exceptions, CSP violations, failed requests; and every request's URL. With `cspLog`, each CSP
+ * violation is also kept in the page's `window.__csp` ("directive blocked-URI"), recorded from
+ * before any page script runs.
  */
-export async function openPage(browser, url, { viewport = { width: 1280, height: 900 } } = {}) {
+export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, cspLog = false } = {}) {
   const context = await browser.newContext({ viewport });
+  if (cspLog) {
+    await context.addInitScript(() => {
+      window.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => {
+        window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
+  }
   const page = await context.newPage();
   const problems = [];
   const requests = [];

@@ -187,6 +187,12 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// The date of a year, month and day that exist, for tests (panics on one that does not).
+#[cfg(test)]
+pub(crate) fn ymd(y: i32, m: u32, d: u32) -> Date {
+    Date::from_ymd(y, m, d).expect("a real date")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -114,10 +114,7 @@ impl Part {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(y: i32, m: u32, d: u32) -> Date {
-        Date::from_ymd(y, m, d).expect("date")
-    }
+    use crate::date::ymd as day;
 
     /// Each boundary day of each rule, and the day on either side.
     #[test]

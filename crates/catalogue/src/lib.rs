@@ -9,6 +9,7 @@
 //!   municipalities with approximate positions);
 //! - [`vocab_en`]: their English labels, beside the Danish ones, for an English interface;
 //! - [`date`]: calendar dates as day numbers;
+//! - [`geo`]: positions and great-circle distances, the one definition of "how far";
 //! - [`freshness`]: the one rule for fresh, aging and stale parts of a record;
 //! - [`read`]: the streaming JSON Lines reader, one located error per bad line;
 //! - [`check`]: every rule a record must pass to be indexed, as errors and warnings;
@@ -28,6 +29,7 @@
 pub mod check;
 pub mod date;
 pub mod freshness;
+pub mod geo;
 #[cfg(feature = "read")]
 pub mod migrate;
 pub mod model;

@@ -4,33 +4,30 @@
 //! the hostile corpus and an empty file.
 
 mod build_support;
+mod scratch;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use build_support::{assert_accounting, build, TODAY};
+use scratch::{cli, Scratch};
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "tilbudsfinder-accounting-{}-{name}",
-        std::process::id()
-    ));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join("catalogue.jsonl");
-    std::fs::write(&path, bytes).expect("write");
-    path
+/// `catalogue.jsonl` holding `bytes` in a scratch directory of its own (removed with it).
+fn temp_file(name: &str, bytes: &[u8]) -> (Scratch, PathBuf) {
+    let scratch = Scratch::new("accounting", name);
+    let path = scratch.write("catalogue.jsonl", bytes);
+    (scratch, path)
 }
 
 #[test]
 fn generated_catalogues_account_for_every_record() {
     for (offers, families, seed) in [(40, 0, 1), (0, 40, 2), (150, 170, 3)] {
         let label = format!("generated-{offers}-{families}-{seed}");
-        let path = temp_file(&label, b"");
-        let generated = Command::new(env!("CARGO_BIN_EXE_tilbudsfinder"))
+        let (_scratch, path) = temp_file(&label, b"");
+        let generated = cli()
             .args(["generate", "--offers", &offers.to_string()])
             .args(["--foster-families", &families.to_string()])
             .args(["--seed", &seed.to_string(), "--today", TODAY, "--out"])
@@ -41,7 +38,6 @@ fn generated_catalogues_account_for_every_record() {
         let built = build(&path, &label);
         assert_accounting(&built, &path);
         assert_eq!(built.accounting.0, offers + families);
-        let _ = std::fs::remove_dir_all(path.parent().expect("dir"));
     }
 }
 
@@ -71,16 +67,15 @@ fn every_malformed_corpus_accounts_for_every_record() {
 
 #[test]
 fn an_empty_catalogue_builds_an_empty_index_and_says_so() {
-    let path = temp_file("empty", b"\n  \n");
+    let (_scratch, path) = temp_file("empty", b"\n  \n");
     let built = build(&path, "empty");
     assert_accounting(&built, &path);
     assert_eq!(built.accounting, (0, 0, 0));
-    let _ = std::fs::remove_dir_all(path.parent().expect("dir"));
 }
 
 #[test]
 fn a_catalogue_of_garbage_is_all_rejected_and_listed() {
-    let path = temp_file(
+    let (_scratch, path) = temp_file(
         "garbage",
         b"not json\n\xff\xfe\n[1,2]\n{\"kind\":\"tilbud\"}\n{\n",
     );
@@ -89,5 +84,4 @@ fn a_catalogue_of_garbage_is_all_rejected_and_listed() {
     assert_eq!(built.accounting, (5, 0, 5));
     let lines: Vec<u64> = built.rejected.iter().map(|r| r.line).collect();
     assert_eq!(lines, [1, 2, 3, 4, 5]);
-    let _ = std::fs::remove_dir_all(path.parent().expect("dir"));
 }

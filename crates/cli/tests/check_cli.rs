@@ -1,8 +1,12 @@
 //! `tilbudsfinder check` as a user runs it: exit codes 0, 1 and 2, the human output's format and
 //! the `--json` summary's shape.
 
+mod scratch;
+
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
+
+use scratch::{cli, Scratch};
 
 fn example_line(name: &str) -> String {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/examples/");
@@ -13,6 +17,7 @@ fn example_line(name: &str) -> String {
 
 /// A catalogue file in a fresh temporary directory, removed when dropped.
 struct Catalogue {
+    _dir: Scratch,
     path: PathBuf,
 }
 
@@ -22,27 +27,14 @@ impl Catalogue {
     }
 }
 
-impl Drop for Catalogue {
-    fn drop(&mut self) {
-        if let Some(dir) = self.path.parent() {
-            let _ = std::fs::remove_dir_all(dir);
-        }
-    }
-}
-
 fn catalogue(name: &str, content: &str) -> Catalogue {
-    let dir = std::env::temp_dir().join(format!(
-        "tilbudsfinder-check-cli-{}-{name}",
-        std::process::id()
-    ));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join("catalogue.jsonl");
-    std::fs::write(&path, content).expect("write catalogue");
-    Catalogue { path }
+    let dir = Scratch::new("check-cli", name);
+    let path = dir.write("catalogue.jsonl", content);
+    Catalogue { _dir: dir, path }
 }
 
 fn check(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tilbudsfinder"))
+    cli()
         .arg("check")
         .args(["--today", "2026-11-22"])
         .args(args)
@@ -172,7 +164,7 @@ fn an_empty_catalogue_says_so() {
 #[test]
 fn standard_input_is_read_with_a_dash() {
     use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tilbudsfinder"))
+    let mut child = cli()
         .args(["check", "--today", "2026-11-22", "-"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())

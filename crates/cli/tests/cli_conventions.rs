@@ -34,6 +34,19 @@ fn scratch_with_catalogue(label: &str) -> Scratch {
     scratch
 }
 
+/// `tilbudsfinder COMMAND CATALOGUE --out OUT --today TODAY`: a command that writes a folder
+/// (build, report) from a catalogue (`-` for standard input), ready to run or to pipe into.
+fn writing(command: &str, catalogue: &Path, out: &Path) -> Command {
+    let mut writing = cli();
+    writing
+        .arg(command)
+        .arg(catalogue)
+        .arg("--out")
+        .arg(out)
+        .args(["--today", TODAY]);
+    writing
+}
+
 /// Runs `command` with `input` piped to its standard input (a pipe: no size to know).
 fn piped(command: &mut Command, input: &[u8]) -> Output {
     let mut child = command
@@ -69,20 +82,16 @@ fn dash_reads_the_catalogue_from_standard_input_in_build_report_check_and_releva
     let scratch = scratch_with_catalogue("stdin");
     let catalogue = std::fs::read(scratch.path("catalogue.jsonl")).expect("catalogue");
 
-    let from_file = cli()
-        .arg("build")
-        .arg(scratch.path("catalogue.jsonl"))
-        .arg("--out")
-        .arg(scratch.path("index-file"))
-        .args(["--today", TODAY])
-        .output()
-        .expect("build");
+    let from_file = writing(
+        "build",
+        &scratch.path("catalogue.jsonl"),
+        &scratch.path("index-file"),
+    )
+    .output()
+    .expect("build");
     assert!(from_file.status.success(), "{from_file:?}");
     let from_stdin = piped(
-        cli()
-            .args(["build", "-", "--out"])
-            .arg(scratch.path("index-stdin"))
-            .args(["--today", TODAY]),
+        &mut writing("build", Path::new("-"), &scratch.path("index-stdin")),
         &catalogue,
     );
     assert!(from_stdin.status.success(), "{from_stdin:?}");
@@ -95,10 +104,7 @@ fn dash_reads_the_catalogue_from_standard_input_in_build_report_check_and_releva
     assert_eq!(String::from_utf8_lossy(&from_stdin.stderr), "");
 
     let report = piped(
-        cli()
-            .args(["report", "-", "--out"])
-            .arg(scratch.path("report"))
-            .args(["--today", TODAY]),
+        &mut writing("report", Path::new("-"), &scratch.path("report")),
         &catalogue,
     );
     assert!(report.status.success(), "{report:?}");

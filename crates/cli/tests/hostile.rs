@@ -4,12 +4,13 @@
 //! `records read = indexed + rejected`.
 
 mod build_support;
+mod scratch;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use build_support::{assert_accounting, build, TODAY};
+use scratch::cli;
 
 /// One row of the README's table.
 #[derive(Debug)]
@@ -49,7 +50,7 @@ fn expected() -> Vec<Expected> {
 
 /// Ids of every record of a mode in the index, through `tilbudsfinder query --json`.
 fn indexed_ids(index: &Path, mode: &str) -> BTreeSet<String> {
-    let out = Command::new(env!("CARGO_BIN_EXE_tilbudsfinder"))
+    let out = cli()
         .arg("query")
         .arg(index)
         .args([

@@ -4,33 +4,22 @@
 //! records out + records reported, and check and build reconcile on a catalogue with old codes.
 
 mod build_support;
+mod scratch;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use build_support::{assert_accounting, build, TODAY};
 use catalogue::model::Record;
+use scratch::{cli, Scratch};
 use serde_json::{json, Value};
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "tilbudsfinder-migrate-{}-{name}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
 fn tilbudsfinder(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tilbudsfinder"))
-        .args(args)
-        .output()
-        .expect("run tilbudsfinder")
+    cli().args(args).output().expect("run tilbudsfinder")
 }
 
 /// Writes a current record the way a format-1 catalogue did, for the codes that have one
@@ -78,8 +67,8 @@ fn as_format_1(record: &mut Value) {
 
 #[test]
 fn every_unambiguous_record_round_trips() {
-    let dir = temp_dir("round-trip");
-    let current = dir.join("current.jsonl");
+    let dir = Scratch::new("migrate", "round-trip");
+    let current = dir.path("current.jsonl");
     let generated = tilbudsfinder(&[
         "generate",
         "--offers",
@@ -113,7 +102,7 @@ fn every_unambiguous_record_round_trips() {
         changed > 200,
         "the sample has old codes to migrate: {changed}"
     );
-    let old = dir.join("old.jsonl");
+    let old = dir.path("old.jsonl");
     std::fs::write(&old, &old_lines).expect("write");
 
     let migrated = tilbudsfinder(&["migrate", old.to_str().expect("utf-8 path")]);
@@ -130,7 +119,6 @@ fn every_unambiguous_record_round_trips() {
             && stderr.contains(", 0 reported for a person to decide"),
         "{stderr}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -164,8 +152,8 @@ fn ambiguous_codes_are_reported_by_line_and_field_and_nothing_is_dropped() {
     assert_eq!(ids, ["T-9001", "T-9003", "P-9003"]);
 
     // The migrated records build; the old catalogue builds too, every record accounted for.
-    let dir = temp_dir("ambiguous");
-    let new = dir.join("new.jsonl");
+    let dir = Scratch::new("migrate", "ambiguous");
+    let new = dir.path("new.jsonl");
     std::fs::write(&new, &out).expect("write");
     let built = build(&new, "migrate-new");
     assert_accounting(&built, &new);
@@ -184,5 +172,4 @@ fn ambiguous_codes_are_reported_by_line_and_field_and_nothing_is_dropped() {
             .all(|m| m.contains("is a code of catalogue format 1")),
         "{messages:?}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,7 +1,7 @@
 //! Writes a generated sample catalogue as JSON Lines: `cargo run --example sample -- OFFERS FAMILIES OUT`.
 //! (The CLI's `generate` does the same; this keeps the index's benchmarks and tests self-sufficient.)
 use catalogue::Date;
-use sample::generate::{Generator, GeneratorOptions};
+use sample::generate::{Generator, GeneratorOptions, NATIONAL_FOSTER_FAMILIES, NATIONAL_OFFERS};
 use std::io::Write;
 
 fn main() -> std::io::Result<()> {
@@ -13,8 +13,8 @@ fn main() -> std::io::Result<()> {
         .cloned()
         .unwrap_or_else(|| "sample.jsonl".into());
     let generator = Generator::new(GeneratorOptions {
-        offers: number(1, 6000),
-        foster_families: number(2, 6500),
+        offers: number(1, NATIONAL_OFFERS),
+        foster_families: number(2, NATIONAL_FOSTER_FAMILIES),
         seed: 1,
         today: Date::from_ymd(2026, 11, 22).unwrap_or_default(),
     });

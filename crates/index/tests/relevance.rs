@@ -17,13 +17,7 @@ fn today() -> Date {
 
 /// The national sample of `build/site`: 6,000 offers and 6,500 foster families, seed 2026.
 fn national_sample() -> Vec<Record> {
-    Generator::new(GeneratorOptions {
-        offers: 6000,
-        foster_families: 6500,
-        seed: 2026,
-        today: today(),
-    })
-    .collect()
+    Generator::new(GeneratorOptions::national(2026, today())).collect()
 }
 
 fn open_with_descriptions(records: &[Record]) -> SearchIndex {

@@ -9,7 +9,9 @@ use catalogue::model::Record;
 use catalogue::vocab::{TargetGroup, TargetGroupGroup};
 use catalogue::Date;
 use sample::generate::{Generator, GeneratorOptions};
-use tilbudsfinder_index::{BuildOptions, BuiltIndex, Constraint, OpenWith, Query, SearchIndex};
+use tilbudsfinder_index::{
+    BuildOptions, BuiltIndex, Constraint, OpenWith, Query, SearchIndex, SearchResults,
+};
 
 const TODAY: Date = Date(20_787); // 2026-11-30
 
@@ -29,6 +31,21 @@ fn open(records: &[Record]) -> SearchIndex {
         ..BuildOptions::default()
     };
     BuiltIndex::open_records(records, options, OpenWith::Initial).expect("build and open")
+}
+
+/// The first ten hits of a search for `text`: what a user sees first.
+fn first_ten(index: &SearchIndex, text: &str) -> SearchResults {
+    index.search(&Query {
+        page_size: 10,
+        ..query(text)
+    })
+}
+
+/// The sample's records and the index built from them.
+fn sample() -> (Vec<Record>, SearchIndex) {
+    let records = records();
+    let index = open(&records);
+    (records, index)
 }
 
 fn query(text: &str) -> Query {
@@ -55,6 +72,16 @@ fn offer_targets(record: &Record) -> Vec<TargetGroup> {
     }
 }
 
+/// Whether a record serves `group`.
+fn serves(group: TargetGroup) -> impl Fn(&Record) -> bool {
+    move |record| offer_targets(record).contains(&group)
+}
+
+/// Whether a record serves any target group of `kind`.
+fn serves_any_of(kind: TargetGroupGroup) -> impl Fn(&Record) -> bool {
+    move |record| offer_targets(record).iter().any(|t| t.group() == kind)
+}
+
 fn in_municipality(record: &Record, code: u16) -> bool {
     match record {
         Record::Offer(o) => o.departments.iter().any(|d| d.address.municipality == code),
@@ -72,8 +99,7 @@ fn offers_where(records: &[Record], keep: impl Fn(&Record) -> bool) -> BTreeSet<
 
 #[test]
 fn word_order_and_small_words_do_not_change_the_hits() {
-    let records = records();
-    let index = open(&records);
+    let (_, index) = sample();
     for (a, b) in [
         ("alkohol odense", "odense alkohol"),
         ("alkohol odense", "alkohol i odense"),
@@ -92,8 +118,7 @@ fn word_order_and_small_words_do_not_change_the_hits() {
 
 #[test]
 fn every_word_may_be_a_prefix_or_a_compound_part_anywhere() {
-    let records = records();
-    let index = open(&records);
+    let (records, index) = sample();
     let expected = offers_where(&records, |r| {
         offer_targets(r).contains(&TargetGroup::Alcohol) && in_municipality(r, 461)
     });
@@ -109,26 +134,27 @@ fn every_word_may_be_a_prefix_or_a_compound_part_anywhere() {
 
 #[test]
 fn a_swap_of_neighbouring_letters_is_one_typo() {
-    let records = records();
-    let index = open(&records);
-    let autism = offers_where(&records, |r| {
-        offer_targets(r).contains(&TargetGroup::Autism)
-    });
+    let (records, index) = sample();
+    let autism = offers_where(&records, serves(TargetGroup::Autism));
     let got = ids(&index, &query("autsime"));
     assert!(got.is_superset(&autism), "autsime finds every autism offer");
 }
 
 #[test]
 fn everyday_words_find_the_official_target_groups() {
-    let records = records();
-    let index = open(&records);
-    let has = |t: TargetGroup| move |r: &Record| offer_targets(r).contains(&t);
+    let (records, index) = sample();
     for (word, want) in [
-        ("asperger", offers_where(&records, has(TargetGroup::Autism))),
-        ("adhd", offers_where(&records, has(TargetGroup::Attention))),
+        (
+            "asperger",
+            offers_where(&records, serves(TargetGroup::Autism)),
+        ),
+        (
+            "adhd",
+            offers_where(&records, serves(TargetGroup::Attention)),
+        ),
         (
             "hjemløse",
-            offers_where(&records, has(TargetGroup::Homelessness)),
+            offers_where(&records, serves(TargetGroup::Homelessness)),
         ),
         (
             "misbrug",
@@ -139,19 +165,11 @@ fn everyday_words_find_the_official_target_groups() {
         ),
         (
             "psykiatri",
-            offers_where(&records, |r| {
-                offer_targets(r)
-                    .iter()
-                    .any(|t| t.group() == TargetGroupGroup::Mental)
-            }),
+            offers_where(&records, serves_any_of(TargetGroupGroup::Mental)),
         ),
         (
             "psykisk syg",
-            offers_where(&records, |r| {
-                offer_targets(r)
-                    .iter()
-                    .any(|t| t.group() == TargetGroupGroup::Mental)
-            }),
+            offers_where(&records, serves_any_of(TargetGroupGroup::Mental)),
         ),
     ] {
         assert!(!want.is_empty(), "{word}: the sample has such offers");
@@ -167,29 +185,19 @@ fn everyday_words_find_the_official_target_groups() {
 
 #[test]
 fn literal_matches_rank_before_synonym_matches() {
-    let records = records();
-    let index = open(&records);
+    let (records, index) = sample();
     // "autisme" is a literal prefix of the label "Autismespektrum" and a dictionary word; the
     // first hits for "autist" (a dictionary word only, and a prefix of nothing literal but
     // "autismespektrum"'s neighbours) are autism offers all the same.
-    let results = index.search(&Query {
-        page_size: 10,
-        ..query("autist")
-    });
-    let autism = offers_where(&records, |r| {
-        offer_targets(r).contains(&TargetGroup::Autism)
-    });
+    let results = first_ten(&index, "autist");
+    let autism = offers_where(&records, serves(TargetGroup::Autism));
     assert!(results.hits.iter().all(|h| autism.contains(&h.id)));
 }
 
 #[test]
 fn towns_and_postcodes_in_the_text_box_find_records_there_first() {
-    let records = records();
-    let index = open(&records);
-    let results = index.search(&Query {
-        page_size: 10,
-        ..query("odense")
-    });
+    let (records, index) = sample();
+    let results = first_ten(&index, "odense");
     let there = offers_where(&records, |r| in_municipality(r, 461));
     assert!(results.total as usize >= there.len());
     assert!(
@@ -210,8 +218,7 @@ fn towns_and_postcodes_in_the_text_box_find_records_there_first() {
 
 #[test]
 fn the_distance_field_reads_places_as_people_write_them() {
-    let records = records();
-    let index = open(&records);
+    let (records, index) = sample();
     let gentofte = index.locate("gentofte").expect("a municipality");
     for written in ["Gentofte Kommune", "gentofte kommune", "kommune gentofte"] {
         assert_eq!(index.locate(written), Some(gentofte), "{written}");
@@ -236,8 +243,7 @@ fn the_distance_field_reads_places_as_people_write_them() {
 
 #[test]
 fn no_match_names_the_dropped_words_and_suggests_a_spelling() {
-    let records = records();
-    let index = open(&records);
+    let (_, index) = sample();
     let results = index.search(&query("alkohol qqqzzz"));
     assert_eq!(results.dropped_words, ["qqqzzz"]);
     assert_eq!(results.total, index.search(&query("alkohol")).total);
@@ -252,10 +258,9 @@ fn no_match_names_the_dropped_words_and_suggests_a_spelling() {
 
 #[test]
 fn an_empty_result_offers_the_filters_to_drop_with_their_counts() {
-    let records = records();
-    let index = open(&records);
+    let (records, index) = sample();
     // A municipality with offers but none for alcohol.
-    let alcohol = |r: &Record| offer_targets(r).contains(&TargetGroup::Alcohol);
+    let alcohol = serves(TargetGroup::Alcohol);
     let municipality = catalogue::vocab::MUNICIPALITIES
         .iter()
         .map(|m| m.code)
@@ -289,8 +294,7 @@ fn an_empty_result_offers_the_filters_to_drop_with_their_counts() {
 
 #[test]
 fn target_groups_combined_with_and_count_conjunctively() {
-    let records = records();
-    let index = open(&records);
+    let (records, index) = sample();
     let both = offers_where(&records, |r| {
         let t = offer_targets(r);
         t.contains(&TargetGroup::Autism) && t.contains(&TargetGroup::SelfHarm)
@@ -328,8 +332,7 @@ fn target_groups_combined_with_and_count_conjunctively() {
 
 #[test]
 fn hostile_text_returns_promptly_without_panicking() {
-    let records = records();
-    let index = open(&records);
+    let (_, index) = sample();
     let long = "a".repeat(10_000);
     let many = "autisme odense ".repeat(250);
     for text in [

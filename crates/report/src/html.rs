@@ -197,6 +197,43 @@ impl Texts {
     }
 }
 
+/// Opens a section (labelled by its heading, `id`) that shows a chart: the heading, a note and
+/// the chart with its title as the caption. The section's table and `</section>` follow.
+fn chart_section_start(
+    h: &mut String,
+    id: &str,
+    heading: &str,
+    note: &str,
+    chart: &str,
+    chart_title: &str,
+) {
+    let _ = write!(
+        h,
+        r#"<section aria-labelledby="{id}"><h2 id="{id}">{heading}</h2>
+<p>{note}</p>
+<figure>{chart}<figcaption>{chart_title}.</figcaption></figure>
+"#
+    );
+}
+
+/// Opens a stacked table up to its body: its caption, the head of its row-label column
+/// (`first`), and one column head per `columns` (escaped).
+fn table_head<'a>(
+    h: &mut String,
+    caption: &str,
+    first: &str,
+    columns: impl Iterator<Item = &'a str>,
+) {
+    let _ = write!(
+        h,
+        r#"<table class="stack"><caption>{caption}</caption><thead><tr><th scope="col">{first}</th>"#
+    );
+    for column in columns {
+        let _ = write!(h, r#"<th scope="col">{}</th>"#, escape(column));
+    }
+    h.push_str("</tr></thead><tbody>");
+}
+
 fn categories_section(h: &mut String, report: &QualityReport, lang: Lang) {
     let t = lang.texts();
     let mut series: Vec<&str> = vec![t.clean];
@@ -220,25 +257,19 @@ fn categories_section(h: &mut String, report: &QualityReport, lang: Lang) {
             Bar { label, values }
         })
         .collect();
-    let _ = write!(
+    let chart = stacked_bars(lang, t.problems_chart, &series, &bars);
+    chart_section_start(
         h,
-        r#"<section aria-labelledby="cat-h"><h2 id="cat-h">{heading}</h2>
-<p>{note}</p>
-<figure>{chart}<figcaption>{chart_title}.</figcaption></figure>
-<table class="stack"><caption>{caption}</caption><thead><tr><th scope="col">{problem}</th>"#,
-        heading = t.problems_by_authority,
-        note = t.problems_note,
-        chart = stacked_bars(lang, t.problems_chart, &series, &bars),
-        chart_title = t.problems_chart,
-        caption = t.problems_table,
-        problem = t.problem,
+        "cat-h",
+        t.problems_by_authority,
+        t.problems_note,
+        &chart,
+        t.problems_chart,
     );
     // One column per authority and one row per kind of problem: six authorities fit a wide
     // screen's column, where ten kinds of problem as columns did not.
-    for label in &labels {
-        let _ = write!(h, r#"<th scope="col">{}</th>"#, escape(label));
-    }
-    h.push_str("</tr></thead><tbody>");
+    let columns = labels.iter().map(String::as_str);
+    table_head(h, t.problems_table, t.problem, columns);
     let mut row = |name: &str, count: &dyn Fn(&AuthorityQuality) -> Option<u64>| {
         let _ = write!(h, r#"<tr><th scope="row">{}</th>"#, escape(name));
         for (a, label) in report.authorities.iter().zip(&labels) {
@@ -279,23 +310,9 @@ fn freshness_section(h: &mut String, report: &QualityReport, lang: Lang) {
                 .collect(),
         })
         .collect();
-    let _ = write!(
-        h,
-        r#"<section aria-labelledby="fresh-h"><h2 id="fresh-h">{heading}</h2>
-<p>{note}</p>
-<figure>{chart}<figcaption>{chart_title}.</figcaption></figure>
-<table class="stack"><caption>{caption}</caption><thead><tr><th scope="col">{authority}</th>"#,
-        heading = t.age_heading,
-        note = t.age_note,
-        chart = stacked_bars(lang, t.age_chart, &series, &bars),
-        chart_title = t.age_chart,
-        caption = t.age_table,
-        authority = t.authority,
-    );
-    for b in FreshnessBucket::ALL {
-        let _ = write!(h, r#"<th scope="col">{}</th>"#, escape(b.label(lang)));
-    }
-    h.push_str("</tr></thead><tbody>");
+    let chart = stacked_bars(lang, t.age_chart, &series, &bars);
+    chart_section_start(h, "fresh-h", t.age_heading, t.age_note, &chart, t.age_chart);
+    table_head(h, t.age_table, t.authority, series.iter().copied());
     for (a, label) in &dated {
         let _ = write!(h, r#"<tr><th scope="row">{}</th>"#, escape(label));
         let whole: u64 = a.freshness.values().sum();

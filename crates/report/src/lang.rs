@@ -29,6 +29,14 @@ impl Lang {
         }
     }
 
+    /// Of a Danish and an English wording, the one in this language.
+    pub fn pick<T>(self, da: T, en: T) -> T {
+        match self {
+            Lang::Da => da,
+            Lang::En => en,
+        }
+    }
+
     /// The page strings.
     pub fn texts(self) -> &'static Texts {
         match self {

@@ -55,26 +55,30 @@ impl Category {
 
     /// The category's name in a language.
     pub fn label(self, lang: Lang) -> &'static str {
-        match (lang, self) {
-            (Lang::Da, Category::Rejected) => "Afvist (kan ikke søges frem)",
-            (Lang::Da, Category::Marked) => "Markeret af tilsynet",
-            (Lang::Da, Category::Sanctioned) => "Påbud, skærpet tilsyn eller ophør",
-            (Lang::Da, Category::ApprovalLapse) => "Godkendelsen bortfalder (ubenyttet)",
-            (Lang::Da, Category::FreePlaces) => "Ledige pladser ikke meldt",
-            (Lang::Da, Category::StaleEconomy) => "Takster over 12 måneder gamle",
-            (Lang::Da, Category::Stale) => "Andre oplysninger over 12 måneder gamle",
-            (Lang::Da, Category::Missing) => "Mangler kontakt eller beskrivelse",
-            (Lang::Da, Category::Other) => "Andre advarsler",
-            (Lang::En, Category::Rejected) => "Rejected (not searchable)",
-            (Lang::En, Category::Marked) => "Marked by the authority",
-            (Lang::En, Category::Sanctioned) => "Injunction, intensified supervision or closure",
-            (Lang::En, Category::ApprovalLapse) => "Approval lapses (unused)",
-            (Lang::En, Category::FreePlaces) => "Free places not reported",
-            (Lang::En, Category::StaleEconomy) => "Rates over 12 months old",
-            (Lang::En, Category::Stale) => "Other information over 12 months old",
-            (Lang::En, Category::Missing) => "Missing contact or description",
-            (Lang::En, Category::Other) => "Other warnings",
-        }
+        let (da, en) = match self {
+            Category::Rejected => ("Afvist (kan ikke søges frem)", "Rejected (not searchable)"),
+            Category::Marked => ("Markeret af tilsynet", "Marked by the authority"),
+            Category::Sanctioned => (
+                "Påbud, skærpet tilsyn eller ophør",
+                "Injunction, intensified supervision or closure",
+            ),
+            Category::ApprovalLapse => (
+                "Godkendelsen bortfalder (ubenyttet)",
+                "Approval lapses (unused)",
+            ),
+            Category::FreePlaces => ("Ledige pladser ikke meldt", "Free places not reported"),
+            Category::StaleEconomy => ("Takster over 12 måneder gamle", "Rates over 12 months old"),
+            Category::Stale => (
+                "Andre oplysninger over 12 måneder gamle",
+                "Other information over 12 months old",
+            ),
+            Category::Missing => (
+                "Mangler kontakt eller beskrivelse",
+                "Missing contact or description",
+            ),
+            Category::Other => ("Andre advarsler", "Other warnings"),
+        };
+        lang.pick(da, en)
     }
 
     /// Weight in a record's priority score.
@@ -161,18 +165,14 @@ impl FreshnessBucket {
 
     /// The age band's name in a language.
     pub fn label(self, lang: Lang) -> &'static str {
-        match (lang, self) {
-            (Lang::Da, FreshnessBucket::Within3Months) => "under 3 mdr.",
-            (Lang::Da, FreshnessBucket::Within6Months) => "3–6 mdr.",
-            (Lang::Da, FreshnessBucket::Within12Months) => "6–12 mdr.",
-            (Lang::Da, FreshnessBucket::Within24Months) => "1–2 år",
-            (Lang::Da, FreshnessBucket::Older) => "over 2 år",
-            (Lang::En, FreshnessBucket::Within3Months) => "under 3 months",
-            (Lang::En, FreshnessBucket::Within6Months) => "3–6 months",
-            (Lang::En, FreshnessBucket::Within12Months) => "6–12 months",
-            (Lang::En, FreshnessBucket::Within24Months) => "1–2 years",
-            (Lang::En, FreshnessBucket::Older) => "over 2 years",
-        }
+        let (da, en) = match self {
+            FreshnessBucket::Within3Months => ("under 3 mdr.", "under 3 months"),
+            FreshnessBucket::Within6Months => ("3–6 mdr.", "3–6 months"),
+            FreshnessBucket::Within12Months => ("6–12 mdr.", "6–12 months"),
+            FreshnessBucket::Within24Months => ("1–2 år", "1–2 years"),
+            FreshnessBucket::Older => ("over 2 år", "over 2 years"),
+        };
+        lang.pick(da, en)
     }
 }
 

@@ -28,20 +28,15 @@ impl RecordPart {
     /// The part as the subject of a sentence.
     fn name(self, lang: Lang) -> &'static str {
         use RecordPart::*;
-        match (lang, self) {
-            (Lang::Da, General) => "Generelle oplysninger",
-            (Lang::Da, Places) => "Pladser",
-            (Lang::Da, Services) => "Indsatser og målgrupper",
-            (Lang::Da, Economy) => "Takster",
-            (Lang::Da, Approach) => "Faglig tilgang",
-            (Lang::Da, Family) => "Familiens oplysninger",
-            (Lang::En, General) => "General information",
-            (Lang::En, Places) => "Places",
-            (Lang::En, Services) => "Services and target groups",
-            (Lang::En, Economy) => "Rates",
-            (Lang::En, Approach) => "Professional approach",
-            (Lang::En, Family) => "The family's information",
-        }
+        let (da, en) = match self {
+            General => ("Generelle oplysninger", "General information"),
+            Places => ("Pladser", "Places"),
+            Services => ("Indsatser og målgrupper", "Services and target groups"),
+            Economy => ("Takster", "Rates"),
+            Approach => ("Faglig tilgang", "Professional approach"),
+            Family => ("Familiens oplysninger", "The family's information"),
+        };
+        lang.pick(da, en)
     }
 }
 

@@ -58,16 +58,12 @@ pub(crate) fn offer(report: &mut Report, offer: &Offer) {
 /// A foster family's dates.
 pub(crate) fn foster_family(report: &mut Report, family: &FosterFamily) {
     plausible(report, "updated", family.updated);
-    if Part::Record.freshness(family.updated, report.today()) == Freshness::Stale {
-        report.warning(
-            "updated",
-            format!(
-                "not updated in over {} days: last updated {}",
-                Part::Record.rule().stale_after_days,
-                family.updated
-            ),
-        );
-    }
+    warn_if_stale(report, "updated", Part::Record, family.updated, |days| {
+        format!(
+            "not updated in over {days} days: last updated {}",
+            family.updated
+        )
+    });
     plausible(report, "approved", family.approved);
     free_places_reported(report, &family.free_places);
     if let Some(pause) = &family.pause {
@@ -83,15 +79,31 @@ pub(crate) fn foster_family(report: &mut Report, family: &FosterFamily) {
 
 fn free_places_reported(report: &mut Report, free: &FreePlaces) {
     plausible(report, "free_places.reported", free.reported);
-    if Part::FreePlaces.freshness(free.reported, report.today()) == Freshness::Stale {
-        report.warning(
-            "free_places.reported",
+    warn_if_stale(
+        report,
+        "free_places.reported",
+        Part::FreePlaces,
+        free.reported,
+        |days| {
             format!(
-                "free places last reported {}, more than {} days ago",
-                free.reported,
-                Part::FreePlaces.rule().stale_after_days
-            ),
-        );
+                "free places last reported {}, more than {days} days ago",
+                free.reported
+            )
+        },
+    );
+}
+
+/// Warns on `field` when `part`, dated `date`, is stale by the freshness rule; `say` words the
+/// warning from the rule's limit in days.
+fn warn_if_stale(
+    report: &mut Report,
+    field: &str,
+    part: Part,
+    date: Date,
+    say: impl FnOnce(i32) -> String,
+) {
+    if part.freshness(date, report.today()) == Freshness::Stale {
+        report.warning(field, say(part.rule().stale_after_days));
     }
 }
 
@@ -111,14 +123,10 @@ pub(crate) fn plausible(report: &mut Report, field: &str, date: Date) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::check::test_support::{family, found, offer, only, today};
+    use crate::check::test_support::{assert_found, family, nothing_on, offer, only, today};
     use crate::check::Severity::{Error, Warning};
+    use crate::date::ymd;
     use crate::model::{Marking, Record};
-
-    fn ymd(y: i32, m: u32, d: u32) -> Date {
-        Date::from_ymd(y, m, d).expect("a real date")
-    }
 
     #[test]
     fn future_and_stale_dates_of_an_offer() {
@@ -135,30 +143,27 @@ mod tests {
         });
         o.supervision.approved = Some(ymd(1900, 1, 1));
         let findings = only(Record::Offer(o));
-        assert!(found(
+        assert_found(
             &findings,
-            Error,
-            "updated.places",
-            "updated.places 2026-11-24 is in the future (today is 2026-11-22)"
-        ));
-        assert!(found(
-            &findings,
-            Warning,
-            "updated",
-            "not updated in over 365 days: economy (2025-11-21)"
-        ));
-        assert!(found(
-            &findings,
-            Error,
-            "supervision.marking.date",
-            "is in the future"
-        ));
-        assert!(found(
-            &findings,
-            Error,
-            "supervision.approved",
-            "supervision.approved 1900-01-01 is before 1990"
-        ));
+            &[
+                (
+                    Error,
+                    "updated.places",
+                    "updated.places 2026-11-24 is in the future (today is 2026-11-22)",
+                ),
+                (
+                    Warning,
+                    "updated",
+                    "not updated in over 365 days: economy (2025-11-21)",
+                ),
+                (Error, "supervision.marking.date", "is in the future"),
+                (
+                    Error,
+                    "supervision.approved",
+                    "supervision.approved 1900-01-01 is before 1990",
+                ),
+            ],
+        );
     }
 
     #[test]
@@ -167,21 +172,21 @@ mod tests {
         f.free_places.reported = ymd(2026, 8, 23);
         f.updated = ymd(2024, 1, 1);
         let findings = only(Record::FosterFamily(f.clone()));
-        assert!(found(
+        assert_found(
             &findings,
-            Warning,
-            "free_places.reported",
-            "free places last reported 2026-08-23, more than 90 days ago"
-        ));
-        assert!(found(
-            &findings,
-            Warning,
-            "updated",
-            "last updated 2024-01-01"
-        ));
+            &[
+                (
+                    Warning,
+                    "free_places.reported",
+                    "free places last reported 2026-08-23, more than 90 days ago",
+                ),
+                (Warning, "updated", "last updated 2024-01-01"),
+            ],
+        );
         f.free_places.reported = ymd(2026, 8, 24);
-        assert!(!only(Record::FosterFamily(f))
-            .iter()
-            .any(|x| x.field == "free_places.reported"));
+        assert!(nothing_on(
+            &only(Record::FosterFamily(f)),
+            "free_places.reported"
+        ));
     }
 }

@@ -6,8 +6,6 @@
 //! to a family that has no place. Gaps (approved for respite with no days given, no target
 //! groups) are **warnings**.
 
-use std::collections::HashSet;
-
 use super::places::{self, Position};
 use super::services::{self, string_list};
 use super::text::{self, TextKind};
@@ -61,15 +59,7 @@ pub(crate) fn check(report: &mut Report, family: &FosterFamily) {
     if family.target_groups.is_empty() {
         report.warning("target_groups", "no target groups");
     }
-    let mut seen = HashSet::new();
-    for (i, group) in family.target_groups.iter().enumerate() {
-        if !seen.insert(*group) {
-            report.warning(
-                format!("target_groups[{i}]"),
-                format!("target group {:?} is listed twice", group.code()),
-            );
-        }
-    }
+    services::target_groups_once(report, "target_groups", &family.target_groups);
     string_list(report, "competences", &family.competences);
     services::quality(report, &family.quality, true);
     let location = &family.location;
@@ -88,15 +78,9 @@ fn approval_kinds(report: &mut Report, family: &FosterFamily) {
             "approved for nothing; at least one of doegnanbringelse, stoetteophold, dagophold is required",
         );
     }
-    let mut seen = HashSet::new();
-    for (i, kind) in family.approved_for.iter().enumerate() {
-        if !seen.insert(*kind) {
-            report.warning(
-                format!("approved_for[{i}]"),
-                format!("{} is listed twice", kind.code()),
-            );
-        }
-    }
+    super::listed_once(report, "approved_for", &family.approved_for, |kind| {
+        format!("{} is listed twice", kind.code())
+    });
     let respite = family.approved_for.contains(&CareKind::Respite);
     match family.respite_days_per_month {
         None | Some(0) if respite => report.warning(
@@ -213,7 +197,7 @@ fn children(report: &mut Report, family: &FosterFamily) {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::test_support::{family, found, only};
+    use crate::check::test_support::{assert_found, family, nothing_on, only};
     use crate::check::Severity::{Error, Warning};
     use crate::date::Date;
     use crate::model::{Pause, Record};
@@ -226,26 +210,26 @@ mod tests {
         f.children_placed = 3;
         f.free_places.count = 1;
         let findings = only(Record::FosterFamily(f.clone()));
-        assert!(found(
+        assert_found(
             &findings,
-            Error,
-            "children_placed",
-            "children_placed 3 is greater than children_approved 2"
-        ));
+            &[(
+                Error,
+                "children_placed",
+                "children_placed 3 is greater than children_approved 2",
+            )],
+        );
         // The free places follow from that error and are not reported again.
-        assert!(!findings.iter().any(|x| x.field == "free_places.count"));
+        assert!(nothing_on(&findings, "free_places.count"));
         f.children_placed = 2;
         let findings = only(Record::FosterFamily(f.clone()));
-        assert!(found(&findings, Error, "free_places.count", "free_places.count 1 is more than the 0 places left (children_approved 2 - children_placed 2)"));
+        assert_found(&findings, &[(Error, "free_places.count", "free_places.count 1 is more than the 0 places left (children_approved 2 - children_placed 2)")]);
         f.children_approved = 0;
         f.children_placed = 0;
         f.free_places.count = 0;
-        assert!(found(
+        assert_found(
             &only(Record::FosterFamily(f)),
-            Error,
-            "children_approved",
-            "children_approved is 0"
-        ));
+            &[(Error, "children_approved", "children_approved is 0")],
+        );
     }
 
     #[test]
@@ -262,42 +246,43 @@ mod tests {
         f.respite_days_per_month = None;
         f.emergency = false;
         let findings = only(Record::FosterFamily(f.clone()));
-        assert!(found(
+        assert_found(
             &findings,
-            Error,
-            "age_to",
-            "age_to 25 is above 22 for a foster family"
-        ));
-        assert!(found(
-            &findings,
-            Error,
-            "pause.until",
-            "pause.until 2026-09-30 is before pause.from 2026-10-01"
-        ));
-        assert!(found(
-            &findings,
-            Warning,
-            "respite_days_per_month",
-            "approved for stoetteophold but respite_days_per_month is missing"
-        ));
+            &[
+                (Error, "age_to", "age_to 25 is above 22 for a foster family"),
+                (
+                    Error,
+                    "pause.until",
+                    "pause.until 2026-09-30 is before pause.from 2026-10-01",
+                ),
+                (
+                    Warning,
+                    "respite_days_per_month",
+                    "approved for stoetteophold but respite_days_per_month is missing",
+                ),
+            ],
+        );
 
         f.approved_for = vec![CareKind::Placement];
         f.respite_days_per_month = Some(40);
         f.pause = Some(Pause { from, until: None });
         f.free_places.count = 1;
         let findings = only(Record::FosterFamily(f));
-        assert!(found(
+        assert_found(
             &findings,
-            Error,
-            "respite_days_per_month",
-            "respite_days_per_month 40 is more than 31"
-        ));
-        assert!(found(
-            &findings,
-            Warning,
-            "free_places.count",
-            "free_places.count is 1 while the family is on pause"
-        ));
+            &[
+                (
+                    Error,
+                    "respite_days_per_month",
+                    "respite_days_per_month 40 is more than 31",
+                ),
+                (
+                    Warning,
+                    "free_places.count",
+                    "free_places.count is 1 while the family is on pause",
+                ),
+            ],
+        );
     }
 
     #[test]
@@ -312,30 +297,7 @@ mod tests {
         f.free_respite_places = Some(11);
         f.children_in_home = vec![31, 4];
         let findings = only(Record::FosterFamily(f.clone()));
-        assert!(found(
-            &findings,
-            Error,
-            "free_places.count",
-            "free_places.count is 1, but the family is not approved for doegnanbringelse"
-        ));
-        assert!(found(
-            &findings,
-            Error,
-            "free_respite_places",
-            "free_respite_places 11 is more than 10"
-        ));
-        assert!(found(
-            &findings,
-            Error,
-            "children_in_home",
-            "children_in_home has an age of 31"
-        ));
-        assert!(found(
-            &findings,
-            Warning,
-            "children_in_home",
-            "children_in_home lists 2 children, but own_children 1 + children_placed 0 is 1"
-        ));
+        assert_found(&findings, &[(Error, "free_places.count", "free_places.count is 1, but the family is not approved for doegnanbringelse"), (Error, "free_respite_places", "free_respite_places 11 is more than 10"), (Error, "children_in_home", "children_in_home has an age of 31"), (Warning, "children_in_home", "children_in_home lists 2 children, but own_children 1 + children_placed 0 is 1")]);
 
         f.approved_for = vec![CareKind::Placement];
         f.respite_days_per_month = None;
@@ -343,13 +305,15 @@ mod tests {
         f.free_respite_places = Some(1);
         f.children_in_home = vec![4];
         let findings = only(Record::FosterFamily(f.clone()));
-        assert!(found(
+        assert_found(
             &findings,
-            Error,
-            "free_respite_places",
-            "free_respite_places is 1, but the family is not approved for stoetteophold"
-        ));
-        assert!(!findings.iter().any(|x| x.field == "children_in_home"));
+            &[(
+                Error,
+                "free_respite_places",
+                "free_respite_places is 1, but the family is not approved for stoetteophold",
+            )],
+        );
+        assert!(nothing_on(&findings, "children_in_home"));
 
         // What a search counts: places of the kind, none while on pause.
         f.approved_for = vec![CareKind::Placement, CareKind::Respite];
@@ -372,11 +336,13 @@ mod tests {
         let mut f = family();
         f.location.region = 1085;
         let findings = only(Record::FosterFamily(f));
-        assert!(found(
+        assert_found(
             &findings,
-            Error,
-            "location.region",
-            "municipality 791 Viborg is in region 1082, not 1085"
-        ));
+            &[(
+                Error,
+                "location.region",
+                "municipality 791 Viborg is in region 1082, not 1085",
+            )],
+        );
     }
 }

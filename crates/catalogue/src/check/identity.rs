@@ -123,7 +123,7 @@ fn p_number_digits(report: &mut Report, field: &str, value: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::test_support::{check_all, family, found, offer, only, report, today};
+    use crate::check::test_support::{assert_found, check_all, family, offer, only, report, today};
     use crate::check::Severity::{Error, Warning};
     use crate::check::{CheckOptions, Checker, Outcome};
     use crate::model::Record;
@@ -153,12 +153,14 @@ mod tests {
         let mut o = offer();
         o.departments[0].p_number = Some("123456789".into());
         let findings = only(Record::Offer(o));
-        assert!(found(
+        assert_found(
             &findings,
-            Error,
-            "departments[0].p_number",
-            "departments[0].p_number \"123456789\" is not 10 digits"
-        ));
+            &[(
+                Error,
+                "departments[0].p_number",
+                "departments[0].p_number \"123456789\" is not 10 digits",
+            )],
+        );
     }
 
     #[test]
@@ -170,21 +172,20 @@ mod tests {
         o.departments.clear();
         o.operating_agreement = Some(999);
         let findings = only(Record::Offer(o));
-        assert!(found(&findings, Error, "name", "name is empty"));
-        assert!(found(
+        assert_found(
             &findings,
-            Warning,
-            "description",
-            "description is missing"
-        ));
-        assert!(found(&findings, Warning, "owner", "owner is missing"));
-        assert!(found(&findings, Error, "departments", "no departments"));
-        assert!(found(
-            &findings,
-            Error,
-            "operating_agreement",
-            "999 is not a Danish municipality"
-        ));
+            &[
+                (Error, "name", "name is empty"),
+                (Warning, "description", "description is missing"),
+                (Warning, "owner", "owner is missing"),
+                (Error, "departments", "no departments"),
+                (
+                    Error,
+                    "operating_agreement",
+                    "999 is not a Danish municipality",
+                ),
+            ],
+        );
     }
 
     #[test]
@@ -210,20 +211,16 @@ mod tests {
         ]);
         assert!(results[0].is_empty(), "{:?}", results[0]);
         let id_message = format!("duplicate id \"{}\": already used on line 1", a.id);
-        assert!(found(&results[1], Error, "id", &id_message));
-        assert!(found(
+        assert_found(&results[1], &[(Error, "id", &id_message)]);
+        assert_found(
             &results[2],
-            Error,
-            "departments[0].id",
-            "duplicate department id"
-        ));
-        assert!(found(&results[3], Error, "id", &id_message));
-        assert!(found(
+            &[(Error, "departments[0].id", "duplicate department id")],
+        );
+        assert_found(&results[3], &[(Error, "id", &id_message)]);
+        assert_found(
             &results[4],
-            Error,
-            "departments[1].id",
-            "used twice in this offer"
-        ));
+            &[(Error, "departments[1].id", "used twice in this offer")],
+        );
     }
 
     #[test]

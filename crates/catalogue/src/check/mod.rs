@@ -27,7 +27,7 @@
 //! 128-bit hashes with the line that first used them), which is what duplicate detection needs.
 
 use std::collections::hash_map::Entry;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 #[cfg(feature = "read")]
 use std::io::{self, BufRead};
@@ -367,6 +367,22 @@ impl Report {
                 record,
                 warnings: self.findings,
             }
+        }
+    }
+}
+
+/// Warns on each item of the list at `path` that repeats an earlier one, on `path[i]` with
+/// `say(item)` as the message: a list of codes names each code once.
+pub(crate) fn listed_once<T: Copy + Eq + Hash>(
+    report: &mut Report,
+    path: &str,
+    items: &[T],
+    say: impl Fn(T) -> String,
+) {
+    let mut seen = HashSet::new();
+    for (i, item) in items.iter().enumerate() {
+        if !seen.insert(*item) {
+            report.warning(format!("{path}[{i}]"), say(*item));
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use super::text::{self, TextKind};
 use super::{number, Report};
+use crate::geo::distance_km;
 use crate::model::{Address, FamilyLocation, Offer};
 use crate::vocab::{self, LegalBasis, OfferType};
 
@@ -156,16 +157,6 @@ fn coordinate(report: &mut Report, path: &str, name: &str, value: f64, range: (f
     inside
 }
 
-/// Great-circle distance in km.
-fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    const EARTH_RADIUS_KM: f64 = 6371.0;
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = (lat2 - lat1).to_radians();
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * EARTH_RADIUS_KM * a.sqrt().asin()
-}
-
 fn legal_bases(report: &mut Report, offer: &Offer) {
     if offer.legal_bases.is_empty() {
         report.error("legal_bases", "no legal bases; at least one is required");
@@ -287,7 +278,7 @@ fn offer_type(report: &mut Report, offer: &Offer) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::test_support::{found, offer, only};
+    use crate::check::test_support::{assert_found, offer, only};
     use crate::check::Severity::{Error, Warning};
     use crate::model::{FreePlaces, LegalBasisPlaces, Record};
 
@@ -301,48 +292,48 @@ mod tests {
         a.lon = -0.0;
         let findings = only(Record::Offer(o.clone()));
         let p = "departments[0].address";
-        assert!(found(
+        assert_found(
             &findings,
-            Error,
-            &format!("{p}.municipality"),
-            "municipality 999 is not"
-        ));
-        assert!(found(
-            &findings,
-            Error,
-            &format!("{p}.postal_code"),
-            "postal_code 999 is outside 1000–9990"
-        ));
-        assert!(found(
-            &findings,
-            Error,
-            &format!("{p}.lat"),
-            "lat 60 is outside Denmark (54.5–57.8)"
-        ));
-        assert!(found(
-            &findings,
-            Error,
-            &format!("{p}.lon"),
-            "lon 0 is outside Denmark (8–15.3)"
-        ));
+            &[
+                (
+                    Error,
+                    &format!("{p}.municipality"),
+                    "municipality 999 is not",
+                ),
+                (
+                    Error,
+                    &format!("{p}.postal_code"),
+                    "postal_code 999 is outside 1000–9990",
+                ),
+                (
+                    Error,
+                    &format!("{p}.lat"),
+                    "lat 60 is outside Denmark (54.5–57.8)",
+                ),
+                (
+                    Error,
+                    &format!("{p}.lon"),
+                    "lon 0 is outside Denmark (8–15.3)",
+                ),
+            ],
+        );
 
         let mut o = offer();
         let a = &mut o.departments[0].address;
         a.municipality = 101;
         a.region = 1081;
         let findings = only(Record::Offer(o));
-        assert!(found(
+        assert_found(
             &findings,
-            Error,
-            &format!("{p}.region"),
-            "municipality 101 København is in region 1084, not 1081"
-        ));
-        assert!(found(
-            &findings,
-            Warning,
-            &format!("{p}.lat"),
-            "km from København V"
-        ));
+            &[
+                (
+                    Error,
+                    &format!("{p}.region"),
+                    "municipality 101 København is in region 1084, not 1081",
+                ),
+                (Warning, &format!("{p}.lat"), "km from København V"),
+            ],
+        );
     }
 
     #[test]
@@ -354,41 +345,38 @@ mod tests {
             reported: o.updated.places,
         });
         let findings = only(Record::Offer(o.clone()));
-        assert!(found(
+        assert_found(
             &findings,
-            Error,
-            "free_places.count",
-            "free_places.count 4 is greater than places_total 3"
-        ));
-        assert!(found(
-            &findings,
-            Warning,
-            "places_total",
-            "places_total is 3"
-        ));
+            &[
+                (
+                    Error,
+                    "free_places.count",
+                    "free_places.count 4 is greater than places_total 3",
+                ),
+                (Warning, "places_total", "places_total is 3"),
+            ],
+        );
 
         o.free_places = None;
         o.occupancy_rate = Some(101.0);
         o.legal_bases.push(o.legal_bases[0].clone());
         let findings = only(Record::Offer(o));
-        assert!(found(
+        assert_found(
             &findings,
-            Warning,
-            "free_places",
-            "never been reported"
-        ));
-        assert!(found(
-            &findings,
-            Error,
-            "occupancy_rate",
-            "occupancy_rate 101 is outside 0–100"
-        ));
-        assert!(found(
-            &findings,
-            Error,
-            "legal_bases[2].basis",
-            "is listed twice (also legal_bases[0])"
-        ));
+            &[
+                (Warning, "free_places", "never been reported"),
+                (
+                    Error,
+                    "occupancy_rate",
+                    "occupancy_rate 101 is outside 0–100",
+                ),
+                (
+                    Error,
+                    "legal_bases[2].basis",
+                    "is listed twice (also legal_bases[0])",
+                ),
+            ],
+        );
     }
 
     #[test]
@@ -403,30 +391,23 @@ mod tests {
             s.basis = LegalBasis::Sel103;
         }
         let findings = only(Record::Offer(o));
-        assert!(found(
+        assert_found(
             &findings,
-            Warning,
-            "offer_type",
-            "offer_type botilbud does not fit any of the legal bases sel_103"
-        ));
+            &[(
+                Warning,
+                "offer_type",
+                "offer_type botilbud does not fit any of the legal bases sel_103",
+            )],
+        );
     }
 
     #[test]
     fn no_legal_bases_is_an_error() {
         let mut o = offer();
         o.legal_bases.clear();
-        assert!(found(
+        assert_found(
             &only(Record::Offer(o)),
-            Error,
-            "legal_bases",
-            "no legal bases"
-        ));
-    }
-
-    #[test]
-    fn distance_is_roughly_right() {
-        // Copenhagen to Aarhus is about 157 km as the crow flies.
-        let km = distance_km(55.676, 12.568, 56.157, 10.211);
-        assert!((150.0..165.0).contains(&km), "{km}");
+            &[(Error, "legal_bases", "no legal bases")],
+        );
     }
 }

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::text::{self, TextKind};
 use super::{number, Report};
 use crate::model::{Offer, QualityScore, Rate, Service};
-use crate::vocab::{Audience, LegalBasis, RateUnit};
+use crate::vocab::{Audience, LegalBasis, RateUnit, TargetGroup};
 
 /// Oldest age any record may give.
 pub const MAX_AGE: u8 = 120;
@@ -96,15 +96,11 @@ fn check_service(report: &mut Report, path: &str, service: &Service, bases: &[Le
             "no target groups; at least one is required",
         );
     }
-    let mut seen = HashSet::new();
-    for (j, group) in service.target_groups.iter().enumerate() {
-        if !seen.insert(*group) {
-            report.warning(
-                format!("{path}.target_groups[{j}]"),
-                format!("target group {:?} is listed twice", group.code()),
-            );
-        }
-    }
+    target_groups_once(
+        report,
+        &format!("{path}.target_groups"),
+        &service.target_groups,
+    );
     ages(
         report,
         path,
@@ -276,6 +272,13 @@ fn amount_in(report: &mut Report, field: &str, amount: f64, low: f64, high: f64)
     }
 }
 
+/// Target groups (of a service or a foster family) each listed once: a repeat is a warning.
+pub(crate) fn target_groups_once(report: &mut Report, path: &str, groups: &[TargetGroup]) {
+    super::listed_once(report, path, groups, |group| {
+        format!("target group {:?} is listed twice", group.code())
+    });
+}
+
 /// A list of short texts (methods, staff groups, competences): no blanks, no repeats.
 pub(crate) fn string_list(report: &mut Report, path: &str, values: &[String]) {
     let mut seen = HashSet::new();
@@ -333,7 +336,7 @@ pub(crate) fn quality(report: &mut Report, scores: &[QualityScore], foster_famil
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::test_support::{found, offer, only};
+    use crate::check::test_support::{assert_found, offer, only};
     use crate::check::Severity::{Error, Warning};
     use crate::model::Record;
     use crate::vocab::QualityTheme;
@@ -345,37 +348,40 @@ mod tests {
         o.services[0].age_to = 18;
         o.services[1].age_to = 121;
         let findings = only(Record::Offer(o.clone()));
-        assert!(found(
+        assert_found(
             &findings,
-            Error,
-            "services[0].age_from",
-            "age_from 25 is greater than age_to 18"
-        ));
-        assert!(found(
-            &findings,
-            Error,
-            "services[1].age_to",
-            "age_to 121 is above 120"
-        ));
+            &[
+                (
+                    Error,
+                    "services[0].age_from",
+                    "age_from 25 is greater than age_to 18",
+                ),
+                (Error, "services[1].age_to", "age_to 121 is above 120"),
+            ],
+        );
 
         o.services[1].age_from = 10;
         o.services[1].age_to = 17;
         let findings = only(Record::Offer(o.clone()));
-        assert!(found(
+        assert_found(
             &findings,
-            Error,
-            "services[1].age_to",
-            "age_to 17 is below 18 for adults' basis sel_107"
-        ));
+            &[(
+                Error,
+                "services[1].age_to",
+                "age_to 17 is below 18 for adults' basis sel_107",
+            )],
+        );
 
         o.services[1].age_to = 30;
         let findings = only(Record::Offer(o));
-        assert!(found(
+        assert_found(
             &findings,
-            Warning,
-            "services[1].age_from",
-            "age_from 10 is below 18 for adults' basis sel_107"
-        ));
+            &[(
+                Warning,
+                "services[1].age_from",
+                "age_from 10 is below 18 for adults' basis sel_107",
+            )],
+        );
     }
 
     #[test]
@@ -386,12 +392,14 @@ mod tests {
         o.services[0].age_from = 12;
         o.services[0].age_to = 23;
         let findings = only(Record::Offer(o.clone()));
-        assert!(found(
+        assert_found(
             &findings,
-            Error,
-            "services[0].age_to",
-            "age_to 23 is above 22 for children's basis bl_43_stk1_nr6"
-        ));
+            &[(
+                Error,
+                "services[0].age_to",
+                "age_to 23 is above 22 for children's basis bl_43_stk1_nr6",
+            )],
+        );
         o.services[0].age_to = 22;
         assert!(!only(Record::Offer(o))
             .iter()
@@ -404,18 +412,17 @@ mod tests {
         o.services[0].basis = LegalBasis::Sel110;
         o.services[0].target_groups.clear();
         let findings = only(Record::Offer(o));
-        assert!(found(
+        assert_found(
             &findings,
-            Error,
-            "services[0].basis",
-            "basis sel_110 is not one of the offer's legal bases (sel_108, sel_107)"
-        ));
-        assert!(found(
-            &findings,
-            Error,
-            "services[0].target_groups",
-            "no target groups"
-        ));
+            &[
+                (
+                    Error,
+                    "services[0].basis",
+                    "basis sel_110 is not one of the offer's legal bases (sel_108, sel_107)",
+                ),
+                (Error, "services[0].target_groups", "no target groups"),
+            ],
+        );
     }
 
     #[test]
@@ -434,47 +441,43 @@ mod tests {
         old.year = 2024;
         o.services[0].rates = vec![hourly, negative, absurd, future, old];
         let findings = only(Record::Offer(o.clone()));
-        assert!(found(
+        assert_found(
             &findings,
-            Error,
-            "services[0].rates[0].unit",
-            "unit time is not a unit for sel_108; expected doegn"
-        ));
-        assert!(found(
-            &findings,
-            Error,
-            "services[0].rates[1].amount",
-            "amount -5 is not above 0"
-        ));
-        assert!(found(
-            &findings,
-            Error,
-            "services[0].rates[2].amount",
-            "amount 1000000000 DKK pr. døgn is outside 300–60000"
-        ));
-        assert!(found(
-            &findings,
-            Error,
-            "services[0].rates[3].year",
-            "year 2030 is more than 1 year after 2026"
-        ));
-        assert!(found(
-            &findings,
-            Warning,
-            "services[0].rates[4].year",
-            "rate is for 2024"
-        ));
+            &[
+                (
+                    Error,
+                    "services[0].rates[0].unit",
+                    "unit time is not a unit for sel_108; expected doegn",
+                ),
+                (
+                    Error,
+                    "services[0].rates[1].amount",
+                    "amount -5 is not above 0",
+                ),
+                (
+                    Error,
+                    "services[0].rates[2].amount",
+                    "amount 1000000000 DKK pr. døgn is outside 300–60000",
+                ),
+                (
+                    Error,
+                    "services[0].rates[3].year",
+                    "year 2030 is more than 1 year after 2026",
+                ),
+                (Warning, "services[0].rates[4].year", "rate is for 2024"),
+            ],
+        );
 
         o.services[0].rates.clear();
         o.services[1].rates.iter_mut().for_each(|r| r.addon = true);
         let findings = only(Record::Offer(o));
-        assert!(found(&findings, Warning, "services[0].rates", "no rates"));
-        assert!(found(
+        assert_found(
             &findings,
-            Warning,
-            "services[1].rates",
-            "only add-on rates"
-        ));
+            &[
+                (Warning, "services[0].rates", "no rates"),
+                (Warning, "services[1].rates", "only add-on rates"),
+            ],
+        );
     }
 
     #[test]
@@ -522,24 +525,22 @@ mod tests {
             .any(|f| f.field == format!("quality[{last}].theme")
                 && f.message
                     == "quality theme familiestruktur_familiedynamik is not scored for offers"));
-        assert!(found(
+        assert_found(
             &findings,
-            Error,
-            "rent.monthly",
-            "rent.monthly -1 DKK is outside 0–50000"
-        ));
-        assert!(found(
-            &findings,
-            Error,
-            "rent.deposit",
-            "rent.deposit 10000000 DKK is outside 0–500000"
-        ));
-        assert!(found(
-            &findings,
-            Error,
-            "staffing_ratio",
-            "staffing_ratio 0 is outside"
-        ));
+            &[
+                (
+                    Error,
+                    "rent.monthly",
+                    "rent.monthly -1 DKK is outside 0–50000",
+                ),
+                (
+                    Error,
+                    "rent.deposit",
+                    "rent.deposit 10000000 DKK is outside 0–500000",
+                ),
+                (Error, "staffing_ratio", "staffing_ratio 0 is outside"),
+            ],
+        );
         assert!(findings
             .iter()
             .any(|f| f.field.starts_with("methods[") && f.message.ends_with("is empty")));

@@ -282,7 +282,7 @@ fn region_authority(
 
 #[cfg(test)]
 mod tests {
-    use crate::check::test_support::{family, found, offer, only};
+    use crate::check::test_support::{assert_found, family, nothing_on, offer, only};
     use crate::check::Severity::{Error, Warning};
     use crate::model::{Marking, Record};
     use crate::vocab::{ApprovalStatus, Authority, FosterFamilyType, Ownership};
@@ -292,26 +292,21 @@ mod tests {
         let mut o = offer();
         o.supervision.authority = Authority::Municipality;
         let findings = only(Record::Offer(o));
-        assert!(found(
+        assert_found(
             &findings,
-            Error,
-            "supervision.authority",
-            "this offer also has sel_108, sel_107"
-        ));
+            &[(
+                Error,
+                "supervision.authority",
+                "this offer also has sel_108, sel_107",
+            )],
+        );
 
         let mut f = family();
         f.authority = Authority::Municipality;
         let findings = only(Record::FosterFamily(f.clone()));
-        assert!(found(
-            &findings,
-            Error,
-            "authority",
-            "approves only network foster families and families approved for one named child, not a generally approved forstaerket family"
-        ));
+        assert_found(&findings, &[(Error, "authority", "approves only network foster families and families approved for one named child, not a generally approved forstaerket family")]);
         f.family_type = FosterFamilyType::Network;
-        assert!(!only(Record::FosterFamily(f))
-            .iter()
-            .any(|x| x.field == "authority"));
+        assert!(nothing_on(&only(Record::FosterFamily(f)), "authority"));
     }
 
     #[test]
@@ -319,7 +314,7 @@ mod tests {
         let mut o = offer();
         o.supervision.authority = Authority::Nord;
         let findings = only(Record::Offer(o.clone()));
-        assert!(found(&findings, Warning, "supervision.authority", "authority is Socialtilsyn Nord, but Aarhus (Region Midtjylland) is covered by Socialtilsyn Midt"));
+        assert_found(&findings, &[(Warning, "supervision.authority", "authority is Socialtilsyn Nord, but Aarhus (Region Midtjylland) is covered by Socialtilsyn Midt")]);
 
         // A municipal offer in Silkeborg, host of Socialtilsyn Midt, must go to another one.
         o.departments.truncate(1);
@@ -331,16 +326,16 @@ mod tests {
         o.ownership = Ownership::Municipal;
         o.supervision.authority = Authority::Midt;
         let findings = only(Record::Offer(o.clone()));
-        assert!(found(
+        assert_found(
             &findings,
-            Warning,
-            "supervision.authority",
-            "Socialtilsyn Midt is hosted by Silkeborg"
-        ));
+            &[(
+                Warning,
+                "supervision.authority",
+                "Socialtilsyn Midt is hosted by Silkeborg",
+            )],
+        );
         o.supervision.authority = Authority::Nord;
-        assert!(!only(Record::Offer(o))
-            .iter()
-            .any(|x| x.field == "supervision.authority"));
+        assert!(nothing_on(&only(Record::Offer(o)), "supervision.authority"));
     }
 
     #[test]
@@ -352,31 +347,25 @@ mod tests {
             reason: " ".into(),
         });
         let findings = only(Record::Offer(o));
-        assert!(found(
+        assert_found(
             &findings,
-            Warning,
-            "supervision.approval",
-            "approval is ophoert"
-        ));
-        assert!(found(
-            &findings,
-            Warning,
-            "supervision.marking",
-            "marked by Socialtilsyn Midt on"
-        ));
-        assert!(found(
-            &findings,
-            Warning,
-            "supervision.marking.reason",
-            "no reason"
-        ));
+            &[
+                (Warning, "supervision.approval", "approval is ophoert"),
+                (
+                    Warning,
+                    "supervision.marking",
+                    "marked by Socialtilsyn Midt on",
+                ),
+                (Warning, "supervision.marking.reason", "no reason"),
+            ],
+        );
     }
 
     #[test]
     fn sanctions_inspections_and_lapse() {
+        use crate::date::ymd as day;
         use crate::model::{Inspection, Sanction};
         use crate::vocab::{InspectionKind, SanctionKind};
-        let day = |y, m, d| crate::date::Date::from_ymd(y, m, d).expect("date");
         let mut o = offer();
         o.supervision.sanctions = vec![
             Sanction {
@@ -409,59 +398,61 @@ mod tests {
         });
         o.supervision.unused_since = Some(day(2024, 11, 1));
         let findings = only(Record::Offer(o.clone()));
-        assert!(found(
+        assert_found(
             &findings,
-            Warning,
-            "supervision.sanctions[0]",
-            "Skærpet tilsyn since 2026-09-01"
-        ));
-        assert!(found(
+            &[
+                (
+                    Warning,
+                    "supervision.sanctions[0]",
+                    "Skærpet tilsyn since 2026-09-01",
+                ),
+                (
+                    Error,
+                    "supervision.sanctions[1].text",
+                    "a condition (vilkaar) without its text",
+                ),
+                (
+                    Error,
+                    "supervision.sanctions[1].deadline",
+                    "is before supervision.sanctions[1].date 2026-05-01",
+                ),
+                (
+                    Error,
+                    "supervision.sanctions[2].lifted",
+                    "is before supervision.sanctions[2].date 2025-01-01",
+                ),
+                (Error, "supervision.latest_inspection.report", "has scheme"),
+            ],
+        );
+        assert!(nothing_on(
             &findings,
-            Error,
-            "supervision.sanctions[1].text",
-            "a condition (vilkaar) without its text"
+            "supervision.latest_inspection.approval_report"
         ));
-        assert!(found(
-            &findings,
-            Error,
-            "supervision.sanctions[1].deadline",
-            "is before supervision.sanctions[1].date 2026-05-01"
-        ));
-        assert!(found(
-            &findings,
-            Error,
-            "supervision.sanctions[2].lifted",
-            "is before supervision.sanctions[2].date 2025-01-01"
-        ));
-        assert!(found(
-            &findings,
-            Error,
-            "supervision.latest_inspection.report",
-            "has scheme"
-        ));
-        assert!(!findings
-            .iter()
-            .any(|f| f.field == "supervision.latest_inspection.approval_report"));
         // Unused since 2024-11-01: an offer's approval lapses two years later, before today.
-        assert!(found(
+        assert_found(
             &findings,
-            Warning,
-            "supervision.unused_since",
-            "approval lapsed on 2026-11-01: unused since 2024-11-01, 2 years"
-        ));
+            &[(
+                Warning,
+                "supervision.unused_since",
+                "approval lapsed on 2026-11-01: unused since 2024-11-01, 2 years",
+            )],
+        );
 
         // A family has three years; 2024-11-01 + 3 years is a year ahead: no warning yet.
         let mut f = family();
         f.unused_since = Some(day(2024, 11, 1));
-        assert!(!only(Record::FosterFamily(f.clone()))
-            .iter()
-            .any(|x| x.field == "unused_since"));
-        f.unused_since = Some(day(2023, 12, 1));
-        assert!(found(
-            &only(Record::FosterFamily(f)),
-            Warning,
-            "unused_since",
-            "approval lapses on 2026-12-01: unused since 2023-12-01 (3 years)"
+        assert!(nothing_on(
+            &only(Record::FosterFamily(f.clone())),
+            "unused_since"
         ));
+        f.unused_since = Some(day(2023, 12, 1));
+        assert_found(
+            &only(Record::FosterFamily(f)),
+            &[(
+                Warning,
+                "unused_since",
+                "approval lapses on 2026-12-01: unused since 2023-12-01 (3 years)",
+            )],
+        );
     }
 }

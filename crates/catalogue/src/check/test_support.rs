@@ -7,7 +7,7 @@ use crate::model::{FosterFamily, Offer, Record};
 
 /// The day the unit tests check against.
 pub(crate) fn today() -> Date {
-    Date::from_ymd(2026, 11, 22).expect("a real date")
+    crate::date::ymd(2026, 11, 22)
 }
 
 /// An empty report for record `T-1` on line 1.
@@ -68,9 +68,25 @@ pub(crate) fn found(findings: &[Finding], severity: Severity, field: &str, text:
     hit
 }
 
-/// [`found`] over a report's findings.
-pub(crate) fn has(report: &Report, severity: Severity, field: &str, text: &str) -> bool {
-    found(&report.findings, severity, field, text)
+/// Whether no finding is on `field`.
+pub(crate) fn nothing_on(findings: &[Finding], field: &str) -> bool {
+    let hit = findings.iter().find(|f| f.field == field);
+    if let Some(f) = hit {
+        eprintln!("unexpected {:?} on {field}: {}", f.severity, f.message);
+    }
+    hit.is_none()
+}
+
+/// Asserts that `findings` hold each expected finding, a table of (severity, field, part of the
+/// message) rows: [`found`] for each row, naming the first row missing.
+#[track_caller]
+pub(crate) fn assert_found(findings: &[Finding], expected: &[(Severity, &str, &str)]) {
+    for &(severity, field, text) in expected {
+        assert!(
+            found(findings, severity, field, text),
+            "no {severity:?} on {field} containing {text:?}"
+        );
+    }
 }
 
 #[test]

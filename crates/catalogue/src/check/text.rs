@@ -231,7 +231,7 @@ fn markup(value: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::test_support::{has, report};
+    use crate::check::test_support::{assert_found, report};
     use crate::check::Severity::{Error, Warning};
 
     #[test]
@@ -240,13 +240,13 @@ mod tests {
         name(&mut r, "name", "  ");
         name(&mut r, "other", &"x".repeat(201));
         name(&mut r, "fine", &"æ".repeat(200));
-        assert!(has(&r, Error, "name", "name is empty"));
-        assert!(has(
-            &r,
-            Error,
-            "other",
-            "other has 201 characters; at most 200"
-        ));
+        assert_found(
+            &r.findings,
+            &[
+                (Error, "name", "name is empty"),
+                (Error, "other", "other has 201 characters; at most 200"),
+            ],
+        );
         assert_eq!(r.findings.len(), 2);
     }
 
@@ -260,26 +260,16 @@ mod tests {
         text(&mut r, "e", "line one\nline two\tand a tab", TextKind::Long);
         text(&mut r, "f", "line one\nline two", TextKind::Short);
         text(&mut r, "g", "Børn < 12 år og 3<4", TextKind::Short);
-        assert!(has(
-            &r,
-            Error,
-            "a",
-            "control character U+0007 at character 5"
-        ));
-        assert!(has(&r, Error, "b", "bidi override U+202E at character 4"));
-        assert!(has(
-            &r,
-            Warning,
-            "c",
-            "invisible character U+200B at character 5"
-        ));
-        assert!(has(
-            &r,
-            Warning,
-            "d",
-            "HTML-like markup \"<script>alert(1)</sc\""
-        ));
-        assert!(has(&r, Error, "f", "control character U+000A"));
+        assert_found(
+            &r.findings,
+            &[
+                (Error, "a", "control character U+0007 at character 5"),
+                (Error, "b", "bidi override U+202E at character 4"),
+                (Warning, "c", "invisible character U+200B at character 5"),
+                (Warning, "d", "HTML-like markup \"<script>alert(1)</sc\""),
+                (Error, "f", "control character U+000A"),
+            ],
+        );
         assert_eq!(r.findings.len(), 5, "{:?}", r.findings);
     }
 
@@ -306,24 +296,14 @@ mod tests {
         text(&mut r, "a", "Bakke\u{061C}huset", TextKind::Short);
         text(&mut r, "b", "Bakkehuset\u{2028}", TextKind::Short);
         text(&mut r, "c", "Bakkehuset\u{E0041}\u{E007F}", TextKind::Short);
-        assert!(has(
-            &r,
-            Warning,
-            "a",
-            "invisible character U+061C at character 6"
-        ));
-        assert!(has(
-            &r,
-            Warning,
-            "b",
-            "invisible character U+2028 at character 11"
-        ));
-        assert!(has(
-            &r,
-            Warning,
-            "c",
-            "invisible character U+E0041 at character 11"
-        ));
+        assert_found(
+            &r.findings,
+            &[
+                (Warning, "a", "invisible character U+061C at character 6"),
+                (Warning, "b", "invisible character U+2028 at character 11"),
+                (Warning, "c", "invisible character U+E0041 at character 11"),
+            ],
+        );
         assert_eq!(r.findings.len(), 3, "{:?}", r.findings);
     }
 
@@ -357,9 +337,14 @@ mod tests {
         assert!(!id(&mut r, "x", "a b"));
         assert!(!id(&mut r, "y", &"a".repeat(65)));
         assert!(!id(&mut r, "z", "Tø"));
-        assert!(has(&r, Error, "id", "id is empty"));
-        assert!(has(&r, Error, "x", "contains ' ' at character 2"));
-        assert!(has(&r, Error, "y", "y has 65 characters; at most 64"));
-        assert!(has(&r, Error, "z", "contains 'ø' at character 2"));
+        assert_found(
+            &r.findings,
+            &[
+                (Error, "id", "id is empty"),
+                (Error, "x", "contains ' ' at character 2"),
+                (Error, "y", "y has 65 characters; at most 64"),
+                (Error, "z", "contains 'ø' at character 2"),
+            ],
+        );
     }
 }

@@ -51,6 +51,14 @@ fn between_good_records(bad: &[u8], field: &str, message: &str) {
     assert!(m.contains(message), "{m:?} should contain {message:?}");
 }
 
+/// Good record T-9 with every `from` (which must be in it) replaced by `to`, between two good
+/// records: [`between_good_records`].
+fn edited_between_good_records(from: &str, to: &str, field: &str, message: &str) {
+    let record = good("T-9");
+    assert!(record.contains(from), "{from} not found");
+    between_good_records(record.replace(from, to).as_bytes(), field, message);
+}
+
 #[test]
 fn malformed_json_is_located_by_column() {
     between_good_records(b"{\"kind\": \"offer\",, }", "(json)", "at column 18");
@@ -59,16 +67,24 @@ fn malformed_json_is_located_by_column() {
 
 #[test]
 fn wrong_types_name_the_field_path() {
-    let record = good("T-9").replace("\"postal_code\":8000", "\"postal_code\":\"8000\"");
-    between_good_records(
-        record.as_bytes(),
+    edited_between_good_records(
+        "\"postal_code\":8000",
+        "\"postal_code\":\"8000\"",
         "departments[0].address.postal_code",
         "invalid type: string \"8000\", expected u16",
     );
-    let record = good("T-9").replace("\"places_total\":16", "\"places_total\":null");
-    between_good_records(record.as_bytes(), "places_total", "invalid type: null");
-    let record = good("T-9").replace("\"name\":\"Bofællesskabet Engly\",", "");
-    between_good_records(record.as_bytes(), "name", "missing field `name`");
+    edited_between_good_records(
+        "\"places_total\":16",
+        "\"places_total\":null",
+        "places_total",
+        "invalid type: null",
+    );
+    edited_between_good_records(
+        "\"name\":\"Bofællesskabet Engly\",",
+        "",
+        "name",
+        "missing field `name`",
+    );
 }
 
 #[test]
@@ -137,13 +153,24 @@ fn numbers_at_the_edges_of_their_types() {
 
 #[test]
 fn a_missing_or_unknown_kind_is_an_error_on_kind() {
-    let record = good("T-9").replace("\"kind\":\"offer\",", "");
-    between_good_records(record.as_bytes(), "kind", "missing field `kind`");
-    let record = good("T-9").replace("\"kind\":\"offer\"", "\"kind\":\"tilbud\"");
-    between_good_records(record.as_bytes(), "kind", "unknown kind \"tilbud\"");
-    let record = good("T-9").replace("\"kind\":\"offer\"", "\"kind\":\"foster_family\"");
-    // An offer's fields under the other kind: the first one the family does not have.
-    between_good_records(record.as_bytes(), "cvr", "unknown field `cvr`");
+    for (from, to, field, message) in [
+        ("\"kind\":\"offer\",", "", "kind", "missing field `kind`"),
+        (
+            "\"kind\":\"offer\"",
+            "\"kind\":\"tilbud\"",
+            "kind",
+            "unknown kind \"tilbud\"",
+        ),
+        // An offer's fields under the other kind: the first one the family does not have.
+        (
+            "\"kind\":\"offer\"",
+            "\"kind\":\"foster_family\"",
+            "cvr",
+            "unknown field `cvr`",
+        ),
+    ] {
+        edited_between_good_records(from, to, field, message);
+    }
 }
 
 #[test]

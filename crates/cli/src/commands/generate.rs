@@ -14,16 +14,18 @@ use std::time::Instant;
 use anyhow::Context;
 use catalogue::Date;
 use indicatif::{ProgressBar, ProgressStyle};
-use sample::generate::{write_jsonl, Generator, GeneratorOptions};
+use sample::generate::{
+    write_jsonl, Generator, GeneratorOptions, NATIONAL_FOSTER_FAMILIES, NATIONAL_OFFERS,
+};
 
 /// Flags of `generate`.
 #[derive(clap::Args)]
 pub struct Args {
     /// Number of offers (tilbud) to generate.
-    #[arg(long, default_value_t = 6_000)]
+    #[arg(long, default_value_t = NATIONAL_OFFERS)]
     pub offers: u64,
     /// Number of foster families (plejefamilier) to generate, after the offers.
-    #[arg(long = "foster-families", default_value_t = 6_500)]
+    #[arg(long = "foster-families", default_value_t = NATIONAL_FOSTER_FAMILIES)]
     pub foster_families: u64,
     /// Seed: the same seed and flags give the same catalogue, byte for byte.
     #[arg(long, default_value_t = 1)]

@@ -3,7 +3,8 @@
 //! accounting and hostile-corpus tests (issue 9).
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+use crate::scratch::{cli, Scratch};
 
 /// The build's day for every test: dates in the corpora are judged against it.
 pub const TODAY: &str = "2026-11-22";
@@ -20,7 +21,7 @@ pub struct Rejected {
 /// What one `build` run printed and wrote.
 pub struct Built {
     /// The output directory (removed on drop).
-    pub dir: PathBuf,
+    pub dir: Scratch,
     pub stdout: String,
     /// `records read N = indexed M (...) + rejected K`: (N, M, K).
     pub accounting: (u64, u64, u64),
@@ -33,30 +34,19 @@ pub struct Built {
 impl Built {
     /// The index directory.
     pub fn index(&self) -> PathBuf {
-        self.dir.join("index")
-    }
-}
-
-impl Drop for Built {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
+        self.dir.path("index")
     }
 }
 
 /// Runs `tilbudsfinder build CATALOGUE --out <tmp>/index --today TODAY`; panics with its output
 /// unless it exits 0.
 pub fn build(catalogue: &Path, label: &str) -> Built {
-    let dir = std::env::temp_dir().join(format!(
-        "tilbudsfinder-build-test-{}-{label}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let out = Command::new(env!("CARGO_BIN_EXE_tilbudsfinder"))
+    let dir = Scratch::new("build-test", label);
+    let out = cli()
         .arg("build")
         .arg(catalogue)
         .arg("--out")
-        .arg(dir.join("index"))
+        .arg(dir.path("index"))
         .args(["--today", TODAY])
         .output()
         .expect("run tilbudsfinder build");
@@ -71,12 +61,12 @@ pub fn build(catalogue: &Path, label: &str) -> Built {
     let accounting = accounting_line(&stdout)
         .unwrap_or_else(|| panic!("no accounting line in the output:\n{stdout}"));
     let manifest: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(dir.join("index/manifest.json")).expect("manifest.json written"),
+        &std::fs::read(dir.path("index/manifest.json")).expect("manifest.json written"),
     )
     .expect("manifest.json is JSON");
     let count = |key: &str| manifest["counts"][key].as_u64().expect("manifest count");
     let rejected_text =
-        std::fs::read_to_string(dir.join("index/rejected.jsonl")).expect("rejected.jsonl written");
+        std::fs::read_to_string(dir.path("index/rejected.jsonl")).expect("rejected.jsonl written");
     let rejected = rejected_text
         .lines()
         .map(|line| {

@@ -1,5 +1,8 @@
 //! The command under test and a scratch directory per test: shared by the command-line tests
-//! that run `tilbudsfinder` on files of their own (hardening, conventions, precompressed copies).
+//! that run `tilbudsfinder` on files of their own (hardening, conventions, precompressed copies,
+//! check, migrate, and every build through `build_support`).
+// Each test crate that includes this module uses a part of it.
+#![allow(dead_code)]
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -27,6 +30,13 @@ impl Scratch {
     /// `name` inside the directory.
     pub fn path(&self, name: &str) -> PathBuf {
         self.0.join(name)
+    }
+
+    /// Writes `bytes` to `name` inside the directory; returns its path.
+    pub fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.path(name);
+        std::fs::write(&path, bytes).expect("write a scratch file");
+        path
     }
 }
 

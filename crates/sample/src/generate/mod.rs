@@ -68,6 +68,25 @@ pub struct GeneratorOptions {
     pub today: Date,
 }
 
+/// Offers in the national-size sample (about as many as Denmark has): `generate`'s default and
+/// what `build/site` serves.
+pub const NATIONAL_OFFERS: u64 = 6_000;
+/// Foster families in the national-size sample.
+pub const NATIONAL_FOSTER_FAMILIES: u64 = 6_500;
+
+impl GeneratorOptions {
+    /// The national-size sample ([`NATIONAL_OFFERS`] offers, [`NATIONAL_FOSTER_FAMILIES`]
+    /// foster families) from `seed`, as of `today`.
+    pub fn national(seed: u64, today: Date) -> GeneratorOptions {
+        GeneratorOptions {
+            offers: NATIONAL_OFFERS,
+            foster_families: NATIONAL_FOSTER_FAMILIES,
+            seed,
+            today,
+        }
+    }
+}
+
 /// An iterator over the sample's records: offers first, then foster families.
 #[derive(Clone, Debug)]
 pub struct Generator {

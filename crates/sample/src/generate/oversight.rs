@@ -59,65 +59,94 @@ pub fn sanctions(
     let scale = if foster_family { 0.4 } else { 1.0 };
     let mut sanctions = Vec::new();
     let decided = |rng: &mut Rng, lo: u32, hi: u32| today.add_days(-(rng.range(lo, hi) as i32));
+    // Standing, with a text of `texts` and a deadline: decided `ago` days back, due `due` days on.
+    let standing = |rng: &mut Rng, kind, ago: (u32, u32), texts, due: (u32, u32)| {
+        let date = decided(rng, ago.0, ago.1);
+        let text = pick_text(rng, texts);
+        let deadline = date.add_days(rng.range(due.0, due.1) as i32);
+        sanction(kind, date, text, Some(deadline), None)
+    };
     let conditions_now = if conditional {
         rng.range(1, 2)
     } else {
         u32::from(rng.chance(0.03 * scale))
     };
     for _ in 0..conditions_now {
-        let date = decided(rng, 30, 500);
-        sanctions.push(Sanction {
-            kind: SanctionKind::Condition,
-            date,
-            text: rng
-                .pick(conditions)
-                .copied()
-                .unwrap_or_default()
-                .to_string(),
-            deadline: Some(date.add_days(rng.range(90, 365) as i32)),
-            lifted: None,
-        });
+        sanctions.push(standing(
+            rng,
+            SanctionKind::Condition,
+            (30, 500),
+            conditions,
+            (90, 365),
+        ));
     }
     if rng.chance(0.04 * scale) {
-        let date = decided(rng, 14, 300);
-        sanctions.push(Sanction {
-            kind: SanctionKind::Order,
-            date,
-            text: rng.pick(orders).copied().unwrap_or_default().to_string(),
-            deadline: Some(date.add_days(rng.range(30, 180) as i32)),
-            lifted: None,
-        });
+        sanctions.push(standing(
+            rng,
+            SanctionKind::Order,
+            (14, 300),
+            orders,
+            (30, 180),
+        ));
     }
     if rng.chance(0.015 * scale) {
-        sanctions.push(Sanction {
-            kind: SanctionKind::EnhancedSupervision,
-            date: decided(rng, 14, 240),
-            text: ENHANCED_TEXT.to_string(),
-            deadline: None,
-            lifted: None,
-        });
+        let date = decided(rng, 14, 240);
+        let text = ENHANCED_TEXT.to_string();
+        sanctions.push(sanction(
+            SanctionKind::EnhancedSupervision,
+            date,
+            text,
+            None,
+            None,
+        ));
     }
     // A påbud met and lifted some time ago: the record shows its history.
     if rng.chance(0.06 * scale) {
         let date = decided(rng, 400, 1_400);
-        sanctions.push(Sanction {
-            kind: SanctionKind::Order,
+        let text = pick_text(rng, orders);
+        let lifted = date.add_days(rng.range(30, 200) as i32);
+        let deadline = Some(date.add_days(90));
+        sanctions.push(sanction(
+            SanctionKind::Order,
             date,
-            text: rng.pick(orders).copied().unwrap_or_default().to_string(),
-            deadline: Some(date.add_days(90)),
-            lifted: Some(date.add_days(rng.range(30, 200) as i32)),
-        });
+            text,
+            deadline,
+            Some(lifted),
+        ));
     }
     if ceased {
-        sanctions.push(Sanction {
-            kind: SanctionKind::Cessation,
-            date: decided(rng, 30, 400),
-            text: String::new(),
-            deadline: None,
-            lifted: None,
-        });
+        let date = decided(rng, 30, 400);
+        sanctions.push(sanction(
+            SanctionKind::Cessation,
+            date,
+            String::new(),
+            None,
+            None,
+        ));
     }
     sanctions
+}
+
+/// A sanction of `kind` decided on `date`.
+fn sanction(
+    kind: SanctionKind,
+    date: Date,
+    text: String,
+    deadline: Option<Date>,
+    lifted: Option<Date>,
+) -> Sanction {
+    Sanction {
+        kind,
+        date,
+        text,
+        deadline,
+        lifted,
+    }
+}
+
+/// One of `texts`, picked at random (empty when there are none).
+fn pick_text(rng: &mut Rng, texts: &[&str]) -> String {
+    rng.pick(texts).copied().unwrap_or_default().to_string()
 }
 
 /// The latest inspection of the record `id`, with links to its reports on the supervising
