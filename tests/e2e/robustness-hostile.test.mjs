@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CLI, DIST, finishPage, openPage, withServerAndBrowser } from '../lib/harness.mjs';
+import { CLI, DIST, finishSitePage, openPage, withServerAndBrowser } from '../lib/harness.mjs';
 import { expectNoProblems, waitForResults } from './search-lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -73,7 +73,7 @@ const site = withServerAndBrowser({
     const ownIndex = path.join(DIST, 'index');
     cpSync(DIST, dir, { recursive: true, filter: (src) => src !== ownIndex && !src.startsWith(ownIndex + path.sep) });
     execFileSync(CLI, ['build', path.join(HOSTILE, 'catalogue.jsonl'), '--out', path.join(dir, 'index'), '--today', '2026-11-22'], { stdio: 'pipe' });
-    finishPage(dir);
+    finishSitePage(dir);
   },
 });
 

@@ -27,10 +27,11 @@ export const PAGE = process.env.TF_PAGE ?? path.join(path.dirname(CLI), 'tilbuds
  * Finishes a site's page over the index now in `site/index/` (preload hints and the prerendered
  * first view, as build/site does): for a copy of the site whose index a test replaced.
  */
-export function finishPage(site) {
+export function finishSitePage(site) {
   execFileSync(PAGE, [site], { stdio: 'pipe' });
-  // The copied precompressed page would be served in its place.
-  rmSync(path.join(site, 'index.html.gz'), { force: true });
+  // The copied precompressed pages would be served in their place by a host that does not
+  // compare dates.
+  for (const suffix of ['.gz', '.br']) rmSync(path.join(site, `index.html${suffix}`), { force: true });
 }
 
 /** Starts `tilbudsfinder serve` on a free port; resolves to { url, stop }. */
