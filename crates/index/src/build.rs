@@ -16,6 +16,7 @@ use catalogue::Date;
 use crate::codec::{self, Bytes};
 use crate::error::{BuildError, FileKind};
 use crate::facets::{static_values, FacetKind, StaticValue, FACETS};
+use crate::format::cards::CardRow;
 use crate::format::details;
 use crate::format::{
     quantise, CardColumns, CorePayload, DetailHeader, IndexCounts, Manifest, ManifestFile,
@@ -87,37 +88,6 @@ fn push_doc(list: &mut Vec<DocKey>, doc: DocKey) {
     }
 }
 
-/// A doc's compact row.
-#[derive(Default)]
-struct Row {
-    id: String,
-    name: String,
-    kind: u8,
-    bases: Vec<u8>,
-    postal: u16,
-    city: u32,
-    municipality: u16,
-    ages: Vec<(u8, u8)>,
-    places: u32,
-    free: Option<u32>,
-    free_reported: Option<i32>,
-    price: Option<(u8, i64, Option<u16>)>,
-    updated_oldest: i32,
-    updated_newest: i32,
-    marked: Option<i32>,
-    pause_from: Option<i32>,
-    pause_until: Option<i32>,
-    lat: i32,
-    lon: i32,
-    peer: Option<PeerGroup>,
-    /// Municipalities of departments after the first, other than the first's, distinct.
-    extra_municipalities: Vec<u16>,
-    /// Supervision facts, dates as day numbers.
-    oversight: StoredOversight,
-    /// Foster families: free places for støtteophold.
-    free_respite: Option<u32>,
-}
-
 /// Postings of one facet while building.
 #[derive(Default)]
 struct FacetAcc {
@@ -137,7 +107,7 @@ struct ShardAcc {
 /// Builds an index from records given one at a time.
 pub struct IndexBuilder {
     options: BuildOptions,
-    rows: [Vec<Row>; 2],
+    rows: [Vec<CardRow>; 2],
     facets: Vec<FacetAcc>,
     terms: HashMap<String, TermAcc>,
     cities: Vec<String>,
@@ -271,7 +241,7 @@ impl IndexBuilder {
         self.add_detail(slot, mode, local, record);
     }
 
-    fn offer_row(&mut self, o: &Offer) -> Row {
+    fn offer_row(&mut self, o: &Offer) -> CardRow {
         for d in &o.departments {
             let a = &d.address;
             self.note_postal(a.postal_code, &a.city, a.municipality, a.lat, a.lon);
@@ -290,7 +260,7 @@ impl IndexBuilder {
                 extra_municipalities.push(code);
             }
         }
-        Row {
+        CardRow {
             extra_municipalities,
             id: o.id.clone(),
             name: o.name.clone(),
@@ -312,15 +282,15 @@ impl IndexBuilder {
             marked: o.supervision.marking.as_ref().map(|m| m.date.0),
             lat: first.map(|a| quantise(a.lat)).unwrap_or(0),
             lon: first.map(|a| quantise(a.lon)).unwrap_or(0),
-            ..Row::default()
+            ..CardRow::default()
         }
     }
 
-    fn family_row(&mut self, f: &FosterFamily) -> Row {
+    fn family_row(&mut self, f: &FosterFamily) -> CardRow {
         let l = &f.location;
         self.note_postal(l.postal_code, &l.city, l.municipality, l.lat, l.lon);
         let city = self.city_id(&l.city);
-        Row {
+        CardRow {
             id: f.id.clone(),
             name: f.name.clone(),
             kind: f.family_type.index() as u8,
@@ -339,7 +309,7 @@ impl IndexBuilder {
             pause_until: f.pause.and_then(|p| p.until).map(|d| d.0),
             lat: quantise(l.lat),
             lon: quantise(l.lon),
-            ..Row::default()
+            ..CardRow::default()
         }
     }
 
@@ -560,11 +530,9 @@ impl IndexBuilder {
         let text_fst = term_map(text_encoded.iter().map(|t| t.0.as_str()))?;
 
         // Peer groups.
-        let mut members = Vec::new();
         let mut peer_ids: BTreeMap<PeerGroup, u16> = BTreeMap::new();
-        for (local, row) in self.rows[0].iter().enumerate() {
+        for row in &self.rows[0] {
             if let (Some(group), Some(_)) = (row.peer, row.price) {
-                members.push((local as u32, group));
                 let next = peer_ids.len() as u16 + 1;
                 peer_ids.entry(group).or_insert(next);
             }
@@ -597,100 +565,12 @@ impl IndexBuilder {
             .collect();
 
         // Card columns, each encoded small (see format::CardColumns).
-        let postal_index: BTreeMap<u16, &StoredPostal> =
-            postal.iter().map(|p| (p.code, p)).collect();
-        let epoch = self
+        let rows: Vec<(&CardRow, u16)> = self
             .rows
             .iter()
-            .flatten()
-            .flat_map(|r| {
-                [
-                    Some(r.updated_newest),
-                    r.free_reported,
-                    r.marked,
-                    r.pause_from,
-                    r.pause_until,
-                ]
-            })
-            .flatten()
-            .max()
-            .unwrap_or(0);
-        let mut cards = CardColumns {
-            cities: self.cities.iter().map(String::as_str).collect(),
-            epoch,
-            ..CardColumns::default()
-        };
-        let mut id_prefixes: BTreeMap<&str, u32> = BTreeMap::new();
-        for row in self.rows.iter().flatten() {
-            if let Some((prefix, _)) = split_id(&row.id) {
-                id_prefixes.insert(prefix, 0);
-            }
-        }
-        for (i, value) in id_prefixes.values_mut().enumerate() {
-            *value = i as u32;
-        }
-        cards.id_prefixes = id_prefixes.keys().copied().collect();
-        let mut previous_number = 0i64;
-        let ago = |day: i32| epoch - day;
-        for (slot, rows) in self.rows.iter().enumerate() {
-            for row in rows {
-                let doc = cards.names.len() as u32;
-                match split_id(&row.id) {
-                    Some((prefix, number)) => {
-                        cards
-                            .id_prefix
-                            .push(id_prefixes.get(prefix).copied().unwrap_or(0));
-                        cards.id_number.push(number - previous_number);
-                        previous_number = number;
-                    }
-                    None => {
-                        cards.id_prefix.push(u32::MAX);
-                        cards.id_number.push(0);
-                        cards.id_literals.push((doc, &row.id));
-                    }
-                }
-                cards.names.push(&row.name);
-                cards.kind.push(row.kind);
-                cards.basis_counts.push(row.bases.len().min(255) as u8);
-                cards.bases.extend(row.bases.iter().take(255));
-                cards.postal.push(row.postal);
-                let district = postal_index.get(&row.postal);
-                cards
-                    .city
-                    .push(if district.is_some_and(|p| p.city == row.city) {
-                        0
-                    } else {
-                        row.city + 1
-                    });
-                cards
-                    .extra_municipality_counts
-                    .push(row.extra_municipalities.len().min(255) as u8);
-                cards
-                    .extra_municipalities
-                    .extend(row.extra_municipalities.iter().take(255));
-                cards.municipality.push(
-                    if district.is_some_and(|p| p.municipality == row.municipality) {
-                        0
-                    } else {
-                        row.municipality
-                    },
-                );
-                cards.age_counts.push(row.ages.len().min(255) as u8);
-                cards.ages.extend(row.ages.iter().take(255));
-                cards.places.push(row.places);
-                cards.free.push(row.free);
-                cards.free_reported.push(row.free_reported.map(ago));
-                cards.price.push(row.price);
-                cards.updated_oldest.push(ago(row.updated_oldest));
-                cards
-                    .updated_span
-                    .push(row.updated_newest - row.updated_oldest);
-                cards.marked.push(row.marked.map(ago));
-                cards.pause_from.push(row.pause_from.map(ago));
-                cards.pause_until.push(row.pause_until.map(ago));
-                let (lat0, lon0) = district.map_or((0, 0), |p| (p.lat, p.lon));
-                cards.lat.push(row.lat.wrapping_sub(lat0));
-                cards.lon.push(row.lon.wrapping_sub(lon0));
+            .enumerate()
+            .flat_map(|(slot, rows)| rows.iter().map(move |row| (slot, row)))
+            .map(|(slot, row)| {
                 let peer = if slot == 0 && row.price.is_some() {
                     row.peer
                         .and_then(|g| peer_index.get(&g).copied())
@@ -698,12 +578,10 @@ impl IndexBuilder {
                 } else {
                     0
                 };
-                cards.peer_group.push(peer);
-                cards.oversight.push(row.oversight.map_dates(ago));
-                cards.free_respite.push(row.free_respite);
-            }
-        }
-        drop(members);
+                (row, peer)
+            })
+            .collect();
+        let cards = CardColumns::encode(&rows, &self.cities, &postal);
 
         let core = CorePayload {
             offers,
@@ -854,15 +732,4 @@ fn fallback_position(code: u16) -> (f64, f64) {
         .find(|m| m.postal_code == code)
         .map(|m| (m.lat, m.lon))
         .unwrap_or((56.0, 10.0))
-}
-
-/// Splits an id like `T-104233` into its prefix and number, when it round-trips exactly (no
-/// leading zeros, at most 15 digits).
-pub(crate) fn split_id(id: &str) -> Option<(&str, i64)> {
-    let digits = id.bytes().rev().take_while(u8::is_ascii_digit).count();
-    let (prefix, number) = id.split_at(id.len() - digits);
-    if number.is_empty() || number.len() > 15 || (number.len() > 1 && number.starts_with('0')) {
-        return None;
-    }
-    number.parse().ok().map(|n| (prefix, n))
 }

@@ -1,10 +1,21 @@
 //! A facet's stored form in the core file: for open facets the dictionary of values, and one
 //! postings list per value (docs local to the facet's mode). Closed facets' values are the
 //! vocabularies' (`crate::facets`); parents' and dynamic facets' sets are not stored.
+//!
+//! The decoder ([`decode`]) validates every dictionary and postings list; [`derive`] rebuilds
+//! the sets that are not stored (municipalities from the card columns, parents from their
+//! children).
 
 use serde::{Deserialize, Serialize};
 
+use crate::bits::Bits;
 use crate::codec::Bytes;
+use crate::error::IndexError;
+use crate::facets::{derivation, facet_id, fixed_values, Derivation, FacetKind, ValueDef, FACETS};
+use crate::format::cards::{check_len, Columns};
+use crate::format::terms::decode_postings;
+use crate::query::Mode;
+use crate::text;
 
 /// A facet's dictionary and postings. Postings are of docs local to the facet's mode.
 #[derive(Serialize, Deserialize, Debug, Default)]
@@ -15,6 +26,129 @@ pub struct StoredFacet<'a> {
     /// One postings list per value ordinal.
     #[serde(borrow)]
     pub postings: Vec<Bytes<'a>>,
+}
+
+/// A facet's values and their document sets (local to the facet's mode).
+pub(crate) struct FacetData {
+    /// Values by ordinal.
+    pub values: Vec<ValueDef>,
+    /// Ordinals in display order.
+    pub display: Vec<usize>,
+    /// Documents per ordinal (static facets; dynamic ones are computed per query).
+    pub sets: Vec<Bits>,
+}
+
+/// The first doc and the number of docs of a mode.
+fn mode_docs(mode: Mode, offers: u32, families: u32) -> (u32, u32) {
+    match mode {
+        Mode::Offers => (0, offers),
+        Mode::FosterFamilies => (offers, families),
+    }
+}
+
+/// Decodes and validates the stored facets, one per entry of [`FACETS`]; the sets of derived
+/// facets are left empty for [`derive`].
+pub(crate) fn decode(
+    file: &str,
+    stored: &[StoredFacet<'_>],
+    offers: u32,
+    families: u32,
+) -> Result<Vec<FacetData>, IndexError> {
+    if stored.len() != FACETS.len() {
+        return Err(IndexError::corrupt(file, "wrong number of facets"));
+    }
+    let mut facets = Vec::with_capacity(FACETS.len());
+    for (spec, stored) in FACETS.iter().zip(stored) {
+        let (_, docs) = mode_docs(spec.mode, offers, families);
+        let values: Vec<ValueDef> = match spec.kind() {
+            FacetKind::Open => {
+                let bad =
+                    |e: fst::Error| IndexError::corrupt(file, format!("facet {}: {e}", spec.name));
+                let set = fst::Set::new(stored.dictionary.0.to_vec()).map_err(bad)?;
+                set.as_fst().verify().map_err(bad)?;
+                set.stream()
+                    .into_strs()
+                    .map_err(bad)?
+                    .into_iter()
+                    .map(|s| ValueDef {
+                        code: s.clone(),
+                        label: s,
+                        parent: None,
+                    })
+                    .collect()
+            }
+            _ => fixed_values(spec),
+        };
+        let mut sets = Vec::new();
+        if derivation(spec) == Derivation::Stored && spec.kind() != FacetKind::Dynamic {
+            check_len(file, spec.name, stored.postings.len(), values.len())?;
+            for list in &stored.postings {
+                let list = decode_postings(file, list.0, docs)?;
+                sets.push(Bits::from_docs(docs, &list));
+            }
+        }
+        let mut display: Vec<usize> = (0..values.len()).collect();
+        if spec.kind() == FacetKind::Open {
+            display.sort_by_cached_key(|&i| (text::collation_key(&values[i].label), i));
+        }
+        facets.push(FacetData {
+            values,
+            display,
+            sets,
+        });
+    }
+    Ok(facets)
+}
+
+/// Rebuilds the sets of the facets that are not stored: municipalities from the card columns
+/// (a doc's own and its other departments'), then parents as the union of their children.
+pub(crate) fn derive(
+    file: &str,
+    facets: &mut [FacetData],
+    columns: &Columns,
+    offers: u32,
+    families: u32,
+) -> Result<(), IndexError> {
+    for (id, spec) in FACETS.iter().enumerate() {
+        if derivation(spec) != Derivation::FromMunicipalityColumn {
+            continue;
+        }
+        let (first, docs) = mode_docs(spec.mode, offers, families);
+        let mut sets = vec![Bits::empty(docs); facets[id].values.len()];
+        for local in 0..docs {
+            let d = (first + local) as usize;
+            let extras = &columns.extra_municipalities
+                [columns.extra_offsets[d] as usize..columns.extra_offsets[d + 1] as usize];
+            for &code in std::iter::once(&columns.municipality[d]).chain(extras) {
+                if let Some(set) =
+                    catalogue::vocab::municipality_index(code).and_then(|i| sets.get_mut(i))
+                {
+                    set.insert(local);
+                }
+            }
+        }
+        facets[id].sets = sets;
+    }
+    for (id, spec) in FACETS.iter().enumerate() {
+        let Derivation::FromChild(child_name) = derivation(spec) else {
+            continue;
+        };
+        let child = facet_id(spec.mode, child_name)
+            .ok_or_else(|| IndexError::corrupt(file, "derived facet without child"))?;
+        let (_, docs) = mode_docs(spec.mode, offers, families);
+        let mut sets = vec![Bits::empty(docs); facets[id].values.len()];
+        for (value, set) in facets[child].values.iter().zip(&facets[child].sets) {
+            let parent = facets[id]
+                .values
+                .iter()
+                .position(|p| Some(&p.code) == value.parent.as_ref());
+            if let Some(parent) = parent {
+                sets[parent].union_with(set);
+            }
+        }
+        facets[id].sets = sets;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
