@@ -13,17 +13,18 @@ use catalogue::model::{FosterFamily, Offer, Record};
 use catalogue::vocab::MUNICIPALITIES;
 use catalogue::Date;
 
-use crate::codec::{self, Bytes};
+use crate::codec;
 use crate::error::{BuildError, FileKind};
 use crate::facets::{static_values, FacetKind, StaticValue, FACETS};
 use crate::format::cards::CardRow;
 use crate::format::details;
+use crate::format::facets::{self as stored_facets, EncodedFacet, FacetPostings};
+use crate::format::terms::{self, WordDocs};
 use crate::format::{
     quantise, CardColumns, CorePayload, DetailHeader, IndexCounts, Manifest, ManifestFile,
-    StoredFacet, StoredOversight, StoredPostal, StoredTerm, StoredTerms, TextPayload,
+    StoredOversight, StoredPostal, TextPayload,
 };
 use crate::frame;
-use crate::postings;
 use crate::price::{self, PeerGroup};
 use crate::query::Mode;
 use crate::text;
@@ -88,15 +89,6 @@ fn push_doc(list: &mut Vec<DocKey>, doc: DocKey) {
     }
 }
 
-/// Postings of one facet while building.
-#[derive(Default)]
-struct FacetAcc {
-    /// Closed facets: by vocabulary index.
-    closed: Vec<Vec<u32>>,
-    /// Open facets: by value string.
-    open: BTreeMap<String, Vec<u32>>,
-}
-
 /// A detail shard being filled.
 struct ShardAcc {
     first: u32,
@@ -108,7 +100,7 @@ struct ShardAcc {
 pub struct IndexBuilder {
     options: BuildOptions,
     rows: [Vec<CardRow>; 2],
-    facets: Vec<FacetAcc>,
+    facets: Vec<FacetPostings>,
     terms: HashMap<String, TermAcc>,
     cities: Vec<String>,
     city_ids: HashMap<String, u32>,
@@ -133,7 +125,7 @@ impl IndexBuilder {
         IndexBuilder {
             options,
             rows: [Vec::new(), Vec::new()],
-            facets: FACETS.iter().map(|_| FacetAcc::default()).collect(),
+            facets: FACETS.iter().map(|_| FacetPostings::default()).collect(),
             terms: HashMap::new(),
             cities: Vec::new(),
             city_ids: HashMap::new(),
@@ -344,16 +336,9 @@ impl IndexBuilder {
                 return;
             }
         };
-        let file = frame::seal(FileKind::Detail, &payload);
-        let name = frame::file_name(FileKind::Detail, &file);
-        self.listed.push(ManifestFile {
-            name: name.clone(),
-            kind: FileKind::Detail,
-            size: file.len() as u64,
-            checksum: frame::file_checksum(&file),
-            records: Some(header),
-        });
-        self.ready.push((name, file));
+        let (entry, file) = sealed(FileKind::Detail, &payload, Some(header));
+        self.ready.push((entry.name.clone(), file));
+        self.listed.push(entry);
     }
 
     /// Detail shards completed so far (removed from the builder): write them out while adding
@@ -369,281 +354,41 @@ impl IndexBuilder {
         if let Some(e) = self.error.take() {
             return Err(e);
         }
-        let offers = self.rows[0].len() as u32;
-        let families = self.rows[1].len() as u32;
+        let (offers, families) = (self.rows[0].len() as u32, self.rows[1].len() as u32);
         let total = u64::from(offers) + u64::from(families);
         if total >= u64::from(FAMILY_BIT) {
             return Err(BuildError::TooManyRecords { records: total });
         }
-        let global = |key: DocKey| -> u32 {
-            if key & FAMILY_BIT != 0 {
-                offers + (key & !FAMILY_BIT)
-            } else {
-                key
-            }
-        };
-
-        // Facets.
-        let mut facet_bytes: Vec<(Vec<u8>, Vec<Vec<u8>>)> = Vec::new();
-        let mut facet_labels: Vec<(usize, usize, String)> = Vec::new();
-        for (id, facet) in FACETS.iter().enumerate() {
-            let acc = &self.facets[id];
-            let universe = match facet.mode {
-                Mode::Offers => offers,
-                Mode::FosterFamilies => families,
-            };
-            if crate::facets::derivation(facet) != crate::facets::Derivation::Stored {
-                // Rebuilt by the reader from other data; only the label terms are stored.
-                for (index, value) in crate::facets::fixed_values(facet).iter().enumerate() {
-                    if facet.text && acc.closed.get(index).is_some_and(|d| !d.is_empty()) {
-                        facet_labels.push((id, index, value.label.clone()));
-                    }
-                }
-                facet_bytes.push((Vec::new(), Vec::new()));
-                continue;
-            }
-            match facet.kind() {
-                FacetKind::Dynamic => facet_bytes.push((Vec::new(), Vec::new())),
-                FacetKind::Closed => {
-                    let values = crate::facets::fixed_values(facet);
-                    let mut lists = Vec::new();
-                    for (index, value) in values.iter().enumerate() {
-                        let docs = acc.closed.get(index).map(Vec::as_slice).unwrap_or(&[]);
-                        lists.push(postings::encode(docs, universe));
-                        if facet.text && !docs.is_empty() {
-                            facet_labels.push((id, index, value.label.clone()));
-                        }
-                    }
-                    facet_bytes.push((Vec::new(), lists));
-                }
-                FacetKind::Open => {
-                    let set = fst::Set::from_iter(acc.open.keys()).map_err(|e| {
-                        BuildError::Dictionary {
-                            what: format!("facet {}", facet.name),
-                            reason: e.to_string(),
-                        }
-                    })?;
-                    let mut lists = Vec::new();
-                    for (index, (value, docs)) in acc.open.iter().enumerate() {
-                        lists.push(postings::encode(docs, universe));
-                        if facet.text {
-                            facet_labels.push((id, index, value.clone()));
-                        }
-                    }
-                    facet_bytes.push((set.into_fst().into_inner(), lists));
-                }
-            }
-        }
-
-        // Terms: whole words, then compound parts of every word that ends in another word.
-        let mut label_terms: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
-        for (facet, value, label) in &facet_labels {
-            for token in text::tokens(label) {
-                label_terms
-                    .entry(token)
-                    .or_default()
-                    .insert(((*facet as u32) << 16) | *value as u32);
-            }
-        }
-        // Known words, for compound parts: the catalogue's own and the synonym dictionary's
-        // ("misbrug" makes a part of "alkoholmisbrug" even where no record says "misbrug").
-        let dictionary_words = crate::synonyms::words();
-        let mut words: BTreeSet<&str> = self.terms.keys().map(String::as_str).collect();
-        words.extend(label_terms.keys().map(String::as_str));
-        words.extend(dictionary_words.iter().map(String::as_str));
-        let mut core_terms: BTreeMap<String, CoreTermAcc> = BTreeMap::new();
-        let mut text_terms: BTreeMap<String, TextTermAcc> = BTreeMap::new();
-        for (term, acc) in &self.terms {
-            let parts = text::compound_parts(term, |s| words.contains(s));
-            let name: Vec<u32> = acc.name.iter().map(|&k| global(k)).collect();
-            let other: Vec<u32> = acc.other.iter().map(|&k| global(k)).collect();
-            let description: Vec<u32> = acc.description.iter().map(|&k| global(k)).collect();
-            if !name.is_empty() || !other.is_empty() {
-                let entry = core_terms.entry(term.clone()).or_default();
-                entry.name.extend(&name);
-                entry.other.extend(&other);
-            }
-            if !description.is_empty() {
-                text_terms
-                    .entry(term.clone())
-                    .or_default()
-                    .whole
-                    .extend(&description);
-            }
-            for part in parts {
-                if !name.is_empty() || !other.is_empty() {
-                    let entry = core_terms.entry(part.to_string()).or_default();
-                    entry.name_part.extend(&name);
-                    entry.other_part.extend(&other);
-                }
-                if !description.is_empty() {
-                    text_terms
-                        .entry(part.to_string())
-                        .or_default()
-                        .part
-                        .extend(&description);
-                }
-            }
-        }
-        for (term, refs) in &label_terms {
-            core_terms
-                .entry(term.clone())
-                .or_default()
-                .facet
-                .extend(refs);
-            for part in text::compound_parts(term, |s| words.contains(s)) {
-                core_terms
-                    .entry(part.to_string())
-                    .or_default()
-                    .facet_part
-                    .extend(refs);
-            }
-        }
-        drop(words);
-        let core_encoded: Vec<EncodedTerm> = core_terms
-            .into_iter()
-            .map(|(term, mut acc)| {
-                let lists = [
-                    sorted_postings(&mut acc.name, offers + families),
-                    sorted_postings(&mut acc.name_part, offers + families),
-                    sorted_postings(&mut acc.other, offers + families),
-                    sorted_postings(&mut acc.other_part, offers + families),
-                ];
-                acc.facet.sort_unstable();
-                acc.facet.dedup();
-                acc.facet_part.sort_unstable();
-                acc.facet_part.dedup();
-                (term, lists, acc.facet, acc.facet_part)
-            })
-            .collect();
-        let text_encoded: Vec<(String, Vec<u8>, Vec<u8>)> = text_terms
-            .into_iter()
-            .map(|(term, mut acc)| {
-                (
-                    term,
-                    sorted_postings(&mut acc.whole, offers + families),
-                    sorted_postings(&mut acc.part, offers + families),
-                )
-            })
-            .collect();
-        let core_fst = term_map(core_encoded.iter().map(|t| t.0.as_str()))?;
-        let text_fst = term_map(text_encoded.iter().map(|t| t.0.as_str()))?;
-
-        // Peer groups.
-        let mut peer_ids: BTreeMap<PeerGroup, u16> = BTreeMap::new();
-        for row in &self.rows[0] {
-            if let (Some(group), Some(_)) = (row.peer, row.price) {
-                let next = peer_ids.len() as u16 + 1;
-                peer_ids.entry(group).or_insert(next);
-            }
-        }
-        // Number groups in their sorted order so that the table is independent of input order.
-        let peer_table: Vec<PeerGroup> = peer_ids.keys().copied().collect();
-        let peer_index: BTreeMap<PeerGroup, u16> = peer_table
-            .iter()
-            .enumerate()
-            .map(|(i, g)| (*g, i as u16 + 1))
-            .collect();
-
-        let postal: Vec<StoredPostal> = self
-            .postal
-            .iter()
-            .map(|(&code, &(city, municipality, lat, lon, n))| {
-                let (lat, lon) = if n > 0 {
-                    (lat / f64::from(n), lon / f64::from(n))
-                } else {
-                    fallback_position(code)
-                };
-                StoredPostal {
-                    code,
-                    city,
-                    municipality,
-                    lat: quantise(lat),
-                    lon: quantise(lon),
-                }
-            })
-            .collect();
-
-        // Card columns, each encoded small (see format::CardColumns).
-        let rows: Vec<(&CardRow, u16)> = self
-            .rows
-            .iter()
-            .enumerate()
-            .flat_map(|(slot, rows)| rows.iter().map(move |row| (slot, row)))
-            .map(|(slot, row)| {
-                let peer = if slot == 0 && row.price.is_some() {
-                    row.peer
-                        .and_then(|g| peer_index.get(&g).copied())
-                        .unwrap_or(0)
-                } else {
-                    0
-                };
-                (row, peer)
-            })
-            .collect();
-        let cards = CardColumns::encode(&rows, &self.cities, &postal);
-
+        let (facets, labels) = stored_facets::encode(&self.facets, offers, families)?;
+        let (core_terms, text_terms) =
+            terms::encode(&self.word_docs(offers), &labels, offers + families)?;
+        let peer_groups = self.peer_groups();
+        let postal = self.postal_table();
+        let rows = self.card_rows(&peer_groups);
         let core = CorePayload {
             offers,
             families,
-            cards,
-            facets: facet_bytes
-                .iter()
-                .map(|(dict, lists)| StoredFacet {
-                    dictionary: Bytes(dict),
-                    postings: lists.iter().map(|l| Bytes(l)).collect(),
-                })
-                .collect(),
-            terms: StoredTerms {
-                fst: Bytes(&core_fst),
-                entries: core_encoded
-                    .iter()
-                    .map(|(_, lists, facet, facet_part)| StoredTerm {
-                        name: Bytes(&lists[0]),
-                        name_part: Bytes(&lists[1]),
-                        other: Bytes(&lists[2]),
-                        other_part: Bytes(&lists[3]),
-                        facet: facet.clone(),
-                        facet_part: facet_part.clone(),
-                    })
-                    .collect(),
-            },
+            cards: CardColumns::encode(&rows, &self.cities, &postal),
+            facets: facets.iter().map(EncodedFacet::stored).collect(),
+            terms: core_terms.stored(),
             postal,
-            peer_groups: peer_table
+            peer_groups: peer_groups
                 .iter()
                 .map(|g| (g.basis.index() as u8, g.group.index() as u8))
                 .collect(),
         };
-        let core_file = frame::seal(FileKind::Core, &codec::encode(&core)?);
-        let text_payload = TextPayload {
-            terms: StoredTerms {
-                fst: Bytes(&text_fst),
-                entries: text_encoded
-                    .iter()
-                    .map(|(_, whole, part)| StoredTerm {
-                        other: Bytes(whole),
-                        other_part: Bytes(part),
-                        name: Bytes(EMPTY_POSTINGS),
-                        name_part: Bytes(EMPTY_POSTINGS),
-                        ..StoredTerm::default()
-                    })
-                    .collect(),
-            },
+        let text = TextPayload {
+            terms: text_terms.stored(),
         };
-        let text_file = frame::seal(FileKind::Text, &codec::encode(&text_payload)?);
-
         let mut files = Vec::new();
         let mut listed = Vec::new();
-        for (kind, file) in [(FileKind::Core, core_file), (FileKind::Text, text_file)] {
-            let name = frame::file_name(kind, &file);
-            listed.push(ManifestFile {
-                name: name.clone(),
-                kind,
-                size: file.len() as u64,
-                checksum: frame::file_checksum(&file),
-                records: None,
-            });
-            files.push((name, file));
+        for (kind, payload) in [
+            (FileKind::Core, codec::encode(&core)?),
+            (FileKind::Text, codec::encode(&text)?),
+        ] {
+            let (entry, file) = sealed(kind, &payload, None);
+            files.push((entry.name.clone(), file));
+            listed.push(entry);
         }
         // Offers' shards before families', each in record order.
         let mut details = std::mem::take(&mut self.listed);
@@ -663,52 +408,93 @@ impl IndexBuilder {
             files,
         })
     }
-}
 
-/// The postings encoding of an empty list.
-const EMPTY_POSTINGS: &[u8] = &[];
-
-/// A term with its four encoded postings lists and its facet references.
-type EncodedTerm = (String, [Vec<u8>; 4], Vec<u32>, Vec<u32>);
-
-#[derive(Default)]
-struct CoreTermAcc {
-    name: Vec<u32>,
-    name_part: Vec<u32>,
-    other: Vec<u32>,
-    other_part: Vec<u32>,
-    facet: Vec<u32>,
-    facet_part: Vec<u32>,
-}
-
-#[derive(Default)]
-struct TextTermAcc {
-    whole: Vec<u32>,
-    part: Vec<u32>,
-}
-
-fn sorted_postings(docs: &mut Vec<u32>, universe: u32) -> Vec<u8> {
-    docs.sort_unstable();
-    docs.dedup();
-    postings::encode(docs, universe)
-}
-
-/// An `fst::Map` from each term (sorted, distinct) to its position.
-fn term_map<'a>(terms: impl Iterator<Item = &'a str>) -> Result<Vec<u8>, BuildError> {
-    let mut builder = fst::MapBuilder::memory();
-    for (i, term) in terms.enumerate() {
-        builder
-            .insert(term, i as u64)
-            .map_err(|e| term_dictionary_error(&e))?;
+    /// Every word's docs, numbered globally (families after the `offers` offers).
+    fn word_docs(&self, offers: u32) -> Vec<WordDocs<'_>> {
+        let global = |keys: &[DocKey]| -> Vec<u32> {
+            keys.iter()
+                .map(|&key| {
+                    if key & FAMILY_BIT != 0 {
+                        offers + (key & !FAMILY_BIT)
+                    } else {
+                        key
+                    }
+                })
+                .collect()
+        };
+        self.terms
+            .iter()
+            .map(|(word, acc)| WordDocs {
+                word,
+                name: global(&acc.name),
+                other: global(&acc.other),
+                description: global(&acc.description),
+            })
+            .collect()
     }
-    builder.into_inner().map_err(|e| term_dictionary_error(&e))
+
+    /// The peer groups of priced offers, sorted, so that the table is independent of input
+    /// order; a group's number in the `peer_group` column is 1 + its index here.
+    fn peer_groups(&self) -> Vec<PeerGroup> {
+        let groups: BTreeSet<PeerGroup> = self.rows[0]
+            .iter()
+            .filter(|row| row.price.is_some())
+            .filter_map(|row| row.peer)
+            .collect();
+        groups.into_iter().collect()
+    }
+
+    /// Every doc's row (offers, then families) with its peer-group number.
+    fn card_rows(&self, peer_groups: &[PeerGroup]) -> Vec<(&CardRow, u16)> {
+        let number = |row: &CardRow| {
+            row.price
+                .and(row.peer)
+                .and_then(|g| peer_groups.binary_search(&g).ok())
+                .map_or(0, |i| i as u16 + 1)
+        };
+        let offers = self.rows[0].iter().map(|row| (row, number(row)));
+        let families = self.rows[1].iter().map(|row| (row, 0));
+        offers.chain(families).collect()
+    }
+
+    /// The postal districts: each code's district name and municipality (of the first address
+    /// seen with it) and the centroid of its addresses.
+    fn postal_table(&self) -> Vec<StoredPostal> {
+        self.postal
+            .iter()
+            .map(|(&code, &(city, municipality, lat, lon, n))| {
+                let (lat, lon) = if n > 0 {
+                    (lat / f64::from(n), lon / f64::from(n))
+                } else {
+                    fallback_position(code)
+                };
+                StoredPostal {
+                    code,
+                    city,
+                    municipality,
+                    lat: quantise(lat),
+                    lon: quantise(lon),
+                }
+            })
+            .collect()
+    }
 }
 
-fn term_dictionary_error(e: &fst::Error) -> BuildError {
-    BuildError::Dictionary {
-        what: "term dictionary".to_string(),
-        reason: e.to_string(),
-    }
+/// A data file sealed in its envelope, and its entry in the manifest.
+fn sealed(
+    kind: FileKind,
+    payload: &[u8],
+    records: Option<DetailHeader>,
+) -> (ManifestFile, Vec<u8>) {
+    let file = frame::seal(kind, payload);
+    let entry = ManifestFile {
+        name: frame::file_name(kind, &file),
+        kind,
+        size: file.len() as u64,
+        checksum: frame::file_checksum(&file),
+        records,
+    };
+    (entry, file)
 }
 
 /// Place words a record is found by besides its name: postal districts and codes of every

@@ -2,18 +2,22 @@
 //! postings list per value (docs local to the facet's mode). Closed facets' values are the
 //! vocabularies' (`crate::facets`); parents' and dynamic facets' sets are not stored.
 //!
-//! The decoder ([`decode`]) validates every dictionary and postings list; [`derive`] rebuilds
+//! The encoder ([`encode`]) and the decoder ([`decode`], which validates every dictionary and
+//! postings list) are both here; [`derive`] rebuilds
 //! the sets that are not stored (municipalities from the card columns, parents from their
 //! children).
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::bits::Bits;
 use crate::codec::Bytes;
-use crate::error::IndexError;
+use crate::error::{BuildError, IndexError};
 use crate::facets::{derivation, facet_id, fixed_values, Derivation, FacetKind, ValueDef, FACETS};
 use crate::format::cards::{check_len, Columns};
 use crate::format::terms::decode_postings;
+use crate::postings;
 use crate::query::Mode;
 use crate::text;
 
@@ -26,6 +30,96 @@ pub struct StoredFacet<'a> {
     /// One postings list per value ordinal.
     #[serde(borrow)]
     pub postings: Vec<Bytes<'a>>,
+}
+
+/// A facet's postings as the writer collects them (docs local to the facet's mode, ascending).
+#[derive(Default)]
+pub(crate) struct FacetPostings {
+    /// Closed facets: by vocabulary index.
+    pub closed: Vec<Vec<u32>>,
+    /// Open facets: by value string.
+    pub open: BTreeMap<String, Vec<u32>>,
+}
+
+/// A facet encoded: its dictionary (open facets) and one postings list per value ordinal.
+#[derive(Default)]
+pub(crate) struct EncodedFacet {
+    dictionary: Vec<u8>,
+    postings: Vec<Vec<u8>>,
+}
+
+impl EncodedFacet {
+    /// The stored form, borrowing.
+    pub fn stored(&self) -> StoredFacet<'_> {
+        StoredFacet {
+            dictionary: Bytes(&self.dictionary),
+            postings: self.postings.iter().map(|l| Bytes(l)).collect(),
+        }
+    }
+}
+
+/// A value of a text facet that some doc has, whose label is indexed as terms: (facet id,
+/// value ordinal, label).
+pub(crate) type FacetLabel = (usize, usize, String);
+
+/// Encodes every facet of [`FACETS`] from its postings (one entry each), and lists the values of
+/// text facets whose labels are indexed as terms.
+pub(crate) fn encode(
+    postings: &[FacetPostings],
+    offers: u32,
+    families: u32,
+) -> Result<(Vec<EncodedFacet>, Vec<FacetLabel>), BuildError> {
+    let mut facets = Vec::with_capacity(FACETS.len());
+    let mut labels = Vec::new();
+    for ((id, facet), acc) in FACETS.iter().enumerate().zip(postings) {
+        let (_, universe) = mode_docs(facet.mode, offers, families);
+        if derivation(facet) != Derivation::Stored {
+            // Rebuilt by the reader from other data; only the label terms are stored.
+            for (index, value) in fixed_values(facet).iter().enumerate() {
+                if facet.text && acc.closed.get(index).is_some_and(|d| !d.is_empty()) {
+                    labels.push((id, index, value.label.clone()));
+                }
+            }
+            facets.push(EncodedFacet::default());
+            continue;
+        }
+        match facet.kind() {
+            FacetKind::Dynamic => facets.push(EncodedFacet::default()),
+            FacetKind::Closed => {
+                let mut lists = Vec::new();
+                for (index, value) in fixed_values(facet).iter().enumerate() {
+                    let docs = acc.closed.get(index).map(Vec::as_slice).unwrap_or(&[]);
+                    lists.push(postings::encode(docs, universe));
+                    if facet.text && !docs.is_empty() {
+                        labels.push((id, index, value.label.clone()));
+                    }
+                }
+                facets.push(EncodedFacet {
+                    dictionary: Vec::new(),
+                    postings: lists,
+                });
+            }
+            FacetKind::Open => {
+                let set =
+                    fst::Set::from_iter(acc.open.keys()).map_err(|e| BuildError::Dictionary {
+                        what: format!("facet {}", facet.name),
+                        reason: e.to_string(),
+                    })?;
+                let mut lists = Vec::new();
+                for (index, (value, docs)) in acc.open.iter().enumerate() {
+                    lists.push(postings::encode(docs, universe));
+                    if facet.text {
+                        labels.push((id, index, value.clone()));
+                    }
+                }
+                facets.push(EncodedFacet {
+                    dictionary: set.into_fst().into_inner(),
+                    postings: lists,
+                });
+            }
+        }
+    }
+    Ok((facets, labels))
 }
 
 /// A facet's values and their document sets (local to the facet's mode).

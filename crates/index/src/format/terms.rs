@@ -1,12 +1,18 @@
 //! Term dictionaries: the core file's (names, places, text facets' labels) and the deferred text
 //! file's (descriptions), each an `fst::Map` from folded term to an entry of postings. The
-//! decoder ([`StoredTerms::decode`]) validates the map and every posting and facet reference.
+//! encoder ([`encode`]: whole words, then compound parts of every word that ends in another
+//! word) and the decoder ([`StoredTerms::decode`], which validates the map and every posting and
+//! facet reference) are both here.
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
 use crate::codec::Bytes;
-use crate::error::IndexError;
+use crate::error::{BuildError, IndexError};
+use crate::format::facets::FacetLabel;
 use crate::postings;
+use crate::text;
 
 /// A term dictionary: an `fst::Map` from folded term to entry number, and the entries.
 #[derive(Serialize, Deserialize, Debug, Default)]
@@ -46,6 +52,153 @@ pub struct TextPayload<'a> {
     /// Terms; only `other` and `other_part` are used.
     #[serde(borrow)]
     pub terms: StoredTerms<'a>,
+}
+
+/// A word's docs as the writer collects them (global doc numbers, ascending).
+pub(crate) struct WordDocs<'a> {
+    pub word: &'a str,
+    /// Docs whose name has the word.
+    pub name: Vec<u32>,
+    /// Docs whose place text has it.
+    pub other: Vec<u32>,
+    /// Docs whose description has it (the text file's).
+    pub description: Vec<u32>,
+}
+
+/// A term dictionary encoded: the `fst::Map` and each entry's four postings lists (name,
+/// name part, other, other part) and facet references (whole, part).
+#[derive(Default)]
+pub(crate) struct EncodedTerms {
+    fst: Vec<u8>,
+    entries: Vec<EncodedTerm>,
+}
+
+/// A term's entry encoded: its four postings lists and its facet references.
+struct EncodedTerm {
+    lists: [Vec<u8>; 4],
+    facet: Vec<u32>,
+    facet_part: Vec<u32>,
+}
+
+impl EncodedTerms {
+    /// The stored form, borrowing.
+    pub fn stored(&self) -> StoredTerms<'_> {
+        StoredTerms {
+            fst: Bytes(&self.fst),
+            entries: self
+                .entries
+                .iter()
+                .map(|e| StoredTerm {
+                    name: Bytes(&e.lists[NAME]),
+                    name_part: Bytes(&e.lists[NAME_PART]),
+                    other: Bytes(&e.lists[OTHER]),
+                    other_part: Bytes(&e.lists[OTHER_PART]),
+                    facet: e.facet.clone(),
+                    facet_part: e.facet_part.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A term's docs and facet references while the dictionaries are built.
+#[derive(Default)]
+struct TermAcc {
+    lists: [Vec<u32>; 4],
+    facet: Vec<u32>,
+    facet_part: Vec<u32>,
+}
+
+/// Slots of [`TermAcc::lists`] (the order of [`StoredTerm`]'s lists).
+const NAME: usize = 0;
+const NAME_PART: usize = 1;
+const OTHER: usize = 2;
+const OTHER_PART: usize = 3;
+
+/// Builds the core file's dictionary (names, places, the labels of text facets' values) and
+/// the text file's (descriptions, in the `other` lists) over `docs` docs. A word's compound
+/// parts are its suffixes that are words too: the catalogue's, the labels' or the synonym
+/// dictionary's ("misbrug" makes a part of "alkoholmisbrug" even where no record says
+/// "misbrug").
+pub(crate) fn encode(
+    words: &[WordDocs<'_>],
+    labels: &[FacetLabel],
+    docs: u32,
+) -> Result<(EncodedTerms, EncodedTerms), BuildError> {
+    let mut label_terms: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
+    for (facet, value, label) in labels {
+        for token in text::tokens(label) {
+            label_terms
+                .entry(token)
+                .or_default()
+                .insert(((*facet as u32) << 16) | *value as u32);
+        }
+    }
+    let dictionary_words = crate::synonyms::words();
+    let mut known: BTreeSet<&str> = words.iter().map(|w| w.word).collect();
+    known.extend(label_terms.keys().map(String::as_str));
+    known.extend(dictionary_words.iter().map(String::as_str));
+    let mut core: BTreeMap<String, TermAcc> = BTreeMap::new();
+    let mut text: BTreeMap<String, TermAcc> = BTreeMap::new();
+    for w in words {
+        let parts = text::compound_parts(w.word, |s| known.contains(s));
+        let in_core = !w.name.is_empty() || !w.other.is_empty();
+        let in_text = !w.description.is_empty();
+        for (term, (name, other)) in std::iter::once((w.word, (NAME, OTHER)))
+            .chain(parts.into_iter().map(|p| (p, (NAME_PART, OTHER_PART))))
+        {
+            if in_core {
+                let entry = core.entry(term.to_string()).or_default();
+                entry.lists[name].extend(&w.name);
+                entry.lists[other].extend(&w.other);
+            }
+            if in_text {
+                text.entry(term.to_string()).or_default().lists[other].extend(&w.description);
+            }
+        }
+    }
+    for (term, refs) in &label_terms {
+        core.entry(term.clone()).or_default().facet.extend(refs);
+        for part in text::compound_parts(term, |s| known.contains(s)) {
+            core.entry(part.to_string())
+                .or_default()
+                .facet_part
+                .extend(refs);
+        }
+    }
+    drop(known);
+    Ok((finish(core, docs)?, finish(text, docs)?))
+}
+
+/// Sorts and encodes every term's lists, and maps the terms (sorted, distinct) to their entries.
+fn finish(terms: BTreeMap<String, TermAcc>, docs: u32) -> Result<EncodedTerms, BuildError> {
+    let error = |e: fst::Error| BuildError::Dictionary {
+        what: "term dictionary".to_string(),
+        reason: e.to_string(),
+    };
+    let mut map = fst::MapBuilder::memory();
+    let mut entries = Vec::with_capacity(terms.len());
+    for (i, (term, mut acc)) in terms.into_iter().enumerate() {
+        map.insert(&term, i as u64).map_err(error)?;
+        let lists = acc.lists.each_mut().map(|list| {
+            list.sort_unstable();
+            list.dedup();
+            postings::encode(list, docs)
+        });
+        acc.facet.sort_unstable();
+        acc.facet.dedup();
+        acc.facet_part.sort_unstable();
+        acc.facet_part.dedup();
+        entries.push(EncodedTerm {
+            lists,
+            facet: acc.facet,
+            facet_part: acc.facet_part,
+        });
+    }
+    Ok(EncodedTerms {
+        fst: map.into_inner().map_err(error)?,
+        entries,
+    })
 }
 
 /// One term's occurrences, decoded.
