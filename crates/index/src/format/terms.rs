@@ -288,6 +288,57 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        #![proptest_config(ProptestConfig::with_cases(32))]
+
+        /// Words' docs, encoded into the core and text dictionaries and through bincode, decode
+        /// to the same whole-word lists (compound parts only add `_part` lists).
+        #[test]
+        fn encoded_dictionaries_round_trip(
+            words in proptest::collection::btree_map(
+                "[a-zæøå]{1,12}",
+                (proptest::collection::btree_set(0u32..50, 0..6), proptest::collection::btree_set(0u32..50, 0..6), proptest::collection::btree_set(0u32..50, 0..6)),
+                0..12,
+            ),
+        ) {
+            let docs: Vec<WordDocs> = words
+                .iter()
+                .map(|(word, (name, other, description))| WordDocs {
+                    word,
+                    name: name.iter().copied().collect(),
+                    other: other.iter().copied().collect(),
+                    description: description.iter().copied().collect(),
+                })
+                .collect();
+            let (core, text) = encode(&docs, &[], 50).expect("encodes");
+            let decode = |encoded: &EncodedTerms| {
+                let bytes = crate::codec::encode(&TextPayload { terms: encoded.stored() }).expect("encodes");
+                let back: TextPayload = crate::codec::decode_borrowed("core", &bytes).expect("decodes");
+                back.terms.decode("core", 50, &[]).expect("valid")
+            };
+            let (core, text) = (decode(&core), decode(&text));
+            fn entry<'d>(dict: &'d TermDict, word: &str) -> Option<&'d TermEntry> {
+                dict.map.get(word).map(|i| &dict.entries[i as usize])
+            }
+            for w in &docs {
+                match entry(&core, w.word) {
+                    Some(e) => {
+                        prop_assert_eq!(&e.name, &w.name);
+                        prop_assert_eq!(&e.other, &w.other);
+                    }
+                    None => prop_assert!(w.name.is_empty() && w.other.is_empty()),
+                }
+                match entry(&text, w.word) {
+                    Some(e) => {
+                        prop_assert_eq!(&e.other, &w.description);
+                        prop_assert!(e.name.is_empty());
+                    }
+                    None => prop_assert!(w.description.is_empty()),
+                }
+            }
+        }
+    }
+
+    proptest! {
         /// A term dictionary decodes, borrowing from the bytes, to what was encoded.
         #[test]
         fn terms_round_trip(
