@@ -313,7 +313,7 @@ impl SearchIndex {
             doc,
             id: c.ids.get(d),
             mode,
-            name: c.names[d].clone(),
+            name: c.names.get(d).to_string(),
             kind_label,
             legal_bases: bases
                 .iter()
@@ -335,7 +335,7 @@ impl SearchIndex {
             pause_from: opt_date(c.pause_from[d]),
             pause_until: opt_date(c.pause_until[d]),
             price_position: self.price_position(doc),
-            oversight: card_oversight(&c.oversight[d]),
+            oversight: card_oversight(&c.oversight(d)),
             free_respite_places: c.free_respite[d],
         })
     }

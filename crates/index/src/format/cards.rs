@@ -347,7 +347,7 @@ impl<'a> CardColumns<'a> {
     /// postal table and peer groups: every length, vocabulary index, city, peer group and the
     /// name order (a permutation of the docs) is checked, so no later lookup goes out of bounds.
     pub(crate) fn decode(
-        &self,
+        self,
         file: &str,
         offers: u32,
         families: u32,
@@ -446,7 +446,7 @@ impl<'a> CardColumns<'a> {
             });
         }
         let peer_members = peer_members(file, peer_groups, &c.peer_group, &normalised)?;
-        let ids = Ids::decode(file, c)?;
+        let ids = Ids::decode(file, &c)?;
 
         let district = |code: u16| {
             postal
@@ -479,22 +479,22 @@ impl<'a> CardColumns<'a> {
         let updated_oldest: Vec<i32> = c.updated_oldest.iter().map(|&a| back(a)).collect();
         Ok(Columns {
             ids,
-            names: c.names.iter().map(|s| s.to_string()).collect(),
-            kind: c.kind.clone(),
+            names: Strings::of(&c.names),
+            kind: c.kind,
             basis_offsets,
-            bases: c.bases.clone(),
-            postal: c.postal.clone(),
+            bases: c.bases,
+            postal: c.postal,
             city,
             cities: c.cities.iter().map(|s| s.to_string()).collect(),
             municipality,
             extra_offsets,
-            extra_municipalities: c.extra_municipalities.clone(),
+            extra_municipalities: c.extra_municipalities,
             age_offsets,
-            ages: c.ages.clone(),
-            places: c.places.clone(),
-            free: c.free.clone(),
+            ages: c.ages,
+            places: c.places,
+            free: c.free,
             free_reported: c.free_reported.iter().map(|d| d.map(back)).collect(),
-            price: c.price.clone(),
+            price: c.price,
             normalised,
             peer_members,
             updated_newest: updated_oldest
@@ -508,9 +508,10 @@ impl<'a> CardColumns<'a> {
             pause_until: c.pause_until.iter().map(|d| d.map(back)).collect(),
             lat,
             lon,
-            oversight: c.oversight.iter().map(|o| o.map_dates(back)).collect(),
-            free_respite: c.free_respite.clone(),
-            name_order: c.name_order.clone(),
+            oversight: c.oversight,
+            epoch,
+            free_respite: c.free_respite,
+            name_order: c.name_order,
         })
     }
 }
@@ -519,7 +520,7 @@ impl<'a> CardColumns<'a> {
 /// cities and municipalities resolved through the postal table), validated.
 pub(crate) struct Columns {
     pub ids: Ids,
-    pub names: Vec<String>,
+    pub names: Strings,
     pub kind: Vec<u8>,
     pub basis_offsets: Vec<u32>,
     pub bases: Vec<u8>,
@@ -548,12 +549,51 @@ pub(crate) struct Columns {
     pub pause_until: Vec<Option<i32>>,
     pub lat: Vec<f64>,
     pub lon: Vec<f64>,
-    /// Supervision facts, dates as day numbers.
-    pub oversight: Vec<StoredOversight>,
+    /// Supervision facts as stored, dates as days before `epoch` ([`Columns::oversight`] gives
+    /// them as day numbers): converted per card shown, not for every doc at open.
+    oversight: Vec<StoredOversight>,
+    epoch: i32,
     /// Foster families' free places for støtteophold.
     pub free_respite: Vec<Option<u32>>,
     /// Every doc once, in Danish name order.
     pub name_order: Vec<u32>,
+}
+
+impl Columns {
+    /// A doc's supervision facts, dates as day numbers.
+    pub fn oversight(&self, doc: usize) -> StoredOversight {
+        let epoch = self.epoch;
+        self.oversight[doc].map_dates(|ago| epoch.wrapping_sub(ago))
+    }
+}
+
+/// Strings kept in one buffer: one allocation for every name, not one each.
+pub(crate) struct Strings {
+    text: String,
+    /// Where each string ends in `text`.
+    ends: Vec<usize>,
+}
+
+impl Strings {
+    fn of(strings: &[&str]) -> Strings {
+        let mut text = String::with_capacity(strings.iter().map(|s| s.len()).sum());
+        let mut ends = Vec::with_capacity(strings.len());
+        for s in strings {
+            text.push_str(s);
+            ends.push(text.len());
+        }
+        Strings { text, ends }
+    }
+
+    /// The string at `index` (empty past the end).
+    pub fn get(&self, index: usize) -> &str {
+        let start = match index {
+            0 => 0,
+            i => self.ends.get(i - 1).copied().unwrap_or(0),
+        };
+        let end = self.ends.get(index).copied().unwrap_or(start);
+        self.text.get(start..end).unwrap_or_default()
+    }
 }
 
 /// Catalogue ids as stored: most are a prefix and a number (`T-104233`); the string is made
@@ -803,7 +843,7 @@ mod tests {
                 prop_assert!(columns.ids.is(doc, &row.id));
                 let first = built.iter().position(|r| r.id == row.id).map(|d| d as u32);
                 prop_assert_eq!(columns.ids.find(&row.id), first);
-                prop_assert_eq!(&columns.names[doc], &row.name);
+                prop_assert_eq!(columns.names.get(doc), row.name.as_str());
                 prop_assert_eq!(columns.free[doc], row.free);
                 prop_assert_eq!(columns.updated_oldest[doc], row.updated_oldest);
                 prop_assert_eq!(columns.updated_newest[doc], row.updated_newest);
