@@ -47,8 +47,6 @@ pub struct SearchIndex {
     pub(crate) core_terms: TermDict,
     pub(crate) text_terms: Option<TermDict>,
     pub(crate) postal: Vec<StoredPostal>,
-    /// Prepared positions per doc, for distances.
-    pub(crate) points: Vec<crate::geo::Point>,
     /// Danish name order (stored in the core file).
     pub(crate) name: SortOrder,
     /// The other query-independent orders, each built on first use (slot: [`LazySort::slot`]).
@@ -161,14 +159,10 @@ impl SearchIndex {
         stored_facets::derive(file, &mut facets, &columns, offers, families)?;
         let facet_sizes: Vec<usize> = facets.iter().map(|f| f.values.len()).collect();
         let core_terms = core.terms.decode(file, total, &facet_sizes)?;
-        let points = (columns.lat.iter().zip(&columns.lon))
-            .map(|(&lat, &lon)| crate::geo::Point::new(lat, lon))
-            .collect();
         Ok(SearchIndex {
             name: SortOrder::from_order(columns.name_order.clone()),
             lazy_orders: Default::default(),
             positions: OnceLock::new(),
-            points,
             manifest,
             offers,
             families,

@@ -413,7 +413,7 @@ impl SearchIndex {
             if let (Some(near), Some(origin), Some(distances)) =
                 (query.near, origin, distances.as_mut())
             {
-                let point = &self.points[d];
+                let point = &self.columns.points[d];
                 if keep && band.is_some_and(|b| (point.lat_rad() - origin.lat_rad()).abs() > b) {
                     keep = false;
                 } else if keep {

@@ -15,6 +15,7 @@ use catalogue::vocab::{
 use serde::{Deserialize, Serialize};
 
 use crate::error::IndexError;
+use crate::geo::Point;
 use crate::price::{self, PeerGroup};
 use crate::text;
 
@@ -456,8 +457,7 @@ impl<'a> CardColumns<'a> {
         };
         let mut city = Vec::with_capacity(n);
         let mut municipality = Vec::with_capacity(n);
-        let mut lat = Vec::with_capacity(n);
-        let mut lon = Vec::with_capacity(n);
+        let mut points = Vec::with_capacity(n);
         for d in 0..n {
             let place = district(c.postal[d]);
             city.push(match c.city[d] {
@@ -471,8 +471,10 @@ impl<'a> CardColumns<'a> {
                 code => code,
             });
             let (lat0, lon0) = place.map_or((0, 0), |p| (p.lat, p.lon));
-            lat.push(dequantise(c.lat[d].wrapping_add(lat0)));
-            lon.push(dequantise(c.lon[d].wrapping_add(lon0)));
+            points.push(Point::new(
+                dequantise(c.lat[d].wrapping_add(lat0)),
+                dequantise(c.lon[d].wrapping_add(lon0)),
+            ));
         }
         let epoch = c.epoch;
         let back = |ago: i32| epoch.wrapping_sub(ago);
@@ -506,8 +508,7 @@ impl<'a> CardColumns<'a> {
             marked: c.marked.iter().map(|d| d.map(back)).collect(),
             pause_from: c.pause_from.iter().map(|d| d.map(back)).collect(),
             pause_until: c.pause_until.iter().map(|d| d.map(back)).collect(),
-            lat,
-            lon,
+            points,
             oversight: c.oversight,
             epoch,
             free_respite: c.free_respite,
@@ -547,8 +548,8 @@ pub(crate) struct Columns {
     pub marked: Vec<Option<i32>>,
     pub pause_from: Vec<Option<i32>>,
     pub pause_until: Vec<Option<i32>>,
-    pub lat: Vec<f64>,
-    pub lon: Vec<f64>,
+    /// Positions, prepared for distances.
+    pub points: Vec<Point>,
     /// Supervision facts as stored, dates as days before `epoch` ([`Columns::oversight`] gives
     /// them as day numbers): converted per card shown, not for every doc at open.
     oversight: Vec<StoredOversight>,
