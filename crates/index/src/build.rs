@@ -13,16 +13,18 @@ use catalogue::model::{FosterFamily, Offer, Record};
 use catalogue::vocab::MUNICIPALITIES;
 use catalogue::Date;
 
-use crate::codec::{self, Bytes};
+use crate::codec;
 use crate::error::{BuildError, FileKind};
 use crate::facets::{static_values, FacetKind, StaticValue, FACETS};
+use crate::format::cards::CardRow;
 use crate::format::details;
+use crate::format::facets::{self as stored_facets, EncodedFacet, FacetPostings};
+use crate::format::terms::{self, WordDocs};
 use crate::format::{
     quantise, CardColumns, CorePayload, DetailHeader, IndexCounts, Manifest, ManifestFile,
-    StoredFacet, StoredOversight, StoredPostal, StoredTerm, StoredTerms, TextPayload,
+    StoredOversight, StoredPostal, TextPayload,
 };
 use crate::frame;
-use crate::postings;
 use crate::price::{self, PeerGroup};
 use crate::query::Mode;
 use crate::text;
@@ -87,46 +89,6 @@ fn push_doc(list: &mut Vec<DocKey>, doc: DocKey) {
     }
 }
 
-/// A doc's compact row.
-#[derive(Default)]
-struct Row {
-    id: String,
-    name: String,
-    kind: u8,
-    bases: Vec<u8>,
-    postal: u16,
-    city: u32,
-    municipality: u16,
-    ages: Vec<(u8, u8)>,
-    places: u32,
-    free: Option<u32>,
-    free_reported: Option<i32>,
-    price: Option<(u8, i64, Option<u16>)>,
-    updated_oldest: i32,
-    updated_newest: i32,
-    marked: Option<i32>,
-    pause_from: Option<i32>,
-    pause_until: Option<i32>,
-    lat: i32,
-    lon: i32,
-    peer: Option<PeerGroup>,
-    /// Municipalities of departments after the first, other than the first's, distinct.
-    extra_municipalities: Vec<u16>,
-    /// Supervision facts, dates as day numbers.
-    oversight: StoredOversight,
-    /// Foster families: free places for støtteophold.
-    free_respite: Option<u32>,
-}
-
-/// Postings of one facet while building.
-#[derive(Default)]
-struct FacetAcc {
-    /// Closed facets: by vocabulary index.
-    closed: Vec<Vec<u32>>,
-    /// Open facets: by value string.
-    open: BTreeMap<String, Vec<u32>>,
-}
-
 /// A detail shard being filled.
 struct ShardAcc {
     first: u32,
@@ -137,8 +99,8 @@ struct ShardAcc {
 /// Builds an index from records given one at a time.
 pub struct IndexBuilder {
     options: BuildOptions,
-    rows: [Vec<Row>; 2],
-    facets: Vec<FacetAcc>,
+    rows: [Vec<CardRow>; 2],
+    facets: Vec<FacetPostings>,
     terms: HashMap<String, TermAcc>,
     cities: Vec<String>,
     city_ids: HashMap<String, u32>,
@@ -163,7 +125,7 @@ impl IndexBuilder {
         IndexBuilder {
             options,
             rows: [Vec::new(), Vec::new()],
-            facets: FACETS.iter().map(|_| FacetAcc::default()).collect(),
+            facets: FACETS.iter().map(|_| FacetPostings::default()).collect(),
             terms: HashMap::new(),
             cities: Vec::new(),
             city_ids: HashMap::new(),
@@ -271,7 +233,7 @@ impl IndexBuilder {
         self.add_detail(slot, mode, local, record);
     }
 
-    fn offer_row(&mut self, o: &Offer) -> Row {
+    fn offer_row(&mut self, o: &Offer) -> CardRow {
         for d in &o.departments {
             let a = &d.address;
             self.note_postal(a.postal_code, &a.city, a.municipality, a.lat, a.lon);
@@ -290,7 +252,7 @@ impl IndexBuilder {
                 extra_municipalities.push(code);
             }
         }
-        Row {
+        CardRow {
             extra_municipalities,
             id: o.id.clone(),
             name: o.name.clone(),
@@ -312,15 +274,15 @@ impl IndexBuilder {
             marked: o.supervision.marking.as_ref().map(|m| m.date.0),
             lat: first.map(|a| quantise(a.lat)).unwrap_or(0),
             lon: first.map(|a| quantise(a.lon)).unwrap_or(0),
-            ..Row::default()
+            ..CardRow::default()
         }
     }
 
-    fn family_row(&mut self, f: &FosterFamily) -> Row {
+    fn family_row(&mut self, f: &FosterFamily) -> CardRow {
         let l = &f.location;
         self.note_postal(l.postal_code, &l.city, l.municipality, l.lat, l.lon);
         let city = self.city_id(&l.city);
-        Row {
+        CardRow {
             id: f.id.clone(),
             name: f.name.clone(),
             kind: f.family_type.index() as u8,
@@ -339,7 +301,7 @@ impl IndexBuilder {
             pause_until: f.pause.and_then(|p| p.until).map(|d| d.0),
             lat: quantise(l.lat),
             lon: quantise(l.lon),
-            ..Row::default()
+            ..CardRow::default()
         }
     }
 
@@ -374,16 +336,9 @@ impl IndexBuilder {
                 return;
             }
         };
-        let file = frame::seal(FileKind::Detail, &payload);
-        let name = frame::file_name(FileKind::Detail, &file);
-        self.listed.push(ManifestFile {
-            name: name.clone(),
-            kind: FileKind::Detail,
-            size: file.len() as u64,
-            checksum: frame::file_checksum(&file),
-            records: Some(header),
-        });
-        self.ready.push((name, file));
+        let (entry, file) = sealed(FileKind::Detail, &payload, Some(header));
+        self.ready.push((entry.name.clone(), file));
+        self.listed.push(entry);
     }
 
     /// Detail shards completed so far (removed from the builder): write them out while adding
@@ -399,373 +354,41 @@ impl IndexBuilder {
         if let Some(e) = self.error.take() {
             return Err(e);
         }
-        let offers = self.rows[0].len() as u32;
-        let families = self.rows[1].len() as u32;
+        let (offers, families) = (self.rows[0].len() as u32, self.rows[1].len() as u32);
         let total = u64::from(offers) + u64::from(families);
         if total >= u64::from(FAMILY_BIT) {
             return Err(BuildError::TooManyRecords { records: total });
         }
-        let global = |key: DocKey| -> u32 {
-            if key & FAMILY_BIT != 0 {
-                offers + (key & !FAMILY_BIT)
-            } else {
-                key
-            }
-        };
-
-        // Facets.
-        let mut facet_bytes: Vec<(Vec<u8>, Vec<Vec<u8>>)> = Vec::new();
-        let mut facet_labels: Vec<(usize, usize, String)> = Vec::new();
-        for (id, facet) in FACETS.iter().enumerate() {
-            let acc = &self.facets[id];
-            let universe = match facet.mode {
-                Mode::Offers => offers,
-                Mode::FosterFamilies => families,
-            };
-            if crate::facets::derivation(facet) != crate::facets::Derivation::Stored {
-                // Rebuilt by the reader from other data; only the label terms are stored.
-                for (index, value) in crate::facets::fixed_values(facet).iter().enumerate() {
-                    if facet.text && acc.closed.get(index).is_some_and(|d| !d.is_empty()) {
-                        facet_labels.push((id, index, value.label.clone()));
-                    }
-                }
-                facet_bytes.push((Vec::new(), Vec::new()));
-                continue;
-            }
-            match facet.kind() {
-                FacetKind::Dynamic => facet_bytes.push((Vec::new(), Vec::new())),
-                FacetKind::Closed => {
-                    let values = crate::facets::fixed_values(facet);
-                    let mut lists = Vec::new();
-                    for (index, value) in values.iter().enumerate() {
-                        let docs = acc.closed.get(index).map(Vec::as_slice).unwrap_or(&[]);
-                        lists.push(postings::encode(docs, universe));
-                        if facet.text && !docs.is_empty() {
-                            facet_labels.push((id, index, value.label.clone()));
-                        }
-                    }
-                    facet_bytes.push((Vec::new(), lists));
-                }
-                FacetKind::Open => {
-                    let set = fst::Set::from_iter(acc.open.keys()).map_err(|e| {
-                        BuildError::Dictionary {
-                            what: format!("facet {}", facet.name),
-                            reason: e.to_string(),
-                        }
-                    })?;
-                    let mut lists = Vec::new();
-                    for (index, (value, docs)) in acc.open.iter().enumerate() {
-                        lists.push(postings::encode(docs, universe));
-                        if facet.text {
-                            facet_labels.push((id, index, value.clone()));
-                        }
-                    }
-                    facet_bytes.push((set.into_fst().into_inner(), lists));
-                }
-            }
-        }
-
-        // Terms: whole words, then compound parts of every word that ends in another word.
-        let mut label_terms: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
-        for (facet, value, label) in &facet_labels {
-            for token in text::tokens(label) {
-                label_terms
-                    .entry(token)
-                    .or_default()
-                    .insert(((*facet as u32) << 16) | *value as u32);
-            }
-        }
-        // Known words, for compound parts: the catalogue's own and the synonym dictionary's
-        // ("misbrug" makes a part of "alkoholmisbrug" even where no record says "misbrug").
-        let dictionary_words = crate::synonyms::words();
-        let mut words: BTreeSet<&str> = self.terms.keys().map(String::as_str).collect();
-        words.extend(label_terms.keys().map(String::as_str));
-        words.extend(dictionary_words.iter().map(String::as_str));
-        let mut core_terms: BTreeMap<String, CoreTermAcc> = BTreeMap::new();
-        let mut text_terms: BTreeMap<String, TextTermAcc> = BTreeMap::new();
-        for (term, acc) in &self.terms {
-            let parts = text::compound_parts(term, |s| words.contains(s));
-            let name: Vec<u32> = acc.name.iter().map(|&k| global(k)).collect();
-            let other: Vec<u32> = acc.other.iter().map(|&k| global(k)).collect();
-            let description: Vec<u32> = acc.description.iter().map(|&k| global(k)).collect();
-            if !name.is_empty() || !other.is_empty() {
-                let entry = core_terms.entry(term.clone()).or_default();
-                entry.name.extend(&name);
-                entry.other.extend(&other);
-            }
-            if !description.is_empty() {
-                text_terms
-                    .entry(term.clone())
-                    .or_default()
-                    .whole
-                    .extend(&description);
-            }
-            for part in parts {
-                if !name.is_empty() || !other.is_empty() {
-                    let entry = core_terms.entry(part.to_string()).or_default();
-                    entry.name_part.extend(&name);
-                    entry.other_part.extend(&other);
-                }
-                if !description.is_empty() {
-                    text_terms
-                        .entry(part.to_string())
-                        .or_default()
-                        .part
-                        .extend(&description);
-                }
-            }
-        }
-        for (term, refs) in &label_terms {
-            core_terms
-                .entry(term.clone())
-                .or_default()
-                .facet
-                .extend(refs);
-            for part in text::compound_parts(term, |s| words.contains(s)) {
-                core_terms
-                    .entry(part.to_string())
-                    .or_default()
-                    .facet_part
-                    .extend(refs);
-            }
-        }
-        drop(words);
-        let core_encoded: Vec<EncodedTerm> = core_terms
-            .into_iter()
-            .map(|(term, mut acc)| {
-                let lists = [
-                    sorted_postings(&mut acc.name, offers + families),
-                    sorted_postings(&mut acc.name_part, offers + families),
-                    sorted_postings(&mut acc.other, offers + families),
-                    sorted_postings(&mut acc.other_part, offers + families),
-                ];
-                acc.facet.sort_unstable();
-                acc.facet.dedup();
-                acc.facet_part.sort_unstable();
-                acc.facet_part.dedup();
-                (term, lists, acc.facet, acc.facet_part)
-            })
-            .collect();
-        let text_encoded: Vec<(String, Vec<u8>, Vec<u8>)> = text_terms
-            .into_iter()
-            .map(|(term, mut acc)| {
-                (
-                    term,
-                    sorted_postings(&mut acc.whole, offers + families),
-                    sorted_postings(&mut acc.part, offers + families),
-                )
-            })
-            .collect();
-        let core_fst = term_map(core_encoded.iter().map(|t| t.0.as_str()))?;
-        let text_fst = term_map(text_encoded.iter().map(|t| t.0.as_str()))?;
-
-        // Peer groups.
-        let mut members = Vec::new();
-        let mut peer_ids: BTreeMap<PeerGroup, u16> = BTreeMap::new();
-        for (local, row) in self.rows[0].iter().enumerate() {
-            if let (Some(group), Some(_)) = (row.peer, row.price) {
-                members.push((local as u32, group));
-                let next = peer_ids.len() as u16 + 1;
-                peer_ids.entry(group).or_insert(next);
-            }
-        }
-        // Number groups in their sorted order so that the table is independent of input order.
-        let peer_table: Vec<PeerGroup> = peer_ids.keys().copied().collect();
-        let peer_index: BTreeMap<PeerGroup, u16> = peer_table
-            .iter()
-            .enumerate()
-            .map(|(i, g)| (*g, i as u16 + 1))
-            .collect();
-
-        let postal: Vec<StoredPostal> = self
-            .postal
-            .iter()
-            .map(|(&code, &(city, municipality, lat, lon, n))| {
-                let (lat, lon) = if n > 0 {
-                    (lat / f64::from(n), lon / f64::from(n))
-                } else {
-                    fallback_position(code)
-                };
-                StoredPostal {
-                    code,
-                    city,
-                    municipality,
-                    lat: quantise(lat),
-                    lon: quantise(lon),
-                }
-            })
-            .collect();
-
-        // Card columns, each encoded small (see format::CardColumns).
-        let postal_index: BTreeMap<u16, &StoredPostal> =
-            postal.iter().map(|p| (p.code, p)).collect();
-        let epoch = self
-            .rows
-            .iter()
-            .flatten()
-            .flat_map(|r| {
-                [
-                    Some(r.updated_newest),
-                    r.free_reported,
-                    r.marked,
-                    r.pause_from,
-                    r.pause_until,
-                ]
-            })
-            .flatten()
-            .max()
-            .unwrap_or(0);
-        let mut cards = CardColumns {
-            cities: self.cities.iter().map(String::as_str).collect(),
-            epoch,
-            ..CardColumns::default()
-        };
-        let mut id_prefixes: BTreeMap<&str, u32> = BTreeMap::new();
-        for row in self.rows.iter().flatten() {
-            if let Some((prefix, _)) = split_id(&row.id) {
-                id_prefixes.insert(prefix, 0);
-            }
-        }
-        for (i, value) in id_prefixes.values_mut().enumerate() {
-            *value = i as u32;
-        }
-        cards.id_prefixes = id_prefixes.keys().copied().collect();
-        let mut previous_number = 0i64;
-        let ago = |day: i32| epoch - day;
-        for (slot, rows) in self.rows.iter().enumerate() {
-            for row in rows {
-                let doc = cards.names.len() as u32;
-                match split_id(&row.id) {
-                    Some((prefix, number)) => {
-                        cards
-                            .id_prefix
-                            .push(id_prefixes.get(prefix).copied().unwrap_or(0));
-                        cards.id_number.push(number - previous_number);
-                        previous_number = number;
-                    }
-                    None => {
-                        cards.id_prefix.push(u32::MAX);
-                        cards.id_number.push(0);
-                        cards.id_literals.push((doc, &row.id));
-                    }
-                }
-                cards.names.push(&row.name);
-                cards.kind.push(row.kind);
-                cards.basis_counts.push(row.bases.len().min(255) as u8);
-                cards.bases.extend(row.bases.iter().take(255));
-                cards.postal.push(row.postal);
-                let district = postal_index.get(&row.postal);
-                cards
-                    .city
-                    .push(if district.is_some_and(|p| p.city == row.city) {
-                        0
-                    } else {
-                        row.city + 1
-                    });
-                cards
-                    .extra_municipality_counts
-                    .push(row.extra_municipalities.len().min(255) as u8);
-                cards
-                    .extra_municipalities
-                    .extend(row.extra_municipalities.iter().take(255));
-                cards.municipality.push(
-                    if district.is_some_and(|p| p.municipality == row.municipality) {
-                        0
-                    } else {
-                        row.municipality
-                    },
-                );
-                cards.age_counts.push(row.ages.len().min(255) as u8);
-                cards.ages.extend(row.ages.iter().take(255));
-                cards.places.push(row.places);
-                cards.free.push(row.free);
-                cards.free_reported.push(row.free_reported.map(ago));
-                cards.price.push(row.price);
-                cards.updated_oldest.push(ago(row.updated_oldest));
-                cards
-                    .updated_span
-                    .push(row.updated_newest - row.updated_oldest);
-                cards.marked.push(row.marked.map(ago));
-                cards.pause_from.push(row.pause_from.map(ago));
-                cards.pause_until.push(row.pause_until.map(ago));
-                let (lat0, lon0) = district.map_or((0, 0), |p| (p.lat, p.lon));
-                cards.lat.push(row.lat.wrapping_sub(lat0));
-                cards.lon.push(row.lon.wrapping_sub(lon0));
-                let peer = if slot == 0 && row.price.is_some() {
-                    row.peer
-                        .and_then(|g| peer_index.get(&g).copied())
-                        .unwrap_or(0)
-                } else {
-                    0
-                };
-                cards.peer_group.push(peer);
-                cards.oversight.push(row.oversight.map_dates(ago));
-                cards.free_respite.push(row.free_respite);
-            }
-        }
-        drop(members);
-
+        let (facets, labels) = stored_facets::encode(&self.facets, offers, families)?;
+        let (core_terms, text_terms) =
+            terms::encode(&self.word_docs(offers), &labels, offers + families)?;
+        let peer_groups = self.peer_groups();
+        let postal = self.postal_table();
+        let rows = self.card_rows(&peer_groups);
         let core = CorePayload {
             offers,
             families,
-            cards,
-            facets: facet_bytes
-                .iter()
-                .map(|(dict, lists)| StoredFacet {
-                    dictionary: Bytes(dict),
-                    postings: lists.iter().map(|l| Bytes(l)).collect(),
-                })
-                .collect(),
-            terms: StoredTerms {
-                fst: Bytes(&core_fst),
-                entries: core_encoded
-                    .iter()
-                    .map(|(_, lists, facet, facet_part)| StoredTerm {
-                        name: Bytes(&lists[0]),
-                        name_part: Bytes(&lists[1]),
-                        other: Bytes(&lists[2]),
-                        other_part: Bytes(&lists[3]),
-                        facet: facet.clone(),
-                        facet_part: facet_part.clone(),
-                    })
-                    .collect(),
-            },
+            cards: CardColumns::encode(&rows, &self.cities, &postal),
+            facets: facets.iter().map(EncodedFacet::stored).collect(),
+            terms: core_terms.stored(),
             postal,
-            peer_groups: peer_table
+            peer_groups: peer_groups
                 .iter()
                 .map(|g| (g.basis.index() as u8, g.group.index() as u8))
                 .collect(),
         };
-        let core_file = frame::seal(FileKind::Core, &codec::encode(&core)?);
-        let text_payload = TextPayload {
-            terms: StoredTerms {
-                fst: Bytes(&text_fst),
-                entries: text_encoded
-                    .iter()
-                    .map(|(_, whole, part)| StoredTerm {
-                        other: Bytes(whole),
-                        other_part: Bytes(part),
-                        name: Bytes(EMPTY_POSTINGS),
-                        name_part: Bytes(EMPTY_POSTINGS),
-                        ..StoredTerm::default()
-                    })
-                    .collect(),
-            },
+        let text = TextPayload {
+            terms: text_terms.stored(),
         };
-        let text_file = frame::seal(FileKind::Text, &codec::encode(&text_payload)?);
-
         let mut files = Vec::new();
         let mut listed = Vec::new();
-        for (kind, file) in [(FileKind::Core, core_file), (FileKind::Text, text_file)] {
-            let name = frame::file_name(kind, &file);
-            listed.push(ManifestFile {
-                name: name.clone(),
-                kind,
-                size: file.len() as u64,
-                checksum: frame::file_checksum(&file),
-                records: None,
-            });
-            files.push((name, file));
+        for (kind, payload) in [
+            (FileKind::Core, codec::encode(&core)?),
+            (FileKind::Text, codec::encode(&text)?),
+        ] {
+            let (entry, file) = sealed(kind, &payload, None);
+            files.push((entry.name.clone(), file));
+            listed.push(entry);
         }
         // Offers' shards before families', each in record order.
         let mut details = std::mem::take(&mut self.listed);
@@ -785,52 +408,93 @@ impl IndexBuilder {
             files,
         })
     }
-}
 
-/// The postings encoding of an empty list.
-const EMPTY_POSTINGS: &[u8] = &[];
-
-/// A term with its four encoded postings lists and its facet references.
-type EncodedTerm = (String, [Vec<u8>; 4], Vec<u32>, Vec<u32>);
-
-#[derive(Default)]
-struct CoreTermAcc {
-    name: Vec<u32>,
-    name_part: Vec<u32>,
-    other: Vec<u32>,
-    other_part: Vec<u32>,
-    facet: Vec<u32>,
-    facet_part: Vec<u32>,
-}
-
-#[derive(Default)]
-struct TextTermAcc {
-    whole: Vec<u32>,
-    part: Vec<u32>,
-}
-
-fn sorted_postings(docs: &mut Vec<u32>, universe: u32) -> Vec<u8> {
-    docs.sort_unstable();
-    docs.dedup();
-    postings::encode(docs, universe)
-}
-
-/// An `fst::Map` from each term (sorted, distinct) to its position.
-fn term_map<'a>(terms: impl Iterator<Item = &'a str>) -> Result<Vec<u8>, BuildError> {
-    let mut builder = fst::MapBuilder::memory();
-    for (i, term) in terms.enumerate() {
-        builder
-            .insert(term, i as u64)
-            .map_err(|e| term_dictionary_error(&e))?;
+    /// Every word's docs, numbered globally (families after the `offers` offers).
+    fn word_docs(&self, offers: u32) -> Vec<WordDocs<'_>> {
+        let global = |keys: &[DocKey]| -> Vec<u32> {
+            keys.iter()
+                .map(|&key| {
+                    if key & FAMILY_BIT != 0 {
+                        offers + (key & !FAMILY_BIT)
+                    } else {
+                        key
+                    }
+                })
+                .collect()
+        };
+        self.terms
+            .iter()
+            .map(|(word, acc)| WordDocs {
+                word,
+                name: global(&acc.name),
+                other: global(&acc.other),
+                description: global(&acc.description),
+            })
+            .collect()
     }
-    builder.into_inner().map_err(|e| term_dictionary_error(&e))
+
+    /// The peer groups of priced offers, sorted, so that the table is independent of input
+    /// order; a group's number in the `peer_group` column is 1 + its index here.
+    fn peer_groups(&self) -> Vec<PeerGroup> {
+        let groups: BTreeSet<PeerGroup> = self.rows[0]
+            .iter()
+            .filter(|row| row.price.is_some())
+            .filter_map(|row| row.peer)
+            .collect();
+        groups.into_iter().collect()
+    }
+
+    /// Every doc's row (offers, then families) with its peer-group number.
+    fn card_rows(&self, peer_groups: &[PeerGroup]) -> Vec<(&CardRow, u16)> {
+        let number = |row: &CardRow| {
+            row.price
+                .and(row.peer)
+                .and_then(|g| peer_groups.binary_search(&g).ok())
+                .map_or(0, |i| i as u16 + 1)
+        };
+        let offers = self.rows[0].iter().map(|row| (row, number(row)));
+        let families = self.rows[1].iter().map(|row| (row, 0));
+        offers.chain(families).collect()
+    }
+
+    /// The postal districts: each code's district name and municipality (of the first address
+    /// seen with it) and the centroid of its addresses.
+    fn postal_table(&self) -> Vec<StoredPostal> {
+        self.postal
+            .iter()
+            .map(|(&code, &(city, municipality, lat, lon, n))| {
+                let (lat, lon) = if n > 0 {
+                    (lat / f64::from(n), lon / f64::from(n))
+                } else {
+                    fallback_position(code)
+                };
+                StoredPostal {
+                    code,
+                    city,
+                    municipality,
+                    lat: quantise(lat),
+                    lon: quantise(lon),
+                }
+            })
+            .collect()
+    }
 }
 
-fn term_dictionary_error(e: &fst::Error) -> BuildError {
-    BuildError::Dictionary {
-        what: "term dictionary".to_string(),
-        reason: e.to_string(),
-    }
+/// A data file sealed in its envelope, and its entry in the manifest.
+fn sealed(
+    kind: FileKind,
+    payload: &[u8],
+    records: Option<DetailHeader>,
+) -> (ManifestFile, Vec<u8>) {
+    let file = frame::seal(kind, payload);
+    let entry = ManifestFile {
+        name: frame::file_name(kind, &file),
+        kind,
+        size: file.len() as u64,
+        checksum: frame::file_checksum(&file),
+        records,
+    };
+    (entry, file)
 }
 
 /// Place words a record is found by besides its name: postal districts and codes of every
@@ -854,15 +518,4 @@ fn fallback_position(code: u16) -> (f64, f64) {
         .find(|m| m.postal_code == code)
         .map(|m| (m.lat, m.lon))
         .unwrap_or((56.0, 10.0))
-}
-
-/// Splits an id like `T-104233` into its prefix and number, when it round-trips exactly (no
-/// leading zeros, at most 15 digits).
-pub(crate) fn split_id(id: &str) -> Option<(&str, i64)> {
-    let digits = id.bytes().rev().take_while(u8::is_ascii_digit).count();
-    let (prefix, number) = id.split_at(id.len() - digits);
-    if number.is_empty() || number.len() > 15 || (number.len() > 1 && number.starts_with('0')) {
-        return None;
-    }
-    number.parse().ok().map(|n| (prefix, n))
 }

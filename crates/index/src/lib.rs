@@ -84,6 +84,7 @@ pub mod frame;
 pub mod geo;
 pub mod matching;
 mod memory;
+mod orders;
 pub mod postings;
 pub mod price;
 pub mod query;

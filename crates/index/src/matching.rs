@@ -32,8 +32,9 @@ use crate::bits::Bits;
 use std::cmp::Reverse;
 use std::collections::HashMap;
 
+use crate::format::terms::TermDict;
 use crate::query::{Mode, Query, SearchResults};
-use crate::reader::{SearchIndex, TermDict};
+use crate::reader::SearchIndex;
 use crate::synonyms::Synonyms;
 use crate::text::{self, typo_budget, QueryWord};
 

@@ -20,6 +20,7 @@ use crate::bits::Bits;
 use crate::facets::{available_value, facet_ids, updated_bucket, FacetKind, Live, Values, FACETS};
 use crate::geo::{Point, EARTH_RADIUS_KM};
 use crate::matching::TextMatch;
+use crate::orders::LazySort;
 use crate::query::{
     Constraint, FacetCounts, FacetValueCount, Hit, Mode, Query, Relaxation, SearchResults, Sort,
 };
@@ -200,7 +201,7 @@ impl SearchIndex {
         self.matching(query)
             .matching
             .iter()
-            .map(|local| self.columns.ids[(first + local) as usize].clone())
+            .map(|local| self.id(first + local))
             .collect()
     }
 
@@ -391,7 +392,7 @@ impl SearchIndex {
                 keep &= ages.iter().any(|&(from, to)| from <= age && age <= to);
             }
             if let Some(range) = query.price {
-                keep &= match self.normalised[d] {
+                keep &= match self.columns.normalised[d] {
                     Some((basis, price)) => {
                         basis == range.basis
                             && range.min.is_none_or(|min| price >= min)
@@ -412,7 +413,7 @@ impl SearchIndex {
             if let (Some(near), Some(origin), Some(distances)) =
                 (query.near, origin, distances.as_mut())
             {
-                let point = &self.points[d];
+                let point = &self.columns.points[d];
                 if keep && band.is_some_and(|b| (point.lat_rad() - origin.lat_rad()).abs() > b) {
                     keep = false;
                 } else if keep {
@@ -450,18 +451,18 @@ impl SearchIndex {
             let doc = first + local;
             Hit {
                 doc,
-                id: self.columns.ids[doc as usize].clone(),
+                id: self.id(doc),
                 distance_km: distances.map(|km| km[local as usize]),
             }
         };
         let fixed_order: Option<&[u32]> = match query.sort {
-            Sort::Relevance if scores.is_none() && distances.is_none() => Some(&self.name_order),
-            Sort::Distance if distances.is_none() => Some(&self.name_order),
-            Sort::Name => Some(&self.name_order),
-            Sort::PriceAsc => Some(&self.price_asc_order),
-            Sort::PriceDesc => Some(&self.price_desc_order),
-            Sort::FreePlaces => Some(&self.free_order),
-            Sort::Updated => Some(&self.updated_order),
+            Sort::Relevance if scores.is_none() && distances.is_none() => Some(&self.name.order),
+            Sort::Distance if distances.is_none() => Some(&self.name.order),
+            Sort::Name => Some(&self.name.order),
+            Sort::PriceAsc => Some(&self.lazy_order(LazySort::PriceAsc).order),
+            Sort::PriceDesc => Some(&self.lazy_order(LazySort::PriceDesc).order),
+            Sort::FreePlaces => Some(&self.lazy_order(LazySort::FreePlaces).order),
+            Sort::Updated => Some(&self.lazy_order(LazySort::Updated).order),
             _ => None,
         };
         if let Some(order) = fixed_order {
@@ -481,13 +482,14 @@ impl SearchIndex {
         let km_key = |local: u32| -> Option<u32> {
             distances.map(|km| (km[local as usize] as f32).to_bits())
         };
+        let rank = |which: LazySort| &self.lazy_order(which).rank;
         let key = |local: u32| -> (u64, u32) {
             let d = (first + local) as usize;
-            let name = self.name_rank[d];
+            let name = self.name.rank[d];
             match query.sort {
                 Sort::Relevance => match scores {
                     Some(s) => {
-                        let tie = km_key(local).unwrap_or(self.updated_rank[d]);
+                        let tie = km_key(local).unwrap_or_else(|| rank(LazySort::Updated)[d]);
                         (
                             (u64::from(u32::MAX - s[local as usize]) << 32) | u64::from(tie),
                             name,
@@ -495,14 +497,14 @@ impl SearchIndex {
                     }
                     None => (u64::from(km_key(local).unwrap_or(name)), name),
                 },
-                Sort::PriceAsc => (u64::from(self.price_asc_rank[d]), 0),
-                Sort::PriceDesc => (u64::from(self.price_desc_rank[d]), 0),
+                Sort::PriceAsc => (u64::from(rank(LazySort::PriceAsc)[d]), 0),
+                Sort::PriceDesc => (u64::from(rank(LazySort::PriceDesc)[d]), 0),
                 Sort::Distance => match distances {
                     Some(km) => (km[local as usize].to_bits(), name),
                     None => (u64::from(name), 0),
                 },
-                Sort::FreePlaces => (u64::from(self.free_rank[d]), 0),
-                Sort::Updated => (u64::from(self.updated_rank[d]), 0),
+                Sort::FreePlaces => (u64::from(rank(LazySort::FreePlaces)[d]), 0),
+                Sort::Updated => (u64::from(rank(LazySort::Updated)[d]), 0),
                 Sort::Name => (u64::from(name), 0),
             }
         };

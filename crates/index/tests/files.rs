@@ -1,5 +1,5 @@
-//! The files of an index: determinism, golden files of format v2 (and the refusal of v1, with
-//! its reason), and bad input (truncated,
+//! The files of an index: determinism, golden files of format v3 (and the refusal of v1 and v2,
+//! with their reasons), and bad input (truncated,
 //! bit-flipped, wrong version, wrong kind, manifest of another build) giving typed errors that
 //! name the file, never a panic.
 
@@ -9,8 +9,10 @@ use catalogue::model::Record;
 use catalogue::Date;
 use proptest::prelude::*;
 use sample::generate::{Generator, GeneratorOptions};
+use tilbudsfinder_index::format::CorePayload;
 use tilbudsfinder_index::{
-    BuildOptions, BuiltIndex, FileKind, IndexError, Manifest, Mode, Query, SearchIndex, Sort,
+    codec, frame, BuildOptions, BuiltIndex, FileKind, IndexError, Manifest, Mode, Query,
+    SearchIndex, Sort,
 };
 
 fn today() -> Date {
@@ -85,7 +87,7 @@ fn golden_answer(index: &SearchIndex) -> String {
 }
 
 fn golden_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/v2")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/v3")
 }
 
 /// The committed index of format 1 (before catalogue format 2).
@@ -132,8 +134,8 @@ fn golden_v1_index_is_refused_with_its_reason() {
             .expect("golden manifest")
             .as_slice(),
     )
-    .expect("v2 manifest");
-    // Given in place of a v2 core, the v1 core is refused by its own header.
+    .expect("v3 manifest");
+    // Given in place of a v3 core, the v1 core is refused by its own header.
     let name = parsed
         .initial_files()
         .into_iter()
@@ -145,11 +147,27 @@ fn golden_v1_index_is_refused_with_its_reason() {
     assert!(matches!(err, IndexError::Version { got: 1, .. }), "{err}");
 }
 
-/// Today's reader opens the committed v2 index and answers the fixed queries as recorded. Set
+/// Today's reader refuses the committed format-2 index, saying why: format 2 lacks the stored
+/// name order (format 3), without which opening would collate every name.
+#[test]
+fn golden_v2_index_is_refused_with_its_reason() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/v2");
+    let manifest = std::fs::read(dir.join("manifest.json")).expect("golden v2 manifest");
+    let err = Manifest::parse(&manifest).expect_err("format 2 is not read");
+    assert!(matches!(err, IndexError::Version { got: 2, .. }), "{err}");
+    assert!(
+        err.to_string()
+            .contains("format 2 did not store the name order"),
+        "{err}"
+    );
+    assert!(err.to_string().contains("rebuild the index"), "{err}");
+}
+
+/// Today's reader opens the committed v3 index and answers the fixed queries as recorded. Set
 /// `UPDATE_GOLDEN=1` to rewrite the files (only with a format version bump!), or
 /// `UPDATE_GOLDEN_ANSWER=1` to rewrite only the answer after a deliberate change of the engine.
 #[test]
-fn golden_v2_index_opens_and_answers_the_same() {
+fn golden_v3_index_opens_and_answers_the_same() {
     let dir = golden_dir();
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         let (manifest, files) = build(&tiny_catalogue());
@@ -192,6 +210,71 @@ fn golden_v2_index_opens_and_answers_the_same() {
     }
 }
 
+/// Opens the tiny catalogue's index with its core payload changed by `edit`, re-sealed and listed
+/// in the manifest under its new checksum: what a writer with that bug would produce, which the
+/// envelope's and the manifest's checks cannot catch.
+fn open_with_core_edited(edit: impl FnOnce(&mut CorePayload)) -> Result<SearchIndex, IndexError> {
+    let (manifest, files) = build(&tiny_catalogue());
+    let mut manifest = Manifest::parse(&manifest).expect("manifest");
+    let (name, bytes) = &files[file_of(&files, "core.")];
+    let payload = frame::open(name, bytes, FileKind::Core).expect("envelope");
+    let mut core: CorePayload = codec::decode_borrowed(name, payload).expect("payload");
+    edit(&mut core);
+    let sealed = frame::seal(FileKind::Core, &codec::encode(&core).expect("encode"));
+    let entry = manifest
+        .files
+        .iter_mut()
+        .find(|f| f.kind == FileKind::Core)
+        .expect("core entry");
+    entry.name = frame::file_name(FileKind::Core, &sealed);
+    entry.size = sealed.len() as u64;
+    entry.checksum = frame::file_checksum(&sealed);
+    let name = entry.name.clone();
+    SearchIndex::open(&manifest, vec![(name, sealed)])
+}
+
+fn corrupt_saying(result: Result<SearchIndex, IndexError>, what: &str) -> bool {
+    match result {
+        Err(err @ IndexError::Corrupt { .. }) => err.to_string().contains(what),
+        _ => false,
+    }
+}
+
+/// The stored name order must hold every doc once: a doc twice, a doc past the end, or an order
+/// of the wrong length is a named error at open, never a page with a doc missing or a panic.
+#[test]
+fn a_damaged_name_order_is_refused() {
+    assert!(open_with_core_edited(|_| ()).is_ok());
+    assert!(corrupt_saying(
+        open_with_core_edited(|core| core.cards.name_order[1] = core.cards.name_order[0]),
+        "name_order is not an order of the docs"
+    ));
+    assert!(corrupt_saying(
+        open_with_core_edited(|core| core.cards.name_order[0] = 1_000_000),
+        "name_order is not an order of the docs"
+    ));
+    assert!(corrupt_saying(
+        open_with_core_edited(|core| {
+            core.cards.name_order.pop();
+        }),
+        "name_order has 19 entries, expected 20"
+    ));
+}
+
+/// Ids are made per card from their stored parts, so the parts are checked at open: a prefix
+/// past the table, or a doc marked as literal without its literal, is a named error.
+#[test]
+fn damaged_ids_are_refused() {
+    assert!(corrupt_saying(
+        open_with_core_edited(|core| core.cards.id_prefix[3] = 7),
+        "id prefix out of range"
+    ));
+    assert!(corrupt_saying(
+        open_with_core_edited(|core| core.cards.id_prefix[3] = u32::MAX),
+        "literal id of no doc"
+    ));
+}
+
 fn file_of(files: &[(String, Vec<u8>)], kind: &str) -> usize {
     files
         .iter()
@@ -223,9 +306,9 @@ fn truncated_flipped_versioned_and_misnamed_files_are_named_errors() {
     assert!(names_file(&err, &name));
 
     let mut newer = files.clone();
-    newer[core].1[4] = 3;
+    newer[core].1[4] = 4;
     let err = open(&manifest, &newer).err().expect("version");
-    assert!(matches!(err, IndexError::Version { got: 3, .. }), "{err}");
+    assert!(matches!(err, IndexError::Version { got: 4, .. }), "{err}");
     assert!(err.to_string().contains("rebuild the index"));
 
     // A text file where the core should be.

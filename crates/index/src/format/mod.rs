@@ -1,11 +1,12 @@
 //! The payloads of the index files (inside the envelope of [`crate::frame`]) and the manifest,
-//! one file per stored structure, each with its layout, and where the encoding is more than
-//! bincode's, its encoder beside its decoder and a round-trip test:
+//! one file per stored structure, each with its layout, its encoder beside its decoder (which
+//! validates what it decodes) and a round-trip test; the writer (`build.rs`) and the reader
+//! (`reader.rs`) only call them:
 //!
-//! - [`cards`]: the card columns of the core file, postal districts, supervision facts and
-//!   quantised coordinates;
-//! - [`facets`]: a facet's dictionary and postings;
-//! - [`terms`]: term dictionaries (core and text files);
+//! - [`cards`]: the card columns of the core file (with the name order), postal districts,
+//!   supervision facts, peer-group numbers and quantised coordinates;
+//! - [`facets`]: a facet's dictionary and postings, and the sets the reader derives;
+//! - [`terms`]: term dictionaries (core and text files), whole words and compound parts;
 //! - [`details`]: detail shards (header and records);
 //! - [`manifest`]: the manifest file (`manifest.json`).
 //!
