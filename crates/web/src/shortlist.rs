@@ -449,12 +449,13 @@ pub fn csv_file_name(mode_hint: Option<Mode>, today: Date) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use catalogue::vocab::{PriceBasis, RateUnit};
     use tilbudsfinder_index::query::CardPrice;
 
-    fn card(id: &str, name: &str) -> Card {
+    /// A saved card as the tests of the shortlist and of the page's state use it.
+    pub(crate) fn card(id: &str, name: &str) -> Card {
         Card {
             doc: 7,
             id: id.into(),

@@ -9,7 +9,7 @@
 //! changes), so a child whose props did not change is not rendered again: a keystroke renders
 //! the box, and the next frame renders only the cards and facet counts that changed.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use catalogue::vocab::OfferType;
@@ -39,11 +39,11 @@ use crate::components::sort_select::SortSelect;
 use crate::components::view_switch::ViewSwitch;
 use crate::config::Config;
 use crate::hooks::use_url_sync::current_query;
-use crate::hooks::{use_after_paint, use_records, use_url_sync, IndexRef};
+use crate::hooks::{use_after_paint, use_focus_return, use_records, use_url_sync, IndexRef};
 use crate::host_events::use_host_events;
 use crate::i18n::{self, Lang};
-use crate::shortlist::{FollowUp, Shortlist, COMPARE_MAX};
-use crate::state::{Action, SearchState, View};
+use crate::shortlist::{FollowUp, Shortlist};
+use crate::state::{Action, PageAction, PageState, SearchState, View};
 use crate::url_state;
 
 #[derive(Properties, PartialEq)]
@@ -335,8 +335,12 @@ fn search_summary(state: &SearchState, chips: &[Chip], lang: Lang) -> String {
     parts.join("; ")
 }
 
-/// The page's actions as callbacks, made once from the dispatcher: handed to child components,
-/// they compare equal from render to render.
+/// Where the button that opened a view over the results is kept, to get focus back when the
+/// view closes ([`use_focus_return`]).
+type Opener = Rc<RefCell<Option<HtmlElement>>>;
+
+/// The page's actions as callbacks, made once from the two dispatchers (the search's choices and
+/// the page's own state): handed to child components, they compare equal from render to render.
 struct PageActions {
     set_text: Callback<String>,
     set_view: Callback<View>,
@@ -345,11 +349,39 @@ struct PageActions {
     set_page: Callback<u32>,
     toggle_filter: Callback<(String, String)>,
     set_all_of: Callback<(String, bool)>,
+    open_record: Callback<(Rc<Card>, Option<HtmlElement>)>,
     close_record: Callback<()>,
+    toggle_save: Callback<Rc<Card>>,
+    toggle_compare: Callback<String>,
+    set_follow_up: Callback<(String, FollowUp)>,
+    set_capacity_kind: Callback<OfferType>,
+    set_filters_open: Callback<bool>,
+    open_compare: Callback<Option<HtmlElement>>,
+    close_compare: Callback<()>,
+    open_contact: Callback<Option<HtmlElement>>,
+    close_contact: Callback<()>,
+}
+
+/// A callback that keeps the button it is given (to return focus to) and then opens a view.
+fn opening(open: Callback<bool>, opener: Opener) -> Callback<Option<HtmlElement>> {
+    Callback::from(move |button| {
+        *opener.borrow_mut() = button;
+        open.emit(true);
+    })
 }
 
 impl PageActions {
-    fn new(dispatch: &Callback<Action>) -> PageActions {
+    fn new(
+        dispatch: &Callback<Action>,
+        page: &Callback<PageAction>,
+        [record, compare, contact]: [Opener; 3],
+    ) -> PageActions {
+        let set_compare_open = page.reform(PageAction::SetCompareOpen);
+        let set_contact_open = page.reform(PageAction::SetContactOpen);
+        let open_record = dispatch.reform(move |(card, button): (Rc<Card>, _)| {
+            *record.borrow_mut() = button;
+            Action::OpenRecord(card.id.clone())
+        });
         PageActions {
             set_text: dispatch.reform(Action::SetText),
             set_view: dispatch.reform(Action::SetView),
@@ -358,7 +390,17 @@ impl PageActions {
             set_page: dispatch.reform(Action::SetPage),
             toggle_filter: dispatch.reform(|(facet, value)| Action::ToggleFilter { facet, value }),
             set_all_of: dispatch.reform(|(facet, all)| Action::SetAllOf { facet, all }),
+            open_record,
             close_record: dispatch.reform(|_| Action::CloseRecord),
+            toggle_save: page.reform(PageAction::ToggleSave),
+            toggle_compare: page.reform(PageAction::ToggleCompare),
+            set_follow_up: page.reform(|(id, follow_up)| PageAction::SetFollowUp(id, follow_up)),
+            set_capacity_kind: page.reform(PageAction::SetCapacityKind),
+            set_filters_open: page.reform(PageAction::SetFiltersOpen),
+            open_compare: opening(set_compare_open.clone(), compare),
+            close_compare: set_compare_open.reform(|_| false),
+            open_contact: opening(set_contact_open.clone(), contact),
+            close_contact: set_contact_open.reform(|_| false),
         }
     }
 }
@@ -390,14 +432,30 @@ pub fn search_page(props: &SearchPageProps) -> Html {
         let config = Rc::clone(&config);
         move |(s, _, index)| run_search(index, s, &config, today)
     });
-    // Which kind of offer places the capacity view counts (kept on this page, not in the URL).
-    let capacity_kind = use_state(|| OfferType::Residential);
+    // The stored list, plus the records a shared link names (`saved=`), which are kept.
+    let saved_state = use_reducer({
+        let index = props.index.clone();
+        let sync_url = config.sync_url;
+        move || {
+            let stored = Shortlist::load();
+            if !sync_url {
+                return PageState::new(stored);
+            }
+            let engine = index.index.borrow();
+            let shared = url_state::saved_ids(&current_query())
+                .into_iter()
+                .filter_map(|id| engine.doc_by_id(&id))
+                .filter_map(|doc| engine.card(doc));
+            PageState::new(stored.with_imported(shared))
+        }
+    });
+    let shortlist = &saved_state.shortlist;
     let capacity = use_memo(
         (
             shown.clone(),
             props.version,
             props.index.clone(),
-            *capacity_kind,
+            saved_state.capacity_kind,
         ),
         {
             let config = Rc::clone(&config);
@@ -407,28 +465,6 @@ pub fn search_page(props: &SearchPageProps) -> Html {
             }
         },
     );
-    let on_capacity_kind = use_callback((), {
-        let capacity_kind = capacity_kind.setter();
-        move |kind: OfferType, _: &()| capacity_kind.set(kind)
-    });
-
-    // The stored list, plus the records a shared link names (`saved=`), which are kept.
-    let shortlist = use_state({
-        let index = props.index.clone();
-        let sync_url = config.sync_url;
-        move || {
-            let stored = Shortlist::load();
-            if !sync_url {
-                return stored;
-            }
-            let engine = index.index.borrow();
-            let shared = url_state::saved_ids(&current_query())
-                .into_iter()
-                .filter_map(|id| engine.doc_by_id(&id))
-                .filter_map(|doc| engine.card(doc));
-            stored.with_imported(shared)
-        }
-    });
     use_url_sync(
         config.sync_url,
         state.clone(),
@@ -450,17 +486,19 @@ pub fn search_page(props: &SearchPageProps) -> Html {
         })
     };
     {
-        let shortlist = shortlist.clone();
+        let saved_state = saved_state.clone();
         let index = props.index.clone();
         use_effect_with(props.version, move |_| {
             let engine = index.index.borrow();
-            shortlist.set(shortlist.refreshed(|doc| engine.card(doc)));
+            let fresh = saved_state
+                .shortlist
+                .cards
+                .iter()
+                .filter_map(|c| engine.card(c.doc))
+                .collect();
+            saved_state.dispatch(PageAction::Refresh(fresh));
         });
     }
-    let compare_ids = use_state(Vec::<String>::new);
-    let compare_open = use_state(|| false);
-    let contact_open = use_state(|| false);
-    let filters_open = use_state(|| false);
     // The open record comes from the state (its own URL parameter), looked up by id.
     let detail: Option<Rc<Card>> = {
         let index = props.index.clone();
@@ -474,11 +512,8 @@ pub fn search_page(props: &SearchPageProps) -> Html {
         .clone()
     };
     let shortlist_heading = use_node_ref();
-    let contact_return = use_mut_ref(|| None::<HtmlElement>);
-    let opener = use_mut_ref(|| None::<HtmlElement>);
     let results_heading = use_node_ref();
     let search_input = use_node_ref();
-    let compare_heading_return = use_mut_ref(|| None::<HtmlElement>);
 
     // Focus the results heading after a page turn, so keyboard and screen-reader users start at
     // the top of the new page.
@@ -494,6 +529,12 @@ pub fn search_page(props: &SearchPageProps) -> Html {
             }
         });
     }
+    // Once a view over the results closes, focus goes back to the button that opened it: for the
+    // detail (the list was only hidden, so the button is the same element), or to the results
+    // heading when the detail was opened by a link.
+    let detail_opener = use_focus_return(detail.is_some(), Some(results_heading.clone()));
+    let compare_opener = use_focus_return(saved_state.compare_open, None);
+    let contact_opener = use_focus_return(saved_state.contact_open, None);
 
     // The callbacks below are made once, or again only when what they read changes (their
     // dependencies), so that the components they are handed to can skip unchanged renders.
@@ -503,104 +544,15 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     });
     let actions = use_memo((), {
         let dispatch = dispatch.clone();
-        move |_| PageActions::new(&dispatch)
-    });
-    let on_open = use_callback((), {
-        let opener = opener.clone();
-        let dispatch = dispatch.clone();
-        move |(card, button): (Rc<Card>, Option<HtmlElement>), _: &()| {
-            *opener.borrow_mut() = button;
-            dispatch.emit(Action::OpenRecord(card.id.clone()));
+        let page_dispatch = saved_state.dispatcher();
+        move |_| {
+            PageActions::new(
+                &dispatch,
+                &Callback::from(move |action| page_dispatch.dispatch(action)),
+                [detail_opener, compare_opener, contact_opener],
+            )
         }
     });
-    let on_close_detail = actions.close_record.clone();
-    // Once the detail view is gone and the list shown again, focus goes back to the button that
-    // opened it (the list was only hidden, so the button is the same element), or to the results
-    // heading when the detail was opened by a link.
-    {
-        let opener = opener.clone();
-        let heading = results_heading.clone();
-        let first = use_mut_ref(|| true);
-        use_effect_with(detail.is_some(), move |open| {
-            let initial = std::mem::replace(&mut *first.borrow_mut(), false);
-            if !*open && !initial {
-                let returned = opener
-                    .borrow_mut()
-                    .take()
-                    .is_some_and(|button| button.is_connected() && button.focus().is_ok());
-                if !returned {
-                    if let Some(h) = heading.cast::<HtmlElement>() {
-                        let _ = h.focus();
-                    }
-                }
-            }
-        });
-    }
-    let on_toggle_save = use_callback(
-        (shortlist.clone(), compare_ids.clone()),
-        move |card: Rc<Card>, (shortlist, compare_ids)| {
-            let next = shortlist.toggled(&card);
-            if !next.contains(&card.id) {
-                compare_ids.set(
-                    compare_ids
-                        .iter()
-                        .filter(|id| **id != card.id)
-                        .cloned()
-                        .collect(),
-                );
-            }
-            shortlist.set(next);
-        },
-    );
-    let on_toggle_compare = use_callback(compare_ids.clone(), move |id: String, compare_ids| {
-        let mut ids: Vec<String> = (**compare_ids).clone();
-        if let Some(at) = ids.iter().position(|x| *x == id) {
-            ids.remove(at);
-        } else if ids.len() < COMPARE_MAX {
-            ids.push(id);
-        }
-        compare_ids.set(ids);
-    });
-    let on_compare = use_callback((), {
-        let compare_open = compare_open.setter();
-        let ret = compare_heading_return.clone();
-        move |button: Option<HtmlElement>, _: &()| {
-            *ret.borrow_mut() = button;
-            compare_open.set(true);
-        }
-    });
-    let on_close_compare = use_callback((), {
-        let compare_open = compare_open.setter();
-        move |_: (), _: &()| compare_open.set(false)
-    });
-    let on_contact_all = use_callback((), {
-        let contact_open = contact_open.setter();
-        let ret = contact_return.clone();
-        move |button: Option<HtmlElement>, _: &()| {
-            *ret.borrow_mut() = button;
-            contact_open.set(true);
-        }
-    });
-    let on_close_contact = use_callback((), {
-        let contact_open = contact_open.setter();
-        move |_: (), _: &()| contact_open.set(false)
-    });
-    {
-        let ret = contact_return.clone();
-        use_effect_with(*contact_open, move |open| {
-            if !*open {
-                if let Some(button) = ret.borrow_mut().take() {
-                    let _ = button.focus();
-                }
-            }
-        });
-    }
-    let on_follow_up = use_callback(
-        shortlist.clone(),
-        move |(id, follow_up): (String, FollowUp), shortlist| {
-            shortlist.set(shortlist.with_follow_up(&id, follow_up));
-        },
-    );
     let go_to_results = {
         let heading = results_heading.clone();
         Callback::from(move |_: MouseEvent| {
@@ -618,31 +570,19 @@ pub fn search_page(props: &SearchPageProps) -> Html {
             }
         })
     };
-    {
-        let ret = compare_heading_return.clone();
-        use_effect_with(*compare_open, move |open| {
-            if !*open {
-                if let Some(button) = ret.borrow_mut().take() {
-                    let _ = button.focus();
-                }
-            }
-        });
-    }
     // On a phone the filters cover the results: this closes them and goes to the results.
     let show_results = {
-        let filters_open = filters_open.clone();
-        let heading = results_heading.clone();
-        Callback::from(move |_: MouseEvent| {
-            filters_open.set(false);
-            if let Some(h) = heading.cast::<HtmlElement>() {
-                let _ = h.focus();
-            }
+        let set_filters_open = actions.set_filters_open.clone();
+        let go_to_results = go_to_results.clone();
+        Callback::from(move |e: MouseEvent| {
+            set_filters_open.emit(false);
+            go_to_results.emit(e);
         })
     };
-    let toggle_filters = {
-        let filters_open = filters_open.clone();
-        Callback::from(move |_: MouseEvent| filters_open.set(!*filters_open))
-    };
+    let filters_open = saved_state.filters_open;
+    let toggle_filters = actions
+        .set_filters_open
+        .reform(move |_: MouseEvent| !filters_open);
 
     let root = use_node_ref();
     use_host_events(
@@ -696,14 +636,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     let saved_cards = Rc::new(shortlist.cards.clone());
     let follow_ups = Rc::new(shortlist.follow_ups.clone());
     let search_summary = search_summary(&shown, &chips, lang);
-    // The ticked records, or with none ticked every saved one (up to the maximum).
-    let compared: Vec<Card> = shortlist
-        .cards
-        .iter()
-        .filter(|c| compare_ids.is_empty() || compare_ids.contains(&c.id))
-        .take(COMPARE_MAX)
-        .cloned()
-        .collect();
+    let compared = saved_state.compared();
 
     let page = html! {
         <div class="tf-search" ref={root}>
@@ -724,10 +657,10 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                 <ViewSwitch {lang} view={state.view} name={id("view")} on_change={actions.set_view.clone()} />
             }
             <div class="tf-layout">
-                <button type="button" class="tf-filters-toggle" aria-expanded={(*filters_open).to_string()}
+                <button type="button" class="tf-filters-toggle" aria-expanded={filters_open.to_string()}
                         aria-controls={panel_id.clone()} onclick={toggle_filters}>
                     { {
-                        let label = if *filters_open { p.hide_filters } else { t.filters_toggle };
+                        let label = if filters_open { p.hide_filters } else { t.filters_toggle };
                         if filter_count > 0 { format!("{label} ({filter_count})") } else { label.to_string() }
                     } }
                 </button>
@@ -751,7 +684,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                 </aside>
                 if let Some(overview) = (*capacity).clone() {
                     <CapacityView {lang} {overview} heading_level={config.heading(1)}
-                                  kind={(mode == Mode::Offers).then_some(*capacity_kind)} on_kind={on_capacity_kind} {uid}
+                                  kind={(mode == Mode::Offers).then_some(saved_state.capacity_kind)} on_kind={actions.set_capacity_kind.clone()} {uid}
                                   heading_id={AttrValue::from(results_id.clone())} heading_ref={results_heading.clone()}
                                   report_url={report_url(&config.index_url, lang)} />
                 } else {
@@ -796,7 +729,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                     if let Some(card) = detail.clone() {
                         <DetailView {lang} index={props.index.clone()} saved={shortlist.contains(&card.id)} {card} {today}
                                     heading_level={config.heading(2)}
-                                    on_toggle_save={on_toggle_save.clone()} on_close={on_close_detail}
+                                    on_toggle_save={actions.toggle_save.clone()} on_close={actions.close_record.clone()}
                                     {origin} near_place={AttrValue::from(shown.near_place.trim().to_string())} />
                     } else if shown.open_record.is_some() {
                         <p class="tf-note" role="alert">{ p.record_not_found }</p>
@@ -804,7 +737,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                     <div class="tf-result-area" hidden={detail.is_some()}>
                         <ResultList {lang} cards={Rc::clone(&answer.cards)} near_place={AttrValue::from(shown.near_place.trim().to_string())} saved={Rc::clone(&saved_ids)} {today}
                                     follow_ups={Rc::clone(&follow_ups)}
-                                    heading_level={config.heading(2)} {on_open} on_toggle_save={on_toggle_save.clone()}
+                                    heading_level={config.heading(2)} on_open={actions.open_record.clone()} on_toggle_save={actions.toggle_save.clone()}
                                     link_state={config.sync_url.then(|| Rc::new(shown.clone()))} />
                         <Pager {lang} page={shown.page} pages={answer.pages}
                                on_page={actions.set_page.clone()} />
@@ -816,18 +749,19 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                 <ShortlistPanel {lang} cards={Rc::clone(&saved_cards)} persistent={shortlist.persistent}
                     follow_ups={Rc::clone(&follow_ups)} records={records.clone()} {origin}
                     shareable={config.sync_url}
-                    compare_ids={Rc::new((*compare_ids).clone())} {today} {mode} uid={uid}
-                    heading_level={config.heading(1)} heading_ref={shortlist_heading.clone()} on_remove={on_toggle_save}
-                    on_toggle_compare={on_toggle_compare} {on_compare} {on_contact_all} {on_follow_up} />
-                if *contact_open && !saved_cards.is_empty() {
+                    compare_ids={Rc::new(saved_state.compare.clone())} {today} {mode} uid={uid}
+                    heading_level={config.heading(1)} heading_ref={shortlist_heading.clone()} on_remove={actions.toggle_save.clone()}
+                    on_toggle_compare={actions.toggle_compare.clone()} on_compare={actions.open_compare.clone()}
+                    on_contact_all={actions.open_contact.clone()} on_follow_up={actions.set_follow_up.clone()} />
+                if saved_state.contact_open && !saved_cards.is_empty() {
                     <ContactAll {lang} cards={Rc::clone(&saved_cards)} records={records.clone()} {uid}
-                                heading_level={config.heading(1)} on_close={on_close_contact} />
+                                heading_level={config.heading(1)} on_close={actions.close_contact.clone()} />
                 }
-                if *compare_open && !compared.is_empty() {
+                if saved_state.compare_open && !compared.is_empty() {
                     <Comparison {lang} cards={Rc::new(compared)} records={records.clone()} follow_ups={Rc::clone(&follow_ups)}
                                 near_place={AttrValue::from(shown.near_place.trim().to_string())} {origin}
                                 {today} heading_level={config.heading(1)} {uid}
-                                on_close={on_close_compare} />
+                                on_close={actions.close_compare.clone()} />
                 }
                 }
             </div>
