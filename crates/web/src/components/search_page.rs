@@ -44,7 +44,7 @@ use crate::host_events::use_host_events;
 use crate::i18n::{self, Lang};
 use crate::shortlist::{FollowUp, Shortlist};
 use crate::state::{Action, PageAction, PageState, SearchState, View};
-use crate::url_state;
+use crate::url_state::{self, LeftOut};
 
 #[derive(Properties, PartialEq)]
 pub struct SearchPageProps {
@@ -91,14 +91,14 @@ fn next_instance() -> u32 {
 }
 
 /// The page's configuration and first state, with every filter that came from outside (the URL,
-/// the presets of `embed.html`'s query string) vetted against the index, and how many of them
-/// were dropped (`url_state::vet_filters`).
-fn vetted_start(config: &Config, engine: &SearchIndex) -> (Rc<Config>, SearchState, usize) {
+/// a widget's attributes, the presets of `embed.html`'s query string) vetted against the index,
+/// and which of them were left out (`url_state::vet_filters`).
+fn vetted_start(config: &Config, engine: &SearchIndex) -> (Rc<Config>, SearchState, LeftOut) {
     let mut config = config.clone();
-    let mut dropped = url_state::vet_filters(&mut config.preset_filters, config.mode, engine);
+    let mut left_out = url_state::vet_filters(&mut config.preset_filters, config.mode, engine);
     let mut state = if config.sync_url {
         let decoded = url_state::decode_known(&current_query(), engine);
-        dropped += decoded.dropped;
+        left_out.add(decoded.left_out);
         decoded.state
     } else {
         SearchState::default()
@@ -110,8 +110,11 @@ fn vetted_start(config: &Config, engine: &SearchIndex) -> (Rc<Config>, SearchSta
     if !config.lock_presets && !from_url {
         state.filters = config.preset_filters.clone();
     }
-    (Rc::new(config), state, dropped)
+    (Rc::new(config), state, left_out)
 }
+
+/// How many of the filters left out the page names one by one (the first sentence covers all).
+const NAMED_REFUSALS: usize = 5;
 
 /// The engine's query for the current choices, and whether a place was asked for and not found.
 fn engine_query(
@@ -415,7 +418,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     });
     // The vetted start, with what is drawn (heading, switches) as the page now configures it.
     let config = Rc::new(start.0.with_live_settings(&props.config));
-    let filters_dropped = start.2 > 0;
+    let left_out = &start.2;
     let lang = config.lang;
     let t = lang.texts();
     let p = i18n::placement_texts(lang);
@@ -694,8 +697,17 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                         { found.clone() }
                     </Heading>
                     <LiveStatus text={found} />
-                    if filters_dropped {
-                        <p class="tf-note" role="status">{ t.url_filters_dropped }</p>
+                    if !left_out.is_empty() {
+                        <div class="tf-note tf-left-out" role="status">
+                            <p>{ t.url_filters_dropped }</p>
+                            if !left_out.refused.is_empty() {
+                                <ul>
+                                    { for left_out.refused.iter().take(NAMED_REFUSALS).map(|refusal| html! {
+                                        <li>{ i18n::filter_refused(lang, refusal) }</li>
+                                    }) }
+                                </ul>
+                            }
+                        </div>
                     }
                     // Only while words are searched: the descriptions are what is still coming.
                     // (Not for the first results, so the prerendered page is taken over without
