@@ -58,19 +58,11 @@ pub enum View {
     Capacity,
 }
 
-/// The user's choices.
+/// The choices of the filters that are not ticked facet values (what
+/// [`RangeFilters`](crate::components::range_filters::RangeFilters) draws: one group, so that
+/// the component is handed these and renders again only when one of them changes).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct SearchState {
-    /// Results or capacity overview (the filters are the same for both).
-    pub view: View,
-    /// Offers or foster families.
-    pub mode: Mode,
-    /// Free text.
-    pub text: String,
-    /// Ticked facet values as (facet, value), in the order ticked, without duplicates.
-    pub filters: Vec<(String, String)>,
-    /// Facets whose ticked values must all hold ("alle valgte"), not just one; sorted.
-    pub all_of: Vec<String>,
+pub struct RangeChoices {
     /// Age of the person to place.
     pub age: Option<u8>,
     /// Which normalised price the price range is over.
@@ -87,6 +79,23 @@ pub struct SearchState {
     pub near_km: Option<u32>,
     /// Only records updated within this many days.
     pub updated_within: Option<u32>,
+}
+
+/// The user's choices.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SearchState {
+    /// Results or capacity overview (the filters are the same for both).
+    pub view: View,
+    /// Offers or foster families.
+    pub mode: Mode,
+    /// Free text.
+    pub text: String,
+    /// Ticked facet values as (facet, value), in the order ticked, without duplicates.
+    pub filters: Vec<(String, String)>,
+    /// Facets whose ticked values must all hold ("alle valgte"), not just one; sorted.
+    pub all_of: Vec<String>,
+    /// The filters that are not ticked values: age, price, free places, distance, freshness.
+    pub range: RangeChoices,
     /// Order of the results.
     pub sort: Sort,
     /// Zero-based page.
@@ -180,9 +189,9 @@ impl SearchState {
             Action::SetMode(mode) => {
                 if mode != self.mode {
                     self.filters.retain(|(f, _)| facets::is_shared(f));
-                    self.price_basis = None;
-                    self.price_min = None;
-                    self.price_max = None;
+                    self.range.price_basis = None;
+                    self.range.price_min = None;
+                    self.range.price_max = None;
                     if matches!(self.sort, Sort::PriceAsc | Sort::PriceDesc) {
                         self.sort = Sort::Relevance;
                     }
@@ -208,26 +217,26 @@ impl SearchState {
                     self.all_of.sort();
                 }
             }
-            Action::SetAge(age) => self.age = age,
-            Action::SetPriceBasis(basis) => self.price_basis = basis,
-            Action::SetPriceMin(v) => self.price_min = v,
-            Action::SetPriceMax(v) => self.price_max = v,
+            Action::SetAge(age) => self.range.age = age,
+            Action::SetPriceBasis(basis) => self.range.price_basis = basis,
+            Action::SetPriceMin(v) => self.range.price_min = v,
+            Action::SetPriceMax(v) => self.range.price_max = v,
             Action::ClearPrice => {
-                self.price_basis = None;
-                self.price_min = None;
-                self.price_max = None;
+                self.range.price_basis = None;
+                self.range.price_min = None;
+                self.range.price_max = None;
             }
-            Action::SetFreeOnly(on) => self.free_only = on,
-            Action::SetNearPlace(place) => self.near_place = place,
-            Action::SetNearKm(km) => self.near_km = km,
+            Action::SetFreeOnly(on) => self.range.free_only = on,
+            Action::SetNearPlace(place) => self.range.near_place = place,
+            Action::SetNearKm(km) => self.range.near_km = km,
             Action::ClearNear => {
-                self.near_place.clear();
-                self.near_km = None;
+                self.range.near_place.clear();
+                self.range.near_km = None;
                 if self.sort == Sort::Distance {
                     self.sort = Sort::Relevance;
                 }
             }
-            Action::SetUpdatedWithin(days) => self.updated_within = days,
+            Action::SetUpdatedWithin(days) => self.range.updated_within = days,
             Action::SetSort(sort) => self.sort = sort,
             Action::SetPage(page) => {
                 self.page = page;
@@ -281,23 +290,23 @@ impl SearchState {
     /// True when any filter (not the text) is set.
     pub fn has_filters(&self) -> bool {
         !self.filters.is_empty()
-            || self.age.is_some()
-            || self.price_basis.is_some()
-            || self.free_only
-            || !self.near_place.trim().is_empty()
-            || self.updated_within.is_some()
+            || self.range.age.is_some()
+            || self.range.price_basis.is_some()
+            || self.range.free_only
+            || !self.range.near_place.trim().is_empty()
+            || self.range.updated_within.is_some()
     }
 
     /// The price range the choices describe, if complete enough to filter by.
     pub fn price_range(&self) -> Option<PriceRange> {
-        let basis = self.price_basis?;
-        if self.price_min.is_none() && self.price_max.is_none() {
+        let basis = self.range.price_basis?;
+        if self.range.price_min.is_none() && self.range.price_max.is_none() {
             return None;
         }
         Some(PriceRange {
             basis,
-            min: self.price_min.map(f64::from),
-            max: self.price_max.map(f64::from),
+            min: self.range.price_min.map(f64::from),
+            max: self.range.price_max.map(f64::from),
         })
     }
 
@@ -320,7 +329,7 @@ impl SearchState {
         let near = origin.map(|(lat, lon)| Near {
             lat,
             lon,
-            max_km: self.near_km.map(f64::from),
+            max_km: self.range.near_km.map(f64::from),
         });
         let sort = if self.sort == Sort::Distance && near.is_none() {
             Sort::Relevance
@@ -332,11 +341,11 @@ impl SearchState {
             text: self.text.clone(),
             filters,
             all_of: self.all_of.clone(),
-            age: self.age,
+            age: self.range.age,
             price: self.price_range(),
-            min_free_places: self.free_only.then_some(1),
+            min_free_places: self.range.free_only.then_some(1),
             near,
-            updated_within_days: self.updated_within,
+            updated_within_days: self.range.updated_within,
             today,
             sort,
             page: self.page,
@@ -536,7 +545,7 @@ mod tests {
         );
         let s = s.apply(reset(Mode::Offers));
         assert_eq!(s.filters, presets);
-        assert!(!s.free_only);
+        assert!(!s.range.free_only);
         // In the other mode only the presets that mean the same there come back.
         let s = s
             .apply(Action::SetMode(Mode::FosterFamilies))

@@ -144,14 +144,14 @@ fn decode_bounded(query: &str) -> Decoded {
                 state.all_of.push(value);
                 state.all_of.sort();
             }
-            "age" => state.age = value.parse().ok(),
-            "pb" => state.price_basis = basis_from_code(&value),
-            "pmin" => state.price_min = value.parse().ok(),
-            "pmax" => state.price_max = value.parse().ok(),
-            "free" => state.free_only = value == "1",
-            "near" => state.near_place = value,
-            "km" => state.near_km = value.parse().ok(),
-            "upd" => state.updated_within = value.parse().ok().filter(|d| *d > 0),
+            "age" => state.range.age = value.parse().ok(),
+            "pb" => state.range.price_basis = basis_from_code(&value),
+            "pmin" => state.range.price_min = value.parse().ok(),
+            "pmax" => state.range.price_max = value.parse().ok(),
+            "free" => state.range.free_only = value == "1",
+            "near" => state.range.near_place = value,
+            "km" => state.range.near_km = value.parse().ok(),
+            "upd" => state.range.updated_within = value.parse().ok().filter(|d| *d > 0),
             "sort" => state.sort = sort_from_code(&value).unwrap_or_default(),
             "rec" if is_record_id(&value) => state.open_record = Some(value),
             "page" => {
@@ -193,28 +193,28 @@ pub fn encode(state: &SearchState, existing: &str) -> String {
     for facet in &state.all_of {
         put("all", facet.clone());
     }
-    if let Some(age) = state.age {
+    if let Some(age) = state.range.age {
         put("age", age.to_string());
     }
-    if let Some(basis) = state.price_basis {
+    if let Some(basis) = state.range.price_basis {
         put("pb", basis_code(basis).into());
     }
-    if let Some(v) = state.price_min {
+    if let Some(v) = state.range.price_min {
         put("pmin", v.to_string());
     }
-    if let Some(v) = state.price_max {
+    if let Some(v) = state.range.price_max {
         put("pmax", v.to_string());
     }
-    if state.free_only {
+    if state.range.free_only {
         put("free", "1".into());
     }
-    if !state.near_place.is_empty() {
-        put("near", state.near_place.clone());
+    if !state.range.near_place.is_empty() {
+        put("near", state.range.near_place.clone());
     }
-    if let Some(km) = state.near_km {
+    if let Some(km) = state.range.near_km {
         put("km", km.to_string());
     }
-    if let Some(days) = state.updated_within {
+    if let Some(days) = state.range.updated_within {
         put("upd", days.to_string());
     }
     if let Some(code) = sort_code(state.sort) {
@@ -520,7 +520,7 @@ mod tests {
     #[test]
     fn foreign_parameters_are_kept_and_junk_is_ignored() {
         let state = decode("?utm=x&age=abc&page=0&sort=nonsense&f=nocolon&q=%E2%82%AC%zz");
-        assert_eq!(state.age, None);
+        assert_eq!(state.range.age, None);
         assert_eq!(state.page, 0);
         assert_eq!(state.sort, Sort::Relevance);
         assert!(state.filters.is_empty());

@@ -123,7 +123,7 @@ fn engine_query(
     config: &Config,
     today: Date,
 ) -> (Query, bool) {
-    let place = state.near_place.trim();
+    let place = state.range.near_place.trim();
     let origin = if place.is_empty() {
         None
     } else {
@@ -283,35 +283,35 @@ fn chips_for(state: &SearchState, answer: &Answer, config: &Config) -> Vec<Chip>
             joiner: follows.then(|| i18n::joiner(lang, state.all_of.contains(facet))),
         });
     }
-    if let Some(age) = state.age {
+    if let Some(age) = state.range.age {
         chips.push(Chip {
             label: i18n::chip_age(lang, age),
             remove: Action::SetAge(None),
             joiner: None,
         });
     }
-    if let (Some(basis), Some(_)) = (state.price_basis, state.price_range()) {
+    if let (Some(basis), Some(_)) = (state.range.price_basis, state.price_range()) {
         chips.push(Chip {
-            label: i18n::chip_price(lang, basis, state.price_min, state.price_max),
+            label: i18n::chip_price(lang, basis, state.range.price_min, state.range.price_max),
             remove: Action::ClearPrice,
             joiner: None,
         });
     }
-    if state.free_only {
+    if state.range.free_only {
         chips.push(Chip {
             label: lang.texts().free_only.to_string(),
             remove: Action::SetFreeOnly(false),
             joiner: None,
         });
     }
-    if !state.near_place.trim().is_empty() {
+    if !state.range.near_place.trim().is_empty() {
         chips.push(Chip {
-            label: i18n::chip_near(lang, state.near_place.trim(), state.near_km),
+            label: i18n::chip_near(lang, state.range.near_place.trim(), state.range.near_km),
             remove: Action::ClearNear,
             joiner: None,
         });
     }
-    if let Some(days) = state.updated_within {
+    if let Some(days) = state.range.updated_within {
         chips.push(Chip {
             label: i18n::chip_updated(lang, days),
             remove: Action::SetUpdatedWithin(None),
@@ -480,7 +480,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
         !shortlist.cards.is_empty(),
     );
     let origin = {
-        let place = shown.near_place.trim().to_string();
+        let place = shown.range.near_place.trim().to_string();
         let index = props.index.clone();
         *use_memo(place, move |place| {
             (!place.is_empty())
@@ -670,12 +670,8 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                 <aside id={panel_id} class={classes!("tf-filters", filters_open.then_some("tf-open"))}
                        aria-label={app_title.label(t.filters_heading)}>
                     <Heading level={config.heading(1)} class="tf-filters-title">{ t.filters_heading }</Heading>
-                    <RangeFilters {lang} {mode} uid={uid}
-                        age={state.age} price_basis={state.price_basis} price_min={state.price_min}
-                        price_max={state.price_max} free_only={state.free_only}
-                        near_place={state.near_place.clone()} near_km={state.near_km}
-                        place_unknown={answer.place_unknown} updated_within={state.updated_within}
-                        dispatch={dispatch.clone()} />
+                    <RangeFilters {lang} {mode} uid={uid} range={state.range.clone()}
+                        place_unknown={answer.place_unknown} dispatch={dispatch.clone()} />
                     <FacetPanel {lang} facets={answer.facets.clone()} selected={Rc::clone(&selected)}
                         locked={Rc::clone(&locked)} uid={uid}
                         on_toggle={actions.toggle_filter.clone()}
@@ -742,12 +738,12 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                         <DetailView {lang} index={props.index.clone()} saved={shortlist.contains(&card.id)} {card} {today}
                                     heading_level={config.heading(2)}
                                     on_toggle_save={actions.toggle_save.clone()} on_close={actions.close_record.clone()}
-                                    {origin} near_place={AttrValue::from(shown.near_place.trim().to_string())} />
+                                    {origin} near_place={AttrValue::from(shown.range.near_place.trim().to_string())} />
                     } else if shown.open_record.is_some() {
                         <p class="tf-note" role="alert">{ p.record_not_found }</p>
                     }
                     <div class="tf-result-area" hidden={detail.is_some()}>
-                        <ResultList {lang} cards={Rc::clone(&answer.cards)} near_place={AttrValue::from(shown.near_place.trim().to_string())} saved={Rc::clone(&saved_ids)} {today}
+                        <ResultList {lang} cards={Rc::clone(&answer.cards)} near_place={AttrValue::from(shown.range.near_place.trim().to_string())} saved={Rc::clone(&saved_ids)} {today}
                                     follow_ups={Rc::clone(&follow_ups)}
                                     heading_level={config.heading(2)} on_open={actions.open_record.clone()} on_toggle_save={actions.toggle_save.clone()}
                                     link_state={config.sync_url.then(|| Rc::new(shown.clone()))} />
@@ -757,7 +753,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                 </section>
                 // The printout first: the dated list, then the comparison on its own page.
                 <PrintView {lang} cards={Rc::clone(&saved_cards)} records={records.clone()} follow_ups={Rc::clone(&follow_ups)}
-                           {origin} {today} search={AttrValue::from(search_summary)} near_place={AttrValue::from(shown.near_place.trim().to_string())} heading_level={config.heading(1)} />
+                           {origin} {today} search={AttrValue::from(search_summary)} near_place={AttrValue::from(shown.range.near_place.trim().to_string())} heading_level={config.heading(1)} />
                 <ShortlistPanel {lang} cards={Rc::clone(&saved_cards)} persistent={shortlist.persistent}
                     follow_ups={Rc::clone(&follow_ups)} records={records.clone()} {origin}
                     shareable={config.sync_url}
@@ -771,7 +767,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                 }
                 if saved_state.compare_open && !compared.is_empty() {
                     <Comparison {lang} cards={Rc::new(compared)} records={records.clone()} follow_ups={Rc::clone(&follow_ups)}
-                                near_place={AttrValue::from(shown.near_place.trim().to_string())} {origin}
+                                near_place={AttrValue::from(shown.range.near_place.trim().to_string())} {origin}
                                 {today} heading_level={config.heading(1)} {uid}
                                 on_close={actions.close_compare.clone()} />
                 }
