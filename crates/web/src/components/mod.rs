@@ -21,6 +21,7 @@ pub mod result_list;
 pub mod search_box;
 pub mod search_help;
 pub mod search_page;
+pub mod segmented;
 pub mod shortlist_panel;
 pub mod sort_select;
 pub mod view_switch;
