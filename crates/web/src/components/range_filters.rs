@@ -29,6 +29,46 @@ fn select_value(e: &Event) -> String {
     e.target_unchecked_into::<HtmlSelectElement>().value()
 }
 
+/// A select of whole numbers (`choices`, each said by `text`) with a first "any" option.
+fn choice_select(
+    id: String,
+    label: &'static str,
+    any: &'static str,
+    choices: &[u32],
+    current: Option<u32>,
+    text: impl Fn(u32) -> String,
+    onchange: Callback<Event>,
+) -> Html {
+    html! {
+        <div class="tf-field">
+            <label class="tf-label" for={id.clone()}>{ label }</label>
+            <select {id} class="tf-select" {onchange}>
+                <option value="" selected={current.is_none()}>{ any }</option>
+                { for choices.iter().map(|&n| html! {
+                    <option value={n.to_string()} selected={current == Some(n)}>{ text(n) }</option>
+                }) }
+            </select>
+        </div>
+    }
+}
+
+/// A price bound in whole kroner, usable once a price basis is chosen.
+fn price_field(
+    id: String,
+    label: &'static str,
+    value: Option<u32>,
+    disabled: bool,
+    oninput: Callback<InputEvent>,
+) -> Html {
+    html! {
+        <div class="tf-field">
+            <label class="tf-label" for={id.clone()}>{ label }</label>
+            <input {id} class="tf-input tf-narrow" type="number" inputmode="numeric" min="0" {disabled}
+                   value={value.map(|v| v.to_string()).unwrap_or_default()} {oninput} />
+        </div>
+    }
+}
+
 /// Age, distance, price range, "only free places" and "updated within".
 #[function_component(RangeFilters)]
 pub fn range_filters(props: &RangeFiltersProps) -> Html {
@@ -51,6 +91,7 @@ pub fn range_filters(props: &RangeFiltersProps) -> Html {
         Mode::FosterFamilies => t.age_families,
     };
     let place_error_id = id("near-error");
+    let no_basis = props.range.price_basis.is_none();
     let bases = [
         PriceBasis::PerDay,
         PriceBasis::PerHour,
@@ -79,15 +120,8 @@ pub fn range_filters(props: &RangeFiltersProps) -> Html {
                         <p id={place_error_id.clone()} class="tf-field-error">{ t.near_unknown }</p>
                     }
                 </div>
-                <div class="tf-field">
-                    <label class="tf-label" for={id("km")}>{ t.near_radius }</label>
-                    <select id={id("km")} class="tf-select" onchange={on_km}>
-                        <option value="" selected={props.range.near_km.is_none()}>{ t.near_any_radius }</option>
-                        { for RADIUS_CHOICES.iter().map(|km| html! {
-                            <option value={km.to_string()} selected={props.range.near_km == Some(*km)}>{ i18n::within_km(lang, *km) }</option>
-                        }) }
-                    </select>
-                </div>
+                { choice_select(id("km"), t.near_radius, t.near_any_radius, RADIUS_CHOICES,
+                                props.range.near_km, |km| i18n::within_km(lang, km), on_km) }
             </fieldset>
             if props.mode == Mode::Offers {
                 <fieldset class="tf-group">
@@ -102,30 +136,13 @@ pub fn range_filters(props: &RangeFiltersProps) -> Html {
                         </select>
                     </div>
                     <div class="tf-field-row">
-                        <div class="tf-field">
-                            <label class="tf-label" for={id("pmin")}>{ t.price_min }</label>
-                            <input id={id("pmin")} class="tf-input tf-narrow" type="number" inputmode="numeric" min="0"
-                                   disabled={props.range.price_basis.is_none()}
-                                   value={props.range.price_min.map(|v| v.to_string()).unwrap_or_default()} oninput={on_min} />
-                        </div>
-                        <div class="tf-field">
-                            <label class="tf-label" for={id("pmax")}>{ t.price_max }</label>
-                            <input id={id("pmax")} class="tf-input tf-narrow" type="number" inputmode="numeric" min="0"
-                                   disabled={props.range.price_basis.is_none()}
-                                   value={props.range.price_max.map(|v| v.to_string()).unwrap_or_default()} oninput={on_max} />
-                        </div>
+                        { price_field(id("pmin"), t.price_min, props.range.price_min, no_basis, on_min) }
+                        { price_field(id("pmax"), t.price_max, props.range.price_max, no_basis, on_max) }
                     </div>
                 </fieldset>
             }
-            <div class="tf-field">
-                <label class="tf-label" for={id("upd")}>{ t.updated_within }</label>
-                <select id={id("upd")} class="tf-select" onchange={on_updated}>
-                    <option value="" selected={props.range.updated_within.is_none()}>{ t.updated_any }</option>
-                    { for UPDATED_WITHIN_CHOICES.iter().map(|d| html! {
-                        <option value={d.to_string()} selected={props.range.updated_within == Some(*d)}>{ i18n::period(lang, *d) }</option>
-                    }) }
-                </select>
-            </div>
+            { choice_select(id("upd"), t.updated_within, t.updated_any, UPDATED_WITHIN_CHOICES,
+                            props.range.updated_within, |days| i18n::period(lang, days), on_updated) }
         </div>
     }
 }
