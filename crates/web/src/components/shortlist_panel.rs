@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use crate::clipboard::copy_text;
 use crate::components::heading::{use_app_title, Heading};
-use crate::hooks::Records;
+use crate::hooks::{use_focus_after_removal, Records};
 use crate::i18n::{self, Lang};
 use crate::shortlist::{
     csv_file_name, saved_records, to_csv, ContactStatus, FollowUp, COMPARE_MAX,
@@ -103,32 +103,12 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
     let copied = use_state(|| None::<&'static str>);
     // After a removal, focus goes to the next record's remove button (or the heading when the
     // list is empty): never to the page's body.
-    let removed_at = use_mut_ref(|| None::<usize>);
-    {
-        let removed_at = removed_at.clone();
-        let list = list.clone();
-        let heading = props.heading_ref.clone();
-        use_effect_with(props.cards.len(), move |_| {
-            if let Some(at) = removed_at.borrow_mut().take() {
-                let buttons = list
-                    .cast::<HtmlElement>()
-                    .and_then(|l| l.query_selector_all(".tf-remove").ok());
-                let target = buttons.and_then(|b| {
-                    let n = b.length();
-                    (n > 0).then(|| b.get((at as u32).min(n - 1))).flatten()
-                });
-                let focused = target
-                    .and_then(|node| node.dyn_into::<HtmlElement>().ok())
-                    .map(|button| button.focus().is_ok())
-                    .unwrap_or(false);
-                if !focused {
-                    if let Some(h) = heading.cast::<HtmlElement>() {
-                        let _ = h.focus();
-                    }
-                }
-            }
-        });
-    }
+    let removed_at = use_focus_after_removal(
+        list.clone(),
+        ".tf-remove",
+        props.cards.len(),
+        props.heading_ref.clone(),
+    );
     let rows_csv = {
         let cards = Rc::clone(&props.cards);
         let records = props.records.clone();
