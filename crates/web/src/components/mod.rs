@@ -18,6 +18,7 @@ pub mod print_view;
 pub mod range_filters;
 pub mod result_card;
 pub mod result_list;
+pub mod search_answer;
 pub mod search_box;
 pub mod search_help;
 pub mod search_page;
