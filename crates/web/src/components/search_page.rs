@@ -45,7 +45,7 @@ use crate::hooks::use_url_sync::current_query;
 use crate::hooks::{use_after_paint, use_focus_return, use_records, use_url_sync, IndexRef};
 use crate::host_events::use_host_events;
 use crate::i18n;
-use crate::shortlist::{FollowUp, Shortlist};
+use crate::shortlist::{FollowUp, SavedSet, Shortlist};
 use crate::state::{Action, PageAction, PageState, SearchState, View};
 use crate::url_state::{self, LeftOut};
 
@@ -398,8 +398,13 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     let panel_id = id("filters");
     let results_id = id("results-heading");
     let filter_count = chips.len();
-    let saved_cards = Rc::new(shortlist.cards.clone());
     let follow_ups = Rc::new(shortlist.follow_ups.clone());
+    let saved = SavedSet {
+        cards: Rc::new(shortlist.cards.clone()),
+        records: records.clone(),
+        follow_ups: Rc::clone(&follow_ups),
+        origin,
+    };
     let search_summary = search_summary(&shown, &chips, lang);
     let compared = saved_state.compared();
 
@@ -514,22 +519,20 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                     </div>
                 </section>
                 // The printout first: the dated list, then the comparison on its own page.
-                <PrintView {lang} cards={Rc::clone(&saved_cards)} records={records.clone()} follow_ups={Rc::clone(&follow_ups)}
-                           {origin} {today} search={AttrValue::from(search_summary)} near_place={AttrValue::from(shown.range.near_place.trim().to_string())} heading_level={config.heading(1)} />
-                <ShortlistPanel {lang} cards={Rc::clone(&saved_cards)} persistent={shortlist.persistent}
-                    follow_ups={Rc::clone(&follow_ups)} records={records.clone()} {origin}
+                <PrintView {lang} saved={saved.clone()} {today} search={AttrValue::from(search_summary)} near_place={AttrValue::from(shown.range.near_place.trim().to_string())} heading_level={config.heading(1)} />
+                <ShortlistPanel {lang} saved={saved.clone()} persistent={shortlist.persistent}
                     shareable={config.sync_url}
                     compare_ids={Rc::new(saved_state.compare.clone())} {today} {mode} uid={uid}
                     heading_level={config.heading(1)} heading_ref={shortlist_heading.clone()} on_remove={actions.toggle_save.clone()}
                     on_toggle_compare={actions.toggle_compare.clone()} on_compare={actions.open_compare.clone()}
                     on_contact_all={actions.open_contact.clone()} on_follow_up={actions.set_follow_up.clone()} />
-                if saved_state.contact_open && !saved_cards.is_empty() {
-                    <ContactAll {lang} cards={Rc::clone(&saved_cards)} records={records.clone()} {uid}
+                if saved_state.contact_open && !saved.cards.is_empty() {
+                    <ContactAll {lang} cards={Rc::clone(&saved.cards)} records={records.clone()} {uid}
                                 heading_level={config.heading(1)} on_close={actions.close_contact.clone()} />
                 }
                 if saved_state.compare_open && !compared.is_empty() {
-                    <Comparison {lang} cards={Rc::new(compared)} records={records.clone()} follow_ups={Rc::clone(&follow_ups)}
-                                near_place={AttrValue::from(shown.range.near_place.trim().to_string())} {origin}
+                    <Comparison {lang} saved={SavedSet { cards: Rc::new(compared), ..saved.clone() }}
+                                near_place={AttrValue::from(shown.range.near_place.trim().to_string())}
                                 {today} heading_level={config.heading(1)} {uid}
                                 on_close={actions.close_compare.clone()} />
                 }

@@ -3,8 +3,6 @@
 
 use std::rc::Rc;
 
-use std::collections::BTreeMap;
-
 use catalogue::Date;
 use tilbudsfinder_index::query::{Card, Mode};
 use wasm_bindgen::{JsCast, JsValue};
@@ -14,21 +12,15 @@ use yew::prelude::*;
 
 use crate::clipboard::copy_text;
 use crate::components::heading::{use_app_title, Heading};
-use crate::hooks::{use_focus_after_removal, Records};
+use crate::hooks::use_focus_after_removal;
 use crate::i18n::{self, Lang};
-use crate::shortlist::{
-    csv_file_name, saved_records, to_csv, ContactStatus, FollowUp, COMPARE_MAX,
-};
+use crate::shortlist::{csv_file_name, to_csv, ContactStatus, FollowUp, SavedSet, COMPARE_MAX};
 
 #[derive(Properties, PartialEq)]
 pub struct ShortlistPanelProps {
     pub lang: Lang,
-    pub cards: Rc<Vec<Card>>,
-    pub follow_ups: Rc<BTreeMap<String, FollowUp>>,
-    /// The saved records' full records (contacts, supervision), fetched while the list has any.
-    pub records: Records,
-    /// The chosen place's position, for distances in the export.
-    pub origin: Option<(f64, f64)>,
+    /// The saved records (their distances for the export).
+    pub saved: SavedSet,
     pub persistent: bool,
     /// The page's URL holds the list, so it can be copied as a link.
     pub shareable: bool,
@@ -106,18 +98,12 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
     let removed_at = use_focus_after_removal(
         list.clone(),
         ".tf-remove",
-        props.cards.len(),
+        props.saved.cards.len(),
         props.heading_ref.clone(),
     );
     let rows_csv = {
-        let cards = Rc::clone(&props.cards);
-        let records = props.records.clone();
-        let follow_ups = Rc::clone(&props.follow_ups);
-        let origin = props.origin;
-        move || {
-            let rows = saved_records(&cards, &records, &follow_ups, origin);
-            to_csv(lang, &rows)
-        }
+        let saved = props.saved.clone();
+        move || to_csv(lang, &saved.rows())
     };
     let on_export = {
         let container = container.clone();
@@ -171,7 +157,7 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
     let chosen = props.compare_ids.len();
     // With none ticked, "Sammenlign" compares every saved record (up to the maximum).
     let compared = if chosen == 0 {
-        props.cards.len().min(COMPARE_MAX)
+        props.saved.cards.len().min(COMPARE_MAX)
     } else {
         chosen
     };
@@ -180,12 +166,12 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
         <section class="tf-shortlist" aria-labelledby={labelled_by} ref={container}>
             <Heading level={props.heading_level} id={AttrValue::from(heading_id)} class="tf-shortlist-title"
                      focusable={true} node_ref={props.heading_ref.clone()}>
-                { format!("{} ({})", t.shortlist_heading, props.cards.len()) }
+                { format!("{} ({})", t.shortlist_heading, props.saved.cards.len()) }
             </Heading>
             if !props.persistent {
                 <p class="tf-note">{ t.shortlist_no_storage }</p>
             }
-            if props.cards.is_empty() {
+            if props.saved.cards.is_empty() {
                 <p class="tf-hint">{ t.shortlist_empty }</p>
             } else {
                 <p class="tf-hint tf-screen-only">{ t.compare_hint }</p>
@@ -200,12 +186,12 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
                     }
                 </div>
                 <ul class="tf-shortlist-list" ref={list}>
-                    { for props.cards.iter().enumerate().map(|(at, card)| {
+                    { for props.saved.cards.iter().enumerate().map(|(at, card)| {
                         let id = |part: &str| format!("tf{}-{part}-{}", props.uid, card.id);
                         let label = i18n::record_label(lang, card);
                         let checked = props.compare_ids.contains(&card.id);
                         let full = chosen >= COMPARE_MAX && !checked;
-                        let follow_up = props.follow_ups.get(&card.id).cloned().unwrap_or_default();
+                        let follow_up = props.saved.follow_ups.get(&card.id).cloned().unwrap_or_default();
                         let toggle = { let cb = props.on_toggle_compare.clone(); let cid = card.id.clone();
                                        Callback::from(move |_| cb.emit(cid.clone())) };
                         let remove = { let cb = props.on_remove.clone(); let c = Rc::new(card.clone());
