@@ -198,7 +198,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
         move |(s, _, index)| run_search(index, s, &config, today)
     });
     // The stored list, plus the records a shared link names (`saved=`), which are kept.
-    let saved_state = use_reducer({
+    let page_state = use_reducer({
         let index = props.index.clone();
         let sync_url = config.sync_url;
         move || {
@@ -214,13 +214,13 @@ pub fn search_page(props: &SearchPageProps) -> Html {
             PageState::new(stored.with_imported(shared))
         }
     });
-    let shortlist = &saved_state.shortlist;
+    let shortlist = &page_state.shortlist;
     let capacity = use_memo(
         (
             shown.clone(),
             props.version,
             props.index.clone(),
-            saved_state.capacity_kind,
+            page_state.capacity_kind,
         ),
         {
             let config = Rc::clone(&config);
@@ -251,17 +251,17 @@ pub fn search_page(props: &SearchPageProps) -> Html {
         })
     };
     {
-        let saved_state = saved_state.clone();
+        let page_state = page_state.clone();
         let index = props.index.clone();
         use_effect_with(props.version, move |_| {
             let engine = index.index.borrow();
-            let fresh = saved_state
+            let fresh = page_state
                 .shortlist
                 .cards
                 .iter()
                 .filter_map(|c| engine.card(c.doc))
                 .collect();
-            saved_state.dispatch(PageAction::Refresh(fresh));
+            page_state.dispatch(PageAction::Refresh(fresh));
         });
     }
     // The open record comes from the state (its own URL parameter), looked up by id.
@@ -298,8 +298,8 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     // detail (the list was only hidden, so the button is the same element), or to the results
     // heading when the detail was opened by a link.
     let detail_opener = use_focus_return(detail.is_some(), Some(results_heading.clone()));
-    let compare_opener = use_focus_return(saved_state.compare_open, None);
-    let contact_opener = use_focus_return(saved_state.contact_open, None);
+    let compare_opener = use_focus_return(page_state.compare_open, None);
+    let contact_opener = use_focus_return(page_state.contact_open, None);
 
     // The callbacks below are made once, or again only when what they read changes (their
     // dependencies), so that the components they are handed to can skip unchanged renders.
@@ -309,7 +309,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     });
     let actions = use_memo((), {
         let dispatch = dispatch.clone();
-        let page_dispatch = saved_state.dispatcher();
+        let page_dispatch = page_state.dispatcher();
         move |_| {
             PageActions::new(
                 &dispatch,
@@ -344,7 +344,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
             go_to_results.emit(e);
         })
     };
-    let filters_open = saved_state.filters_open;
+    let filters_open = page_state.filters_open;
     let toggle_filters = actions
         .set_filters_open
         .reform(move |_: MouseEvent| !filters_open);
@@ -406,7 +406,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
         origin,
     };
     let search_summary = search_summary(&shown, &chips, lang);
-    let compared = saved_state.compared();
+    let compared = page_state.compared();
 
     let page = html! {
         <div class="tf-search" ref={root}>
@@ -450,7 +450,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                 </aside>
                 if let Some(overview) = (*capacity).clone() {
                     <CapacityView {lang} {overview} heading_level={config.heading(1)}
-                                  kind={(mode == Mode::Offers).then_some(saved_state.capacity_kind)} on_kind={actions.set_capacity_kind.clone()} {uid}
+                                  kind={(mode == Mode::Offers).then_some(page_state.capacity_kind)} on_kind={actions.set_capacity_kind.clone()} {uid}
                                   heading_id={AttrValue::from(results_id.clone())} heading_ref={results_heading.clone()}
                                   report_url={report_url(&config.index_url, lang)} />
                 } else {
@@ -522,15 +522,15 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                 <PrintView {lang} saved={saved.clone()} {today} search={AttrValue::from(search_summary)} near_place={AttrValue::from(shown.range.near_place.trim().to_string())} heading_level={config.heading(1)} />
                 <ShortlistPanel {lang} saved={saved.clone()} persistent={shortlist.persistent}
                     shareable={config.sync_url}
-                    compare_ids={Rc::new(saved_state.compare.clone())} {today} {mode} uid={uid}
+                    compare_ids={Rc::new(page_state.compare.clone())} {today} {mode} uid={uid}
                     heading_level={config.heading(1)} heading_ref={shortlist_heading.clone()} on_remove={actions.toggle_save.clone()}
                     on_toggle_compare={actions.toggle_compare.clone()} on_compare={actions.open_compare.clone()}
                     on_contact_all={actions.open_contact.clone()} on_follow_up={actions.set_follow_up.clone()} />
-                if saved_state.contact_open && !saved.cards.is_empty() {
+                if page_state.contact_open && !saved.cards.is_empty() {
                     <ContactAll {lang} cards={Rc::clone(&saved.cards)} records={records.clone()} {uid}
                                 heading_level={config.heading(1)} on_close={actions.close_contact.clone()} />
                 }
-                if saved_state.compare_open && !compared.is_empty() {
+                if page_state.compare_open && !compared.is_empty() {
                     <Comparison {lang} saved={SavedSet { cards: Rc::new(compared), ..saved.clone() }}
                                 near_place={AttrValue::from(shown.range.near_place.trim().to_string())}
                                 {today} heading_level={config.heading(1)} {uid}
