@@ -71,3 +71,42 @@ test('a shared link opens the same search, foreign parameters kept', async () =>
   expectNoProblems(problems);
   await context.close();
 });
+
+test('an address naming an unknown facet or value says which, politely, and the rest of it applies', async () => {
+  const unfiltered = cliQuery(['--text', 'bo', '--age', '30']);
+  const [region] = Object.entries(unfiltered.facets.region).find(([, n]) => n > 0 && n < unfiltered.total);
+  const expected = cliQuery(['--text', 'bo', '--filter', `region=${region}`, '--age', '30']);
+  assert.ok(expected.total > 0 && expected.total < unfiltered.total, 'the region filter narrows the answer');
+  // A typo of a facet's name, and a municipality number that does not exist.
+  const query = `?q=bo&f=kommun:Aarhus&f=region:${region}&f=municipality:9999&age=30`;
+  const { page, context, problems } = await openSearch(browser, server.url, query);
+  await expectTotal(page, expected.total);
+  assert.deepEqual(await shownIds(page), expected.hits);
+  const note = page.locator('.tf-left-out');
+  assert.equal(await note.getAttribute('role'), 'status');
+  assert.equal(
+    (await note.locator('p').textContent()).trim(),
+    'Nogle af de valgte filtre findes ikke i søgningen og er udeladt. Resten af søgningen gælder.',
+  );
+  assert.deepEqual(await note.locator('li').allTextContents(), [
+    '»kommun« er ikke et filter i denne søgning.',
+    'Kommune har ingen værdi »9999«.',
+  ]);
+  // Only the region that exists became a chip, and the address's text and age still apply.
+  assert.equal(await page.locator('.tf-chip').count(), 2, 'the region and the age');
+  assert.equal(await page.getByLabel('Søg i tilbud').inputValue(), 'bo');
+  assert.equal(await page.getByLabel('Borgerens alder (år)').inputValue(), '30');
+  await expectAccessible(page, 'with filters left out');
+  expectNoProblems(problems);
+  await context.close();
+
+  // The same in English (`?lang=en` sets the page's language).
+  const english = await openSearch(browser, server.url, `${query}&lang=en`);
+  await expectTotal(english.page, expected.total);
+  assert.deepEqual(await english.page.locator('.tf-left-out li').allTextContents(), [
+    '“kommun” is not a filter of this search.',
+    'Municipality has no value “9999”.',
+  ]);
+  expectNoProblems(english.problems);
+  await english.context.close();
+});

@@ -640,6 +640,45 @@ pub fn parse_facet(mode: Mode, name: &str) -> Result<usize, UnknownFacet> {
     })
 }
 
+/// A filter from outside that cannot apply: the one refusal every boundary (a URL, the command
+/// line, a widget's attributes) gives, in words for the command line and by its parts for the
+/// web app's sentences (in the interface language).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FilterRefusal {
+    /// No facet of the mode has the name.
+    #[error(transparent)]
+    Facet(#[from] UnknownFacet),
+    /// The facet has no such value in the index: it would select nothing.
+    #[error("facet {facet} has no value {value:?}")]
+    Value {
+        /// The facet's name.
+        facet: &'static str,
+        /// The value given (at most 64 characters of it).
+        value: String,
+    },
+}
+
+/// Parses a filter of `mode` from outside, `facet` = `value`: the facet's id, or why the filter
+/// cannot apply. `values` gives the values the index holds for a facet (by name); a value not
+/// among them selects nothing and must not be shown as a filter.
+pub fn parse_filter<'v>(
+    mode: Mode,
+    facet: &str,
+    value: &str,
+    values: impl FnOnce(&'static str) -> Option<&'v [ValueDef]>,
+) -> Result<usize, FilterRefusal> {
+    let id = parse_facet(mode, facet)?;
+    let name = FACETS[id].name;
+    if values(name).is_some_and(|values| values.iter().any(|v| v.code == value)) {
+        Ok(id)
+    } else {
+        Err(FilterRefusal::Value {
+            facet: name,
+            value: value.chars().take(64).collect(),
+        })
+    }
+}
+
 /// A value of a closed or dynamic facet.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ValueDef {
@@ -819,6 +858,30 @@ pub fn available_value(pause_from: Option<Date>, pause_until: Option<Date>, toda
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_filter_from_outside_names_a_facet_of_the_mode_and_one_of_its_values() {
+        let regions = fixed_values(&REGION);
+        let held = |name: &str| (name == "region").then_some(regions.as_slice());
+        let code = regions[0].code.as_str();
+        assert_eq!(
+            parse_filter(Mode::Offers, "region", code, held),
+            Ok(facet_id(Mode::Offers, "region").expect("region"))
+        );
+        assert_eq!(
+            parse_filter(Mode::Offers, "region", "9999", held),
+            Err(FilterRefusal::Value {
+                facet: "region",
+                value: "9999".into()
+            })
+        );
+        let typo = parse_filter(Mode::Offers, "kommun", code, held).expect_err("typo");
+        assert!(matches!(&typo, FilterRefusal::Facet(u) if u.name == "kommun"));
+        assert!(typo.to_string().contains("municipality"), "{typo}");
+        // A facet of the other mode is refused before its values are asked for.
+        let other = parse_filter(Mode::Offers, "family_type", "x", |_| unreachable!());
+        assert!(matches!(other, Err(FilterRefusal::Facet(_))));
+    }
 
     #[test]
     fn every_mode_has_unique_facet_names_and_parents_exist() {

@@ -17,6 +17,7 @@ use catalogue::vocab::{
 use catalogue::vocab_en::Labels;
 use catalogue::Date;
 use serde::Deserialize;
+use tilbudsfinder_index::facets::FilterRefusal;
 use tilbudsfinder_index::price::to_oere;
 use tilbudsfinder_index::query::{Card, CardPrice, Constraint, Mode, PricePosition, Sort};
 
@@ -92,7 +93,7 @@ pub struct Texts {
     pub loading_index: &'static str,
     pub loading_more: &'static str,
     /// Said once when filters from the link or the embedding page were left out (unknown to the
-    /// index, or too many).
+    /// index, or too many), before the list of which ([`filter_refused`]).
     pub url_filters_dropped: &'static str,
     pub pager_label: &'static str,
     pub previous_page: &'static str,
@@ -257,7 +258,7 @@ static DA: Texts = Texts {
     results_heading: "Resultater",
     loading_index: "Indlæser søgeindekset",
     loading_more: "Henter resten af søgeindekset …",
-    url_filters_dropped: "Nogle af de valgte filtre findes ikke i søgningen og er udeladt.",
+    url_filters_dropped: "Nogle af de valgte filtre findes ikke i søgningen og er udeladt. Resten af søgningen gælder.",
     pager_label: "Sider",
     previous_page: "Forrige side",
     next_page: "Næste side",
@@ -409,7 +410,7 @@ static EN: Texts = Texts {
     results_heading: "Results",
     loading_index: "Loading the search index",
     loading_more: "Fetching the rest of the search index …",
-    url_filters_dropped: "Some of the chosen filters do not exist in the search and were left out.",
+    url_filters_dropped: "Some of the chosen filters do not exist in the search and were left out. The rest of the search applies.",
     pager_label: "Pages",
     previous_page: "Previous page",
     next_page: "Next page",
@@ -571,6 +572,25 @@ pub fn combine_choices(lang: Lang) -> (&'static str, &'static str) {
     match lang {
         Lang::Da => ("Mindst én af dem", "Alle valgte"),
         Lang::En => ("At least one of them", "All chosen"),
+    }
+}
+
+/// Which filter from the link or the embedding page was left out, and why: "»kommun« er ikke et
+/// filter i denne søgning." The names are the outsider's text, shown as text only.
+pub fn filter_refused(lang: Lang, refusal: &FilterRefusal) -> String {
+    match (refusal, lang) {
+        (FilterRefusal::Facet(unknown), Lang::Da) => {
+            format!("»{}« er ikke et filter i denne søgning.", unknown.name)
+        }
+        (FilterRefusal::Facet(unknown), Lang::En) => {
+            format!("“{}” is not a filter of this search.", unknown.name)
+        }
+        (FilterRefusal::Value { facet, value }, Lang::Da) => {
+            format!("{} har ingen værdi »{value}«.", facet_legend(lang, facet))
+        }
+        (FilterRefusal::Value { facet, value }, Lang::En) => {
+            format!("{} has no value “{value}”.", facet_legend(lang, facet))
+        }
     }
 }
 
@@ -1846,6 +1866,37 @@ pub fn page_texts(lang: &str) -> wasm_bindgen::JsValue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_refused_filter_is_named_in_both_languages() {
+        use tilbudsfinder_index::facets::parse_facet;
+        let unknown = parse_facet(Mode::Offers, "kommun").expect_err("no such facet");
+        let facet = FilterRefusal::Facet(unknown);
+        let value = FilterRefusal::Value {
+            facet: "municipality",
+            value: "9999".into(),
+        };
+        for (lang, no_facet, no_value) in [
+            (
+                Lang::Da,
+                "»kommun« er ikke et filter i denne søgning.",
+                "ingen værdi »9999«.",
+            ),
+            (
+                Lang::En,
+                "“kommun” is not a filter of this search.",
+                "no value “9999”.",
+            ),
+        ] {
+            assert_eq!(filter_refused(lang, &facet), no_facet);
+            let sentence = filter_refused(lang, &value);
+            assert!(
+                sentence.starts_with(facet_legend(lang, "municipality"))
+                    && sentence.ends_with(no_value),
+                "{sentence}"
+            );
+        }
+    }
 
     #[test]
     fn item_10_an_amount_reads_the_same_on_the_card_and_in_the_detail() {

@@ -159,42 +159,31 @@ fn index_error_sentence(lang: Lang, e: &IndexError) -> String {
 
 /// What is wrong with a file the index rejected: "filen core er beskadiget".
 fn index_error_detail(lang: Lang, e: &IndexError) -> String {
-    let da = matches!(lang, Lang::Da);
-    match (e, da) {
-        (IndexError::Truncated { file, .. }, true) => {
-            format!("filen {} er kun delvist hentet", short(file))
+    // What is wrong, in Danish and English, said after "the file NAME".
+    let (file, da, en) = match e {
+        IndexError::Truncated { file, .. } => (file, "er kun delvist hentet", "arrived incomplete"),
+        IndexError::Checksum { file, .. } | IndexError::Corrupt { file, .. } => {
+            (file, "er beskadiget", "is damaged")
         }
-        (IndexError::Truncated { file, .. }, false) => {
-            format!("the file {} arrived incomplete", short(file))
-        }
-        (IndexError::Checksum { file, .. } | IndexError::Corrupt { file, .. }, true) => {
-            format!("filen {} er beskadiget", short(file))
-        }
-        (IndexError::Checksum { file, .. } | IndexError::Corrupt { file, .. }, false) => {
-            format!("the file {} is damaged", short(file))
-        }
-        (IndexError::BadMagic { file } | IndexError::WrongKind { file, .. }, true) => {
-            format!("filen {} er ikke en del af et søgeindeks", short(file))
-        }
-        (IndexError::BadMagic { file } | IndexError::WrongKind { file, .. }, false) => {
-            format!("the file {} is not part of a search index", short(file))
-        }
-        (IndexError::Version { file, .. }, true) => format!(
-            "filen {} er lavet til en anden version af søgningen",
-            short(file)
+        IndexError::BadMagic { file } | IndexError::WrongKind { file, .. } => (
+            file,
+            "er ikke en del af et søgeindeks",
+            "is not part of a search index",
         ),
-        (IndexError::Version { file, .. }, false) => format!(
-            "the file {} was made for another version of the search",
-            short(file)
+        IndexError::Version { file, .. } => (
+            file,
+            "er lavet til en anden version af søgningen",
+            "was made for another version of the search",
         ),
-        (IndexError::ManifestMismatch { file, .. }, true) => format!(
-            "filen {} passer ikke til resten af indekset (siden blev måske opdateret imens)",
-            short(file)
+        IndexError::ManifestMismatch { file, .. } => (
+            file,
+            "passer ikke til resten af indekset (siden blev måske opdateret imens)",
+            "does not match the rest of the index (the site may have been updated meanwhile)",
         ),
-        (IndexError::ManifestMismatch { file, .. }, false) => format!(
-            "the file {} does not match the rest of the index (the site may have been updated meanwhile)",
-            short(file)
-        ),
+    };
+    match lang {
+        Lang::Da => format!("filen {} {da}", short(file)),
+        Lang::En => format!("the file {} {en}", short(file)),
     }
 }
 

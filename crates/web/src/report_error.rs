@@ -142,15 +142,7 @@ pub fn page_address() -> String {
 
 /// Percent-encodes everything but the unreserved characters (RFC 3986), as UTF-8.
 fn encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 3);
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+    crate::links::percent_encode(text, b"")
 }
 
 #[cfg(test)]

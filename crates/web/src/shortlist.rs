@@ -13,6 +13,7 @@
 //! this device only: nothing the user types here is ever sent anywhere.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use catalogue::model::Record;
 use catalogue::Date;
@@ -233,31 +234,40 @@ impl SavedRecord<'_> {
     }
 }
 
-/// The saved cards with their fetched records, distances from `origin` and follow-ups.
-pub fn saved_records<'a>(
-    cards: &'a [Card],
-    records: &'a crate::hooks::Records,
-    follow_ups: &BTreeMap<String, FollowUp>,
-    origin: Option<(f64, f64)>,
-) -> Vec<SavedRecord<'a>> {
-    cards
-        .iter()
-        .map(|card| {
-            let record = records.get(card.doc);
-            let distance_km =
-                origin
-                    .zip(record.and_then(position))
-                    .map(|((lat, lon), (to_lat, to_lon))| {
+/// Saved records as the views of them are handed them (the list, the comparison, the printout):
+/// the cards, their records as fetched so far, the follow-ups and where distances are measured
+/// from. One value, so that each view reads its rows the same way ([`SavedSet::rows`]).
+#[derive(Clone, PartialEq)]
+pub struct SavedSet {
+    pub cards: Rc<Vec<Card>>,
+    /// The saved records' full records (contacts, supervision), fetched while the list has any.
+    pub records: crate::hooks::Records,
+    pub follow_ups: Rc<BTreeMap<String, FollowUp>>,
+    /// The chosen place's position, when distances can be shown.
+    pub origin: Option<(f64, f64)>,
+}
+
+impl SavedSet {
+    /// The saved cards with their fetched records, distances from the origin and follow-ups.
+    pub fn rows(&self) -> Vec<SavedRecord<'_>> {
+        self.cards
+            .iter()
+            .map(|card| {
+                let record = self.records.get(card.doc);
+                let distance_km = self.origin.zip(record.and_then(position)).map(
+                    |((lat, lon), (to_lat, to_lon))| {
                         tilbudsfinder_index::distance_km(lat, lon, to_lat, to_lon)
-                    });
-            SavedRecord {
-                card,
-                record,
-                distance_km,
-                follow_up: follow_ups.get(&card.id).cloned().unwrap_or_default(),
-            }
-        })
-        .collect()
+                    },
+                );
+                SavedRecord {
+                    card,
+                    record,
+                    distance_km,
+                    follow_up: self.follow_ups.get(&card.id).cloned().unwrap_or_default(),
+                }
+            })
+            .collect()
+    }
 }
 
 /// Where a record is, for distances: its first department's address, or the family's town.
@@ -449,12 +459,13 @@ pub fn csv_file_name(mode_hint: Option<Mode>, today: Date) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use catalogue::vocab::{PriceBasis, RateUnit};
     use tilbudsfinder_index::query::CardPrice;
 
-    fn card(id: &str, name: &str) -> Card {
+    /// A saved card as the tests of the shortlist and of the page's state use it.
+    pub(crate) fn card(id: &str, name: &str) -> Card {
         Card {
             doc: 7,
             id: id.into(),

@@ -5,14 +5,21 @@
 //! Every change goes through [`Action`] and [`SearchState::reduce`], so the URL round trip
 //! (`url_state`) and the tests see one place where choices change. Any change except paging
 //! returns to the first page, so a user is never left on page 9 of a 2-page answer.
+//!
+//! [`PageState`] is the rest of what the search page keeps for the user: the shortlist, which
+//! saved records are compared, which kind of place the capacity overview counts and which panels
+//! are open. It is a reducer of its own ([`PageAction`]) because none of it is a search input:
+//! a change to it never runs the search again.
 
 use std::rc::Rc;
 
-use catalogue::vocab::PriceBasis;
+use catalogue::vocab::{OfferType, PriceBasis};
 use catalogue::Date;
 use tilbudsfinder_index::facets;
-use tilbudsfinder_index::query::{Mode, Near, PriceRange, Query, Sort};
+use tilbudsfinder_index::query::{Card, Mode, Near, PriceRange, Query, Sort};
 use yew::Reducible;
+
+use crate::shortlist::{FollowUp, Shortlist, COMPARE_MAX};
 
 /// Choices for the "updated within" select, in days.
 pub const UPDATED_WITHIN_CHOICES: &[u32] = &[30, 90, 180, 365];
@@ -51,19 +58,11 @@ pub enum View {
     Capacity,
 }
 
-/// The user's choices.
+/// The choices of the filters that are not ticked facet values (what
+/// [`RangeFilters`](crate::components::range_filters::RangeFilters) draws: one group, so that
+/// the component is handed these and renders again only when one of them changes).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct SearchState {
-    /// Results or capacity overview (the filters are the same for both).
-    pub view: View,
-    /// Offers or foster families.
-    pub mode: Mode,
-    /// Free text.
-    pub text: String,
-    /// Ticked facet values as (facet, value), in the order ticked, without duplicates.
-    pub filters: Vec<(String, String)>,
-    /// Facets whose ticked values must all hold ("alle valgte"), not just one; sorted.
-    pub all_of: Vec<String>,
+pub struct RangeChoices {
     /// Age of the person to place.
     pub age: Option<u8>,
     /// Which normalised price the price range is over.
@@ -80,6 +79,23 @@ pub struct SearchState {
     pub near_km: Option<u32>,
     /// Only records updated within this many days.
     pub updated_within: Option<u32>,
+}
+
+/// The user's choices.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SearchState {
+    /// Results or capacity overview (the filters are the same for both).
+    pub view: View,
+    /// Offers or foster families.
+    pub mode: Mode,
+    /// Free text.
+    pub text: String,
+    /// Ticked facet values as (facet, value), in the order ticked, without duplicates.
+    pub filters: Vec<(String, String)>,
+    /// Facets whose ticked values must all hold ("alle valgte"), not just one; sorted.
+    pub all_of: Vec<String>,
+    /// The filters that are not ticked values: age, price, free places, distance, freshness.
+    pub range: RangeChoices,
     /// Order of the results.
     pub sort: Sort,
     /// Zero-based page.
@@ -173,9 +189,9 @@ impl SearchState {
             Action::SetMode(mode) => {
                 if mode != self.mode {
                     self.filters.retain(|(f, _)| facets::is_shared(f));
-                    self.price_basis = None;
-                    self.price_min = None;
-                    self.price_max = None;
+                    self.range.price_basis = None;
+                    self.range.price_min = None;
+                    self.range.price_max = None;
                     if matches!(self.sort, Sort::PriceAsc | Sort::PriceDesc) {
                         self.sort = Sort::Relevance;
                     }
@@ -201,26 +217,26 @@ impl SearchState {
                     self.all_of.sort();
                 }
             }
-            Action::SetAge(age) => self.age = age,
-            Action::SetPriceBasis(basis) => self.price_basis = basis,
-            Action::SetPriceMin(v) => self.price_min = v,
-            Action::SetPriceMax(v) => self.price_max = v,
+            Action::SetAge(age) => self.range.age = age,
+            Action::SetPriceBasis(basis) => self.range.price_basis = basis,
+            Action::SetPriceMin(v) => self.range.price_min = v,
+            Action::SetPriceMax(v) => self.range.price_max = v,
             Action::ClearPrice => {
-                self.price_basis = None;
-                self.price_min = None;
-                self.price_max = None;
+                self.range.price_basis = None;
+                self.range.price_min = None;
+                self.range.price_max = None;
             }
-            Action::SetFreeOnly(on) => self.free_only = on,
-            Action::SetNearPlace(place) => self.near_place = place,
-            Action::SetNearKm(km) => self.near_km = km,
+            Action::SetFreeOnly(on) => self.range.free_only = on,
+            Action::SetNearPlace(place) => self.range.near_place = place,
+            Action::SetNearKm(km) => self.range.near_km = km,
             Action::ClearNear => {
-                self.near_place.clear();
-                self.near_km = None;
+                self.range.near_place.clear();
+                self.range.near_km = None;
                 if self.sort == Sort::Distance {
                     self.sort = Sort::Relevance;
                 }
             }
-            Action::SetUpdatedWithin(days) => self.updated_within = days,
+            Action::SetUpdatedWithin(days) => self.range.updated_within = days,
             Action::SetSort(sort) => self.sort = sort,
             Action::SetPage(page) => {
                 self.page = page;
@@ -274,23 +290,23 @@ impl SearchState {
     /// True when any filter (not the text) is set.
     pub fn has_filters(&self) -> bool {
         !self.filters.is_empty()
-            || self.age.is_some()
-            || self.price_basis.is_some()
-            || self.free_only
-            || !self.near_place.trim().is_empty()
-            || self.updated_within.is_some()
+            || self.range.age.is_some()
+            || self.range.price_basis.is_some()
+            || self.range.free_only
+            || !self.range.near_place.trim().is_empty()
+            || self.range.updated_within.is_some()
     }
 
     /// The price range the choices describe, if complete enough to filter by.
     pub fn price_range(&self) -> Option<PriceRange> {
-        let basis = self.price_basis?;
-        if self.price_min.is_none() && self.price_max.is_none() {
+        let basis = self.range.price_basis?;
+        if self.range.price_min.is_none() && self.range.price_max.is_none() {
             return None;
         }
         Some(PriceRange {
             basis,
-            min: self.price_min.map(f64::from),
-            max: self.price_max.map(f64::from),
+            min: self.range.price_min.map(f64::from),
+            max: self.range.price_max.map(f64::from),
         })
     }
 
@@ -313,7 +329,7 @@ impl SearchState {
         let near = origin.map(|(lat, lon)| Near {
             lat,
             lon,
-            max_km: self.near_km.map(f64::from),
+            max_km: self.range.near_km.map(f64::from),
         });
         let sort = if self.sort == Sort::Distance && near.is_none() {
             Sort::Relevance
@@ -325,11 +341,11 @@ impl SearchState {
             text: self.text.clone(),
             filters,
             all_of: self.all_of.clone(),
-            age: self.age,
+            age: self.range.age,
             price: self.price_range(),
-            min_free_places: self.free_only.then_some(1),
+            min_free_places: self.range.free_only.then_some(1),
             near,
-            updated_within_days: self.updated_within,
+            updated_within_days: self.range.updated_within,
             today,
             sort,
             page: self.page,
@@ -345,6 +361,109 @@ impl Reducible for SearchState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let current = Rc::unwrap_or_clone(self);
         Rc::new(current.apply(action))
+    }
+}
+
+/// The page's state beside the search's choices.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageState {
+    /// The saved records (written through to the browser's storage when it allows).
+    pub shortlist: Shortlist,
+    /// The saved records ticked for comparison, by id, in the order ticked (at most
+    /// [`COMPARE_MAX`]); none ticked compares every saved one.
+    pub compare: Vec<String>,
+    /// Which kind of offer places the capacity overview counts (kept on this page, not in the
+    /// URL: residential, day and outpatient places are never added together).
+    pub capacity_kind: OfferType,
+    /// The comparison of saved records is open.
+    pub compare_open: bool,
+    /// "Write to all" is open.
+    pub contact_open: bool,
+    /// On a phone: the filters are shown over the results.
+    pub filters_open: bool,
+}
+
+/// A change to the page's state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PageAction {
+    /// Save or unsave a record; an unsaved one leaves the comparison too.
+    ToggleSave(Rc<Card>),
+    /// Set where the user's inquiry to a saved record stands.
+    SetFollowUp(String, FollowUp),
+    /// The saved cards as a newer index has them (by record number; others stay as saved).
+    Refresh(Vec<Card>),
+    /// Tick or untick a saved record for comparison (beyond [`COMPARE_MAX`] ticking does nothing).
+    ToggleCompare(String),
+    SetCapacityKind(OfferType),
+    SetCompareOpen(bool),
+    SetContactOpen(bool),
+    SetFiltersOpen(bool),
+}
+
+impl PageState {
+    /// The page's first state, with the shortlist it starts with.
+    pub fn new(shortlist: Shortlist) -> PageState {
+        PageState {
+            shortlist,
+            compare: Vec::new(),
+            capacity_kind: OfferType::Residential,
+            compare_open: false,
+            contact_open: false,
+            filters_open: false,
+        }
+    }
+
+    /// Applies one action; pure but for the shortlist's write-through, so tested natively.
+    pub fn apply(mut self, action: PageAction) -> PageState {
+        match action {
+            PageAction::ToggleSave(card) => {
+                self.shortlist = self.shortlist.toggled(&card);
+                if !self.shortlist.contains(&card.id) {
+                    self.compare.retain(|id| *id != card.id);
+                }
+            }
+            PageAction::SetFollowUp(id, follow_up) => {
+                self.shortlist = self.shortlist.with_follow_up(&id, follow_up);
+            }
+            PageAction::Refresh(fresh) => {
+                self.shortlist = self
+                    .shortlist
+                    .refreshed(|doc| fresh.iter().find(|c| c.doc == doc).cloned());
+            }
+            PageAction::ToggleCompare(id) => {
+                if let Some(at) = self.compare.iter().position(|x| *x == id) {
+                    self.compare.remove(at);
+                } else if self.compare.len() < COMPARE_MAX {
+                    self.compare.push(id);
+                }
+            }
+            PageAction::SetCapacityKind(kind) => self.capacity_kind = kind,
+            PageAction::SetCompareOpen(open) => self.compare_open = open,
+            PageAction::SetContactOpen(open) => self.contact_open = open,
+            PageAction::SetFiltersOpen(open) => self.filters_open = open,
+        }
+        self
+    }
+
+    /// The records the comparison shows: the ticked ones, or with none ticked every saved one
+    /// (up to [`COMPARE_MAX`]).
+    pub fn compared(&self) -> Vec<Card> {
+        self.shortlist
+            .cards
+            .iter()
+            .filter(|c| self.compare.is_empty() || self.compare.contains(&c.id))
+            .take(COMPARE_MAX)
+            .cloned()
+            .collect()
+    }
+}
+
+/// The reducer for `use_reducer`: wraps [`PageState::apply`].
+impl Reducible for PageState {
+    type Action = PageAction;
+
+    fn reduce(self: Rc<Self>, action: PageAction) -> Rc<Self> {
+        Rc::new(Rc::unwrap_or_clone(self).apply(action))
     }
 }
 
@@ -426,7 +545,7 @@ mod tests {
         );
         let s = s.apply(reset(Mode::Offers));
         assert_eq!(s.filters, presets);
-        assert!(!s.free_only);
+        assert!(!s.range.free_only);
         // In the other mode only the presets that mean the same there come back.
         let s = s
             .apply(Action::SetMode(Mode::FosterFamilies))
@@ -471,5 +590,89 @@ mod tests {
         assert_eq!(q.min_free_places, Some(1));
         let q = s.to_query(&presets, Some((56.0, 10.0)), Date(20_000), 20);
         assert_eq!(q.sort, Sort::Distance);
+    }
+
+    fn saved(ids: &[&str]) -> PageState {
+        ids.iter()
+            .fold(PageState::new(Shortlist::default()), |p, id| {
+                p.apply(PageAction::ToggleSave(Rc::new(card(id, "Bakkehuset"))))
+            })
+    }
+
+    use crate::shortlist::tests::card;
+
+    #[test]
+    fn unsaving_a_compared_record_takes_it_out_of_the_comparison() {
+        let page = saved(&["A-1", "B-2", "C-3"])
+            .apply(PageAction::ToggleCompare("A-1".into()))
+            .apply(PageAction::ToggleCompare("B-2".into()));
+        assert_eq!(page.compare, ["A-1", "B-2"]);
+        let ids = |cards: Vec<Card>| cards.into_iter().map(|c| c.id).collect::<Vec<_>>();
+        assert_eq!(ids(page.compared()), ["A-1", "B-2"]);
+        let page = page.apply(PageAction::ToggleSave(Rc::new(card("A-1", "Bakkehuset"))));
+        assert!(!page.shortlist.contains("A-1"));
+        assert_eq!(page.compare, ["B-2"]);
+        let page = page.apply(PageAction::ToggleCompare("B-2".into()));
+        assert!(page.compare.is_empty());
+        assert_eq!(
+            ids(page.compared()),
+            ["B-2", "C-3"],
+            "none ticked compares every saved record"
+        );
+    }
+
+    #[test]
+    fn ticking_beyond_the_comparison_maximum_does_nothing() {
+        let ids: Vec<String> = (0..=COMPARE_MAX).map(|i| format!("R-{i}")).collect();
+        let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let page = ids.iter().fold(saved(&refs), |p, id| {
+            p.apply(PageAction::ToggleCompare(id.clone()))
+        });
+        assert_eq!(page.compare, ids[..COMPARE_MAX]);
+        assert_eq!(page.compared().len(), COMPARE_MAX);
+    }
+
+    #[test]
+    fn follow_ups_and_refreshes_reach_only_saved_records() {
+        let follow_up = FollowUp {
+            note: "ringet".into(),
+            ..FollowUp::default()
+        };
+        let page = saved(&["A-1"])
+            .apply(PageAction::SetFollowUp("A-1".into(), follow_up.clone()))
+            .apply(PageAction::SetFollowUp("Z-9".into(), follow_up.clone()));
+        assert_eq!(page.shortlist.follow_up("A-1"), follow_up);
+        assert!(!page.shortlist.follow_ups.contains_key("Z-9"));
+        let fresh = Card {
+            name: "Bakkehuset (ny)".into(),
+            ..card("A-1", "x")
+        };
+        let stranger = Card {
+            doc: 99,
+            ..card("Z-9", "Andet")
+        };
+        let page = page.apply(PageAction::Refresh(vec![stranger, fresh]));
+        assert_eq!(page.shortlist.cards.len(), 1);
+        assert_eq!(page.shortlist.cards[0].name, "Bakkehuset (ny)");
+    }
+
+    #[test]
+    fn panels_and_capacity_kind_change_only_themselves() {
+        let start = saved(&["A-1"]);
+        let page = start
+            .clone()
+            .apply(PageAction::SetFiltersOpen(true))
+            .apply(PageAction::SetCompareOpen(true))
+            .apply(PageAction::SetContactOpen(true))
+            .apply(PageAction::SetCapacityKind(OfferType::Day));
+        assert!(page.filters_open && page.compare_open && page.contact_open);
+        assert_eq!(page.capacity_kind, OfferType::Day);
+        assert_eq!(page.shortlist, start.shortlist);
+        let page = page
+            .apply(PageAction::SetFiltersOpen(false))
+            .apply(PageAction::SetCompareOpen(false))
+            .apply(PageAction::SetContactOpen(false))
+            .apply(PageAction::SetCapacityKind(OfferType::Residential));
+        assert_eq!(page, start);
     }
 }

@@ -25,16 +25,17 @@
 //! Values that do not parse are ignored, so a hand-edited URL never breaks the page.
 //!
 //! A URL is written by anyone who sends a link, so filters are vetted where they come in
-//! ([`decode_known`]): a facet or value the loaded index does not know is dropped rather than
-//! shown as an official-looking chip, and at most [`MAX_URL_FILTERS`] are read (a link with
-//! 10,000 of them would make every keystroke slow). The page says once that some were dropped.
+//! ([`decode_known`], by the index's one parser `facets::parse_filter`): a facet or value the
+//! loaded index does not know is left out rather than shown as an official-looking chip, and at
+//! most [`MAX_URL_FILTERS`] are read (a link with 10,000 of them would make every keystroke
+//! slow). The page says which were left out; the rest of the address applies.
 
 use catalogue::vocab::PriceBasis;
 use tilbudsfinder_index::query::{Mode, Sort};
 use tilbudsfinder_index::{SearchIndex, SORTS};
 
 use crate::state::{SearchState, View};
-use tilbudsfinder_index::facets;
+use tilbudsfinder_index::facets::{self, FilterRefusal};
 
 const OUR_KEYS: &[&str] = &[
     "q", "mode", "f", "all", "age", "pb", "pmin", "pmax", "free", "near", "km", "upd", "sort",
@@ -51,12 +52,33 @@ const MAX_ID_LEN: usize = 64;
 /// The most facet filters read from one URL; the rest are dropped. Far more than anyone ticks.
 pub const MAX_URL_FILTERS: usize = 50;
 
-/// A state read from a URL, and how many of its filters were dropped on the way in.
+/// The filters from outside that vetting left out.
+#[derive(Debug, Default, PartialEq)]
+pub struct LeftOut {
+    /// Filters naming a facet or value the index does not have, each with why.
+    pub refused: Vec<FilterRefusal>,
+    /// Filters beyond [`MAX_URL_FILTERS`].
+    pub beyond_bound: usize,
+}
+
+impl LeftOut {
+    /// True when nothing was left out.
+    pub fn is_empty(&self) -> bool {
+        self.refused.is_empty() && self.beyond_bound == 0
+    }
+
+    /// Adds what another vetting left out.
+    pub fn add(&mut self, other: LeftOut) {
+        self.refused.extend(other.refused);
+        self.beyond_bound += other.beyond_bound;
+    }
+}
+
+/// A state read from a URL, and which of its filters were left out on the way in.
 #[derive(Debug, PartialEq)]
 pub struct Decoded {
     pub state: SearchState,
-    /// Filters left out: beyond [`MAX_URL_FILTERS`], or unknown to the index.
-    pub dropped: usize,
+    pub left_out: LeftOut,
 }
 
 /// Reads a state from a query string, keeping only the filters `index` knows for the state's
@@ -64,18 +86,31 @@ pub struct Decoded {
 pub fn decode_known(query: &str, index: &SearchIndex) -> Decoded {
     let mut decoded = decode_bounded(query);
     let mode = decoded.state.mode;
-    decoded.dropped += vet_filters(&mut decoded.state.filters, mode, index);
+    let vetted = vet_filters(&mut decoded.state.filters, mode, index);
+    decoded.left_out.add(vetted);
     decoded
 }
 
 /// Keeps the first [`MAX_URL_FILTERS`] of `filters` that `index` knows for `mode` (also for the
-/// presets of `embed.html`, whose query string is a URL like any other); returns how many it
-/// dropped.
-pub fn vet_filters(filters: &mut Vec<(String, String)>, mode: Mode, index: &SearchIndex) -> usize {
-    let before = filters.len();
-    filters.retain(|(facet, value)| index.knows_filter(mode, facet, value));
+/// presets of a widget's attributes and of `embed.html`'s query string, which come from outside
+/// like any URL); returns what it left out.
+pub fn vet_filters(
+    filters: &mut Vec<(String, String)>,
+    mode: Mode,
+    index: &SearchIndex,
+) -> LeftOut {
+    let mut refused = Vec::new();
+    filters.retain(|(facet, value)| {
+        let parsed =
+            facets::parse_filter(mode, facet, value, |name| index.facet_values(mode, name));
+        parsed.map_err(|refusal| refused.push(refusal)).is_ok()
+    });
+    let beyond_bound = filters.len().saturating_sub(MAX_URL_FILTERS);
     filters.truncate(MAX_URL_FILTERS);
-    before - filters.len()
+    LeftOut {
+        refused,
+        beyond_bound,
+    }
 }
 
 /// Reads a state from a query string (with or without the leading `?`), filters unvetted.
@@ -83,7 +118,7 @@ pub fn decode(query: &str) -> SearchState {
     decode_bounded(query).state
 }
 
-/// [`decode`], counting the filters beyond [`MAX_URL_FILTERS`] it dropped.
+/// [`decode`], counting the filters beyond [`MAX_URL_FILTERS`] it left out.
 fn decode_bounded(query: &str) -> Decoded {
     let mut state = SearchState::default();
     let mut dropped = 0;
@@ -109,14 +144,14 @@ fn decode_bounded(query: &str) -> Decoded {
                 state.all_of.push(value);
                 state.all_of.sort();
             }
-            "age" => state.age = value.parse().ok(),
-            "pb" => state.price_basis = basis_from_code(&value),
-            "pmin" => state.price_min = value.parse().ok(),
-            "pmax" => state.price_max = value.parse().ok(),
-            "free" => state.free_only = value == "1",
-            "near" => state.near_place = value,
-            "km" => state.near_km = value.parse().ok(),
-            "upd" => state.updated_within = value.parse().ok().filter(|d| *d > 0),
+            "age" => state.range.age = value.parse().ok(),
+            "pb" => state.range.price_basis = basis_from_code(&value),
+            "pmin" => state.range.price_min = value.parse().ok(),
+            "pmax" => state.range.price_max = value.parse().ok(),
+            "free" => state.range.free_only = value == "1",
+            "near" => state.range.near_place = value,
+            "km" => state.range.near_km = value.parse().ok(),
+            "upd" => state.range.updated_within = value.parse().ok().filter(|d| *d > 0),
             "sort" => state.sort = sort_from_code(&value).unwrap_or_default(),
             "rec" if is_record_id(&value) => state.open_record = Some(value),
             "page" => {
@@ -129,7 +164,13 @@ fn decode_bounded(query: &str) -> Decoded {
             _ => {}
         }
     }
-    Decoded { state, dropped }
+    Decoded {
+        state,
+        left_out: LeftOut {
+            refused: Vec::new(),
+            beyond_bound: dropped,
+        },
+    }
 }
 
 /// Writes a state into a query string (with a leading `?`, or empty), keeping the parameters of
@@ -152,28 +193,28 @@ pub fn encode(state: &SearchState, existing: &str) -> String {
     for facet in &state.all_of {
         put("all", facet.clone());
     }
-    if let Some(age) = state.age {
+    if let Some(age) = state.range.age {
         put("age", age.to_string());
     }
-    if let Some(basis) = state.price_basis {
+    if let Some(basis) = state.range.price_basis {
         put("pb", basis_code(basis).into());
     }
-    if let Some(v) = state.price_min {
+    if let Some(v) = state.range.price_min {
         put("pmin", v.to_string());
     }
-    if let Some(v) = state.price_max {
+    if let Some(v) = state.range.price_max {
         put("pmax", v.to_string());
     }
-    if state.free_only {
+    if state.range.free_only {
         put("free", "1".into());
     }
-    if !state.near_place.is_empty() {
-        put("near", state.near_place.clone());
+    if !state.range.near_place.is_empty() {
+        put("near", state.range.near_place.clone());
     }
-    if let Some(km) = state.near_km {
+    if let Some(km) = state.range.near_km {
         put("km", km.to_string());
     }
-    if let Some(days) = state.updated_within {
+    if let Some(days) = state.range.updated_within {
         put("upd", days.to_string());
     }
     if let Some(code) = sort_code(state.sort) {
@@ -369,11 +410,28 @@ mod tests {
         );
         let decoded = decode_known(&query, &index);
         assert_eq!(decoded.state.filters, vec![("region".to_string(), region)]);
-        assert_eq!(decoded.dropped, 3);
+        let value = |facet, value: &str| FilterRefusal::Value {
+            facet,
+            value: value.to_string(),
+        };
+        let refused = &decoded.left_out.refused;
+        assert_eq!(refused.len(), 3);
+        assert!(
+            matches!(&refused[0], FilterRefusal::Facet(unknown) if unknown.name == "Vigtigt"),
+            "{refused:?}"
+        );
+        assert_eq!(
+            refused[1..],
+            [value("method", "krap"), value("region", "9999")]
+        );
+        assert_eq!(decoded.left_out.beyond_bound, 0);
         // A family facet in an offers URL is not a filter of the mode either.
         let decoded = decode_known("?f=family_type:netvaerk", &index);
         assert!(decoded.state.filters.is_empty());
-        assert_eq!(decoded.dropped, 1);
+        assert!(matches!(
+            &decoded.left_out.refused[..],
+            [FilterRefusal::Facet(unknown)] if unknown.name == "family_type" && unknown.mode == Mode::Offers
+        ));
     }
 
     #[test]
@@ -382,7 +440,8 @@ mod tests {
         let many: Vec<String> = (0..10_000).map(|i| format!("f=target:v{i}")).collect();
         let decoded = decode_known(&format!("?{}", many.join("&")), &index);
         assert!(decoded.state.filters.is_empty());
-        assert_eq!(decoded.dropped, 10_000);
+        assert_eq!(decoded.left_out.refused.len(), MAX_URL_FILTERS);
+        assert_eq!(decoded.left_out.beyond_bound, 10_000 - MAX_URL_FILTERS);
         // Known values count against the bound too: the first MAX_URL_FILTERS are kept.
         let known: Vec<String> = index
             .facet_values(Mode::Offers, "municipality")
@@ -397,7 +456,8 @@ mod tests {
         );
         let decoded = decode_known(&format!("?{}", known.join("&")), &index);
         assert_eq!(decoded.state.filters.len(), MAX_URL_FILTERS);
-        assert_eq!(decoded.dropped, known.len() - MAX_URL_FILTERS);
+        assert!(decoded.left_out.refused.is_empty());
+        assert_eq!(decoded.left_out.beyond_bound, known.len() - MAX_URL_FILTERS);
     }
 
     #[test]
@@ -460,7 +520,7 @@ mod tests {
     #[test]
     fn foreign_parameters_are_kept_and_junk_is_ignored() {
         let state = decode("?utm=x&age=abc&page=0&sort=nonsense&f=nocolon&q=%E2%82%AC%zz");
-        assert_eq!(state.age, None);
+        assert_eq!(state.range.age, None);
         assert_eq!(state.page, 0);
         assert_eq!(state.sort, Sort::Relevance);
         assert!(state.filters.is_empty());

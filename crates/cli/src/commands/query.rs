@@ -10,7 +10,9 @@ use anyhow::{bail, Context};
 use catalogue::check::text::printable;
 use catalogue::vocab::PriceBasis;
 use catalogue::Date;
-use tilbudsfinder_index::facets::{facet_names, parse_facet, ValueDef};
+use tilbudsfinder_index::facets::{
+    facet_names, parse_facet, parse_filter, FilterRefusal, ValueDef,
+};
 use tilbudsfinder_index::text::edit_distance;
 
 use super::write_stdout;
@@ -241,15 +243,16 @@ pub fn build_query(args: &Args, index: &SearchIndex) -> anyhow::Result<Query> {
         let Some((facet, value)) = filter.split_once('=') else {
             bail!("--filter {filter:?}: expected FACET=VALUE");
         };
-        if let Err(unknown) = parse_facet(mode, facet) {
-            bail!("--filter {filter:?}: {unknown}");
-        }
-        if !index.knows_filter(mode, facet, value) {
-            let values = index.facet_values(mode, facet).unwrap_or_default();
-            bail!(
-                "--filter {filter:?}: facet {facet} has no value {value:?}; {}",
-                suggestion(value, values)
-            );
+        match parse_filter(mode, facet, value, |name| index.facet_values(mode, name)) {
+            Ok(_) => {}
+            Err(refusal @ FilterRefusal::Value { .. }) => {
+                let values = index.facet_values(mode, facet).unwrap_or_default();
+                bail!(
+                    "--filter {filter:?}: {refusal}; {}",
+                    suggestion(value, values)
+                );
+            }
+            Err(refusal) => bail!("--filter {filter:?}: {refusal}"),
         }
         filters.push((facet.to_string(), value.to_string()));
     }

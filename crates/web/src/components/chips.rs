@@ -1,8 +1,8 @@
 //! Active filters as removable chips, and "reset filters".
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::hooks::use_focus_after_removal;
 use crate::i18n::Lang;
 use crate::state::Action;
 
@@ -35,28 +35,12 @@ pub fn chips(props: &ChipsProps) -> Html {
     let list = use_node_ref();
     // After a removal, focus goes to the chip now in the removed one's place (or the one before
     // it), else to the fallback; `Some(usize::MAX)` marks a reset.
-    let removed_at = use_mut_ref(|| None::<usize>);
-    {
-        let removed_at = removed_at.clone();
-        let list = list.clone();
-        let fallback = props.fallback_focus.clone();
-        use_effect_with(props.chips.len(), move |_| {
-            if let Some(at) = removed_at.borrow_mut().take() {
-                let chip = list
-                    .cast::<web_sys::HtmlElement>()
-                    .and_then(|l| l.query_selector_all(".tf-chip").ok())
-                    .filter(|chips| chips.length() > 0 && at != usize::MAX)
-                    .and_then(|chips| chips.get((at as u32).min(chips.length() - 1)))
-                    .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok());
-                let focused = chip.is_some_and(|c| c.focus().is_ok());
-                if !focused {
-                    if let Some(el) = fallback.cast::<web_sys::HtmlElement>() {
-                        let _ = el.focus();
-                    }
-                }
-            }
-        });
-    }
+    let removed_at = use_focus_after_removal(
+        list.clone(),
+        ".tf-chip",
+        props.chips.len(),
+        props.fallback_focus.clone(),
+    );
     if props.chips.is_empty() {
         return html! {};
     }

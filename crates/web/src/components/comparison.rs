@@ -9,32 +9,26 @@
 //! Each row header names the source of its figures, so the printout documents them. On a phone
 //! the table scrolls sideways with the first column fixed.
 
-use std::collections::BTreeMap;
-use std::rc::Rc;
-
 use catalogue::model::Record;
 use catalogue::vocab::{QualityTheme, RateUnit};
 use catalogue::Date;
-use tilbudsfinder_index::query::{Card, Mode};
+use tilbudsfinder_index::query::Mode;
 use yew::prelude::*;
 
 use crate::components::heading::{use_app_title, Heading};
 use crate::components::result_card::{free_places_text, stale_on};
 use crate::hooks::use_closable_view;
-use crate::hooks::Records;
 use crate::i18n::{self, Lang};
 use crate::links;
-use crate::shortlist::{saved_records, FollowUp, SavedRecord};
+use crate::shortlist::{SavedRecord, SavedSet};
 
 #[derive(Properties, PartialEq)]
 pub struct ComparisonProps {
     pub lang: Lang,
-    pub cards: Rc<Vec<Card>>,
-    pub records: Records,
-    pub follow_ups: Rc<BTreeMap<String, FollowUp>>,
-    /// The chosen place as typed, and its position, when distances can be shown.
+    /// The records compared.
+    pub saved: SavedSet,
+    /// The chosen place as typed, when distances can be shown.
     pub near_place: AttrValue,
-    pub origin: Option<(f64, f64)>,
     pub today: Date,
     pub heading_level: u8,
     pub uid: u32,
@@ -403,12 +397,7 @@ pub fn comparison(props: &ComparisonProps) -> Html {
     // Named with the widget's heading too, so two widgets' comparisons are told apart.
     let app_title = use_app_title();
     let heading_id = format!("tf{}-compare-heading", props.uid);
-    let saved = saved_records(
-        &props.cards,
-        &props.records,
-        &props.follow_ups,
-        props.origin,
-    );
+    let saved = props.saved.rows();
     let table_rows = rows(lang, &saved, &props.near_place, props.today);
     let on_close = props.on_close.reform(|_: MouseEvent| ());
     let on_print = Callback::from(|_: MouseEvent| {
@@ -431,10 +420,10 @@ pub fn comparison(props: &ComparisonProps) -> Html {
                 <button type="button" class="tf-button tf-secondary" onclick={on_close}>{ t.compare_close }</button>
                 <button type="button" class="tf-button tf-secondary" onclick={on_print}>{ p.print }</button>
             </div>
-            if props.records.pending {
+            if props.saved.records.pending {
                 <p role="status" class="tf-status">{ p.contacts_loading }</p>
             }
-            if props.origin.is_none() {
+            if props.saved.origin.is_none() {
                 <p class="tf-hint tf-screen-only">{ p.no_origin }</p>
             }
             <div class="tf-table-scroll" tabindex="0" role="region" aria-label={app_title.label(t.compare_heading)}>

@@ -120,14 +120,16 @@ pub fn detail_view(props: &DetailViewProps) -> Html {
                     i18n::distance(lang, km, Some(&props.near_place))
                 },
             );
-            let level = props.heading_level + 1;
+            let shown = Shown {
+                lang,
+                record,
+                today: props.today,
+                level: props.heading_level + 1,
+                distance,
+            };
             match &**record {
-                Record::Offer(offer) => {
-                    offer_fields(lang, offer, record, props.today, level, distance)
-                }
-                Record::FosterFamily(family) => {
-                    family_fields(lang, family, record, props.today, level, distance)
-                }
+                Record::Offer(offer) => offer_fields(&shown, offer),
+                Record::FosterFamily(family) => family_fields(&shown, family),
             }
         }
     };
@@ -354,23 +356,29 @@ fn offer_lead(lang: Lang, o: &Offer) -> Html {
     }
 }
 
+/// What every part of a record's detail is drawn with.
+struct Shown<'a> {
+    lang: Lang,
+    record: &'a Record,
+    /// The day free places and updates are judged on.
+    today: Date,
+    /// The level of the sections' headings.
+    level: u8,
+    /// How far the record is from the place searched near, in words.
+    distance: Option<String>,
+}
+
 /// An offer in the order a citizen asks: what and for whom, where and how to get in touch, free
 /// places and what it costs them; then what a caseworker weighs (prices, quality, supervision);
 /// the organisation's identifiers last.
-fn offer_fields(
-    lang: Lang,
-    o: &Offer,
-    record: &Record,
-    today: Date,
-    level: u8,
-    distance: Option<String>,
-) -> Html {
+fn offer_fields(shown: &Shown, o: &Offer) -> Html {
+    let (lang, record, today, level) = (shown.lang, shown.record, shown.today, shown.level);
     let d = &lang.texts().detail;
     let number = |v: f64, decimals: usize| i18n::number(lang, v, decimals);
     let terms = o.citizen_terms();
     let contact = html! {
         <>
-            { address_row(lang, o, distance) }
+            { address_row(lang, o, shown.distance.clone()) }
             { contact_rows(lang, &o.contact) }
         </>
     };
@@ -490,14 +498,8 @@ fn offer_fields(
 }
 
 /// A foster family: type and ages, where and how to get in touch, free places, then the rest.
-fn family_fields(
-    lang: Lang,
-    f: &FosterFamily,
-    record: &Record,
-    today: Date,
-    level: u8,
-    distance: Option<String>,
-) -> Html {
+fn family_fields(shown: &Shown, f: &FosterFamily) -> Html {
+    let (lang, record, today, level) = (shown.lang, shown.record, shown.today, shown.level);
     let d = &lang.texts().detail;
     let general = html! {
         <>
@@ -523,7 +525,7 @@ fn family_fields(
             { row(d.location, html! {
                 <ul class="tf-plain-list">
                     <li>{ format!("{} {}, {}", f.location.postal_code, f.location.city, municipality_name(f.location.municipality)) }</li>
-                    if let Some(distance) = distance { <li>{ distance }</li> }
+                    if let Some(distance) = shown.distance.clone() { <li>{ distance }</li> }
                 </ul>
             }) }
             { contact_rows(lang, &f.contact) }

@@ -3,6 +3,7 @@
 use tilbudsfinder_index::query::Mode;
 use yew::prelude::*;
 
+use crate::components::segmented::{segmented, Segment};
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]
@@ -18,30 +19,24 @@ pub struct ModeSwitchProps {
 #[function_component(ModeSwitch)]
 pub fn mode_switch(props: &ModeSwitchProps) -> Html {
     let t = props.lang.texts();
-    let option = |mode: Mode, label: &'static str| {
-        let on_change = props.on_change.clone();
-        let id = format!(
-            "{}-{}",
-            props.name,
-            if mode == Mode::Offers {
-                "offers"
-            } else {
-                "families"
-            }
-        );
-        html! {
-            <label class={classes!("tf-mode-option", (props.mode == mode).then_some("tf-selected"))} for={id.clone()}>
-                <input type="radio" id={id} name={props.name.clone()} checked={props.mode == mode}
-                       onchange={Callback::from(move |_| on_change.emit(mode))} />
-                <span>{ label }</span>
-            </label>
-        }
-    };
-    html! {
-        <fieldset class="tf-mode-switch">
-            <legend class="tf-legend">{ t.mode_legend }</legend>
-            { option(Mode::Offers, t.mode_offers) }
-            { option(Mode::FosterFamilies, t.mode_families) }
-        </fieldset>
-    }
+    let segments = [
+        Segment {
+            value: Mode::Offers,
+            label: t.mode_offers,
+            id_suffix: "offers",
+        },
+        Segment {
+            value: Mode::FosterFamilies,
+            label: t.mode_families,
+            id_suffix: "families",
+        },
+    ];
+    segmented(
+        classes!("tf-mode-switch"),
+        t.mode_legend,
+        &props.name,
+        props.mode,
+        segments,
+        &props.on_change,
+    )
 }

@@ -6,27 +6,21 @@
 //! that produced the list, each figure with the day it was reported, and where the figures come
 //! from.
 
-use std::collections::BTreeMap;
-use std::rc::Rc;
-
 use catalogue::model::Record;
 use catalogue::Date;
-use tilbudsfinder_index::query::{Card, Mode};
+use tilbudsfinder_index::query::Mode;
 use yew::prelude::*;
 
 use crate::components::heading::Heading;
 use crate::components::result_card::free_places_text;
-use crate::hooks::Records;
 use crate::i18n::{self, Lang};
-use crate::shortlist::{saved_records, FollowUp};
+use crate::shortlist::SavedSet;
 
 #[derive(Properties, PartialEq)]
 pub struct PrintViewProps {
     pub lang: Lang,
-    pub cards: Rc<Vec<Card>>,
-    pub records: Records,
-    pub follow_ups: Rc<BTreeMap<String, FollowUp>>,
-    pub origin: Option<(f64, f64)>,
+    /// The records printed.
+    pub saved: SavedSet,
     pub today: Date,
     /// The search in words.
     pub search: AttrValue,
@@ -42,15 +36,10 @@ pub fn print_view(props: &PrintViewProps) -> Html {
     let t = lang.texts();
     let d = &t.detail;
     let p = i18n::placement_texts(lang);
-    if props.cards.is_empty() {
+    if props.saved.cards.is_empty() {
         return html! {};
     }
-    let rows = saved_records(
-        &props.cards,
-        &props.records,
-        &props.follow_ups,
-        props.origin,
-    );
+    let rows = props.saved.rows();
     let today = props.today;
     let dated = |day: Date| i18n::date(lang, day);
     html! {

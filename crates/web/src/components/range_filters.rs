@@ -6,7 +6,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::i18n::{self, Lang};
-use crate::state::{Action, RADIUS_CHOICES, UPDATED_WITHIN_CHOICES};
+use crate::state::{Action, RangeChoices, RADIUS_CHOICES, UPDATED_WITHIN_CHOICES};
 use crate::url_state::{basis_code, basis_from_code};
 
 #[derive(Properties, PartialEq)]
@@ -14,15 +14,10 @@ pub struct RangeFiltersProps {
     pub lang: Lang,
     pub mode: Mode,
     pub uid: u32,
-    pub age: Option<u8>,
-    pub price_basis: Option<PriceBasis>,
-    pub price_min: Option<u32>,
-    pub price_max: Option<u32>,
-    pub free_only: bool,
-    pub near_place: String,
-    pub near_km: Option<u32>,
+    /// The choices as the user makes them (not a frame later): the fields show what was typed.
+    pub range: RangeChoices,
+    /// The place typed is not one the index knows.
     pub place_unknown: bool,
-    pub updated_within: Option<u32>,
     pub dispatch: Callback<Action>,
 }
 
@@ -32,6 +27,46 @@ fn input_value(e: &InputEvent) -> String {
 
 fn select_value(e: &Event) -> String {
     e.target_unchecked_into::<HtmlSelectElement>().value()
+}
+
+/// A select of whole numbers (`choices`, each said by `text`) with a first "any" option.
+fn choice_select(
+    id: String,
+    label: &'static str,
+    any: &'static str,
+    choices: &[u32],
+    current: Option<u32>,
+    text: impl Fn(u32) -> String,
+    onchange: Callback<Event>,
+) -> Html {
+    html! {
+        <div class="tf-field">
+            <label class="tf-label" for={id.clone()}>{ label }</label>
+            <select {id} class="tf-select" {onchange}>
+                <option value="" selected={current.is_none()}>{ any }</option>
+                { for choices.iter().map(|&n| html! {
+                    <option value={n.to_string()} selected={current == Some(n)}>{ text(n) }</option>
+                }) }
+            </select>
+        </div>
+    }
+}
+
+/// A price bound in whole kroner, usable once a price basis is chosen.
+fn price_field(
+    id: String,
+    label: &'static str,
+    value: Option<u32>,
+    disabled: bool,
+    oninput: Callback<InputEvent>,
+) -> Html {
+    html! {
+        <div class="tf-field">
+            <label class="tf-label" for={id.clone()}>{ label }</label>
+            <input {id} class="tf-input tf-narrow" type="number" inputmode="numeric" min="0" {disabled}
+                   value={value.map(|v| v.to_string()).unwrap_or_default()} {oninput} />
+        </div>
+    }
 }
 
 /// Age, distance, price range, "only free places" and "updated within".
@@ -56,6 +91,7 @@ pub fn range_filters(props: &RangeFiltersProps) -> Html {
         Mode::FosterFamilies => t.age_families,
     };
     let place_error_id = id("near-error");
+    let no_basis = props.range.price_basis.is_none();
     let bases = [
         PriceBasis::PerDay,
         PriceBasis::PerHour,
@@ -66,10 +102,10 @@ pub fn range_filters(props: &RangeFiltersProps) -> Html {
             <div class="tf-field">
                 <label class="tf-label" for={id("age")}>{ age_label }</label>
                 <input id={id("age")} class="tf-input tf-narrow" type="number" inputmode="numeric" min="0" max="120"
-                       value={props.age.map(|a| a.to_string()).unwrap_or_default()} oninput={on_age} />
+                       value={props.range.age.map(|a| a.to_string()).unwrap_or_default()} oninput={on_age} />
             </div>
             <div class="tf-field">
-                <input type="checkbox" id={id("free")} checked={props.free_only} onchange={on_free} />
+                <input type="checkbox" id={id("free")} checked={props.range.free_only} onchange={on_free} />
                 <label for={id("free")}>{ t.free_only }</label>
             </div>
             <fieldset class="tf-group">
@@ -77,22 +113,15 @@ pub fn range_filters(props: &RangeFiltersProps) -> Html {
                 <div class="tf-field">
                     <label class="tf-label" for={id("near")}>{ t.near_place }</label>
                     <input id={id("near")} class="tf-input" type="text" autocomplete="off"
-                           placeholder={t.near_place_hint} value={props.near_place.clone()} oninput={on_place}
+                           placeholder={t.near_place_hint} value={props.range.near_place.clone()} oninput={on_place}
                            aria-invalid={props.place_unknown.then_some("true")}
                            aria-describedby={props.place_unknown.then(|| place_error_id.clone())} />
                     if props.place_unknown {
                         <p id={place_error_id.clone()} class="tf-field-error">{ t.near_unknown }</p>
                     }
                 </div>
-                <div class="tf-field">
-                    <label class="tf-label" for={id("km")}>{ t.near_radius }</label>
-                    <select id={id("km")} class="tf-select" onchange={on_km}>
-                        <option value="" selected={props.near_km.is_none()}>{ t.near_any_radius }</option>
-                        { for RADIUS_CHOICES.iter().map(|km| html! {
-                            <option value={km.to_string()} selected={props.near_km == Some(*km)}>{ i18n::within_km(lang, *km) }</option>
-                        }) }
-                    </select>
-                </div>
+                { choice_select(id("km"), t.near_radius, t.near_any_radius, RADIUS_CHOICES,
+                                props.range.near_km, |km| i18n::within_km(lang, km), on_km) }
             </fieldset>
             if props.mode == Mode::Offers {
                 <fieldset class="tf-group">
@@ -100,37 +129,20 @@ pub fn range_filters(props: &RangeFiltersProps) -> Html {
                     <div class="tf-field">
                         <label class="tf-label" for={id("pb")}>{ t.price_basis }</label>
                         <select id={id("pb")} class="tf-select" onchange={on_basis}>
-                            <option value="" selected={props.price_basis.is_none()}>{ "–" }</option>
+                            <option value="" selected={props.range.price_basis.is_none()}>{ "–" }</option>
                             { for bases.iter().map(|b| html! {
-                                <option value={basis_code(*b)} selected={props.price_basis == Some(*b)}>{ i18n::basis_label(lang, *b) }</option>
+                                <option value={basis_code(*b)} selected={props.range.price_basis == Some(*b)}>{ i18n::basis_label(lang, *b) }</option>
                             }) }
                         </select>
                     </div>
                     <div class="tf-field-row">
-                        <div class="tf-field">
-                            <label class="tf-label" for={id("pmin")}>{ t.price_min }</label>
-                            <input id={id("pmin")} class="tf-input tf-narrow" type="number" inputmode="numeric" min="0"
-                                   disabled={props.price_basis.is_none()}
-                                   value={props.price_min.map(|v| v.to_string()).unwrap_or_default()} oninput={on_min} />
-                        </div>
-                        <div class="tf-field">
-                            <label class="tf-label" for={id("pmax")}>{ t.price_max }</label>
-                            <input id={id("pmax")} class="tf-input tf-narrow" type="number" inputmode="numeric" min="0"
-                                   disabled={props.price_basis.is_none()}
-                                   value={props.price_max.map(|v| v.to_string()).unwrap_or_default()} oninput={on_max} />
-                        </div>
+                        { price_field(id("pmin"), t.price_min, props.range.price_min, no_basis, on_min) }
+                        { price_field(id("pmax"), t.price_max, props.range.price_max, no_basis, on_max) }
                     </div>
                 </fieldset>
             }
-            <div class="tf-field">
-                <label class="tf-label" for={id("upd")}>{ t.updated_within }</label>
-                <select id={id("upd")} class="tf-select" onchange={on_updated}>
-                    <option value="" selected={props.updated_within.is_none()}>{ t.updated_any }</option>
-                    { for UPDATED_WITHIN_CHOICES.iter().map(|d| html! {
-                        <option value={d.to_string()} selected={props.updated_within == Some(*d)}>{ i18n::period(lang, *d) }</option>
-                    }) }
-                </select>
-            </div>
+            { choice_select(id("upd"), t.updated_within, t.updated_any, UPDATED_WITHIN_CHOICES,
+                            props.range.updated_within, |days| i18n::period(lang, days), on_updated) }
         </div>
     }
 }

@@ -1,4 +1,5 @@
-//! The search page once the index is loaded: holds the user's choices, asks the engine, and lays
+//! The search page once the index is loaded: holds the user's choices (the search's in
+//! [`SearchState`], the page's own in [`PageState`]), asks the engine (`search_answer`), and lays
 //! out the search box, filters, results, detail view and shortlist.
 //!
 //! Two copies of the user's choices: `state`, changed at once by every input, drives the
@@ -9,18 +10,17 @@
 //! changes), so a child whose props did not change is not rendered again: a keystroke renders
 //! the box, and the next frame renders only the cards and facet counts that changed.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use catalogue::vocab::OfferType;
-use catalogue::Date;
-use tilbudsfinder_index::query::{Card, FacetCounts, Mode, Query, Relaxation};
-use tilbudsfinder_index::{CapacityOverview, SearchIndex};
+use tilbudsfinder_index::query::{Card, Mode};
+use tilbudsfinder_index::SearchIndex;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::components::capacity_view::CapacityView;
-use crate::components::chips::{Chip, Chips};
+use crate::components::chips::Chips;
 use crate::components::comparison::Comparison;
 use crate::components::contact_all::ContactAll;
 use crate::components::detail_view::DetailView;
@@ -31,7 +31,10 @@ use crate::components::mode_switch::ModeSwitch;
 use crate::components::pager::Pager;
 use crate::components::print_view::PrintView;
 use crate::components::range_filters::RangeFilters;
-use crate::components::result_list::{CardView, ResultList};
+use crate::components::result_list::ResultList;
+use crate::components::search_answer::{
+    chips_for, report_url, run_capacity, run_search, search_summary,
+};
 use crate::components::search_box::SearchBox;
 use crate::components::search_help::SearchHelp;
 use crate::components::shortlist_panel::ShortlistPanel;
@@ -39,12 +42,12 @@ use crate::components::sort_select::SortSelect;
 use crate::components::view_switch::ViewSwitch;
 use crate::config::Config;
 use crate::hooks::use_url_sync::current_query;
-use crate::hooks::{use_after_paint, use_records, use_url_sync, IndexRef};
+use crate::hooks::{use_after_paint, use_focus_return, use_records, use_url_sync, IndexRef};
 use crate::host_events::use_host_events;
-use crate::i18n::{self, Lang};
-use crate::shortlist::{FollowUp, Shortlist, COMPARE_MAX};
-use crate::state::{Action, SearchState, View};
-use crate::url_state;
+use crate::i18n;
+use crate::shortlist::{FollowUp, SavedSet, Shortlist};
+use crate::state::{Action, PageAction, PageState, SearchState, View};
+use crate::url_state::{self, LeftOut};
 
 #[derive(Properties, PartialEq)]
 pub struct SearchPageProps {
@@ -57,25 +60,6 @@ pub struct SearchPageProps {
     /// Tries the deferred files again, when their failure may pass.
     #[prop_or_default]
     pub on_retry_deferred: Option<Callback<()>>,
-}
-
-/// What the engine answered for the current choices, ready to render.
-#[derive(PartialEq)]
-pub struct Answer {
-    pub total: u32,
-    pub pages: u32,
-    pub cards: Rc<Vec<CardView>>,
-    pub facets: Vec<Rc<FacetCounts>>,
-    /// A place was typed but the index does not know it.
-    pub place_unknown: bool,
-    /// Distances can be shown and sorted by.
-    pub has_origin: bool,
-    /// Words no record matched together with the others (the results match without them).
-    pub dropped_words: Vec<String>,
-    /// The text spelt as the index knows it, when some word matched nothing.
-    pub did_you_mean: Option<String>,
-    /// When nothing matched: filters whose removal would give results.
-    pub relaxations: Vec<Relaxation>,
 }
 
 thread_local! {
@@ -91,14 +75,14 @@ fn next_instance() -> u32 {
 }
 
 /// The page's configuration and first state, with every filter that came from outside (the URL,
-/// the presets of `embed.html`'s query string) vetted against the index, and how many of them
-/// were dropped (`url_state::vet_filters`).
-fn vetted_start(config: &Config, engine: &SearchIndex) -> (Rc<Config>, SearchState, usize) {
+/// a widget's attributes, the presets of `embed.html`'s query string) vetted against the index,
+/// and which of them were left out (`url_state::vet_filters`).
+fn vetted_start(config: &Config, engine: &SearchIndex) -> (Rc<Config>, SearchState, LeftOut) {
     let mut config = config.clone();
-    let mut dropped = url_state::vet_filters(&mut config.preset_filters, config.mode, engine);
+    let mut left_out = url_state::vet_filters(&mut config.preset_filters, config.mode, engine);
     let mut state = if config.sync_url {
         let decoded = url_state::decode_known(&current_query(), engine);
-        dropped += decoded.dropped;
+        left_out.add(decoded.left_out);
         decoded.state
     } else {
         SearchState::default()
@@ -110,233 +94,18 @@ fn vetted_start(config: &Config, engine: &SearchIndex) -> (Rc<Config>, SearchSta
     if !config.lock_presets && !from_url {
         state.filters = config.preset_filters.clone();
     }
-    (Rc::new(config), state, dropped)
+    (Rc::new(config), state, left_out)
 }
 
-/// The engine's query for the current choices, and whether a place was asked for and not found.
-fn engine_query(
-    engine: &SearchIndex,
-    state: &SearchState,
-    config: &Config,
-    today: Date,
-) -> (Query, bool) {
-    let place = state.near_place.trim();
-    let origin = if place.is_empty() {
-        None
-    } else {
-        engine.locate(place)
-    };
-    let fixed: &[(String, String)] = if config.lock_presets {
-        &config.preset_filters
-    } else {
-        &[]
-    };
-    let query = state.to_query(fixed, origin, today, config.page_size);
-    (query, !place.is_empty() && origin.is_none())
-}
+/// How many of the filters left out the page names one by one (the first sentence covers all).
+const NAMED_REFUSALS: usize = 5;
 
-/// Facets whose ticked values a card names as the reasons it matches (a family's target
-/// groups and competences, an offer's too): the ones that describe what a place can do.
-const REASON_FACETS: &[&str] = &[
-    "target",
-    "group",
-    "competence",
-    "method",
-    "service",
-    "care",
-    "staff",
-];
+/// Where the button that opened a view over the results is kept, to get focus back when the
+/// view closes ([`use_focus_return`]).
+type Opener = Rc<RefCell<Option<HtmlElement>>>;
 
-fn run_search(index: &IndexRef, state: &SearchState, config: &Config, today: Date) -> Answer {
-    let engine = index.index.borrow();
-    let (query, place_unknown) = engine_query(&engine, state, config, today);
-    let mut results = engine.search(&query);
-    // Facet values in the interface language, once, for the panel, the chips and the reasons.
-    for facet in &mut results.facets {
-        for value in &mut facet.values {
-            value.label = i18n::facet_value(config.lang, &facet.facet, &value.value, &value.label);
-        }
-    }
-    // Why a card matches: which of the ticked values of these facets it has.
-    let reason_filters: Vec<(String, String)> = state
-        .filters
-        .iter()
-        .filter(|(facet, _)| REASON_FACETS.contains(&facet.as_str()))
-        .cloned()
-        .collect();
-    let cards = results
-        .hits
-        .iter()
-        .filter_map(|hit| {
-            engine.card(hit.doc).map(|card| CardView {
-                card: Rc::new(card),
-                distance_km: hit.distance_km,
-                reasons: engine
-                    .values_of_doc(hit.doc, &reason_filters)
-                    .iter()
-                    .map(|(facet, value)| value_label(&results.facets, facet, value))
-                    .collect(),
-            })
-        })
-        .collect();
-    Answer {
-        total: results.total,
-        pages: results.total.div_ceil(config.page_size.max(1)),
-        cards: Rc::new(cards),
-        facets: results.facets.iter().cloned().map(Rc::new).collect(),
-        place_unknown,
-        has_origin: query.near.is_some(),
-        dropped_words: results.dropped_words,
-        did_you_mean: results.did_you_mean,
-        relaxations: results.relaxations,
-    }
-}
-
-/// The capacity overview for the current choices: the same query as the search, summed. For
-/// offers, only one kind of place is counted (`kind`, replacing any offer type in the filters):
-/// residential, day and outpatient places are never added together.
-fn run_capacity(
-    index: &IndexRef,
-    state: &SearchState,
-    config: &Config,
-    today: Date,
-    kind: OfferType,
-) -> CapacityOverview {
-    let engine = index.index.borrow();
-    let (query, _) = engine_query(&engine, state, config, today);
-    let mut overview = if query.mode == Mode::Offers {
-        engine.capacity_of_kind(&query, kind)
-    } else {
-        engine.capacity(&query)
-    };
-    // Row labels in the interface language, as the facets of the same names say them.
-    let lang = config.lang;
-    for (facet, rows) in [
-        ("group", &mut overview.by_group),
-        ("target", &mut overview.by_target),
-        ("region", &mut overview.by_region),
-        ("family_type", &mut overview.by_family_type),
-    ] {
-        for row in rows.iter_mut() {
-            row.label = i18n::facet_value(lang, facet, &row.code, &row.label);
-        }
-    }
-    for row in &mut overview.by_age_band {
-        row.label = i18n::age_band(lang, &row.code, &row.label);
-    }
-    overview
-}
-
-/// The data-quality report's address in the interface language, a sibling of the index
-/// (`…/index/` → `…/report/index.html`, the English one in `…/report/en/`; build/site).
-fn report_url(index_url: &str, lang: Lang) -> Option<AttrValue> {
-    let folder = match lang {
-        Lang::Da => "report/",
-        Lang::En => "report/en/",
-    };
-    index_url
-        .strip_suffix("index/")
-        .map(|base| AttrValue::from(format!("{base}{folder}index.html")))
-}
-
-/// The label of a facet value as the engine gave it, or the code if it is not in the counts.
-fn value_label<F: std::borrow::Borrow<FacetCounts>>(
-    facets: &[F],
-    facet: &str,
-    value: &str,
-) -> String {
-    facets
-        .iter()
-        .map(|f| f.borrow())
-        .filter(|f| f.facet == facet)
-        .flat_map(|f| f.values.iter())
-        .find(|v| v.value == value)
-        .map(|v| v.label.clone())
-        .unwrap_or_else(|| value.to_string())
-}
-
-fn chips_for(state: &SearchState, answer: &Answer, config: &Config) -> Vec<Chip> {
-    let lang = config.lang;
-    // Values of one facet stand together, joined by "og" or "eller" as the engine combines them.
-    let mut ordered: Vec<&(String, String)> = Vec::new();
-    for pair in &state.filters {
-        if !ordered.contains(&pair) {
-            ordered.extend(state.filters.iter().filter(|(f, _)| *f == pair.0));
-        }
-    }
-    let mut chips: Vec<Chip> = Vec::new();
-    for (i, (facet, value)) in ordered.iter().map(|p| (&p.0, &p.1)).enumerate() {
-        let follows = i > 0 && ordered[i - 1].0 == *facet;
-        chips.push(Chip {
-            label: format!(
-                "{}: {}",
-                i18n::facet_legend(lang, facet),
-                value_label(&answer.facets, facet, value)
-            ),
-            remove: Action::RemoveFilter {
-                facet: facet.clone(),
-                value: value.clone(),
-            },
-            joiner: follows.then(|| i18n::joiner(lang, state.all_of.contains(facet))),
-        });
-    }
-    if let Some(age) = state.age {
-        chips.push(Chip {
-            label: i18n::chip_age(lang, age),
-            remove: Action::SetAge(None),
-            joiner: None,
-        });
-    }
-    if let (Some(basis), Some(_)) = (state.price_basis, state.price_range()) {
-        chips.push(Chip {
-            label: i18n::chip_price(lang, basis, state.price_min, state.price_max),
-            remove: Action::ClearPrice,
-            joiner: None,
-        });
-    }
-    if state.free_only {
-        chips.push(Chip {
-            label: lang.texts().free_only.to_string(),
-            remove: Action::SetFreeOnly(false),
-            joiner: None,
-        });
-    }
-    if !state.near_place.trim().is_empty() {
-        chips.push(Chip {
-            label: i18n::chip_near(lang, state.near_place.trim(), state.near_km),
-            remove: Action::ClearNear,
-            joiner: None,
-        });
-    }
-    if let Some(days) = state.updated_within {
-        chips.push(Chip {
-            label: i18n::chip_updated(lang, days),
-            remove: Action::SetUpdatedWithin(None),
-            joiner: None,
-        });
-    }
-    chips
-}
-
-/// The search that produced a printout, in words: mode, text and every filter.
-fn search_summary(state: &SearchState, chips: &[Chip], lang: Lang) -> String {
-    let t = lang.texts();
-    let mut parts: Vec<String> = vec![match state.mode {
-        Mode::Offers => t.mode_offers.to_string(),
-        Mode::FosterFamilies => t.mode_families.to_string(),
-    }];
-    if !state.text.trim().is_empty() {
-        parts.push(format!("\u{201c}{}\u{201d}", state.text.trim()));
-    }
-    if chips.is_empty() {
-        parts.push(i18n::placement_texts(lang).print_no_filters.to_string());
-    }
-    parts.extend(chips.iter().map(|c| c.label.clone()));
-    parts.join("; ")
-}
-
-/// The page's actions as callbacks, made once from the dispatcher: handed to child components,
-/// they compare equal from render to render.
+/// The page's actions as callbacks, made once from the two dispatchers (the search's choices and
+/// the page's own state): handed to child components, they compare equal from render to render.
 struct PageActions {
     set_text: Callback<String>,
     set_view: Callback<View>,
@@ -345,11 +114,39 @@ struct PageActions {
     set_page: Callback<u32>,
     toggle_filter: Callback<(String, String)>,
     set_all_of: Callback<(String, bool)>,
+    open_record: Callback<(Rc<Card>, Option<HtmlElement>)>,
     close_record: Callback<()>,
+    toggle_save: Callback<Rc<Card>>,
+    toggle_compare: Callback<String>,
+    set_follow_up: Callback<(String, FollowUp)>,
+    set_capacity_kind: Callback<OfferType>,
+    set_filters_open: Callback<bool>,
+    open_compare: Callback<Option<HtmlElement>>,
+    close_compare: Callback<()>,
+    open_contact: Callback<Option<HtmlElement>>,
+    close_contact: Callback<()>,
+}
+
+/// A callback that keeps the button it is given (to return focus to) and then opens a view.
+fn opening(open: Callback<bool>, opener: Opener) -> Callback<Option<HtmlElement>> {
+    Callback::from(move |button| {
+        *opener.borrow_mut() = button;
+        open.emit(true);
+    })
 }
 
 impl PageActions {
-    fn new(dispatch: &Callback<Action>) -> PageActions {
+    fn new(
+        dispatch: &Callback<Action>,
+        page: &Callback<PageAction>,
+        [record, compare, contact]: [Opener; 3],
+    ) -> PageActions {
+        let set_compare_open = page.reform(PageAction::SetCompareOpen);
+        let set_contact_open = page.reform(PageAction::SetContactOpen);
+        let open_record = dispatch.reform(move |(card, button): (Rc<Card>, _)| {
+            *record.borrow_mut() = button;
+            Action::OpenRecord(card.id.clone())
+        });
         PageActions {
             set_text: dispatch.reform(Action::SetText),
             set_view: dispatch.reform(Action::SetView),
@@ -358,7 +155,17 @@ impl PageActions {
             set_page: dispatch.reform(Action::SetPage),
             toggle_filter: dispatch.reform(|(facet, value)| Action::ToggleFilter { facet, value }),
             set_all_of: dispatch.reform(|(facet, all)| Action::SetAllOf { facet, all }),
+            open_record,
             close_record: dispatch.reform(|_| Action::CloseRecord),
+            toggle_save: page.reform(PageAction::ToggleSave),
+            toggle_compare: page.reform(PageAction::ToggleCompare),
+            set_follow_up: page.reform(|(id, follow_up)| PageAction::SetFollowUp(id, follow_up)),
+            set_capacity_kind: page.reform(PageAction::SetCapacityKind),
+            set_filters_open: page.reform(PageAction::SetFiltersOpen),
+            open_compare: opening(set_compare_open.clone(), compare),
+            close_compare: set_compare_open.reform(|_| false),
+            open_contact: opening(set_contact_open.clone(), contact),
+            close_contact: set_contact_open.reform(|_| false),
         }
     }
 }
@@ -373,7 +180,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     });
     // The vetted start, with what is drawn (heading, switches) as the page now configures it.
     let config = Rc::new(start.0.with_live_settings(&props.config));
-    let filters_dropped = start.2 > 0;
+    let left_out = &start.2;
     let lang = config.lang;
     let t = lang.texts();
     let p = i18n::placement_texts(lang);
@@ -390,14 +197,30 @@ pub fn search_page(props: &SearchPageProps) -> Html {
         let config = Rc::clone(&config);
         move |(s, _, index)| run_search(index, s, &config, today)
     });
-    // Which kind of offer places the capacity view counts (kept on this page, not in the URL).
-    let capacity_kind = use_state(|| OfferType::Residential);
+    // The stored list, plus the records a shared link names (`saved=`), which are kept.
+    let page_state = use_reducer({
+        let index = props.index.clone();
+        let sync_url = config.sync_url;
+        move || {
+            let stored = Shortlist::load();
+            if !sync_url {
+                return PageState::new(stored);
+            }
+            let engine = index.index.borrow();
+            let shared = url_state::saved_ids(&current_query())
+                .into_iter()
+                .filter_map(|id| engine.doc_by_id(&id))
+                .filter_map(|doc| engine.card(doc));
+            PageState::new(stored.with_imported(shared))
+        }
+    });
+    let shortlist = &page_state.shortlist;
     let capacity = use_memo(
         (
             shown.clone(),
             props.version,
             props.index.clone(),
-            *capacity_kind,
+            page_state.capacity_kind,
         ),
         {
             let config = Rc::clone(&config);
@@ -407,28 +230,6 @@ pub fn search_page(props: &SearchPageProps) -> Html {
             }
         },
     );
-    let on_capacity_kind = use_callback((), {
-        let capacity_kind = capacity_kind.setter();
-        move |kind: OfferType, _: &()| capacity_kind.set(kind)
-    });
-
-    // The stored list, plus the records a shared link names (`saved=`), which are kept.
-    let shortlist = use_state({
-        let index = props.index.clone();
-        let sync_url = config.sync_url;
-        move || {
-            let stored = Shortlist::load();
-            if !sync_url {
-                return stored;
-            }
-            let engine = index.index.borrow();
-            let shared = url_state::saved_ids(&current_query())
-                .into_iter()
-                .filter_map(|id| engine.doc_by_id(&id))
-                .filter_map(|doc| engine.card(doc));
-            stored.with_imported(shared)
-        }
-    });
     use_url_sync(
         config.sync_url,
         state.clone(),
@@ -441,7 +242,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
         !shortlist.cards.is_empty(),
     );
     let origin = {
-        let place = shown.near_place.trim().to_string();
+        let place = shown.range.near_place.trim().to_string();
         let index = props.index.clone();
         *use_memo(place, move |place| {
             (!place.is_empty())
@@ -450,17 +251,19 @@ pub fn search_page(props: &SearchPageProps) -> Html {
         })
     };
     {
-        let shortlist = shortlist.clone();
+        let page_state = page_state.clone();
         let index = props.index.clone();
         use_effect_with(props.version, move |_| {
             let engine = index.index.borrow();
-            shortlist.set(shortlist.refreshed(|doc| engine.card(doc)));
+            let fresh = page_state
+                .shortlist
+                .cards
+                .iter()
+                .filter_map(|c| engine.card(c.doc))
+                .collect();
+            page_state.dispatch(PageAction::Refresh(fresh));
         });
     }
-    let compare_ids = use_state(Vec::<String>::new);
-    let compare_open = use_state(|| false);
-    let contact_open = use_state(|| false);
-    let filters_open = use_state(|| false);
     // The open record comes from the state (its own URL parameter), looked up by id.
     let detail: Option<Rc<Card>> = {
         let index = props.index.clone();
@@ -474,11 +277,8 @@ pub fn search_page(props: &SearchPageProps) -> Html {
         .clone()
     };
     let shortlist_heading = use_node_ref();
-    let contact_return = use_mut_ref(|| None::<HtmlElement>);
-    let opener = use_mut_ref(|| None::<HtmlElement>);
     let results_heading = use_node_ref();
     let search_input = use_node_ref();
-    let compare_heading_return = use_mut_ref(|| None::<HtmlElement>);
 
     // Focus the results heading after a page turn, so keyboard and screen-reader users start at
     // the top of the new page.
@@ -494,6 +294,12 @@ pub fn search_page(props: &SearchPageProps) -> Html {
             }
         });
     }
+    // Once a view over the results closes, focus goes back to the button that opened it: for the
+    // detail (the list was only hidden, so the button is the same element), or to the results
+    // heading when the detail was opened by a link.
+    let detail_opener = use_focus_return(detail.is_some(), Some(results_heading.clone()));
+    let compare_opener = use_focus_return(page_state.compare_open, None);
+    let contact_opener = use_focus_return(page_state.contact_open, None);
 
     // The callbacks below are made once, or again only when what they read changes (their
     // dependencies), so that the components they are handed to can skip unchanged renders.
@@ -503,104 +309,15 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     });
     let actions = use_memo((), {
         let dispatch = dispatch.clone();
-        move |_| PageActions::new(&dispatch)
-    });
-    let on_open = use_callback((), {
-        let opener = opener.clone();
-        let dispatch = dispatch.clone();
-        move |(card, button): (Rc<Card>, Option<HtmlElement>), _: &()| {
-            *opener.borrow_mut() = button;
-            dispatch.emit(Action::OpenRecord(card.id.clone()));
+        let page_dispatch = page_state.dispatcher();
+        move |_| {
+            PageActions::new(
+                &dispatch,
+                &Callback::from(move |action| page_dispatch.dispatch(action)),
+                [detail_opener, compare_opener, contact_opener],
+            )
         }
     });
-    let on_close_detail = actions.close_record.clone();
-    // Once the detail view is gone and the list shown again, focus goes back to the button that
-    // opened it (the list was only hidden, so the button is the same element), or to the results
-    // heading when the detail was opened by a link.
-    {
-        let opener = opener.clone();
-        let heading = results_heading.clone();
-        let first = use_mut_ref(|| true);
-        use_effect_with(detail.is_some(), move |open| {
-            let initial = std::mem::replace(&mut *first.borrow_mut(), false);
-            if !*open && !initial {
-                let returned = opener
-                    .borrow_mut()
-                    .take()
-                    .is_some_and(|button| button.is_connected() && button.focus().is_ok());
-                if !returned {
-                    if let Some(h) = heading.cast::<HtmlElement>() {
-                        let _ = h.focus();
-                    }
-                }
-            }
-        });
-    }
-    let on_toggle_save = use_callback(
-        (shortlist.clone(), compare_ids.clone()),
-        move |card: Rc<Card>, (shortlist, compare_ids)| {
-            let next = shortlist.toggled(&card);
-            if !next.contains(&card.id) {
-                compare_ids.set(
-                    compare_ids
-                        .iter()
-                        .filter(|id| **id != card.id)
-                        .cloned()
-                        .collect(),
-                );
-            }
-            shortlist.set(next);
-        },
-    );
-    let on_toggle_compare = use_callback(compare_ids.clone(), move |id: String, compare_ids| {
-        let mut ids: Vec<String> = (**compare_ids).clone();
-        if let Some(at) = ids.iter().position(|x| *x == id) {
-            ids.remove(at);
-        } else if ids.len() < COMPARE_MAX {
-            ids.push(id);
-        }
-        compare_ids.set(ids);
-    });
-    let on_compare = use_callback((), {
-        let compare_open = compare_open.setter();
-        let ret = compare_heading_return.clone();
-        move |button: Option<HtmlElement>, _: &()| {
-            *ret.borrow_mut() = button;
-            compare_open.set(true);
-        }
-    });
-    let on_close_compare = use_callback((), {
-        let compare_open = compare_open.setter();
-        move |_: (), _: &()| compare_open.set(false)
-    });
-    let on_contact_all = use_callback((), {
-        let contact_open = contact_open.setter();
-        let ret = contact_return.clone();
-        move |button: Option<HtmlElement>, _: &()| {
-            *ret.borrow_mut() = button;
-            contact_open.set(true);
-        }
-    });
-    let on_close_contact = use_callback((), {
-        let contact_open = contact_open.setter();
-        move |_: (), _: &()| contact_open.set(false)
-    });
-    {
-        let ret = contact_return.clone();
-        use_effect_with(*contact_open, move |open| {
-            if !*open {
-                if let Some(button) = ret.borrow_mut().take() {
-                    let _ = button.focus();
-                }
-            }
-        });
-    }
-    let on_follow_up = use_callback(
-        shortlist.clone(),
-        move |(id, follow_up): (String, FollowUp), shortlist| {
-            shortlist.set(shortlist.with_follow_up(&id, follow_up));
-        },
-    );
     let go_to_results = {
         let heading = results_heading.clone();
         Callback::from(move |_: MouseEvent| {
@@ -618,31 +335,19 @@ pub fn search_page(props: &SearchPageProps) -> Html {
             }
         })
     };
-    {
-        let ret = compare_heading_return.clone();
-        use_effect_with(*compare_open, move |open| {
-            if !*open {
-                if let Some(button) = ret.borrow_mut().take() {
-                    let _ = button.focus();
-                }
-            }
-        });
-    }
     // On a phone the filters cover the results: this closes them and goes to the results.
     let show_results = {
-        let filters_open = filters_open.clone();
-        let heading = results_heading.clone();
-        Callback::from(move |_: MouseEvent| {
-            filters_open.set(false);
-            if let Some(h) = heading.cast::<HtmlElement>() {
-                let _ = h.focus();
-            }
+        let set_filters_open = actions.set_filters_open.clone();
+        let go_to_results = go_to_results.clone();
+        Callback::from(move |e: MouseEvent| {
+            set_filters_open.emit(false);
+            go_to_results.emit(e);
         })
     };
-    let toggle_filters = {
-        let filters_open = filters_open.clone();
-        Callback::from(move |_: MouseEvent| filters_open.set(!*filters_open))
-    };
+    let filters_open = page_state.filters_open;
+    let toggle_filters = actions
+        .set_filters_open
+        .reform(move |_: MouseEvent| !filters_open);
 
     let root = use_node_ref();
     use_host_events(
@@ -693,17 +398,15 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     let panel_id = id("filters");
     let results_id = id("results-heading");
     let filter_count = chips.len();
-    let saved_cards = Rc::new(shortlist.cards.clone());
     let follow_ups = Rc::new(shortlist.follow_ups.clone());
+    let saved = SavedSet {
+        cards: Rc::new(shortlist.cards.clone()),
+        records: records.clone(),
+        follow_ups: Rc::clone(&follow_ups),
+        origin,
+    };
     let search_summary = search_summary(&shown, &chips, lang);
-    // The ticked records, or with none ticked every saved one (up to the maximum).
-    let compared: Vec<Card> = shortlist
-        .cards
-        .iter()
-        .filter(|c| compare_ids.is_empty() || compare_ids.contains(&c.id))
-        .take(COMPARE_MAX)
-        .cloned()
-        .collect();
+    let compared = page_state.compared();
 
     let page = html! {
         <div class="tf-search" ref={root}>
@@ -724,22 +427,18 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                 <ViewSwitch {lang} view={state.view} name={id("view")} on_change={actions.set_view.clone()} />
             }
             <div class="tf-layout">
-                <button type="button" class="tf-filters-toggle" aria-expanded={(*filters_open).to_string()}
+                <button type="button" class="tf-filters-toggle" aria-expanded={filters_open.to_string()}
                         aria-controls={panel_id.clone()} onclick={toggle_filters}>
                     { {
-                        let label = if *filters_open { p.hide_filters } else { t.filters_toggle };
+                        let label = if filters_open { p.hide_filters } else { t.filters_toggle };
                         if filter_count > 0 { format!("{label} ({filter_count})") } else { label.to_string() }
                     } }
                 </button>
                 <aside id={panel_id} class={classes!("tf-filters", filters_open.then_some("tf-open"))}
                        aria-label={app_title.label(t.filters_heading)}>
                     <Heading level={config.heading(1)} class="tf-filters-title">{ t.filters_heading }</Heading>
-                    <RangeFilters {lang} {mode} uid={uid}
-                        age={state.age} price_basis={state.price_basis} price_min={state.price_min}
-                        price_max={state.price_max} free_only={state.free_only}
-                        near_place={state.near_place.clone()} near_km={state.near_km}
-                        place_unknown={answer.place_unknown} updated_within={state.updated_within}
-                        dispatch={dispatch.clone()} />
+                    <RangeFilters {lang} {mode} uid={uid} range={state.range.clone()}
+                        place_unknown={answer.place_unknown} dispatch={dispatch.clone()} />
                     <FacetPanel {lang} facets={answer.facets.clone()} selected={Rc::clone(&selected)}
                         locked={Rc::clone(&locked)} uid={uid}
                         on_toggle={actions.toggle_filter.clone()}
@@ -751,7 +450,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                 </aside>
                 if let Some(overview) = (*capacity).clone() {
                     <CapacityView {lang} {overview} heading_level={config.heading(1)}
-                                  kind={(mode == Mode::Offers).then_some(*capacity_kind)} on_kind={on_capacity_kind} {uid}
+                                  kind={(mode == Mode::Offers).then_some(page_state.capacity_kind)} on_kind={actions.set_capacity_kind.clone()} {uid}
                                   heading_id={AttrValue::from(results_id.clone())} heading_ref={results_heading.clone()}
                                   report_url={report_url(&config.index_url, lang)} />
                 } else {
@@ -761,8 +460,17 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                         { found.clone() }
                     </Heading>
                     <LiveStatus text={found} />
-                    if filters_dropped {
-                        <p class="tf-note" role="status">{ t.url_filters_dropped }</p>
+                    if !left_out.is_empty() {
+                        <div class="tf-note tf-left-out" role="status">
+                            <p>{ t.url_filters_dropped }</p>
+                            if !left_out.refused.is_empty() {
+                                <ul>
+                                    { for left_out.refused.iter().take(NAMED_REFUSALS).map(|refusal| html! {
+                                        <li>{ i18n::filter_refused(lang, refusal) }</li>
+                                    }) }
+                                </ul>
+                            }
+                        </div>
                     }
                     // Only while words are searched: the descriptions are what is still coming.
                     // (Not for the first results, so the prerendered page is taken over without
@@ -796,38 +504,37 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                     if let Some(card) = detail.clone() {
                         <DetailView {lang} index={props.index.clone()} saved={shortlist.contains(&card.id)} {card} {today}
                                     heading_level={config.heading(2)}
-                                    on_toggle_save={on_toggle_save.clone()} on_close={on_close_detail}
-                                    {origin} near_place={AttrValue::from(shown.near_place.trim().to_string())} />
+                                    on_toggle_save={actions.toggle_save.clone()} on_close={actions.close_record.clone()}
+                                    {origin} near_place={AttrValue::from(shown.range.near_place.trim().to_string())} />
                     } else if shown.open_record.is_some() {
                         <p class="tf-note" role="alert">{ p.record_not_found }</p>
                     }
                     <div class="tf-result-area" hidden={detail.is_some()}>
-                        <ResultList {lang} cards={Rc::clone(&answer.cards)} near_place={AttrValue::from(shown.near_place.trim().to_string())} saved={Rc::clone(&saved_ids)} {today}
+                        <ResultList {lang} cards={Rc::clone(&answer.cards)} near_place={AttrValue::from(shown.range.near_place.trim().to_string())} saved={Rc::clone(&saved_ids)} {today}
                                     follow_ups={Rc::clone(&follow_ups)}
-                                    heading_level={config.heading(2)} {on_open} on_toggle_save={on_toggle_save.clone()}
+                                    heading_level={config.heading(2)} on_open={actions.open_record.clone()} on_toggle_save={actions.toggle_save.clone()}
                                     link_state={config.sync_url.then(|| Rc::new(shown.clone()))} />
                         <Pager {lang} page={shown.page} pages={answer.pages}
                                on_page={actions.set_page.clone()} />
                     </div>
                 </section>
                 // The printout first: the dated list, then the comparison on its own page.
-                <PrintView {lang} cards={Rc::clone(&saved_cards)} records={records.clone()} follow_ups={Rc::clone(&follow_ups)}
-                           {origin} {today} search={AttrValue::from(search_summary)} near_place={AttrValue::from(shown.near_place.trim().to_string())} heading_level={config.heading(1)} />
-                <ShortlistPanel {lang} cards={Rc::clone(&saved_cards)} persistent={shortlist.persistent}
-                    follow_ups={Rc::clone(&follow_ups)} records={records.clone()} {origin}
+                <PrintView {lang} saved={saved.clone()} {today} search={AttrValue::from(search_summary)} near_place={AttrValue::from(shown.range.near_place.trim().to_string())} heading_level={config.heading(1)} />
+                <ShortlistPanel {lang} saved={saved.clone()} persistent={shortlist.persistent}
                     shareable={config.sync_url}
-                    compare_ids={Rc::new((*compare_ids).clone())} {today} {mode} uid={uid}
-                    heading_level={config.heading(1)} heading_ref={shortlist_heading.clone()} on_remove={on_toggle_save}
-                    on_toggle_compare={on_toggle_compare} {on_compare} {on_contact_all} {on_follow_up} />
-                if *contact_open && !saved_cards.is_empty() {
-                    <ContactAll {lang} cards={Rc::clone(&saved_cards)} records={records.clone()} {uid}
-                                heading_level={config.heading(1)} on_close={on_close_contact} />
+                    compare_ids={Rc::new(page_state.compare.clone())} {today} {mode} uid={uid}
+                    heading_level={config.heading(1)} heading_ref={shortlist_heading.clone()} on_remove={actions.toggle_save.clone()}
+                    on_toggle_compare={actions.toggle_compare.clone()} on_compare={actions.open_compare.clone()}
+                    on_contact_all={actions.open_contact.clone()} on_follow_up={actions.set_follow_up.clone()} />
+                if page_state.contact_open && !saved.cards.is_empty() {
+                    <ContactAll {lang} cards={Rc::clone(&saved.cards)} records={records.clone()} {uid}
+                                heading_level={config.heading(1)} on_close={actions.close_contact.clone()} />
                 }
-                if *compare_open && !compared.is_empty() {
-                    <Comparison {lang} cards={Rc::new(compared)} records={records.clone()} follow_ups={Rc::clone(&follow_ups)}
-                                near_place={AttrValue::from(shown.near_place.trim().to_string())} {origin}
+                if page_state.compare_open && !compared.is_empty() {
+                    <Comparison {lang} saved={SavedSet { cards: Rc::new(compared), ..saved.clone() }}
+                                near_place={AttrValue::from(shown.range.near_place.trim().to_string())}
                                 {today} heading_level={config.heading(1)} {uid}
-                                on_close={on_close_compare} />
+                                on_close={actions.close_compare.clone()} />
                 }
                 }
             </div>

@@ -3,8 +3,6 @@
 
 use std::rc::Rc;
 
-use std::collections::BTreeMap;
-
 use catalogue::Date;
 use tilbudsfinder_index::query::{Card, Mode};
 use wasm_bindgen::{JsCast, JsValue};
@@ -14,21 +12,15 @@ use yew::prelude::*;
 
 use crate::clipboard::copy_text;
 use crate::components::heading::{use_app_title, Heading};
-use crate::hooks::Records;
+use crate::hooks::use_focus_after_removal;
 use crate::i18n::{self, Lang};
-use crate::shortlist::{
-    csv_file_name, saved_records, to_csv, ContactStatus, FollowUp, COMPARE_MAX,
-};
+use crate::shortlist::{csv_file_name, to_csv, ContactStatus, FollowUp, SavedSet, COMPARE_MAX};
 
 #[derive(Properties, PartialEq)]
 pub struct ShortlistPanelProps {
     pub lang: Lang,
-    pub cards: Rc<Vec<Card>>,
-    pub follow_ups: Rc<BTreeMap<String, FollowUp>>,
-    /// The saved records' full records (contacts, supervision), fetched while the list has any.
-    pub records: Records,
-    /// The chosen place's position, for distances in the export.
-    pub origin: Option<(f64, f64)>,
+    /// The saved records (their distances for the export).
+    pub saved: SavedSet,
     pub persistent: bool,
     /// The page's URL holds the list, so it can be copied as a link.
     pub shareable: bool,
@@ -103,41 +95,15 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
     let copied = use_state(|| None::<&'static str>);
     // After a removal, focus goes to the next record's remove button (or the heading when the
     // list is empty): never to the page's body.
-    let removed_at = use_mut_ref(|| None::<usize>);
-    {
-        let removed_at = removed_at.clone();
-        let list = list.clone();
-        let heading = props.heading_ref.clone();
-        use_effect_with(props.cards.len(), move |_| {
-            if let Some(at) = removed_at.borrow_mut().take() {
-                let buttons = list
-                    .cast::<HtmlElement>()
-                    .and_then(|l| l.query_selector_all(".tf-remove").ok());
-                let target = buttons.and_then(|b| {
-                    let n = b.length();
-                    (n > 0).then(|| b.get((at as u32).min(n - 1))).flatten()
-                });
-                let focused = target
-                    .and_then(|node| node.dyn_into::<HtmlElement>().ok())
-                    .map(|button| button.focus().is_ok())
-                    .unwrap_or(false);
-                if !focused {
-                    if let Some(h) = heading.cast::<HtmlElement>() {
-                        let _ = h.focus();
-                    }
-                }
-            }
-        });
-    }
+    let removed_at = use_focus_after_removal(
+        list.clone(),
+        ".tf-remove",
+        props.saved.cards.len(),
+        props.heading_ref.clone(),
+    );
     let rows_csv = {
-        let cards = Rc::clone(&props.cards);
-        let records = props.records.clone();
-        let follow_ups = Rc::clone(&props.follow_ups);
-        let origin = props.origin;
-        move || {
-            let rows = saved_records(&cards, &records, &follow_ups, origin);
-            to_csv(lang, &rows)
-        }
+        let saved = props.saved.clone();
+        move || to_csv(lang, &saved.rows())
     };
     let on_export = {
         let container = container.clone();
@@ -191,7 +157,7 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
     let chosen = props.compare_ids.len();
     // With none ticked, "Sammenlign" compares every saved record (up to the maximum).
     let compared = if chosen == 0 {
-        props.cards.len().min(COMPARE_MAX)
+        props.saved.cards.len().min(COMPARE_MAX)
     } else {
         chosen
     };
@@ -200,12 +166,12 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
         <section class="tf-shortlist" aria-labelledby={labelled_by} ref={container}>
             <Heading level={props.heading_level} id={AttrValue::from(heading_id)} class="tf-shortlist-title"
                      focusable={true} node_ref={props.heading_ref.clone()}>
-                { format!("{} ({})", t.shortlist_heading, props.cards.len()) }
+                { format!("{} ({})", t.shortlist_heading, props.saved.cards.len()) }
             </Heading>
             if !props.persistent {
                 <p class="tf-note">{ t.shortlist_no_storage }</p>
             }
-            if props.cards.is_empty() {
+            if props.saved.cards.is_empty() {
                 <p class="tf-hint">{ t.shortlist_empty }</p>
             } else {
                 <p class="tf-hint tf-screen-only">{ t.compare_hint }</p>
@@ -220,12 +186,12 @@ pub fn shortlist_panel(props: &ShortlistPanelProps) -> Html {
                     }
                 </div>
                 <ul class="tf-shortlist-list" ref={list}>
-                    { for props.cards.iter().enumerate().map(|(at, card)| {
+                    { for props.saved.cards.iter().enumerate().map(|(at, card)| {
                         let id = |part: &str| format!("tf{}-{part}-{}", props.uid, card.id);
                         let label = i18n::record_label(lang, card);
                         let checked = props.compare_ids.contains(&card.id);
                         let full = chosen >= COMPARE_MAX && !checked;
-                        let follow_up = props.follow_ups.get(&card.id).cloned().unwrap_or_default();
+                        let follow_up = props.saved.follow_ups.get(&card.id).cloned().unwrap_or_default();
                         let toggle = { let cb = props.on_toggle_compare.clone(); let cid = card.id.clone();
                                        Callback::from(move |_| cb.emit(cid.clone())) };
                         let remove = { let cb = props.on_remove.clone(); let c = Rc::new(card.clone());

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::components::segmented::{segmented, Segment};
 use crate::i18n::{capacity_texts, Lang};
 use crate::state::View;
 
@@ -19,22 +20,24 @@ pub struct ViewSwitchProps {
 #[function_component(ViewSwitch)]
 pub fn view_switch(props: &ViewSwitchProps) -> Html {
     let t = capacity_texts(props.lang);
-    let option = |view: View, label: &'static str, suffix: &str| {
-        let on_change = props.on_change.clone();
-        let id = format!("{}-{suffix}", props.name);
-        html! {
-            <label class={classes!("tf-mode-option", (props.view == view).then_some("tf-selected"))} for={id.clone()}>
-                <input type="radio" id={id} name={props.name.clone()} checked={props.view == view}
-                       onchange={Callback::from(move |_| on_change.emit(view))} />
-                <span>{ label }</span>
-            </label>
-        }
-    };
-    html! {
-        <fieldset class="tf-mode-switch tf-view-switch">
-            <legend class="tf-legend">{ t.view_legend }</legend>
-            { option(View::Search, t.view_search, "search") }
-            { option(View::Capacity, t.view_capacity, "capacity") }
-        </fieldset>
-    }
+    let segments = [
+        Segment {
+            value: View::Search,
+            label: t.view_search,
+            id_suffix: "search",
+        },
+        Segment {
+            value: View::Capacity,
+            label: t.view_capacity,
+            id_suffix: "capacity",
+        },
+    ];
+    segmented(
+        classes!("tf-mode-switch", "tf-view-switch"),
+        t.view_legend,
+        &props.name,
+        props.view,
+        segments,
+        &props.on_change,
+    )
 }
