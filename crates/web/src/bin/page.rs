@@ -267,6 +267,20 @@ fn fill_fallbacks(
     Ok(out)
 }
 
+/// The JSON in `data-config='…'`.
+fn page_config(page: &str) -> Option<&str> {
+    let start = page.find(CONFIG_ATTRIBUTE)? + CONFIG_ATTRIBUTE.len();
+    let len = page[start..].find('\'')?;
+    Some(&page[start..start + len])
+}
+
+/// `text` with everything from `start` to `end` (both kept) replaced by `with`.
+fn replace_between(text: &str, start: &str, end: &str, with: &str) -> Option<String> {
+    let from = text.find(start)? + start.len();
+    let to = from + text[from..].find(end)?;
+    Some(format!("{}{with}{}", &text[..from], &text[to..]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -297,18 +311,4 @@ mod tests {
         assert!(fallback_config(&["--count", "0"]).is_err());
         assert!(fallback_config(&["--mode"]).is_err());
     }
-}
-
-/// The JSON in `data-config='…'`.
-fn page_config(page: &str) -> Option<&str> {
-    let start = page.find(CONFIG_ATTRIBUTE)? + CONFIG_ATTRIBUTE.len();
-    let len = page[start..].find('\'')?;
-    Some(&page[start..start + len])
-}
-
-/// `text` with everything from `start` to `end` (both kept) replaced by `with`.
-fn replace_between(text: &str, start: &str, end: &str, with: &str) -> Option<String> {
-    let from = text.find(start)? + start.len();
-    let to = from + text[from..].find(end)?;
-    Some(format!("{}{with}{}", &text[..from], &text[to..]))
 }
