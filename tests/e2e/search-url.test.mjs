@@ -79,7 +79,7 @@ test('an address naming an unknown facet or value says which, politely, and the 
   assert.ok(expected.total > 0 && expected.total < unfiltered.total, 'the region filter narrows the answer');
   // A typo of a facet's name, and a municipality number that does not exist.
   const query = `?q=bo&f=kommun:Aarhus&f=region:${region}&f=municipality:9999&age=30`;
-  const { page, context, problems } = await openSearch(browser, server.url, query);
+  const { page, context, problems } = await openSearch(site, query);
   await expectTotal(page, expected.total);
   assert.deepEqual(await shownIds(page), expected.hits);
   const note = page.locator('.tf-left-out');
@@ -96,17 +96,14 @@ test('an address naming an unknown facet or value says which, politely, and the 
   assert.equal(await page.locator('.tf-chip').count(), 2, 'the region and the age');
   assert.equal(await page.getByLabel('Søg i tilbud').inputValue(), 'bo');
   assert.equal(await page.getByLabel('Borgerens alder (år)').inputValue(), '30');
-  await expectAccessible(page, 'with filters left out');
-  expectNoProblems(problems);
-  await context.close();
+  await finishPage({ page, context, problems }, 'with filters left out');
 
   // The same in English (`?lang=en` sets the page's language).
-  const english = await openSearch(browser, server.url, `${query}&lang=en`);
+  const english = await openSearch(site, `${query}&lang=en`);
   await expectTotal(english.page, expected.total);
   assert.deepEqual(await english.page.locator('.tf-left-out li').allTextContents(), [
     '“kommun” is not a filter of this search.',
     'Municipality has no value “9999”.',
   ]);
-  expectNoProblems(english.problems);
-  await english.context.close();
+  await finishPage(english, 'in English, with filters left out');
 });
