@@ -313,15 +313,7 @@ pub fn arbitrary_query(
             filters.push((String::arbitrary(u)?, String::arbitrary(u)?));
         }
     }
-    let sort = *u.choose(&[
-        Sort::Relevance,
-        Sort::PriceAsc,
-        Sort::PriceDesc,
-        Sort::Distance,
-        Sort::FreePlaces,
-        Sort::Updated,
-        Sort::Name,
-    ])?;
+    let sort = *u.choose(&Sort::ALL)?;
     let price = if bool::arbitrary(u)? {
         Some(PriceRange {
             basis: *u.choose(&[

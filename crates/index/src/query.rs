@@ -44,6 +44,19 @@ pub enum Sort {
     Name,
 }
 
+impl Sort {
+    /// Every sort, in declaration order (for tests and fuzzing that try them all).
+    pub const ALL: [Sort; 7] = [
+        Sort::Relevance,
+        Sort::PriceAsc,
+        Sort::PriceDesc,
+        Sort::Distance,
+        Sort::FreePlaces,
+        Sort::Updated,
+        Sort::Name,
+    ];
+}
+
 /// A point and a radius.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Near {
