@@ -6,9 +6,11 @@
 //! controls themselves (the search box, the range fields, the switches), so what the user
 //! touched repaints in the next frame; `shown`, the same choices one frame later
 //! ([`use_after_paint`]), drives the search (a `use_memo`, one engine call) and everything drawn
-//! from its answer. Callbacks handed to child components are made once (or when what they read
-//! changes), so a child whose props did not change is not rendered again: a keystroke renders
-//! the box, and the next frame renders only the cards and facet counts that changed.
+//! from its answer. The search box's text is the exception: the box itself hands it over right
+//! after the paint of the typed letter (a keystroke renders nothing else), and `shown` takes it
+//! at once. Callbacks handed to child components are made once (or when what they read
+//! changes), so a child whose props did not change is not rendered again: after a keystroke's
+//! paint, the page renders only the cards and facet counts that changed.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -138,6 +140,7 @@ fn opening(open: Callback<bool>, opener: Opener) -> Callback<Option<HtmlElement>
 impl PageActions {
     fn new(
         dispatch: &Callback<Action>,
+        text_typed: Rc<Cell<bool>>,
         page: &Callback<PageAction>,
         [record, compare, contact]: [Opener; 3],
     ) -> PageActions {
@@ -148,7 +151,10 @@ impl PageActions {
             Action::OpenRecord(card.id.clone())
         });
         PageActions {
-            set_text: dispatch.reform(Action::SetText),
+            set_text: dispatch.reform(move |text| {
+                text_typed.set(true);
+                Action::SetText(text)
+            }),
             set_view: dispatch.reform(Action::SetView),
             set_mode: dispatch.reform(Action::SetMode),
             set_sort: dispatch.reform(Action::SetSort),
@@ -190,8 +196,11 @@ pub fn search_page(props: &SearchPageProps) -> Html {
         let start = Rc::clone(&start);
         move || start.1.clone()
     });
+    // Set when the search box hands over its text, which it does right after a paint: the
+    // results then follow it in this render, not one frame later.
+    let text_typed = (*use_memo((), |_| Rc::new(Cell::new(false)))).clone();
     // What the results show: the state as it was when the last frame was painted.
-    let shown = use_after_paint((*state).clone());
+    let shown = use_after_paint((*state).clone(), text_typed.replace(false));
 
     let answer = use_memo((shown.clone(), props.version, props.index.clone()), {
         let config = Rc::clone(&config);
@@ -310,9 +319,11 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     let actions = use_memo((), {
         let dispatch = dispatch.clone();
         let page_dispatch = page_state.dispatcher();
+        let text_typed = Rc::clone(&text_typed);
         move |_| {
             PageActions::new(
                 &dispatch,
+                text_typed,
                 &Callback::from(move |action| page_dispatch.dispatch(action)),
                 [detail_opener, compare_opener, contact_opener],
             )

@@ -25,29 +25,39 @@ type Pending = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
 const FALLBACK_MS: u32 = 100;
 
 /// `value` as it was when the last frame was painted: it takes every new value right after the
-/// next paint.
+/// next paint. With `at_once`, it takes `value` in this render (for a change that was itself
+/// made after a paint, such as the search box's text, [`crate::components::search_box`]).
 #[hook]
-pub fn use_after_paint<T>(value: T) -> T
+pub fn use_after_paint<T>(value: T, at_once: bool) -> T
 where
     T: Clone + PartialEq + 'static,
 {
-    let shown = use_state_eq(|| value.clone());
+    let shown = use_mut_ref(|| value.clone());
     let latest = use_mut_ref(|| value.clone());
     let pending = use_mut_ref(|| false);
+    let rerender = use_force_update();
     *latest.borrow_mut() = value.clone();
+    if at_once {
+        *shown.borrow_mut() = value.clone();
+    }
     {
-        let shown = shown.clone();
+        let shown = Rc::clone(&shown);
         use_effect_with(value, move |value| {
-            if *value != *shown && !*pending.borrow() {
+            if *value != *shown.borrow() && !*pending.borrow() {
                 *pending.borrow_mut() = true;
                 after_next_paint(move || {
                     *pending.borrow_mut() = false;
-                    shown.set(latest.borrow().clone());
+                    let latest = latest.borrow().clone();
+                    if latest != *shown.borrow() {
+                        *shown.borrow_mut() = latest;
+                        rerender.force_update();
+                    }
                 });
             }
         });
     }
-    (*shown).clone()
+    let shown = shown.borrow().clone();
+    shown
 }
 
 /// Runs `work` once, in a task right after the next frame is painted (an animation frame, then a
