@@ -137,7 +137,7 @@ test('the iframe fallback renders the preset search and its height follows its c
   await context.close();
 });
 
-test('bytes a visitor downloads before the first results, as served (gzip), cold cache', async () => {
+test('bytes a visitor downloads before the first results, as served (brotli where the browser takes it), cold cache', async () => {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
