@@ -79,15 +79,18 @@ pub fn gzip(bytes: &[u8]) -> Vec<u8> {
 
 /// Where the gzipped copy of `path` lies: `FILE.gz` beside `FILE`.
 pub fn gzipped_path(path: &Path) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(GZIP_SUFFIX);
-    PathBuf::from(name)
+    with_suffix(path, GZIP_SUFFIX)
 }
 
 /// Where the brotli copy of `path` lies: `FILE.br` beside `FILE`.
 pub fn brotli_path(path: &Path) -> PathBuf {
+    with_suffix(path, BROTLI_SUFFIX)
+}
+
+/// `path` with `suffix` appended to its name.
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
-    name.push(BROTLI_SUFFIX);
+    name.push(suffix);
     PathBuf::from(name)
 }
 
@@ -122,9 +125,7 @@ fn write_copy(
     target: &Path,
     compress: impl FnOnce(BufWriter<File>, &mut File) -> io::Result<()>,
 ) -> io::Result<u64> {
-    let mut tmp_name = target.as_os_str().to_owned();
-    tmp_name.push(".tmp");
-    let tmp = PathBuf::from(tmp_name);
+    let tmp = with_suffix(target, ".tmp");
     let written = (|| {
         compress(BufWriter::new(File::create(&tmp)?), &mut File::open(path)?)?;
         std::fs::rename(&tmp, target)?;

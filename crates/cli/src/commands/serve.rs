@@ -567,10 +567,8 @@ impl Site {
         } else {
             Vec::new()
         };
-        let brotli = wanted
-            .iter()
-            .take_while(|&&e| e != Encoding::Gzip)
-            .any(|&e| e == Encoding::Brotli)
+        // The most wanted first: brotli when it is wanted at least as much as gzip.
+        let brotli = (wanted.first() == Some(&Encoding::Brotli))
             .then(|| self.precompressed(&path, stamp, Encoding::Brotli))
             .flatten();
         let representation = match brotli {

@@ -47,9 +47,7 @@ const USAGE: &str = "usage: tilbudsfinder-page SITE_DIR [PAGE_WITH_WIDGETS]...\n
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let outcome = match args.as_slice() {
-        [site, pages @ ..] if !site.starts_with('-') => {
-            finish_page(Path::new(site)).and_then(|()| finish_widget_pages(Path::new(site), pages))
-        }
+        [site, pages @ ..] if !site.starts_with('-') => finish_site(Path::new(site), pages),
         [flag, site, page_url, options @ ..] if flag == "--fallback" => {
             fallback(Path::new(site), page_url, options)
         }
@@ -112,14 +110,21 @@ impl Site {
     }
 }
 
-fn finish_page(site: &Path) -> Result<(), String> {
+/// Finishes the site's page and each page with widgets, over the index opened once.
+fn finish_site(site_dir: &Path, pages: &[String]) -> Result<(), String> {
+    let site = Site::open(site_dir)?;
+    finish_widget_pages(site_dir, &site, pages)?;
+    finish_page(site)
+}
+
+fn finish_page(site: Site) -> Result<(), String> {
     let Site {
         page_path,
         page,
         config,
         index,
         initial,
-    } = Site::open(site)?;
+    } = site;
     let hints: String = initial
         .iter()
         .map(|name| {
@@ -213,13 +218,9 @@ fn fallback_snippet(site: &Site, config: &Config, page_url: &str) -> Result<Stri
 }
 
 /// Writes the fallback of every `tf:fallback` mark in each page (paths inside `site`).
-fn finish_widget_pages(site: &Path, pages: &[String]) -> Result<(), String> {
-    if pages.is_empty() {
-        return Ok(());
-    }
-    let opened = Site::open(site)?;
+fn finish_widget_pages(site_dir: &Path, opened: &Site, pages: &[String]) -> Result<(), String> {
     for page in pages {
-        let path = site.join(page);
+        let path = site_dir.join(page);
         let text = std::fs::read_to_string(&path)
             .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         // The site's page, seen from this one.
@@ -227,7 +228,7 @@ fn finish_widget_pages(site: &Path, pages: &[String]) -> Result<(), String> {
         let page_url = format!("{up}index.html");
         let finished = fill_fallbacks(&text, |options| {
             let options: Vec<&str> = options.split_whitespace().collect();
-            fallback_snippet(&opened, &fallback_config(&options)?, &page_url)
+            fallback_snippet(opened, &fallback_config(&options)?, &page_url)
         })
         .map_err(|e| format!("{}: {e}", path.display()))?;
         std::fs::write(&path, finished)
