@@ -104,6 +104,11 @@ function applyParts(root) {
   }
 }
 
+/** The child of a shadow root with the class (`:scope >` matches nothing in a shadow root). */
+function childOf(root, className) {
+  return [...root.children].find((el) => el.classList.contains(className)) ?? null;
+}
+
 const LOADING = { da: 'Indlæser søgningen …', en: 'Loading the search …' };
 const READY = 'tilbudsfinder:ready';
 const ERROR = 'tilbudsfinder:error';
@@ -114,6 +119,7 @@ class TilbudsFinder extends HTMLElement {
   #handle = null;
   #generation = 0;
   #loading = false;
+  #rendered = false;
   #parts = null;
   // The element's children, shown through this slot until the search is ready (the no-JS
   // fallback stays visible while the app loads, and if it cannot load).
@@ -181,7 +187,8 @@ class TilbudsFinder extends HTMLElement {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 
-  #destroy() {
+  /** Stops the running app, if any, and what watches it. */
+  #release() {
     this.#parts?.disconnect();
     this.#parts = null;
     if (this.#handle) {
@@ -189,17 +196,22 @@ class TilbudsFinder extends HTMLElement {
       this.#handle = null;
     }
     this.#loading = false;
+  }
+
+  #destroy() {
+    this.#release();
     if (this.shadowRoot) this.shadowRoot.replaceChildren();
   }
 
   async #render() {
     const generation = ++this.#generation;
-    const firstRender = !this.shadowRoot;
-    this.#destroy();
-    const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    const style = document.createElement('link');
-    style.rel = 'stylesheet';
-    style.href = new URL('tilbudsfinder.css', base).href;
+    const firstRender = !this.#rendered;
+    this.#rendered = true;
+    // The widget's first view, written by the build into a declarative shadow root
+    // (tilbudsfinder-page --view): it stays on screen until the app is ready and then gives the
+    // app its box in one frame, so nothing below the widget moves. Until the app has taken it
+    // over (an upgrade renders once per attribute and once more on connection).
+    const view = this.shadowRoot ? childOf(this.shadowRoot, 'tf-widget-view') : null;
     const container = document.createElement('div');
     container.className = 'tf-widget';
     container.setAttribute('lang', this.#lang());
@@ -207,14 +219,41 @@ class TilbudsFinder extends HTMLElement {
     status.className = 'tf-widget-status';
     status.setAttribute('role', 'status');
     status.textContent = LOADING[this.#lang()];
-    container.append(status);
-    shadow.replaceChildren(style, container);
-    // The fallback is shown until the first time the search is ready, not again on a remount.
-    if (firstRender || this.#fallback) {
-      this.#fallback = document.createElement('div');
-      this.#fallback.className = 'tf-widget-fallback';
-      this.#fallback.append(document.createElement('slot'));
-      shadow.append(this.#fallback);
+    let shadow;
+    if (view) {
+      shadow = this.shadowRoot;
+      this.#release();
+      for (const old of shadow.querySelectorAll('.tf-widget:not(.tf-widget-view)')) old.remove();
+      this.#fallback = childOf(shadow, 'tf-widget-fallback');
+      applyParts(view);
+      // The app loads out of sight beside the view, and takes its place once ready.
+      container.hidden = true;
+      view.after(container);
+      container.addEventListener(READY, () => {
+        view.remove();
+        container.hidden = false;
+      }, { once: true });
+      // An index that cannot be loaded: the app's sentence, and the fallback list, instead.
+      container.addEventListener(ERROR, () => {
+        if (!container.hidden) return;
+        view.remove();
+        container.hidden = false;
+      }, { once: true });
+    } else {
+      this.#destroy();
+      shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+      const style = document.createElement('link');
+      style.rel = 'stylesheet';
+      style.href = new URL('tilbudsfinder.css', base).href;
+      container.append(status);
+      shadow.replaceChildren(style, container);
+      // The fallback is shown until the first time the search is ready, not again on a remount.
+      if (firstRender || this.#fallback) {
+        this.#fallback = document.createElement('div');
+        this.#fallback.className = 'tf-widget-fallback';
+        this.#fallback.append(document.createElement('slot'));
+        shadow.append(this.#fallback);
+      }
     }
     this.#loading = true;
     // The index's first files download while the app does (www/prefetch.js).
@@ -235,6 +274,8 @@ class TilbudsFinder extends HTMLElement {
     } catch (error) {
       if (generation !== this.#generation) return;
       this.#loading = false;
+      view?.remove();
+      container.hidden = false;
       const sentence = loadFailedSentence(this.#lang());
       status.setAttribute('role', 'alert');
       status.textContent = sentence;

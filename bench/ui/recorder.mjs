@@ -13,7 +13,8 @@
 // - the first frame in which a result card is in the page with a size (cold first results),
 //   polled once per animation frame from navigation start;
 // - the first frame in which the search box is the live app's (`spec.interactive`: its input is
-//   there and the view the build prerendered, which the app takes over, is gone).
+//   there and the view the build prerendered, which the app takes over, is gone; a widget's
+//   prerendered view is in its shadow root).
 //
 // Not a module: it must stay one self-contained function.
 
@@ -70,7 +71,7 @@ export function recorder(spec) {
   const interactive = () => {
     const i = spec.interactive;
     return roots(i.host).some((root) => root.querySelector(i.input))
-      && !(i.prerendered && document.querySelector(i.prerendered));
+      && !(i.prerendered && roots(i.host).some((root) => root.querySelector(i.prerendered)));
   };
   /** Records the first painted frame in which `holds()`, checked once per animation frame. */
   const firstFrameWhen = (holds, record) => {
