@@ -66,8 +66,13 @@ export function recorder(spec) {
   addEventListener('pointerdown', (e) => state.pointers.push(e.timeStamp), { capture: true, passive: true });
   new MutationObserver(observeChange)
     .observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['hidden'] });
+  // A card with a size that is not invisible (a prerendered view kept as an invisible placeholder
+  // has sized cards: www/main.js).
   const cardShown = () => roots(spec.card.host).some((root) => [...root.querySelectorAll(spec.card.selector)]
-    .some((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; }));
+    .some((el) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && el.checkVisibility({ visibilityProperty: true });
+    }));
   const interactive = () => {
     const i = spec.interactive;
     return roots(i.host).some((root) => root.querySelector(i.input))

@@ -170,7 +170,9 @@ fn finish_page(site: Site) -> Result<(), String> {
 fn preload_hints(index_url: &str, initial: &[String]) -> String {
     initial
         .iter()
-        .map(|name| format!("<link rel=\"preload\" href=\"{index_url}{name}\" as=\"fetch\" crossorigin>"))
+        .map(|name| {
+            format!("<link rel=\"preload\" href=\"{index_url}{name}\" as=\"fetch\" crossorigin>")
+        })
         .collect()
 }
 
@@ -299,8 +301,8 @@ fn finish_widget_pages(site_dir: &Path, opened: &Site, pages: &[String]) -> Resu
         // Its widgets' index files start downloading with the page, as the site's page does
         // (optional: a page without the mark only waits longer).
         let hints = preload_hints(&format!("{up}{}", opened.config.index_url), &opened.initial);
-        let finished = replace_between(&finished, PRELOAD_START, PRELOAD_END, &hints)
-            .unwrap_or(finished);
+        let finished =
+            replace_between(&finished, PRELOAD_START, PRELOAD_END, &hints).unwrap_or(finished);
         std::fs::write(&path, finished)
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
