@@ -20,8 +20,6 @@
 //! `<!-- /tf:fallback -->` inside a `<tilbuds-finder>` gets the fallback for OPTIONS (the
 //! `--fallback` options, which repeat the widget's presets), linking to the site's page. The
 //! widget shows its fallback while it loads, so its first results are in the first paint too.
-//! A `<!-- tf:preload-index -->` mark in such a page gets the preload hints of the site's page,
-//! so the widgets' index files download from the start too.
 //!
 //! The marks stay, so the page can be finished again over another index (a site whose index is
 //! replaced, as the robustness tests do). The page's configuration is read from the template itself (the `data-config` attribute of
@@ -298,11 +296,6 @@ fn finish_widget_pages(site_dir: &Path, opened: &Site, pages: &[String]) -> Resu
             widget_snippet(opened, fallback_config(&options)?, &page_url)
         })
         .map_err(|e| format!("{}: {e}", path.display()))?;
-        // Its widgets' index files start downloading with the page, as the site's page does
-        // (optional: a page without the mark only waits longer).
-        let hints = preload_hints(&format!("{up}{}", opened.config.index_url), &opened.initial);
-        let finished =
-            replace_between(&finished, PRELOAD_START, PRELOAD_END, &hints).unwrap_or(finished);
         std::fs::write(&path, finished)
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
