@@ -1,9 +1,10 @@
 // Cold-load request waterfall of a page of the built site at 9 Mbit/s + 170 ms (CDP throttling):
 // when each request starts and ends, when the first card / fallback is painted, and every
 // layout shift with its sources. A measuring tool, not a test.
-//   TF_CLI=... node tests/trace-waterfall.mjs DIST PATH [REPS]
-import { launchBrowser, startServer } from './lib/harness.mjs';
-import { recorder } from '../bench/ui/recorder.mjs';
+//   TF_CLI=... [TF_WIDTH=375] node bench/ui/waterfall.mjs DIST PATH [REPS]
+// (run from anywhere with tests/node_modules installed: it uses the tests' harness).
+import { launchBrowser, startServer } from '../../tests/lib/harness.mjs';
+import { recorder } from './recorder.mjs';
 
 const [dist, pagePath, repsArg] = process.argv.slice(2);
 const spec = pagePath.startsWith('demo/') ? {
@@ -19,7 +20,7 @@ const spec = pagePath.startsWith('demo/') ? {
 const server = await startServer({ dir: dist });
 const browser = await launchBrowser();
 for (let rep = 0; rep < Number(repsArg ?? 1); rep++) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: Number(process.env.TF_WIDTH ?? 1280), height: 900 } });
   const page = await context.newPage();
   await page.addInitScript(`(${recorder.toString()})(${JSON.stringify(spec)});`);
   await page.addInitScript(() => {
