@@ -10,6 +10,10 @@
 // are loaded relative to this module's own URL: load-failure.js, the wasm app, its CSS, and the
 // index (unless the `index` attribute points elsewhere). Nothing else is requested: no fonts, no
 // analytics, no cookies.
+// The page may carry the widget's first view, prerendered by the build into a declarative shadow
+// root (`tilbudsfinder-page --fallback … --view`, docs/embedding.md): it is shown from the first
+// paint, and the app loads hidden beside it and takes its box when ready, so the host page
+// below does not move.
 // Works under `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'` (no inline script or
 // style anywhere). Several elements on one page work independently; removing one frees it.
 //
@@ -219,9 +223,8 @@ class TilbudsFinder extends HTMLElement {
     status.className = 'tf-widget-status';
     status.setAttribute('role', 'status');
     status.textContent = LOADING[this.#lang()];
-    let shadow;
     if (view) {
-      shadow = this.shadowRoot;
+      const shadow = this.shadowRoot;
       this.#release();
       for (const old of shadow.querySelectorAll('.tf-widget:not(.tf-widget-view)')) old.remove();
       this.#fallback = childOf(shadow, 'tf-widget-fallback');
@@ -241,7 +244,7 @@ class TilbudsFinder extends HTMLElement {
       }, { once: true });
     } else {
       this.#destroy();
-      shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+      const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
       const style = document.createElement('link');
       style.rel = 'stylesheet';
       style.href = new URL('tilbudsfinder.css', base).href;
