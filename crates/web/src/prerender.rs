@@ -216,3 +216,17 @@ impl std::fmt::Display for PrerenderError {
 }
 
 impl std::error::Error for PrerenderError {}
+
+#[cfg(test)]
+mod tests {
+    use super::attribute_text;
+
+    #[test]
+    fn the_stylesheet_address_cannot_leave_its_attribute() {
+        assert_eq!(
+            attribute_text("https://x.dk/a?b=1&c=\"><script>"),
+            "https://x.dk/a?b=1&amp;c=&quot;>&lt;script>"
+        );
+        assert_eq!(attribute_text("../"), "../");
+    }
+}
