@@ -101,8 +101,11 @@ function markStale(prerendered, live, texts) {
 }
 
 const prerendered = root.querySelector('.tf-prerendered');
-if (prerendered && !showsPrerenderedView()) prerendered.remove();
-const waiting = prerendered?.isConnected ? prerendered : null;
+const waiting = prerendered && showsPrerenderedView() ? prerendered : null;
+// Another view was asked for: the prerendered one is invisible (www/prerendered.js) but keeps
+// its place below the loading app until the app is ready, so the page below moves at most once,
+// out of sight, instead of with each step of the app's loading.
+const placeholder = prerendered && !waiting ? prerendered : null;
 try {
   const { mount, pageTexts } = await loadApp(import.meta.url);
   const texts = pageTexts(lang);
@@ -116,6 +119,12 @@ try {
     live.addEventListener('tilbudsfinder:error', failed, { once: true });
     root.querySelector('.tf-widget-status')?.remove();
     root.append(live);
+  } else if (placeholder) {
+    root.querySelector('.tf-widget-status')?.remove();
+    placeholder.before(live);
+    for (const done of ['tilbudsfinder:ready', 'tilbudsfinder:error']) {
+      live.addEventListener(done, () => placeholder.remove(), { once: true });
+    }
   } else {
     root.replaceChildren(live);
   }

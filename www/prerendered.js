@@ -2,8 +2,9 @@
 // prerendered the page's default view (Danish, nothing searched) into index.html, and an address
 // that asks for something else (a search, a filter, an open record, English) must never flash
 // that view before the app shows the right one. This marks the page so the stylesheet hides the
-// prerendered view (`.tf-prerendered-hidden`), and www/main.js reads the same mark. Without
-// JavaScript nothing runs, and the prerendered results are what the page shows.
+// prerendered view (`.tf-prerendered-hidden`: invisible, in its place until the app is ready),
+// and www/main.js reads the same mark. Without JavaScript nothing runs, and the prerendered
+// results are what the page shows.
 (function markPrerenderedView() {
   var params = new URLSearchParams(location.search);
   var lang = params.get('lang') || 'da';

@@ -10,6 +10,10 @@
 // are loaded relative to this module's own URL: load-failure.js, the wasm app, its CSS, and the
 // index (unless the `index` attribute points elsewhere). Nothing else is requested: no fonts, no
 // analytics, no cookies.
+// The page may carry the widget's first view, prerendered by the build into a declarative shadow
+// root (`tilbudsfinder-page --fallback … --view`, docs/embedding.md): it is shown from the first
+// paint, and the app loads hidden beside it and takes its box when ready, so the host page
+// below does not move.
 // Works under `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'` (no inline script or
 // style anywhere). Several elements on one page work independently; removing one frees it.
 //
@@ -104,6 +108,11 @@ function applyParts(root) {
   }
 }
 
+/** The child of a shadow root with the class (`:scope >` matches nothing in a shadow root). */
+function childOf(root, className) {
+  return [...root.children].find((el) => el.classList.contains(className)) ?? null;
+}
+
 const LOADING = { da: 'Indlæser søgningen …', en: 'Loading the search …' };
 const READY = 'tilbudsfinder:ready';
 const ERROR = 'tilbudsfinder:error';
@@ -114,6 +123,7 @@ class TilbudsFinder extends HTMLElement {
   #handle = null;
   #generation = 0;
   #loading = false;
+  #rendered = false;
   #parts = null;
   // The element's children, shown through this slot until the search is ready (the no-JS
   // fallback stays visible while the app loads, and if it cannot load).
@@ -181,7 +191,8 @@ class TilbudsFinder extends HTMLElement {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 
-  #destroy() {
+  /** Stops the running app, if any, and what watches it. */
+  #release() {
     this.#parts?.disconnect();
     this.#parts = null;
     if (this.#handle) {
@@ -189,17 +200,22 @@ class TilbudsFinder extends HTMLElement {
       this.#handle = null;
     }
     this.#loading = false;
+  }
+
+  #destroy() {
+    this.#release();
     if (this.shadowRoot) this.shadowRoot.replaceChildren();
   }
 
   async #render() {
     const generation = ++this.#generation;
-    const firstRender = !this.shadowRoot;
-    this.#destroy();
-    const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    const style = document.createElement('link');
-    style.rel = 'stylesheet';
-    style.href = new URL('tilbudsfinder.css', base).href;
+    const firstRender = !this.#rendered;
+    this.#rendered = true;
+    // The widget's first view, written by the build into a declarative shadow root
+    // (tilbudsfinder-page --view): it stays on screen until the app is ready and then gives the
+    // app its box in one frame, so nothing below the widget moves. Until the app has taken it
+    // over (an upgrade renders once per attribute and once more on connection).
+    const view = this.shadowRoot ? childOf(this.shadowRoot, 'tf-widget-view') : null;
     const container = document.createElement('div');
     container.className = 'tf-widget';
     container.setAttribute('lang', this.#lang());
@@ -207,14 +223,40 @@ class TilbudsFinder extends HTMLElement {
     status.className = 'tf-widget-status';
     status.setAttribute('role', 'status');
     status.textContent = LOADING[this.#lang()];
-    container.append(status);
-    shadow.replaceChildren(style, container);
-    // The fallback is shown until the first time the search is ready, not again on a remount.
-    if (firstRender || this.#fallback) {
-      this.#fallback = document.createElement('div');
-      this.#fallback.className = 'tf-widget-fallback';
-      this.#fallback.append(document.createElement('slot'));
-      shadow.append(this.#fallback);
+    if (view) {
+      const shadow = this.shadowRoot;
+      this.#release();
+      for (const old of shadow.querySelectorAll('.tf-widget:not(.tf-widget-view)')) old.remove();
+      this.#fallback = childOf(shadow, 'tf-widget-fallback');
+      applyParts(view);
+      // The app loads out of sight beside the view, and takes its place once ready.
+      container.hidden = true;
+      view.after(container);
+      container.addEventListener(READY, () => {
+        view.remove();
+        container.hidden = false;
+      }, { once: true });
+      // An index that cannot be loaded: the app's sentence, and the fallback list, instead.
+      container.addEventListener(ERROR, () => {
+        if (!container.hidden) return;
+        view.remove();
+        container.hidden = false;
+      }, { once: true });
+    } else {
+      this.#destroy();
+      const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+      const style = document.createElement('link');
+      style.rel = 'stylesheet';
+      style.href = new URL('tilbudsfinder.css', base).href;
+      container.append(status);
+      shadow.replaceChildren(style, container);
+      // The fallback is shown until the first time the search is ready, not again on a remount.
+      if (firstRender || this.#fallback) {
+        this.#fallback = document.createElement('div');
+        this.#fallback.className = 'tf-widget-fallback';
+        this.#fallback.append(document.createElement('slot'));
+        shadow.append(this.#fallback);
+      }
     }
     this.#loading = true;
     // The index's first files download while the app does (www/prefetch.js).
@@ -235,6 +277,8 @@ class TilbudsFinder extends HTMLElement {
     } catch (error) {
       if (generation !== this.#generation) return;
       this.#loading = false;
+      view?.remove();
+      container.hidden = false;
       const sentence = loadFailedSentence(this.#lang());
       status.setAttribute('role', 'alert');
       status.textContent = sentence;

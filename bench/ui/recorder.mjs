@@ -13,7 +13,8 @@
 // - the first frame in which a result card is in the page with a size (cold first results),
 //   polled once per animation frame from navigation start;
 // - the first frame in which the search box is the live app's (`spec.interactive`: its input is
-//   there and the view the build prerendered, which the app takes over, is gone).
+//   there and the view the build prerendered, which the app takes over, is gone; a widget's
+//   prerendered view is in its shadow root).
 //
 // Not a module: it must stay one self-contained function.
 
@@ -65,12 +66,17 @@ export function recorder(spec) {
   addEventListener('pointerdown', (e) => state.pointers.push(e.timeStamp), { capture: true, passive: true });
   new MutationObserver(observeChange)
     .observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['hidden'] });
+  // A card with a size that is not invisible (a prerendered view kept as an invisible placeholder
+  // has sized cards: www/main.js).
   const cardShown = () => roots(spec.card.host).some((root) => [...root.querySelectorAll(spec.card.selector)]
-    .some((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; }));
+    .some((el) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && el.checkVisibility({ visibilityProperty: true });
+    }));
   const interactive = () => {
     const i = spec.interactive;
     return roots(i.host).some((root) => root.querySelector(i.input))
-      && !(i.prerendered && document.querySelector(i.prerendered));
+      && !(i.prerendered && roots(i.host).some((root) => root.querySelector(i.prerendered)));
   };
   /** Records the first painted frame in which `holds()`, checked once per animation frame. */
   const firstFrameWhen = (holds, record) => {

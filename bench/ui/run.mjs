@@ -67,7 +67,8 @@ const TARGETS = {
       card: { selector: '.tf-card', host: 'tilbuds-finder' },
       // The first results the build writes into the demo page, shown while the widget loads.
       fallback: 'tilbuds-finder .tilbudsfinder-fallback li',
-      interactive: { input: '.tf-search-input', host: 'tilbuds-finder' },
+      // The widget's first view, prerendered by the build; the app takes it over (www/widget.js).
+      interactive: { input: '.tf-search-input', host: 'tilbuds-finder', prerendered: '.tf-widget-view' },
       signatures: { results: { host: 'tilbuds-finder', count: '.tf-results-title', items: '.tf-card', attr: 'data-id' } },
     },
   },

@@ -6,10 +6,11 @@
 // snippets change, this test runs the new ones.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DIST, INDEX_DIR, cliJson, withServerAndBrowser } from '../lib/harness.mjs';
+import { DIST, INDEX_DIR, PAGE, cliJson, withServerAndBrowser } from '../lib/harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DOC = path.resolve(here, '../../docs/embedding.md');
@@ -100,7 +101,8 @@ test('the snippet, the events and the theming on a blank page: a working, styled
   ));
   const { page, context, problems, outside } = await open('side.html');
   const municipality = snippet.match(/municipality="(\d+)"/)[1];
-  const want = cliJson(['query', INDEX_DIR, '--json', '--filter', `municipality=${municipality}`]).total;
+  // The live count is the one the build's fallback list states.
+  const want = Number(snippet.match(/<p>([\d.]+) tilbud fundet<\/p>/)[1].replaceAll('.', ''));
   assert.ok(want > 0, 'the sample has offers in the snippet\'s municipality');
   await waitForTotal(page, 'tilbuds-finder', want);
   const finder = page.locator('tilbuds-finder');
@@ -154,6 +156,50 @@ test('the fallback snippet shows without JavaScript and gives way to the search 
   assert.equal(await on.page.getByText('Søgningen kræver JavaScript').isVisible(), false);
   assert.deepEqual(on.problems, []);
   await on.context.close();
+});
+
+test('the preload hints and the widget\'s prerendered first view (--view): each hinted file fetched once, the view taken over in place', async () => {
+  const hints = block(html, 'rel="modulepreload"');
+  const command = blocks.filter((b) => b.lang === 'sh').map((b) => b.code).find((code) => code.includes('--view'));
+  assert.ok(command, 'the doc shows the finisher with --view');
+  // The doc's options, for this site: `... index.html \\n  OPTIONS > file`.
+  const options = command.split('index.html')[1].split('>')[0].replaceAll('\\', ' ').trim().split(/\s+/);
+  assert.ok(options.includes('--view') && options.includes('--heading-level'));
+  const snippet = execFileSync(PAGE, ['--fallback', path.join(site.dir, 'tilbudsfinder'), '/tilbudsfinder/index.html', ...options], { encoding: 'utf8' });
+  assert.match(snippet, /<template shadowrootmode="open">/);
+  // The element says what the options said (the doc's example: Aarhus, level 2, ten results).
+  const level = options[options.indexOf('--heading-level') + 1];
+  const municipality = options[options.indexOf('--filter') + 1].split('=')[1];
+  const count = options[options.indexOf('--count') + 1];
+  const page = blankPage(`<tilbuds-finder municipality="${municipality}" heading-level="${level}" page-size="${count}">${snippet}</tilbuds-finder>`,
+    { scripts: ['/tilbudsfinder/widget.js'] }).replace('</head>', `${hints}\n</head>`);
+  writeFileSync(path.join(site.dir, 'view.html'), page);
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const tab = await context.newPage();
+  await tab.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shifts.push(e.value); })
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  const problems = [];
+  const fetched = [];
+  tab.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  tab.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`); });
+  tab.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await tab.goto(site.url + 'view.html');
+  // The live count is the one the build's fallback list states.
+  const want = Number(snippet.match(/<p>([\d.]+) tilbud fundet<\/p>/)[1].replaceAll('.', ''));
+  await waitForTotal(tab, 'tilbuds-finder', want);
+  await tab.locator('tilbuds-finder .tf-widget-view').waitFor({ state: 'detached', timeout: 30000 });
+  await tab.waitForTimeout(300);
+  for (const href of [...hints.matchAll(/href="([^"]+)"/g)].map((m) => m[1])) {
+    assert.equal(fetched.filter((p) => p === href).length, 1, `${href} fetched once`);
+  }
+  const shifts = await tab.evaluate(() => window.__shifts.reduce((sum, v) => sum + v, 0));
+  assert.ok(shifts <= 0.02, `layout shifts sum to ${shifts}`);
+  assert.equal(await tab.locator('tilbuds-finder .tf-card').count(), Number(count));
+  assert.deepEqual(problems, []);
+  await context.close();
 });
 
 test('the iframe snippet embeds the search and sizes the frame to its content', async () => {

@@ -94,6 +94,11 @@ test('the demo page\'s widgets show the build\'s first results for their presets
       assert.deepEqual(records.map((href) => new URL(href).searchParams.get('rec')), expected.hits.slice(0, 5));
       for (const href of records) assert.equal(new URL(href).pathname, '/index.html');
       assert.ok(await fallbackOf.locator('li a').first().isVisible());
+      // The widget's prerendered first view is in the page but not shown: its controls need
+      // the script, the list's links do not.
+      const view = page.locator(`#${widget.id} .tf-widget-view`);
+      assert.equal(await view.count(), 1, 'the build wrote the widget\'s first view');
+      assert.equal(await view.isVisible(), false);
     }
     await off.close();
     // With JavaScript: once a widget is ready its fallback is gone, and it counts what the fallback said.
@@ -102,6 +107,8 @@ test('the demo page\'s widgets show the build\'s first results for their presets
     await live.goto(`${server.url}demo/kommune.html`);
     for (const widget of widgets) {
       const host = live.locator(`#${widget.id}`);
+      // The app has taken over the first view the build prerendered.
+      await host.locator('.tf-widget-view').waitFor({ state: 'detached', timeout: 30000 });
       await host.locator('.tf-card').first().waitFor({ timeout: 30000 });
       const said = (await host.locator('.tilbudsfinder-fallback p').first().textContent()).trim();
       assert.equal(await host.locator('.tilbudsfinder-fallback').isVisible(), false);

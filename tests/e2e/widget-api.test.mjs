@@ -369,6 +369,8 @@ test('two widgets on one page pass axe landmark-unique', async () => {
   const demo = await site.browser.newPage();
   await demo.goto(`${site.url}demo/kommune.html`);
   for (const id of ['widget-all', 'widget-families']) {
+    // The app, not the first view the build prerendered into the demo page.
+    await demo.locator(`#${id} .tf-widget-view`).waitFor({ state: 'detached', timeout: 20000 });
     await demo.locator(`#${id} .tf-card`).first().waitFor({ timeout: 20000 });
   }
   violations = await landmarkViolations(demo);

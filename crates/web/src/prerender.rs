@@ -11,7 +11,8 @@
 //! [`fallback_snippet`] writes the other prerendered piece: the content a municipal editor puts
 //! inside `<tilbuds-finder>` for a preset, shown until the widget has loaded and to visitors
 //! without JavaScript (docs/embedding.md): the first results of that preset, each linking to
-//! the record on the publisher's full search page, and a link to the whole search.
+//! the record on the publisher's full search page, and a link to the whole search; and
+//! [`widget_view`] the widget's own first view, which it shows until its app takes over.
 
 use std::rc::Rc;
 
@@ -55,6 +56,33 @@ pub fn first_view(config: Config, index: SearchIndex) -> String {
         index: IndexRef(Rc::new(loaded)),
     };
     render_static::<Prerendered>(props)
+}
+
+/// A widget's first view, for inside its `<tilbuds-finder>`: a declarative shadow root holding
+/// the widget's stylesheet (under `site_url`, where widget.js is), the app's first view for
+/// `config` as [`first_view`] renders it, and a slot for the element's own children (the
+/// fallback list). The widget shows this view until its app is ready and then puts the app in
+/// its place in one frame (www/widget.js): the same markup in the same box, so the host page
+/// below does not move. The view is `hidden` and `inert`: the stylesheet shows it (so a
+/// stylesheet that did not load leaves the fallback list, not unstyled markup), and nothing in
+/// it takes input before the app does. Without scripting the stylesheet keeps it hidden and
+/// the fallback list with its links shows.
+pub fn widget_view(config: Config, index: SearchIndex, site_url: &str) -> String {
+    let lang = config.lang.tag();
+    let view = first_view(config, index);
+    let stylesheet = attribute_text(&format!("{site_url}tilbudsfinder.css"));
+    format!(
+        "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{stylesheet}\">\
+         <div class=\"tf-widget tf-widget-view\" lang=\"{lang}\" hidden inert>{view}</div>\
+         <div class=\"tf-widget-fallback\"><slot></slot></div></template>"
+    )
+}
+
+/// `text` escaped for a double-quoted attribute value.
+fn attribute_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
 }
 
 /// One result of the fallback: its name, what it is, where, and its address on the full page.
@@ -188,3 +216,17 @@ impl std::fmt::Display for PrerenderError {
 }
 
 impl std::error::Error for PrerenderError {}
+
+#[cfg(test)]
+mod tests {
+    use super::attribute_text;
+
+    #[test]
+    fn the_stylesheet_address_cannot_leave_its_attribute() {
+        assert_eq!(
+            attribute_text("https://x.dk/a?b=1&c=\"><script>"),
+            "https://x.dk/a?b=1&amp;c=&quot;>&lt;script>"
+        );
+        assert_eq!(attribute_text("../"), "../");
+    }
+}

@@ -42,7 +42,7 @@ const FALLBACK_START: &str = "<!-- tf:fallback ";
 const FALLBACK_START_CLOSE: &str = " -->";
 const FALLBACK_END: &str = "<!-- /tf:fallback -->";
 
-const USAGE: &str = "usage: tilbudsfinder-page SITE_DIR [PAGE_WITH_WIDGETS]...\n       tilbudsfinder-page --fallback SITE_DIR PAGE_URL [--mode families] [--lang en] [--count N] [--filter FACET=VALUE]...";
+const USAGE: &str = "usage: tilbudsfinder-page SITE_DIR [PAGE_WITH_WIDGETS]...\n       tilbudsfinder-page --fallback SITE_DIR PAGE_URL [--mode families] [--lang en] [--count N] [--filter FACET=VALUE]...\n         [--view [--heading-level N] [--locked] [--no-capacity] [--no-mode-switch]]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -73,6 +73,8 @@ struct Site {
     config: Config,
     index: SearchIndex,
     initial: Vec<String>,
+    index_dir: PathBuf,
+    manifest: Vec<u8>,
 }
 
 impl Site {
@@ -106,7 +108,18 @@ impl Site {
             config,
             index,
             initial,
+            index_dir,
+            manifest,
         })
+    }
+
+    /// The index opened afresh (a view's rendering consumes its index).
+    fn reopen(&self) -> Result<SearchIndex, String> {
+        prerender::open_initial(&self.manifest, |name| {
+            std::fs::read(self.index_dir.join(name))
+        })
+        .map(|(index, _)| index)
+        .map_err(|e| e.to_string())
     }
 }
 
@@ -124,16 +137,9 @@ fn finish_page(site: Site) -> Result<(), String> {
         config,
         index,
         initial,
+        ..
     } = site;
-    let hints: String = initial
-        .iter()
-        .map(|name| {
-            format!(
-                "<link rel=\"preload\" href=\"{}{}\" as=\"fetch\" crossorigin>",
-                config.index_url, name
-            )
-        })
-        .collect::<String>();
+    let hints = preload_hints(&config.index_url, &initial);
     let view = prerender::first_view(config, index);
     let page = replace_between(&page, PRELOAD_START, PRELOAD_END, &hints).ok_or_else(|| {
         format!(
@@ -157,22 +163,70 @@ fn finish_page(site: Site) -> Result<(), String> {
         .map_err(|e| format!("cannot write {}: {e}", page_path.display()))
 }
 
+/// A preload hint for each of the index's initial files, under `index_url` (as the page that
+/// holds the hints sees the index).
+fn preload_hints(index_url: &str, initial: &[String]) -> String {
+    initial
+        .iter()
+        .map(|name| {
+            format!("<link rel=\"preload\" href=\"{index_url}{name}\" as=\"fetch\" crossorigin>")
+        })
+        .collect()
+}
+
 /// Prints the fallback snippet for the presets in `options`.
 fn fallback(site: &Path, page_url: &str, options: &[String]) -> Result<(), String> {
-    let config = fallback_config(options)?;
+    let widget = fallback_config(options)?;
     let site = Site::open(site)?;
-    println!("{}", fallback_snippet(&site, &config, page_url)?);
+    println!("{}", widget_snippet(&site, widget, page_url)?);
     Ok(())
 }
 
-/// The widget configuration the `--fallback` options describe.
-fn fallback_config<S: AsRef<str>>(options: &[S]) -> Result<Config, String> {
+/// A widget as the `--fallback` options describe it: its configuration, and whether its first
+/// view is prerendered too (`--view`).
+struct Widget {
+    config: Config,
+    view: bool,
+}
+
+/// What goes inside `<tilbuds-finder>`: the fallback list and, with `--view`, the widget's
+/// first view in a declarative shadow root.
+fn widget_snippet(site: &Site, widget: Widget, page_url: &str) -> Result<String, String> {
+    let list = fallback_snippet(site, &widget.config, page_url)?;
+    if !widget.view {
+        return Ok(list);
+    }
+    // The site's files (the widget's stylesheet beside widget.js), seen from the page.
+    let site_url = &page_url[..page_url.rfind('/').map_or(0, |at| at + 1)];
+    let view = prerender::widget_view(widget.config, site.reopen()?, site_url);
+    Ok(format!("{view}{list}"))
+}
+
+/// The widget the `--fallback` options describe. Besides the presets, the options that change
+/// how its first view looks (`--heading-level N`, `--locked`, `--no-capacity`,
+/// `--no-mode-switch`, as the widget's attributes of those names) matter with `--view`.
+fn fallback_config<S: AsRef<str>>(options: &[S]) -> Result<Widget, String> {
     let mut mode = "offers";
     let mut lang = "da";
     let mut count = 10u32;
+    let mut heading_level = 2u8;
     let mut filters: Vec<(String, String)> = Vec::new();
+    let (mut view, mut locked, mut capacity, mut mode_switch) = (false, false, true, true);
     let mut rest = options.iter().map(AsRef::as_ref);
     while let Some(option) = rest.next() {
+        match option {
+            "--view" => view = true,
+            "--locked" => locked = true,
+            "--no-capacity" => capacity = false,
+            "--no-mode-switch" => mode_switch = false,
+            _ => {}
+        }
+        if matches!(
+            option,
+            "--view" | "--locked" | "--no-capacity" | "--no-mode-switch"
+        ) {
+            continue;
+        }
         let value = rest
             .next()
             .ok_or_else(|| format!("{option} needs a value\n{USAGE}"))?;
@@ -185,6 +239,13 @@ fn fallback_config<S: AsRef<str>>(options: &[S]) -> Result<Config, String> {
                     .ok()
                     .filter(|n| (1..=50).contains(n))
                     .ok_or_else(|| format!("--count takes 1 to 50, not {value}"))?;
+            }
+            "--heading-level" => {
+                heading_level = value
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=6).contains(n))
+                    .ok_or_else(|| format!("--heading-level takes 1 to 6, not {value}"))?;
             }
             "--filter" => {
                 let (facet, wanted) = value
@@ -199,12 +260,16 @@ fn fallback_config<S: AsRef<str>>(options: &[S]) -> Result<Config, String> {
             }
         }
     }
-    Ok(Config::from_json(
+    // The widget's configuration as www/widget.js hands it to `mount`.
+    let config = Config::from_json(
         &serde_json::json!({
             "mode": mode, "lang": lang, "pageSize": count, "presetFilters": filters,
+            "lockPresets": locked, "headingLevel": heading_level, "capacityView": capacity,
+            "modeSwitch": mode_switch, "syncUrl": false,
         })
         .to_string(),
-    ))
+    );
+    Ok(Widget { config, view })
 }
 
 /// The fallback for `config` over the site's index, linking to `page_url`.
@@ -228,7 +293,7 @@ fn finish_widget_pages(site_dir: &Path, opened: &Site, pages: &[String]) -> Resu
         let page_url = format!("{up}index.html");
         let finished = fill_fallbacks(&text, |options| {
             let options: Vec<&str> = options.split_whitespace().collect();
-            fallback_snippet(opened, &fallback_config(&options)?, &page_url)
+            widget_snippet(opened, fallback_config(&options)?, &page_url)
         })
         .map_err(|e| format!("{}: {e}", path.display()))?;
         std::fs::write(&path, finished)
@@ -311,5 +376,9 @@ mod tests {
         assert!(fill_fallbacks("<p>no marks</p>", ok).is_err());
         assert!(fallback_config(&["--count", "0"]).is_err());
         assert!(fallback_config(&["--mode"]).is_err());
+        assert!(fallback_config(&["--heading-level", "7"]).is_err());
+        let widget = fallback_config(&["--view", "--locked", "--count", "5"]).unwrap();
+        assert!(widget.view && widget.config.lock_presets && !widget.config.sync_url);
+        assert_eq!(widget.config.page_size, 5);
     }
 }
