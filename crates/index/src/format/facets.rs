@@ -9,8 +9,6 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
 use crate::bits::Bits;
 use crate::codec::Bytes;
 use crate::error::{BuildError, IndexError};
@@ -22,15 +20,15 @@ use crate::query::Mode;
 use crate::text;
 
 /// A facet's dictionary and postings. Postings are of docs local to the facet's mode.
-#[derive(Serialize, Deserialize, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct StoredFacet<'a> {
     /// Open facets: the values, an `fst::Set` (byte order = value ordinal). Closed: empty.
-    #[serde(borrow)]
     pub dictionary: Bytes<'a>,
     /// One postings list per value ordinal.
-    #[serde(borrow)]
     pub postings: Vec<Bytes<'a>>,
 }
+
+crate::wire_struct!(StoredFacet<'a> { dictionary, postings });
 
 /// A facet's postings as the writer collects them (docs local to the facet's mode, ascending).
 #[derive(Default)]
@@ -265,7 +263,7 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(32))]
 
-        /// Every stored facet's postings, encoded, through bincode, decode to the same sets;
+        /// Every stored facet's postings, encoded, through the codec, decode to the same sets;
         /// open facets' values come back from their dictionary in byte order.
         #[test]
         fn every_stored_facet_round_trips(offers in 0u32..40, families in 0u32..40, seed in any::<u64>()) {
