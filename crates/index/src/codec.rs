@@ -57,6 +57,7 @@ impl<'a> Reader<'a> {
         Some(out)
     }
 
+    #[inline]
     fn byte(&mut self) -> Option<u8> {
         let b = *self.bytes.get(self.pos)?;
         self.pos += 1;
@@ -68,6 +69,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A varint (any width up to `u64`).
+    #[inline]
     pub fn varint(&mut self) -> Option<u64> {
         match self.byte()? {
             b @ 0..=250 => Some(u64::from(b)),
@@ -144,6 +146,7 @@ impl Wire<'_> for u8 {
     fn put(&self, out: &mut Vec<u8>) {
         out.push(*self);
     }
+    #[inline]
     fn get(r: &mut Reader<'_>) -> Option<u8> {
         r.byte()
     }
@@ -153,6 +156,7 @@ impl Wire<'_> for bool {
     fn put(&self, out: &mut Vec<u8>) {
         out.push(u8::from(*self));
     }
+    #[inline]
     fn get(r: &mut Reader<'_>) -> Option<bool> {
         match r.byte()? {
             0 => Some(false),
@@ -168,6 +172,7 @@ macro_rules! unsigned {
             fn put(&self, out: &mut Vec<u8>) {
                 put_varint(u64::from(*self), out);
             }
+            #[inline]
             fn get(r: &mut Reader<'_>) -> Option<$t> {
                 <$t>::try_from(r.varint()?).ok()
             }
@@ -180,6 +185,7 @@ impl Wire<'_> for i32 {
     fn put(&self, out: &mut Vec<u8>) {
         put_varint(u64::from(((*self << 1) ^ (*self >> 31)) as u32), out);
     }
+    #[inline]
     fn get(r: &mut Reader<'_>) -> Option<i32> {
         let z = u32::get(r)?;
         Some(((z >> 1) as i32) ^ -((z & 1) as i32))
@@ -190,6 +196,7 @@ impl Wire<'_> for i64 {
     fn put(&self, out: &mut Vec<u8>) {
         put_varint(((*self << 1) ^ (*self >> 63)) as u64, out);
     }
+    #[inline]
     fn get(r: &mut Reader<'_>) -> Option<i64> {
         let z = r.varint()?;
         Some(((z >> 1) as i64) ^ -((z & 1) as i64))
@@ -200,6 +207,7 @@ impl Wire<'_> for f64 {
     fn put(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&self.to_le_bytes());
     }
+    #[inline]
     fn get(r: &mut Reader<'_>) -> Option<f64> {
         Some(f64::from_le_bytes(r.array()?))
     }
@@ -210,6 +218,7 @@ impl<'a> Wire<'a> for Bytes<'a> {
         put_len(self.0.len(), out);
         out.extend_from_slice(self.0);
     }
+    #[inline]
     fn get(r: &mut Reader<'a>) -> Option<Bytes<'a>> {
         let n = r.len()?;
         r.take(n).map(Bytes)
@@ -220,6 +229,7 @@ impl<'a> Wire<'a> for &'a str {
     fn put(&self, out: &mut Vec<u8>) {
         Bytes(self.as_bytes()).put(out);
     }
+    #[inline]
     fn get(r: &mut Reader<'a>) -> Option<&'a str> {
         std::str::from_utf8(Bytes::get(r)?.0).ok()
     }
@@ -229,6 +239,7 @@ impl Wire<'_> for String {
     fn put(&self, out: &mut Vec<u8>) {
         self.as_str().put(out);
     }
+    #[inline]
     fn get(r: &mut Reader<'_>) -> Option<String> {
         <&str>::get(r).map(str::to_string)
     }
@@ -244,6 +255,7 @@ impl<'a, T: Wire<'a>> Wire<'a> for Option<T> {
             }
         }
     }
+    #[inline]
     fn get(r: &mut Reader<'a>) -> Option<Option<T>> {
         match r.byte()? {
             0 => Some(None),
@@ -257,6 +269,7 @@ impl<'a, T: Wire<'a>> Wire<'a> for Vec<T> {
     fn put(&self, out: &mut Vec<u8>) {
         put_list(self, out);
     }
+    #[inline]
     fn get(r: &mut Reader<'a>) -> Option<Vec<T>> {
         r.list()
     }
@@ -267,6 +280,7 @@ impl<'a, A: Wire<'a>, B: Wire<'a>> Wire<'a> for (A, B) {
         self.0.put(out);
         self.1.put(out);
     }
+    #[inline]
     fn get(r: &mut Reader<'a>) -> Option<(A, B)> {
         Some((A::get(r)?, B::get(r)?))
     }
@@ -278,6 +292,7 @@ impl<'a, A: Wire<'a>, B: Wire<'a>, C: Wire<'a>> Wire<'a> for (A, B, C) {
         self.1.put(out);
         self.2.put(out);
     }
+    #[inline]
     fn get(r: &mut Reader<'a>) -> Option<(A, B, C)> {
         Some((A::get(r)?, B::get(r)?, C::get(r)?))
     }

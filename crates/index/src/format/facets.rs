@@ -14,7 +14,6 @@ use crate::codec::Bytes;
 use crate::error::{BuildError, IndexError};
 use crate::facets::{derivation, facet_id, fixed_values, Derivation, FacetKind, ValueDef, FACETS};
 use crate::format::cards::{check_len, Columns};
-use crate::format::terms::decode_postings;
 use crate::postings;
 use crate::query::Mode;
 use crate::text;
@@ -175,8 +174,9 @@ pub(crate) fn decode(
         if derivation(spec) == Derivation::Stored && spec.kind() != FacetKind::Dynamic {
             check_len(file, spec.name, stored.postings.len(), values.len())?;
             for list in &stored.postings {
-                let list = decode_postings(file, list.0, docs)?;
-                sets.push(Bits::from_docs(docs, &list));
+                let set = postings::decode_bits(list.0, docs)
+                    .ok_or_else(|| IndexError::corrupt(file, "malformed postings"))?;
+                sets.push(set);
             }
         }
         let mut display: Vec<usize> = (0..values.len()).collect();
