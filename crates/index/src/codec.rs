@@ -82,14 +82,14 @@ impl<'a> Reader<'a> {
 
     /// A list's length, at most the bytes left (every item takes at least one byte, except
     /// zero-sized ones, which no stored structure has).
-    pub fn len(&mut self) -> Option<usize> {
+    pub fn list_len(&mut self) -> Option<usize> {
         let n = usize::try_from(self.varint()?).ok()?;
         (n <= self.remaining()).then_some(n)
     }
 
     /// A list of `T`.
     pub fn list<T: Wire<'a>>(&mut self) -> Option<Vec<T>> {
-        let n = self.len()?;
+        let n = self.list_len()?;
         let mut out = Vec::with_capacity(n);
         for _ in 0..n {
             out.push(T::get(self)?);
@@ -220,7 +220,7 @@ impl<'a> Wire<'a> for Bytes<'a> {
     }
     #[inline]
     fn get(r: &mut Reader<'a>) -> Option<Bytes<'a>> {
-        let n = r.len()?;
+        let n = r.list_len()?;
         r.take(n).map(Bytes)
     }
 }
