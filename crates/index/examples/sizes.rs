@@ -11,6 +11,11 @@ fn gz(bytes: &[u8]) -> usize {
     e.finish().map(|v| v.len()).unwrap_or(0)
 }
 
+/// Sections stored side by side, as one byte string.
+fn cat(parts: Vec<Vec<u8>>) -> Vec<u8> {
+    parts.concat()
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = std::path::PathBuf::from(std::env::args().nth(1).unwrap_or_default());
     let manifest = Manifest::parse(&std::fs::read(dir.join("manifest.json"))?)?;
@@ -30,25 +35,51 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     report(
         "ids",
-        encode(&(&c.id_prefixes, &c.id_prefix, &c.id_number, &c.id_literals))?,
+        cat(vec![
+            encode(&c.id_prefixes)?,
+            encode(&c.id_prefix)?,
+            encode(&c.id_number)?,
+            encode(&c.id_literals)?,
+        ]),
     );
     report("names", encode(&c.names)?);
     report("kind", encode(&c.kind)?);
-    report("bases", encode(&(&c.basis_counts, &c.bases))?);
-    report("postal+city", encode(&(&c.postal, &c.city, &c.cities))?);
+    report(
+        "bases",
+        cat(vec![encode(&c.basis_counts)?, encode(&c.bases)?]),
+    );
+    report(
+        "postal+city",
+        cat(vec![
+            encode(&c.postal)?,
+            encode(&c.city)?,
+            encode(&c.cities)?,
+        ]),
+    );
     report("municipality", encode(&c.municipality)?);
-    report("ages", encode(&(&c.age_counts, &c.ages))?);
+    report("ages", cat(vec![encode(&c.age_counts)?, encode(&c.ages)?]));
     report(
         "places+free",
-        encode(&(&c.places, &c.free, &c.free_reported))?,
+        cat(vec![
+            encode(&c.places)?,
+            encode(&c.free)?,
+            encode(&c.free_reported)?,
+        ]),
     );
     report("price", encode(&c.price)?);
-    report("updated", encode(&(&c.updated_oldest, &c.updated_span))?);
+    report(
+        "updated",
+        cat(vec![encode(&c.updated_oldest)?, encode(&c.updated_span)?]),
+    );
     report(
         "marked+pause",
-        encode(&(&c.marked, &c.pause_from, &c.pause_until))?,
+        cat(vec![
+            encode(&c.marked)?,
+            encode(&c.pause_from)?,
+            encode(&c.pause_until)?,
+        ]),
     );
-    report("lat+lon", encode(&(&c.lat, &c.lon))?);
+    report("lat+lon", cat(vec![encode(&c.lat)?, encode(&c.lon)?]));
     report("peer", encode(&c.peer_group)?);
     report("facets", encode(&core.facets)?);
     report("terms.fst", encode(&core.terms.fst)?);

@@ -44,6 +44,24 @@ impl Bits {
         bits
     }
 
+    /// The set whose documents are the set bits of `bytes` (bit `d % 8` of byte `d / 8`), over
+    /// `len` documents; bits past `len` are ignored.
+    pub fn from_le_bytes(len: u32, bytes: &[u8]) -> Bits {
+        let mut bits = Bits::empty(len);
+        for (word, chunk) in bits.words.iter_mut().zip(bytes.chunks(8)) {
+            let mut le = [0u8; 8];
+            le[..chunk.len()].copy_from_slice(chunk);
+            *word = u64::from_le_bytes(le);
+        }
+        let tail = len % 64;
+        if tail != 0 {
+            if let Some(last) = bits.words.last_mut() {
+                *last &= (1u64 << tail) - 1;
+            }
+        }
+        bits
+    }
+
     /// Number of documents the set ranges over.
     pub fn universe(&self) -> u32 {
         self.len

@@ -1,7 +1,7 @@
 //! The index writer: takes accepted records one at a time and produces the index files.
 //!
 //! Records are never all held: each is reduced on arrival to a compact row (card fields,
-//! numbers), facet postings and term postings, and its full form is bincode-encoded into the
+//! numbers), facet postings and term postings, and its full form is encoded (`codec`) into the
 //! current detail shard, which is sealed and handed out ([`IndexBuilder::take_ready_files`]) as
 //! soon as it is full. [`IndexBuilder::finish`] assembles the core and text files from the
 //! compact form. Everything is ordered (BTreeMap, sorted vectors): building twice gives the same

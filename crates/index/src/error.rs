@@ -17,7 +17,7 @@ pub enum FileKind {
     Core,
     /// Description terms: the only text fetched after the first results.
     Text,
-    /// A shard of full records (bincode), fetched when a record is opened.
+    /// A shard of full records, fetched when a record is opened.
     Detail,
 }
 

@@ -40,8 +40,8 @@
 //! - **text** (one; fetched after the first results): the description terms
 //!   ([`format::TextPayload`]). Until it is added, text search covers names, places, methods,
 //!   target groups and the other text facets but not descriptions.
-//! - **detail** (many, 128 records each): a [`format::DetailHeader`] followed by the full records,
-//!   bincode-encoded, fetched when a record is opened.
+//! - **detail** (many, 128 records each): a [`format::DetailHeader`] followed by the full records
+//!   ([`codec`]), fetched when a record is opened.
 //!
 //! `docs/index-format.md` describes every byte; what follows are the rules that matter to code.
 //!

@@ -7,6 +7,8 @@
 //! lists are short with small gaps, while common facet values (a staff group most offers have)
 //! are dense, where a bitmap is 8× smaller than gaps before gzip and still 2–3× after.
 
+use crate::bits::Bits;
+
 /// Appends a varint.
 pub fn put_varint(mut value: u64, out: &mut Vec<u8>) {
     while value >= 0x80 {
@@ -111,6 +113,27 @@ pub fn decode(bytes: &[u8], universe: u32) -> Option<Vec<u32>> {
     }
 }
 
+/// Decodes a list straight into a set over `universe` (the form facets keep): a bitmap's bytes
+/// become the set's words without listing its documents first. `None` on malformed input,
+/// exactly when [`decode`] gives `None`.
+pub fn decode_bits(bytes: &[u8], universe: u32) -> Option<Bits> {
+    match bytes.first() {
+        Some(&BITMAP) => {
+            let body = &bytes[1..];
+            if body.len() != (universe as usize).div_ceil(8) {
+                return None;
+            }
+            // No document at or past the universe: the last byte's spare bits are clear.
+            let spare = universe % 8;
+            if spare != 0 && body.last().is_some_and(|&last| last >> spare != 0) {
+                return None;
+            }
+            Some(Bits::from_le_bytes(universe, body))
+        }
+        _ => decode(bytes, universe).map(|docs| Bits::from_docs(universe, &docs)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,6 +152,27 @@ mod tests {
         #[test]
         fn never_panics_on_garbage(bytes in proptest::collection::vec(any::<u8>(), 0..64)) {
             let _ = decode(&bytes, 1000);
+        }
+
+        /// Decoding into a set gives the set of what `decode` lists, and refuses what it refuses.
+        #[test]
+        fn decoded_sets_agree_with_lists(
+            universe in 0u32..300,
+            seed in proptest::collection::vec(any::<u32>(), 0..300),
+            garbage in proptest::collection::vec(any::<u8>(), 0..48),
+        ) {
+            let docs: Vec<u32> = seed
+                .iter()
+                .filter_map(|s| s.checked_rem(universe))
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            let bytes = encode(&docs, universe);
+            prop_assert_eq!(decode_bits(&bytes, universe), Some(Bits::from_docs(universe, &docs)));
+            for bytes in [garbage.clone(), [&[BITMAP][..], &garbage].concat()] {
+                let want = decode(&bytes, universe).map(|d| Bits::from_docs(universe, &d));
+                prop_assert_eq!(decode_bits(&bytes, universe), want);
+            }
         }
     }
 }

@@ -8,35 +8,30 @@
 
 use std::collections::BTreeMap;
 
-use catalogue::vocab::{
-    Authority, FosterFamilyType, InspectionKind, LegalBasis, OfferType, PriceBasis, RateUnit,
-    SanctionKind,
-};
-use serde::{Deserialize, Serialize};
-
 use crate::error::IndexError;
 use crate::geo::Point;
 use crate::price::{self, PeerGroup};
 use crate::text;
+use catalogue::vocab::{
+    Authority, FosterFamilyType, InspectionKind, LegalBasis, OfferType, PriceBasis, RateUnit,
+    SanctionKind,
+};
 
 /// Card fields as columns, each encoded to be small before and after gzip. Dates are stored as
 /// days before `epoch` (the latest date in the columns); positions as the difference from the
 /// postal district's centroid in degrees × 10⁴; the district name only when it differs from the
 /// postal table's.
-#[derive(Serialize, Deserialize, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct CardColumns<'a> {
     /// Prefixes of ids of the form prefix + number (`T-`, `P-`), sorted.
-    #[serde(borrow)]
     pub id_prefixes: Vec<&'a str>,
     /// Index into `id_prefixes`, or `u32::MAX` for an id stored literally.
     pub id_prefix: Vec<u32>,
     /// Id number minus the previous doc's id number.
     pub id_number: Vec<i64>,
     /// Ids that are not prefix + number: (doc, id).
-    #[serde(borrow)]
     pub id_literals: Vec<(u32, &'a str)>,
     /// Names.
-    #[serde(borrow)]
     pub names: Vec<&'a str>,
     /// Offer type or family type (vocabulary index).
     pub kind: Vec<u8>,
@@ -49,7 +44,6 @@ pub struct CardColumns<'a> {
     /// 0: the postal table's district name for the code; otherwise 1 + index into `cities`.
     pub city: Vec<u32>,
     /// Distinct postal district names, in order of first use.
-    #[serde(borrow)]
     pub cities: Vec<&'a str>,
     /// Municipality code of the (first) address; 0 when it is the postal table's for the code.
     pub municipality: Vec<u16>,
@@ -98,9 +92,16 @@ pub struct CardColumns<'a> {
     pub name_order: Vec<u32>,
 }
 
+crate::wire_struct!(CardColumns<'a> {
+    id_prefixes, id_prefix, id_number, id_literals, names, kind, basis_counts, bases, postal,
+    city, cities, municipality, extra_municipality_counts, extra_municipalities, age_counts,
+    ages, places, free, free_reported, price, epoch, updated_oldest, updated_span, marked,
+    pause_from, pause_until, lat, lon, peer_group, oversight, free_respite, name_order,
+});
+
 /// A card's supervision facts: standing sanctions, the latest inspection and the approval's
 /// lapse, dates as days before [`CardColumns::epoch`] (negative when after it).
-#[derive(Serialize, Deserialize, Debug, Default, Clone, PartialEq)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct StoredOversight {
     /// The supervising authority (vocabulary index): where "Meld en fejl" writes to.
     pub authority: u8,
@@ -111,6 +112,13 @@ pub struct StoredOversight {
     /// When the approval lapses for being unused.
     pub lapses: Option<i32>,
 }
+
+crate::wire_struct!(StoredOversight {
+    authority,
+    sanctions,
+    inspection,
+    lapses
+});
 
 impl StoredOversight {
     /// The facts of a record, dates as day numbers.
@@ -146,7 +154,7 @@ impl StoredOversight {
 }
 
 /// A postal district.
-#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct StoredPostal {
     /// Postal code.
     pub code: u16,
@@ -159,6 +167,14 @@ pub struct StoredPostal {
     /// Centroid longitude × 10⁴.
     pub lon: i32,
 }
+
+crate::wire_struct!(StoredPostal {
+    code,
+    city,
+    municipality,
+    lat,
+    lon
+});
 
 /// Steps per degree of stored coordinates: 10⁻⁴ degrees is 11 m north–south and 6 m east–west
 /// in Denmark, far finer than any distance a search asks about.
@@ -788,9 +804,9 @@ mod tests {
             prop_assert!((back - degrees).abs() <= 0.5 / COORDINATE_STEPS + 1e-9);
         }
 
-        /// Supervision facts stored relative to an epoch come back unchanged, through bincode.
+        /// Supervision facts stored relative to an epoch come back unchanged, through the codec.
         #[test]
-        fn oversight_round_trips_through_the_epoch_and_bincode(
+        fn oversight_round_trips_through_the_epoch_and_the_codec(
             authority in any::<u8>(),
             sanctions in proptest::collection::vec((any::<u8>(), -40_000i32..40_000, proptest::option::of(-40_000i32..40_000)), 0..4),
             inspection in proptest::option::of((-40_000i32..40_000, any::<u8>())),
@@ -809,7 +825,7 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(64))]
 
-        /// Card rows encoded, through bincode, decode to the same ids (prefix + number or
+        /// Card rows encoded, through the codec, decode to the same ids (prefix + number or
         /// literal), names, dates and places, and the stored name order is the collation's.
         #[test]
         fn card_columns_round_trip(

@@ -1,15 +1,27 @@
-//! Detail shards: a [`DetailHeader`] followed by the full records, each bincode-encoded in an
-//! externally tagged form ([`StoredRecord`]; the catalogue's own `Record` is internally tagged,
-//! which bincode cannot read back). The writer's encoder and the reader's decoder are both here.
+//! Detail shards: a [`DetailHeader`] followed by the full records, each in an externally tagged
+//! form (the variant's position, 0 offer or 1 foster family, then its fields in declaration
+//! order, by [`crate::codec`]'s rules). The layout of every catalogue structure is listed here
+//! once, in its [`Wire`] impl, which both writes and reads it.
 
-use catalogue::model::{FosterFamily, Offer, Record};
+use catalogue::model::{
+    Address, Contact, Department, FamilyLocation, FosterFamily, FreePlaces, Inspection,
+    LegalBasisPlaces, Marking, Offer, OfferUpdated, Pause, QualityScore, Rate, Record, Rent,
+    Sanction, Service, Supervision,
+};
+use catalogue::vocab::{
+    ApprovalScope, ApprovalStatus, Authority, CareKind, FosterFamilyType, InspectionKind,
+    LegalBasis, OfferType, Ownership, QualityTheme, RateUnit, SanctionKind, ServiceKind,
+    TargetGroup,
+};
+use catalogue::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::codec;
+use crate::codec::{self, Reader, Wire};
 use crate::error::{BuildError, IndexError};
 use crate::query::Mode;
+use crate::wire_struct;
 
-/// The header of a detail shard; the records follow it, each bincode-encoded.
+/// The header of a detail shard; the records follow it.
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DetailHeader {
     /// Mode of every record of the shard.
@@ -20,36 +32,227 @@ pub struct DetailHeader {
     pub count: u32,
 }
 
-/// How a record is stored in a shard: an externally tagged enum, which bincode can read back.
-#[derive(Serialize)]
-enum StoredRecordRef<'a> {
-    Offer(&'a Offer),
-    FosterFamily(&'a FosterFamily),
+wire_struct!(DetailHeader { mode, first, count });
+
+impl Wire<'_> for Mode {
+    fn put(&self, out: &mut Vec<u8>) {
+        let position: u32 = match self {
+            Mode::Offers => 0,
+            Mode::FosterFamilies => 1,
+        };
+        position.put(out);
+    }
+    fn get(r: &mut Reader<'_>) -> Option<Mode> {
+        match r.variant()? {
+            0 => Some(Mode::Offers),
+            1 => Some(Mode::FosterFamilies),
+            _ => None,
+        }
+    }
 }
 
-/// The owned form of [`StoredRecordRef`], for reading.
-#[derive(Deserialize)]
-enum StoredRecord {
-    Offer(Offer),
-    FosterFamily(FosterFamily),
+impl Wire<'_> for Date {
+    fn put(&self, out: &mut Vec<u8>) {
+        self.0.put(out);
+    }
+    fn get(r: &mut Reader<'_>) -> Option<Date> {
+        i32::get(r).map(Date)
+    }
 }
 
-impl From<StoredRecord> for Record {
-    fn from(stored: StoredRecord) -> Record {
-        match stored {
-            StoredRecord::Offer(o) => Record::Offer(o),
-            StoredRecord::FosterFamily(f) => Record::FosterFamily(f),
+/// Vocabulary values are stored by their position (`catalogue::vocab`, whose order is part of
+/// the format).
+macro_rules! wire_vocabulary {
+    ($($name:ident),*) => {$(
+        impl Wire<'_> for $name {
+            fn put(&self, out: &mut Vec<u8>) {
+                (self.index() as u32).put(out);
+            }
+            fn get(r: &mut Reader<'_>) -> Option<$name> {
+                $name::from_index(r.variant()? as usize)
+            }
+        }
+    )*};
+}
+wire_vocabulary!(
+    ApprovalScope,
+    ApprovalStatus,
+    Authority,
+    CareKind,
+    FosterFamilyType,
+    InspectionKind,
+    LegalBasis,
+    OfferType,
+    Ownership,
+    QualityTheme,
+    RateUnit,
+    SanctionKind,
+    ServiceKind,
+    TargetGroup
+);
+
+wire_struct!(Sanction {
+    kind,
+    date,
+    text,
+    deadline,
+    lifted
+});
+wire_struct!(Inspection {
+    date,
+    kind,
+    report,
+    approval_report
+});
+wire_struct!(Offer {
+    id,
+    name,
+    description,
+    offer_type,
+    owner,
+    cvr,
+    ownership,
+    operating_agreement,
+    departments,
+    contact,
+    supervision,
+    legal_bases,
+    places_total,
+    free_places,
+    occupancy_rate,
+    services,
+    rent,
+    methods,
+    staff_groups,
+    staffing_ratio,
+    quality,
+    updated,
+});
+wire_struct!(Department {
+    id,
+    name,
+    p_number,
+    address
+});
+wire_struct!(Address {
+    street,
+    postal_code,
+    city,
+    municipality,
+    region,
+    lat,
+    lon
+});
+wire_struct!(Contact {
+    leader,
+    contact_person,
+    phone,
+    email,
+    website
+});
+wire_struct!(Supervision {
+    authority,
+    approval,
+    approved,
+    marking,
+    sanctions,
+    latest_inspection,
+    unused_since,
+});
+wire_struct!(Marking { date, reason });
+wire_struct!(LegalBasisPlaces { basis, places });
+wire_struct!(FreePlaces { count, reported });
+wire_struct!(Service {
+    kind,
+    basis,
+    target_groups,
+    age_from,
+    age_to,
+    rates
+});
+wire_struct!(Rate {
+    unit,
+    amount,
+    year,
+    addon,
+    label
+});
+wire_struct!(Rent { monthly, deposit });
+wire_struct!(QualityScore { theme, score });
+wire_struct!(OfferUpdated {
+    general,
+    places,
+    services,
+    economy,
+    approach
+});
+wire_struct!(FosterFamily {
+    id,
+    name,
+    description,
+    family_type,
+    approval_scope,
+    approved_for,
+    respite_days_per_month,
+    emergency,
+    parent_child,
+    children_approved,
+    children_placed,
+    own_children,
+    children_in_home,
+    free_places,
+    free_respite_places,
+    age_from,
+    age_to,
+    pause,
+    target_groups,
+    competences,
+    quality,
+    location,
+    authority,
+    approved,
+    sanctions,
+    latest_inspection,
+    unused_since,
+    contact,
+    updated,
+});
+wire_struct!(FamilyLocation {
+    postal_code,
+    city,
+    municipality,
+    region,
+    lat,
+    lon
+});
+wire_struct!(Pause { from, until });
+
+/// A record as stored: variant 0 an offer, 1 a foster family, then its fields.
+impl Wire<'_> for Record {
+    fn put(&self, out: &mut Vec<u8>) {
+        match self {
+            Record::Offer(o) => {
+                0u32.put(out);
+                o.put(out);
+            }
+            Record::FosterFamily(f) => {
+                1u32.put(out);
+                f.put(out);
+            }
+        }
+    }
+    fn get(r: &mut Reader<'_>) -> Option<Record> {
+        match r.variant()? {
+            0 => Offer::get(r).map(Record::Offer),
+            1 => FosterFamily::get(r).map(Record::FosterFamily),
+            _ => None,
         }
     }
 }
 
 /// Appends a record's stored form to a shard's records.
 pub fn encode_record(record: &Record, records: &mut Vec<u8>) -> Result<(), BuildError> {
-    let stored = match record {
-        Record::Offer(o) => StoredRecordRef::Offer(o),
-        Record::FosterFamily(f) => StoredRecordRef::FosterFamily(f),
-    };
-    codec::encode_into(&stored, records)
+    codec::encode_into(record, records)
 }
 
 /// A shard's payload: its header, then the records [`encode_record`] appended.
@@ -75,11 +278,11 @@ pub fn decode_record(
 ) -> Result<Record, IndexError> {
     let mut pos = start;
     for at in 0..header.count {
-        let (stored, used): (StoredRecord, usize) =
+        let (record, used): (Record, usize) =
             codec::decode_prefix(file, payload.get(pos..).unwrap_or_default())?;
         pos += used;
         if at == index {
-            return Ok(Record::from(stored));
+            return Ok(record);
         }
     }
     Err(IndexError::corrupt(file, "shard ends before the record"))

@@ -9,28 +9,25 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
 use crate::bits::Bits;
 use crate::codec::Bytes;
 use crate::error::{BuildError, IndexError};
 use crate::facets::{derivation, facet_id, fixed_values, Derivation, FacetKind, ValueDef, FACETS};
 use crate::format::cards::{check_len, Columns};
-use crate::format::terms::decode_postings;
 use crate::postings;
 use crate::query::Mode;
 use crate::text;
 
 /// A facet's dictionary and postings. Postings are of docs local to the facet's mode.
-#[derive(Serialize, Deserialize, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct StoredFacet<'a> {
     /// Open facets: the values, an `fst::Set` (byte order = value ordinal). Closed: empty.
-    #[serde(borrow)]
     pub dictionary: Bytes<'a>,
     /// One postings list per value ordinal.
-    #[serde(borrow)]
     pub postings: Vec<Bytes<'a>>,
 }
+
+crate::wire_struct!(StoredFacet<'a> { dictionary, postings });
 
 /// A facet's postings as the writer collects them (docs local to the facet's mode, ascending).
 #[derive(Default)]
@@ -177,8 +174,9 @@ pub(crate) fn decode(
         if derivation(spec) == Derivation::Stored && spec.kind() != FacetKind::Dynamic {
             check_len(file, spec.name, stored.postings.len(), values.len())?;
             for list in &stored.postings {
-                let list = decode_postings(file, list.0, docs)?;
-                sets.push(Bits::from_docs(docs, &list));
+                let set = postings::decode_bits(list.0, docs)
+                    .ok_or_else(|| IndexError::corrupt(file, "malformed postings"))?;
+                sets.push(set);
             }
         }
         let mut display: Vec<usize> = (0..values.len()).collect();
@@ -265,7 +263,7 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(32))]
 
-        /// Every stored facet's postings, encoded, through bincode, decode to the same sets;
+        /// Every stored facet's postings, encoded, through the codec, decode to the same sets;
         /// open facets' values come back from their dictionary in byte order.
         #[test]
         fn every_stored_facet_round_trips(offers in 0u32..40, families in 0u32..40, seed in any::<u64>()) {

@@ -10,11 +10,9 @@
 //! - [`details`]: detail shards (header and records);
 //! - [`manifest`]: the manifest file (`manifest.json`).
 //!
-//! Field order is the byte layout (bincode writes fields in declaration order): change it only
-//! with a format version bump and new golden files (`docs/index-format.md`, "What bumps the
+//! Field order is the byte layout (each structure's `Wire` impl lists its fields in order; the
+//! encoding is `crate::codec`'s): change it only with a format version bump and new golden files (`docs/index-format.md`, "What bumps the
 //! format version").
-
-use serde::{Deserialize, Serialize};
 
 pub mod cards;
 pub mod details;
@@ -32,23 +30,22 @@ pub use terms::{StoredTerm, StoredTerms, TextPayload};
 
 /// The core file: everything needed for the first results. Docs `0..offers` are offers,
 /// `offers..offers + families` foster families, each in catalogue order.
-#[derive(Serialize, Deserialize, Debug)]
+#[derive(Debug)]
 pub struct CorePayload<'a> {
     /// Number of offers.
     pub offers: u32,
     /// Number of foster families.
     pub families: u32,
     /// Card columns, one entry per doc.
-    #[serde(borrow)]
     pub cards: CardColumns<'a>,
     /// One entry per facet of [`crate::facets::FACETS`] (dynamic facets: empty).
-    #[serde(borrow)]
     pub facets: Vec<StoredFacet<'a>>,
     /// Terms of names, places, and text facets' labels.
-    #[serde(borrow)]
     pub terms: StoredTerms<'a>,
     /// Postal districts with the centroid of the catalogue's addresses, by postal code.
     pub postal: Vec<StoredPostal>,
     /// Peer groups for price positions: (legal basis index, target-group group index).
     pub peer_groups: Vec<(u8, u8)>,
 }
+
+crate::wire_struct!(CorePayload<'a> { offers, families, cards, facets, terms, postal, peer_groups });

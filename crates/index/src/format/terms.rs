@@ -6,8 +6,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::{Deserialize, Serialize};
-
 use crate::codec::Bytes;
 use crate::error::{BuildError, IndexError};
 use crate::format::facets::FacetLabel;
@@ -15,30 +13,26 @@ use crate::postings;
 use crate::text;
 
 /// A term dictionary: an `fst::Map` from folded term to entry number, and the entries.
-#[derive(Serialize, Deserialize, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct StoredTerms<'a> {
     /// The `fst::Map` bytes.
-    #[serde(borrow)]
     pub fst: Bytes<'a>,
     /// Entries, by the number the map gives.
-    #[serde(borrow)]
     pub entries: Vec<StoredTerm<'a>>,
 }
 
+crate::wire_struct!(StoredTerms<'a> { fst, entries });
+
 /// Where a term occurs. Postings are of global docs.
-#[derive(Serialize, Deserialize, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct StoredTerm<'a> {
     /// Docs whose name has the term as a word.
-    #[serde(borrow)]
     pub name: Bytes<'a>,
     /// Docs whose name has a compound word ending in the term.
-    #[serde(borrow)]
     pub name_part: Bytes<'a>,
     /// Docs whose other text (place, description) has the term as a word.
-    #[serde(borrow)]
     pub other: Bytes<'a>,
     /// Docs whose other text has a compound ending in the term.
-    #[serde(borrow)]
     pub other_part: Bytes<'a>,
     /// Facet values whose label has the term as a word: facet id × 65536 + value ordinal.
     pub facet: Vec<u32>,
@@ -46,13 +40,16 @@ pub struct StoredTerm<'a> {
     pub facet_part: Vec<u32>,
 }
 
+crate::wire_struct!(StoredTerm<'a> { name, name_part, other, other_part, facet, facet_part });
+
 /// The deferred text file: description terms.
-#[derive(Serialize, Deserialize, Debug)]
+#[derive(Debug)]
 pub struct TextPayload<'a> {
     /// Terms; only `other` and `other_part` are used.
-    #[serde(borrow)]
     pub terms: StoredTerms<'a>,
 }
+
+crate::wire_struct!(TextPayload<'a> { terms });
 
 /// A word's docs as the writer collects them (global doc numbers, ascending).
 pub(crate) struct WordDocs<'a> {
@@ -290,7 +287,7 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(32))]
 
-        /// Words' docs, encoded into the core and text dictionaries and through bincode, decode
+        /// Words' docs, encoded into the core and text dictionaries and through the codec, decode
         /// to the same whole-word lists (compound parts only add `_part` lists).
         #[test]
         fn encoded_dictionaries_round_trip(
