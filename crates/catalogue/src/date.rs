@@ -2,7 +2,7 @@
 //!
 //! The catalogue writes dates as `YYYY-MM-DD`. In memory and in the index a date is one `i32`
 //! (days since the Unix epoch), which makes "how many days old" a subtraction and keeps the
-//! index small. Human-readable serializers (JSON) see the ISO string; binary ones (bincode)
+//! index small. Human-readable serializers (JSON) see the ISO string; binary ones
 //! see the number.
 
 use std::fmt;

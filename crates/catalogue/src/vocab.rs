@@ -84,7 +84,7 @@ trait Vocabulary: Sized + Copy + 'static {
 }
 
 /// Deserialises a vocabulary value the way serde derives it for a unit-only enum (so the
-/// catalogue's JSON gives the code and the index's bincode the position), except that an old
+/// catalogue's JSON gives the code and a binary serializer the position), except that an old
 /// code of an earlier catalogue format is an error naming its replacement.
 fn deserialize_vocabulary<'de, V: Vocabulary, D: serde::Deserializer<'de>>(
     deserializer: D,
