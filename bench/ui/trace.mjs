@@ -2,7 +2,7 @@
 // and checking a cut, not a figure for BENCHMARKS.md (that is bench/ui/run.mjs).
 //
 //   node bench/ui/trace.mjs --site old=DIST --site new=DIST [--cpu 4] [--reps 2] [--queries N]
-//                           [--no-painted] [--profile DIR] [--json FILE]
+//                           [--no-painted] [--profile DIR] [--trace-out DIR] [--json FILE]
 //
 // Each site (our built site, served by `tilbudsfinder serve`) gets the query mix of run.mjs typed
 // key by key, 120 ms apart, at the given CPU throttling (default 4x, a phone), the sites taking
@@ -10,7 +10,8 @@
 // of the box before it), a DevTools trace of the page's main thread gives:
 //
 // - tasks: how many, how many long (> 50 ms), the longest and their sum;
-// - self time by kind (script, style, layout, paint, GC, other), nested events counted once;
+// - self time by kind (script, style, layout, paint, GC, other) and by trace event, nested
+//   events counted once;
 // - style recalculations and layouts: how many, and the elements and layout objects they touched
 //   (counts that do not depend on the machine's load);
 // - DOM mutations (a MutationObserver: nodes added and removed, attributes, text changes);
@@ -19,7 +20,8 @@
 // --no-painted, keystroke -> results painted (the settled answers are taken first, from the
 // first site, unthrottled). --profile DIR also writes one V8 CPU profile per site
 // (DIR/NAME.cpuprofile, open it in DevTools) and prints its heaviest functions by self time.
-// Timings carry the load average read before each site's turn.
+// --trace-out DIR writes each site's trace (DIR/NAME.json, for DevTools' Performance panel; the
+// last rep's). Timings carry the load average read before each site's turn.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -45,7 +47,7 @@ const MARK_START = 'tf-trace:start';
 const MARK_END = 'tf-trace:end';
 
 function parseArgs(argv) {
-  const opts = { sites: [], cpu: 4, reps: 2, queries: QUERIES.length, painted: true, profile: null, json: null };
+  const opts = { sites: [], cpu: 4, reps: 2, queries: QUERIES.length, painted: true, profile: null, json: null, traceOut: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -62,10 +64,11 @@ function parseArgs(argv) {
     else if (arg === '--no-painted') opts.painted = false;
     else if (arg === '--profile') opts.profile = value();
     else if (arg === '--json') opts.json = value();
+    else if (arg === '--trace-out') opts.traceOut = value();
     else throw new Error(`unknown option ${arg}`);
   }
   if (opts.sites.length === 0) {
-    throw new Error('usage: trace.mjs --site NAME=DIST [--site NAME=DIST] [--cpu 4] [--reps 2] [--queries N] [--no-painted] [--profile DIR] [--json FILE]');
+    throw new Error('usage: trace.mjs --site NAME=DIST [--site NAME=DIST] [--cpu 4] [--reps 2] [--queries N] [--no-painted] [--profile DIR] [--trace-out DIR] [--json FILE]');
   }
   return opts;
 }
@@ -136,6 +139,7 @@ function analyse(events) {
   const s = {
     tasks: tasks.length, longTasks: 0, longestMs: 0, taskMs: 0,
     selfMs: { script: 0, gc: 0, style: 0, layout: 0, paint: 0, other: 0 },
+    byName: {},
     styleRecalcs: 0, styleElements: 0, layouts: 0, layoutObjects: 0,
   };
   for (const task of tasks) {
@@ -153,7 +157,9 @@ function analyse(events) {
     const close = (upTo) => {
       while (stack.length > 1 && stack.at(-1).end <= upTo) {
         const top = stack.pop();
-        s.selfMs[kindOf(top.name)] += Math.max(0, top.end - top.ts - top.child) / 1000;
+        const self = Math.max(0, top.end - top.ts - top.child) / 1000;
+        s.selfMs[kindOf(top.name)] += self;
+        s.byName[top.name] = (s.byName[top.name] ?? 0) + self;
         stack.at(-1).child += top.end - top.ts;
       }
     };
@@ -171,6 +177,7 @@ function analyse(events) {
     }
     close(Infinity);
     s.selfMs.other += Math.max(0, task.dur - stack[0].child) / 1000;
+    s.byName.RunTask = (s.byName.RunTask ?? 0) + Math.max(0, task.dur - stack[0].child) / 1000;
   }
   return s;
 }
@@ -246,6 +253,10 @@ async function turn(browser, site, queries, calibration, opts) {
       out.heaviest = heaviest(profile);
     }
     out.trace = analyse(events);
+    if (opts.traceOut) {
+      mkdirSync(opts.traceOut, { recursive: true });
+      writeFileSync(path.join(opts.traceOut, `${site.name}.json`), JSON.stringify({ traceEvents: events }));
+    }
     if (problems.length) throw new Error(`${site.name}: ${problems.join('; ')}`);
     await context.close();
     return out;
@@ -267,6 +278,8 @@ function report(name, r) {
   console.log(`main-thread tasks: ${t.tasks} (${perKey(t.tasks)}/key), long (> ${LONG_TASK_MS} ms): ${t.longTasks}, longest ${round(t.longestMs)} ms, sum ${round(t.taskMs)} ms (${perKey(t.taskMs)} ms/key)`);
   console.log(`self time per key (ms): ${Object.entries(t.selfMs).map(([k, v]) => `${k} ${perKey(v)}`).join(', ')}`);
   console.log(`style recalcs ${perKey(t.styleRecalcs)}/key touching ${perKey(t.styleElements)} elements/key; layouts ${perKey(t.layouts)}/key, ${perKey(t.layoutObjects)} dirty objects/key`);
+  const names = Object.entries(t.byName).sort((a, b) => b[1] - a[1]).slice(0, 12);
+  console.log(`heaviest trace events by self time per key (ms): ${names.map(([k, v]) => `${k} ${perKey(v)}`).join(', ')}`);
   const m = r.mutations;
   console.log(`DOM mutations per key: ${perKey(m.records)} records, ${perKey(m.added)} nodes added, ${perKey(m.removed)} removed, ${perKey(m.attributes)} attributes, ${perKey(m.text)} texts`);
   if (r.heaviest) {

@@ -143,22 +143,20 @@ pub fn lapse_warning(lang: Lang, card: &Card, today: Date) -> Html {
     }
 }
 
-/// One result as an `<article>`.
+/// One result as an `<article>`: its title (a link that carries the current search, so it
+/// changes with every keystroke) over a [`CardBody`] that renders again only when what it shows
+/// changes. A card that stays in the results while the search changes costs only its title.
 #[function_component(ResultCard)]
 pub fn result_card(props: &ResultCardProps) -> Html {
-    let lang = props.lang;
-    let t = lang.texts();
-    let p = i18n::placement_texts(lang);
     let card = &props.card;
     let open_button = use_node_ref();
-    let on_open = {
-        let card = Rc::clone(card);
-        let cb = props.on_open.clone();
-        let button = open_button.clone();
-        Callback::from(move |_: MouseEvent| {
-            cb.emit((Rc::clone(&card), button.cast::<HtmlElement>()))
-        })
-    };
+    // Made again only for another card or handler, so the body's props stay equal.
+    let on_open = use_callback(
+        (Rc::clone(card), props.on_open.clone(), open_button.clone()),
+        |_: MouseEvent, (card, cb, button)| {
+            cb.emit((Rc::clone(card), button.cast::<HtmlElement>()))
+        },
+    );
     // A plain click on the title opens the detail in place, as the button does; with a
     // modifier key (a new tab or window) the browser follows the link.
     let on_title = {
@@ -170,6 +168,48 @@ pub fn result_card(props: &ResultCardProps) -> Html {
             }
         })
     };
+    html! {
+        <article class={classes!("tf-card", card.marked.is_some().then_some("tf-card-marked"))} data-id={card.id.clone()}>
+            <Heading level={props.heading_level} class="tf-card-title">
+                if let Some(href) = props.href.clone() {
+                    <a class="tf-card-link" {href} onclick={on_title}>{ card.name.clone() }</a>
+                } else {
+                    { card.name.clone() }
+                }
+            </Heading>
+            <CardBody lang={props.lang} card={Rc::clone(card)} distance_km={props.distance_km}
+                      near_place={props.near_place.clone()} saved={props.saved} today={props.today}
+                      reasons={props.reasons.clone()} follow_up={props.follow_up.clone()}
+                      {open_button} {on_open} on_toggle_save={props.on_toggle_save.clone()} />
+        </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CardBodyProps {
+    lang: Lang,
+    card: Rc<Card>,
+    distance_km: Option<f64>,
+    near_place: AttrValue,
+    saved: bool,
+    today: Date,
+    reasons: Vec<String>,
+    follow_up: Option<FollowUp>,
+    /// The "show details" button, for focus to return to.
+    open_button: NodeRef,
+    on_open: Callback<MouseEvent>,
+    on_toggle_save: Callback<Rc<Card>>,
+}
+
+/// Everything of a card below its title.
+#[function_component(CardBody)]
+fn card_body(props: &CardBodyProps) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let p = i18n::placement_texts(lang);
+    let card = &props.card;
+    let open_button = props.open_button.clone();
+    let on_open = props.on_open.clone();
     let on_save = {
         let card = Rc::clone(card);
         let cb = props.on_toggle_save.clone();
@@ -192,14 +232,7 @@ pub fn result_card(props: &ResultCardProps) -> Html {
         )
     });
     html! {
-        <article class={classes!("tf-card", card.marked.is_some().then_some("tf-card-marked"))} data-id={card.id.clone()}>
-            <Heading level={props.heading_level} class="tf-card-title">
-                if let Some(href) = props.href.clone() {
-                    <a class="tf-card-link" {href} onclick={on_title}>{ card.name.clone() }</a>
-                } else {
-                    { card.name.clone() }
-                }
-            </Heading>
+        <>
             // A family's label (type, town, ages, id) tells apart families with the same name.
             if card.mode == Mode::FosterFamilies {
                 <p class="tf-card-label">{ i18n::record_label(lang, card) }</p>
@@ -273,7 +306,7 @@ pub fn result_card(props: &ResultCardProps) -> Html {
                 <a class="tf-report-error" href={report_error::href(lang, card, DoubtedPart::FreePlaces, &report_error::page_address())}
                    aria-label={i18n::with_name(t.report_error, &card.name)}>{ t.report_error }</a>
             </div>
-        </article>
+        </>
     }
 }
 
