@@ -10,8 +10,9 @@
 // of the box before it), a DevTools trace of the page's main thread gives:
 //
 // - tasks: how many, how many long (> 50 ms), the longest and their sum;
-// - self time by kind (script, style, layout, paint, GC, other) and by trace event, nested
-//   events counted once;
+// - wall and thread CPU time (the trace's tdur: the time the thread ran, less hurt by other
+//   processes on the machine) by kind (script, style, layout, paint, GC, other) and by trace
+//   event, nested events counted once;
 // - style recalculations and layouts: how many, and the elements and layout objects they touched
 //   (counts that do not depend on the machine's load);
 // - DOM mutations (a MutationObserver: nodes added and removed, attributes, text changes);
@@ -137,14 +138,19 @@ function analyse(events) {
   const inWindow = (e) => windows.some(([s, end]) => e.ts >= s && e.ts < end);
   const tasks = thread.filter((e) => e.name === 'RunTask' && inWindow(e) && e.dur > 0);
   const s = {
-    tasks: tasks.length, longTasks: 0, longestMs: 0, taskMs: 0,
+    tasks: tasks.length, longTasks: 0, longestMs: 0, taskMs: 0, taskCpuMs: 0, longCpuTasks: 0, longestCpuMs: 0,
     selfMs: { script: 0, gc: 0, style: 0, layout: 0, paint: 0, other: 0 },
+    selfCpuMs: { script: 0, gc: 0, style: 0, layout: 0, paint: 0, other: 0 },
     byName: {},
     styleRecalcs: 0, styleElements: 0, layouts: 0, layoutObjects: 0,
   };
   for (const task of tasks) {
     const ms = task.dur / 1000;
     s.taskMs += ms;
+    const cpu = (task.tdur ?? 0) / 1000;
+    s.taskCpuMs += cpu;
+    s.longestCpuMs = Math.max(s.longestCpuMs, cpu);
+    if (cpu > LONG_TASK_MS) s.longCpuTasks += 1;
     s.longestMs = Math.max(s.longestMs, ms);
     if (ms > LONG_TASK_MS) s.longTasks += 1;
   }
@@ -153,19 +159,21 @@ function analyse(events) {
     && tasks.some((t) => e.ts >= t.ts && e.ts < t.ts + t.dur));
   for (const task of tasks) {
     const within = inTasks.filter((e) => e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur);
-    const stack = [{ name: 'RunTask', ts: task.ts, end: task.ts + task.dur, child: 0 }];
+    const stack = [{ name: 'RunTask', ts: task.ts, end: task.ts + task.dur, child: 0, cpu: task.tdur ?? 0, childCpu: 0 }];
     const close = (upTo) => {
       while (stack.length > 1 && stack.at(-1).end <= upTo) {
         const top = stack.pop();
         const self = Math.max(0, top.end - top.ts - top.child) / 1000;
         s.selfMs[kindOf(top.name)] += self;
         s.byName[top.name] = (s.byName[top.name] ?? 0) + self;
+        s.selfCpuMs[kindOf(top.name)] += Math.max(0, top.cpu - top.childCpu) / 1000;
         stack.at(-1).child += top.end - top.ts;
+        stack.at(-1).childCpu += top.cpu;
       }
     };
     for (const e of within) {
       close(e.ts);
-      stack.push({ name: e.name, ts: e.ts, end: e.ts + e.dur, child: 0 });
+      stack.push({ name: e.name, ts: e.ts, end: e.ts + e.dur, child: 0, cpu: e.tdur ?? 0, childCpu: 0 });
       if (e.name === 'UpdateLayoutTree') {
         s.styleRecalcs += 1;
         s.styleElements += e.args?.elementCount ?? e.args?.end?.elementCount ?? 0;
@@ -177,6 +185,7 @@ function analyse(events) {
     }
     close(Infinity);
     s.selfMs.other += Math.max(0, task.dur - stack[0].child) / 1000;
+    s.selfCpuMs.other += Math.max(0, stack[0].cpu - stack[0].childCpu) / 1000;
     s.byName.RunTask = (s.byName.RunTask ?? 0) + Math.max(0, task.dur - stack[0].child) / 1000;
   }
   return s;
@@ -185,7 +194,7 @@ function analyse(events) {
 const add = (a, b) => {
   for (const [k, v] of Object.entries(b)) {
     if (typeof v === 'object') add((a[k] ??= {}), v);
-    else if (k === 'longestMs') a[k] = Math.max(a[k] ?? 0, v);
+    else if (k.startsWith('longest')) a[k] = Math.max(a[k] ?? 0, v);
     else a[k] = (a[k] ?? 0) + v;
   }
   return a;
@@ -277,6 +286,7 @@ function report(name, r) {
   }
   console.log(`main-thread tasks: ${t.tasks} (${perKey(t.tasks)}/key), long (> ${LONG_TASK_MS} ms): ${t.longTasks}, longest ${round(t.longestMs)} ms, sum ${round(t.taskMs)} ms (${perKey(t.taskMs)} ms/key)`);
   console.log(`self time per key (ms): ${Object.entries(t.selfMs).map(([k, v]) => `${k} ${perKey(v)}`).join(', ')}`);
+  console.log(`thread CPU time per key (ms; less sensitive to the load than the wall times): tasks ${perKey(t.taskCpuMs)}, long ${t.longCpuTasks}, longest ${round(t.longestCpuMs)}; self: ${Object.entries(t.selfCpuMs).map(([k, v]) => `${k} ${perKey(v)}`).join(', ')}`);
   console.log(`style recalcs ${perKey(t.styleRecalcs)}/key touching ${perKey(t.styleElements)} elements/key; layouts ${perKey(t.layouts)}/key, ${perKey(t.layoutObjects)} dirty objects/key`);
   const names = Object.entries(t.byName).sort((a, b) => b[1] - a[1]).slice(0, 12);
   console.log(`heaviest trace events by self time per key (ms): ${names.map(([k, v]) => `${k} ${perKey(v)}`).join(', ')}`);
