@@ -56,7 +56,7 @@ export const TARGETS = {
       card: { selector: '.tf-card', host: null },
       interactive: { input: '.tf-search-input', host: null, prerendered: '.tf-prerendered' },
       signatures: {
-        results: { count: '.tf-results-title', items: '.tf-result-area:not([hidden]) .tf-card', attr: 'data-id' },
+        results: { count: '.tf-results-title', items: '.tf-result-area:not([hidden]) .tf-result-item:not([hidden]) .tf-card', attr: 'data-id' },
         detail: { count: '.tf-detail-title', items: '.tf-detail-section', attr: null, maxItems: 0 },
       },
     },
@@ -69,7 +69,7 @@ export const TARGETS = {
       // The first results the build writes into the demo page, shown while the widget loads.
       fallback: 'tilbuds-finder .tilbudsfinder-fallback li',
       interactive: { input: '.tf-search-input', host: 'tilbuds-finder' },
-      signatures: { results: { host: 'tilbuds-finder', count: '.tf-results-title', items: '.tf-card', attr: 'data-id' } },
+      signatures: { results: { host: 'tilbuds-finder', count: '.tf-results-title', items: '.tf-result-item:not([hidden]) .tf-card', attr: 'data-id' } },
     },
   },
   pagefind: {
