@@ -72,14 +72,21 @@ pub fn result_list(props: &ResultListProps) -> Html {
     let waiting: Rc<RefCell<Option<Cards>>> = use_mut_ref(|| None);
     let rerender = use_force_update();
     let cards = &props.cards;
-    let whole = complete.borrow().as_ref().is_some_and(|c| Rc::ptr_eq(c, cards))
+    let whole = complete
+        .borrow()
+        .as_ref()
+        .is_some_and(|c| Rc::ptr_eq(c, cards))
         || cards
             .iter()
             .skip(FIRST_CARDS)
             .all(|view| mounted.borrow().contains(&view.card.id));
     if whole {
         *complete.borrow_mut() = Some(Rc::clone(cards));
-    } else if !waiting.borrow().as_ref().is_some_and(|w| Rc::ptr_eq(w, cards)) {
+    } else if !waiting
+        .borrow()
+        .as_ref()
+        .is_some_and(|w| Rc::ptr_eq(w, cards))
+    {
         *waiting.borrow_mut() = Some(Rc::clone(cards));
         let (complete, waiting) = (Rc::clone(&complete), Rc::clone(&waiting));
         after_next_paint(move || {
