@@ -143,20 +143,26 @@ pub fn lapse_warning(lang: Lang, card: &Card, today: Date) -> Html {
     }
 }
 
+/// A click that opens `card`'s detail, returning focus to `button` when it closes.
+fn opener(
+    card: &Rc<Card>,
+    on_open: &Callback<(Rc<Card>, Option<HtmlElement>)>,
+    button: &NodeRef,
+) -> Callback<MouseEvent> {
+    let (card, on_open, button) = (Rc::clone(card), on_open.clone(), button.clone());
+    Callback::from(move |_: MouseEvent| {
+        on_open.emit((Rc::clone(&card), button.cast::<HtmlElement>()))
+    })
+}
+
 /// One result as an `<article>`: its title (a link that carries the current search, so it
 /// changes with every keystroke) over a [`CardBody`] that renders again only when what it shows
-/// changes. A card that stays in the results while the search changes costs only its title.
+/// changes (its props are the list's, equal from render to render). A card that stays in the results while the search changes costs only its title.
 #[function_component(ResultCard)]
 pub fn result_card(props: &ResultCardProps) -> Html {
     let card = &props.card;
     let open_button = use_node_ref();
-    // Made again only for another card or handler, so the body's props stay equal.
-    let on_open = use_callback(
-        (Rc::clone(card), props.on_open.clone(), open_button.clone()),
-        |_: MouseEvent, (card, cb, button)| {
-            cb.emit((Rc::clone(card), button.cast::<HtmlElement>()))
-        },
-    );
+    let on_open = opener(card, &props.on_open, &open_button);
     // A plain click on the title opens the detail in place, as the button does; with a
     // modifier key (a new tab or window) the browser follows the link.
     let on_title = {
@@ -180,7 +186,7 @@ pub fn result_card(props: &ResultCardProps) -> Html {
             <CardBody lang={props.lang} card={Rc::clone(card)} distance_km={props.distance_km}
                       near_place={props.near_place.clone()} saved={props.saved} today={props.today}
                       reasons={props.reasons.clone()} follow_up={props.follow_up.clone()}
-                      {open_button} {on_open} on_toggle_save={props.on_toggle_save.clone()} />
+                      {open_button} on_open={props.on_open.clone()} on_toggle_save={props.on_toggle_save.clone()} />
         </article>
     }
 }
@@ -197,7 +203,7 @@ struct CardBodyProps {
     follow_up: Option<FollowUp>,
     /// The "show details" button, for focus to return to.
     open_button: NodeRef,
-    on_open: Callback<MouseEvent>,
+    on_open: Callback<(Rc<Card>, Option<HtmlElement>)>,
     on_toggle_save: Callback<Rc<Card>>,
 }
 
@@ -209,7 +215,7 @@ fn card_body(props: &CardBodyProps) -> Html {
     let p = i18n::placement_texts(lang);
     let card = &props.card;
     let open_button = props.open_button.clone();
-    let on_open = props.on_open.clone();
+    let on_open = opener(card, &props.on_open, &open_button);
     let on_save = {
         let card = Rc::clone(card);
         let cb = props.on_toggle_save.clone();
