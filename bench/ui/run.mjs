@@ -16,14 +16,15 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { launchBrowser, startServer } from '../../tests/lib/harness.mjs';
 import { figure, interactionDurations, resultsPainted } from './analysis.mjs';
 import { recorder } from './recorder.mjs';
 
 /** Everyday queries a caseworker types, key by key. */
-const QUERIES = ['alkohol odense', 'autisme', 'plejefamilie 0-6 år', 'misbrug aarhus', 'botilbud',
+export const QUERIES = ['alkohol odense', 'autisme', 'plejefamilie 0-6 år', 'misbrug aarhus', 'botilbud',
   'angst depression', 'krisecenter', 'udviklingshæmning', 'low arousal', 'herberg'];
-const KEY_INTERVAL_MS = 120;
+export const KEY_INTERVAL_MS = 120;
 /** An answer is settled when its signature has not changed for this long (Pagefind waits 300 ms). */
 const QUIET_MS = 700;
 const SETTLE_LIMIT_MS = 15000;
@@ -42,7 +43,7 @@ const LOAD_WARNING = 0.5;
  * the result count's text and the first cards' ids (Pagefind: its message, which names the
  * searched text, and the first result links).
  */
-const TARGETS = {
+export const TARGETS = {
   ours: {
     label: 'ours', path: 'index.html', serveArgs: [],
     input: '.tf-search-input',
@@ -55,7 +56,7 @@ const TARGETS = {
       card: { selector: '.tf-card', host: null },
       interactive: { input: '.tf-search-input', host: null, prerendered: '.tf-prerendered' },
       signatures: {
-        results: { count: '.tf-results-title', items: '.tf-result-area:not([hidden]) .tf-card', attr: 'data-id' },
+        results: { count: '.tf-results-title', items: '.tf-result-area:not([hidden]) .tf-result-item:not([hidden]) .tf-card', attr: 'data-id' },
         detail: { count: '.tf-detail-title', items: '.tf-detail-section', attr: null, maxItems: 0 },
       },
     },
@@ -69,7 +70,7 @@ const TARGETS = {
       fallback: 'tilbuds-finder .tilbudsfinder-fallback li',
       // The widget's first view, prerendered by the build; the app takes it over (www/widget.js).
       interactive: { input: '.tf-search-input', host: 'tilbuds-finder', prerendered: '.tf-widget-view' },
-      signatures: { results: { host: 'tilbuds-finder', count: '.tf-results-title', items: '.tf-card', attr: 'data-id' } },
+      signatures: { results: { host: 'tilbuds-finder', count: '.tf-results-title', items: '.tf-result-item:not([hidden]) .tf-card', attr: 'data-id' } },
     },
   },
   pagefind: {
@@ -106,10 +107,10 @@ function parseArgs(argv) {
 }
 
 const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
-const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
+export const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
 
 /** A page with the recorder, in a fresh context; `cdp` is its DevTools session. */
-async function openTarget(browser, server, target, { cpu = 1, network = null, cacheDisabled = false, navigate = true } = {}) {
+export async function openTarget(browser, server, target, { cpu = 1, network = null, cacheDisabled = false, navigate = true } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const problems = [];
@@ -136,7 +137,7 @@ async function openTarget(browser, server, target, { cpu = 1, network = null, ca
  * Waits until the tracked signature has been quiet for QUIET_MS since the call and the page does
  * not say it is busy (Pagefind's "Søger efter …..."); returns it.
  */
-async function settle(page) {
+export async function settle(page) {
   const start = Date.now();
   const since = await page.evaluate(() => performance.now());
   for (;;) {
@@ -158,7 +159,7 @@ function keyEvent(type, ch) {
 }
 
 /** Empties the focused search box and waits for the page's answer to it. */
-async function clearInput(page) {
+export async function clearInput(page) {
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
   return settle(page);
@@ -168,7 +169,7 @@ async function clearInput(page) {
  * Types `text` into the focused box, one key every KEY_INTERVAL_MS, or with `settleEach` waiting for
  * each key's answer (returned, one signature per key).
  */
-async function typeKeys(page, cdp, text, { settleEach = false } = {}) {
+export async function typeKeys(page, cdp, text, { settleEach = false } = {}) {
   const sigs = [];
   const start = Date.now();
   let i = 0;
@@ -186,7 +187,7 @@ async function typeKeys(page, cdp, text, { settleEach = false } = {}) {
  * Waits until the page's search box is there, the page has loaded what it loads by itself and one
  * warm-up search was answered (Pagefind starts its worker and loads its wasm at the first one).
  */
-async function ready(page, cdp, target) {
+export async function ready(page, cdp, target) {
   await page.waitForSelector(target.input, { timeout: 60000 });
   if (target.prerendered) {
     await page.waitForFunction((sel) => !document.querySelector(sel), target.prerendered, { timeout: 60000 });
@@ -237,7 +238,7 @@ async function keystrokes(browser, server, target, queries, calibration, cpu, re
 }
 
 /** The settled answer after every key of every query (each key waits for its answer). */
-async function calibrate(browser, server, target, queries) {
+export async function calibrate(browser, server, target, queries) {
   const { context, page, cdp } = await openTarget(browser, server, target);
   await ready(page, cdp, target);
   await page.click(target.input);
@@ -382,7 +383,7 @@ async function coldLoads(browser, server, target, query, network, cpu, reps) {
 }
 
 /** Runs `fn(server)` with a fresh server for `target` (each stops itself after 15 minutes). */
-async function withServer(dir, target, fn) {
+export async function withServer(dir, target, fn) {
   const server = await startServer({ dir, args: target.serveArgs });
   try { return await fn(server); } finally { server.stop(); }
 }
@@ -518,4 +519,7 @@ async function main() {
   console.error(`bench/ui: results in ${json} and ${path.join(opts.out, 'ui.md')}`);
 }
 
-main().catch((e) => { console.error(`bench/ui: error: ${e.stack ?? e}`); process.exit(1); });
+// Run as a script (bench/ui/trace.mjs imports the helpers above).
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((e) => { console.error(`bench/ui: error: ${e.stack ?? e}`); process.exit(1); });
+}

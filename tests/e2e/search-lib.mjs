@@ -43,12 +43,15 @@ export function parseCount(text) {
   return m ? Number(m[1].replaceAll('.', '')) : 0;
 }
 
-/** Waits until the results heading shows `total`. */
+/**
+ * Waits until the results heading shows `total` and the result list is whole (a new list shows
+ * its first cards at once and the rest after the next paint, `aria-busy` meanwhile).
+ */
 export async function expectTotal(page, total) {
   await page.waitForFunction(
     (want) => {
       const h = document.querySelector('.tf-results-title');
-      if (!h) return false;
+      if (!h || document.querySelector('.tf-result-list[aria-busy="true"]')) return false;
       const m = h.textContent.trim().match(/^([\d.]+)/);
       return (m ? Number(m[1].replaceAll('.', '')) : 0) === want;
     },

@@ -143,22 +143,26 @@ pub fn lapse_warning(lang: Lang, card: &Card, today: Date) -> Html {
     }
 }
 
-/// One result as an `<article>`.
+/// A click that opens `card`'s detail, returning focus to `button` when it closes.
+fn opener(
+    card: &Rc<Card>,
+    on_open: &Callback<(Rc<Card>, Option<HtmlElement>)>,
+    button: &NodeRef,
+) -> Callback<MouseEvent> {
+    let (card, on_open, button) = (Rc::clone(card), on_open.clone(), button.clone());
+    Callback::from(move |_: MouseEvent| {
+        on_open.emit((Rc::clone(&card), button.cast::<HtmlElement>()))
+    })
+}
+
+/// One result as an `<article>`: its title (a link that carries the current search, so it
+/// changes with every keystroke) over a [`CardBody`] that renders again only when what it shows
+/// changes (its props are the list's, equal from render to render). A card that stays in the results while the search changes costs only its title.
 #[function_component(ResultCard)]
 pub fn result_card(props: &ResultCardProps) -> Html {
-    let lang = props.lang;
-    let t = lang.texts();
-    let p = i18n::placement_texts(lang);
     let card = &props.card;
     let open_button = use_node_ref();
-    let on_open = {
-        let card = Rc::clone(card);
-        let cb = props.on_open.clone();
-        let button = open_button.clone();
-        Callback::from(move |_: MouseEvent| {
-            cb.emit((Rc::clone(&card), button.cast::<HtmlElement>()))
-        })
-    };
+    let on_open = opener(card, &props.on_open, &open_button);
     // A plain click on the title opens the detail in place, as the button does; with a
     // modifier key (a new tab or window) the browser follows the link.
     let on_title = {
@@ -170,6 +174,48 @@ pub fn result_card(props: &ResultCardProps) -> Html {
             }
         })
     };
+    html! {
+        <article class={classes!("tf-card", card.marked.is_some().then_some("tf-card-marked"))} data-id={card.id.clone()}>
+            <Heading level={props.heading_level} class="tf-card-title">
+                if let Some(href) = props.href.clone() {
+                    <a class="tf-card-link" {href} onclick={on_title}>{ card.name.clone() }</a>
+                } else {
+                    { card.name.clone() }
+                }
+            </Heading>
+            <CardBody lang={props.lang} card={Rc::clone(card)} distance_km={props.distance_km}
+                      near_place={props.near_place.clone()} saved={props.saved} today={props.today}
+                      reasons={props.reasons.clone()} follow_up={props.follow_up.clone()}
+                      {open_button} on_open={props.on_open.clone()} on_toggle_save={props.on_toggle_save.clone()} />
+        </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CardBodyProps {
+    lang: Lang,
+    card: Rc<Card>,
+    distance_km: Option<f64>,
+    near_place: AttrValue,
+    saved: bool,
+    today: Date,
+    reasons: Vec<String>,
+    follow_up: Option<FollowUp>,
+    /// The "show details" button, for focus to return to.
+    open_button: NodeRef,
+    on_open: Callback<(Rc<Card>, Option<HtmlElement>)>,
+    on_toggle_save: Callback<Rc<Card>>,
+}
+
+/// Everything of a card below its title.
+#[function_component(CardBody)]
+fn card_body(props: &CardBodyProps) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let p = i18n::placement_texts(lang);
+    let card = &props.card;
+    let open_button = props.open_button.clone();
+    let on_open = opener(card, &props.on_open, &open_button);
     let on_save = {
         let card = Rc::clone(card);
         let cb = props.on_toggle_save.clone();
@@ -192,14 +238,7 @@ pub fn result_card(props: &ResultCardProps) -> Html {
         )
     });
     html! {
-        <article class={classes!("tf-card", card.marked.is_some().then_some("tf-card-marked"))} data-id={card.id.clone()}>
-            <Heading level={props.heading_level} class="tf-card-title">
-                if let Some(href) = props.href.clone() {
-                    <a class="tf-card-link" {href} onclick={on_title}>{ card.name.clone() }</a>
-                } else {
-                    { card.name.clone() }
-                }
-            </Heading>
+        <>
             // A family's label (type, town, ages, id) tells apart families with the same name.
             if card.mode == Mode::FosterFamilies {
                 <p class="tf-card-label">{ i18n::record_label(lang, card) }</p>
@@ -273,7 +312,7 @@ pub fn result_card(props: &ResultCardProps) -> Html {
                 <a class="tf-report-error" href={report_error::href(lang, card, DoubtedPart::FreePlaces, &report_error::page_address())}
                    aria-label={i18n::with_name(t.report_error, &card.name)}>{ t.report_error }</a>
             </div>
-        </article>
+        </>
     }
 }
 

@@ -1,7 +1,8 @@
 //! `use_url_sync`: keeps the search in the URL's query string and follows the back button.
 //!
-//! Typing replaces the current history entry; every other change pushes one, so the back button
-//! undoes a ticked filter or a page turn. `popstate` restores the state the URL describes. Only
+//! Typing replaces the current history entry (right after the frame that paints its results,
+//! the latest text then); every other change pushes one, so the back button undoes a ticked
+//! filter or a page turn. `popstate` restores the state the URL describes. Only
 //! the query string changes: the path and the fragment are the host page's.
 //!
 //! The shortlist's ids ride along in the same query string (`url_state::with_saved`), so the
@@ -12,6 +13,7 @@
 use gloo_events::EventListener;
 use yew::prelude::*;
 
+use crate::hooks::use_after_paint::after_next_paint;
 use crate::hooks::IndexRef;
 use crate::state::{Action, HistoryEntry, SearchState};
 use crate::url_state;
@@ -38,10 +40,35 @@ pub fn use_url_sync(
 ) {
     let saved_now = use_mut_ref(Vec::<String>::new);
     *saved_now.borrow_mut() = saved.clone();
+    // Typing's replacements wait for the paint (the latest state then), so that the browser's
+    // history update (a few ms on a phone, every keystroke) is not part of the task that
+    // searches and renders. `typed` is the state last typed, still to be written when `pending`.
+    let typed = use_mut_ref(SearchState::default);
+    let pending = use_mut_ref(|| false);
+    let write_typed = {
+        let (typed, pending, saved_now) = (typed.clone(), pending.clone(), saved_now.clone());
+        move || {
+            if std::mem::replace(&mut *pending.borrow_mut(), false) {
+                write_url(&typed.borrow(), &saved_now.borrow(), HistoryEntry::Replace);
+            }
+        }
+    };
     {
         let saved_now = saved_now.clone();
+        let (typed, pending) = (typed.clone(), pending.clone());
+        let write_typed = write_typed.clone();
         use_effect_with((*state).clone(), move |current| {
-            if enabled {
+            if !enabled {
+                return;
+            }
+            if current.history == HistoryEntry::Replace {
+                *typed.borrow_mut() = current.clone();
+                if !std::mem::replace(&mut *pending.borrow_mut(), true) {
+                    after_next_paint(write_typed);
+                }
+            } else {
+                // What was typed before this change gets its own entry first.
+                write_typed();
                 write_url(current, &saved_now.borrow(), current.history);
             }
         });
@@ -50,6 +77,7 @@ pub fn use_url_sync(
         let state = state.clone();
         use_effect_with(saved, move |saved| {
             if enabled {
+                write_typed();
                 write_url(&state, saved, HistoryEntry::Replace);
             }
         });
@@ -59,6 +87,8 @@ pub fn use_url_sync(
         let listener = if *enabled {
             web_sys::window().map(|window| {
                 EventListener::new(&window, "popstate", move |_| {
+                    // The entry went back: what was typed before is not written over it.
+                    *pending.borrow_mut() = false;
                     let restored =
                         url_state::decode_known(&current_query(), &index.index.borrow()).state;
                     dispatcher.dispatch(Action::Restore(Box::new(restored)));
