@@ -1,11 +1,12 @@
 //! The index writer: takes accepted records one at a time and produces the index files.
 //!
-//! Records are never all held: each is reduced on arrival to a compact row (card fields,
-//! numbers), facet postings and term postings, and its full form is encoded (`codec`) into the
-//! current detail shard, which is sealed and handed out ([`IndexBuilder::take_ready_files`]) as
-//! soon as it is full. [`IndexBuilder::finish`] assembles the core and text files from the
-//! compact form. Everything is ordered (BTreeMap, sorted vectors): building twice gives the same
-//! bytes.
+//! Records are never all held as records: each is reduced on arrival to a compact row (card
+//! fields, numbers), facet postings and term postings, and its full form is encoded (`codec`)
+//! and kept as bytes. [`IndexBuilder::finish`] numbers the docs of each mode in Danish name order
+//! ([`cards::name_order`]: collation key, name bytes, then arrival), so that the name order is
+//! the doc order and the index need not store it (format 4); it then renumbers the postings,
+//! cuts the encoded records into detail shards in that order and assembles the core and text
+//! files. Everything is ordered (BTreeMap, sorted vectors): building twice gives the same bytes.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -16,7 +17,7 @@ use catalogue::Date;
 use crate::codec;
 use crate::error::{BuildError, FileKind};
 use crate::facets::{static_values, FacetKind, StaticValue, FACETS};
-use crate::format::cards::CardRow;
+use crate::format::cards::{self, CardRow};
 use crate::format::details;
 use crate::format::facets::{self as stored_facets, EncodedFacet, FacetPostings};
 use crate::format::terms::{self, WordDocs};
@@ -89,11 +90,24 @@ fn push_doc(list: &mut Vec<DocKey>, doc: DocKey) {
     }
 }
 
-/// A detail shard being filled.
-struct ShardAcc {
-    first: u32,
-    count: u32,
-    records: Vec<u8>,
+/// The encoded detail records of one mode, in arrival order, back to back.
+#[derive(Default)]
+struct DetailAcc {
+    bytes: Vec<u8>,
+    /// Where each record ends in `bytes`.
+    ends: Vec<usize>,
+}
+
+impl DetailAcc {
+    /// The encoded record that arrived `local`-th (empty past the end).
+    fn record(&self, local: usize) -> &[u8] {
+        let start = match local {
+            0 => 0,
+            i => self.ends.get(i - 1).copied().unwrap_or(0),
+        };
+        let end = self.ends.get(local).copied().unwrap_or(start);
+        self.bytes.get(start..end).unwrap_or_default()
+    }
 }
 
 /// Builds an index from records given one at a time.
@@ -106,9 +120,7 @@ pub struct IndexBuilder {
     city_ids: HashMap<String, u32>,
     /// Postal code → (city id, municipality, sum lat, sum lon, count) of every address with it.
     postal: BTreeMap<u16, (u32, u16, f64, f64, u32)>,
-    shards: [Option<ShardAcc>; 2],
-    ready: Vec<(String, Vec<u8>)>,
-    listed: Vec<ManifestFile>,
+    details: [DetailAcc; 2],
     error: Option<BuildError>,
 }
 
@@ -130,9 +142,7 @@ impl IndexBuilder {
             cities: Vec::new(),
             city_ids: HashMap::new(),
             postal: BTreeMap::new(),
-            shards: [None, None],
-            ready: Vec::new(),
-            listed: Vec::new(),
+            details: Default::default(),
             error: None,
         }
     }
@@ -230,7 +240,7 @@ impl IndexBuilder {
         };
         self.add_terms(description, key, |t| &mut t.description);
 
-        self.add_detail(slot, mode, local, record);
+        self.add_detail(slot, record);
     }
 
     fn offer_row(&mut self, o: &Offer) -> CardRow {
@@ -305,52 +315,104 @@ impl IndexBuilder {
         }
     }
 
-    fn add_detail(&mut self, slot: usize, mode: Mode, local: u32, record: &Record) {
-        let shard = self.shards[slot].get_or_insert_with(|| ShardAcc {
-            first: local,
-            count: 0,
-            records: Vec::new(),
-        });
-        if let Err(e) = details::encode_record(record, &mut shard.records) {
+    fn add_detail(&mut self, slot: usize, record: &Record) {
+        let acc = &mut self.details[slot];
+        if let Err(e) = details::encode_record(record, &mut acc.bytes) {
             self.error.get_or_insert(e);
         }
-        shard.count += 1;
-        if shard.count as usize >= self.options.shard_size.max(1) {
-            self.seal_shard(slot, mode);
-        }
+        acc.ends.push(acc.bytes.len());
     }
 
-    fn seal_shard(&mut self, slot: usize, mode: Mode) {
-        let Some(shard) = self.shards[slot].take() else {
-            return;
+    /// Detail shards completed so far (removed from the builder). Since format 4 the docs are
+    /// numbered in name order, known only when every record is in, so every shard is made by
+    /// [`IndexBuilder::finish`] and this gives none; kept so callers need not change.
+    pub fn take_ready_files(&mut self) -> Vec<(String, Vec<u8>)> {
+        Vec::new()
+    }
+
+    /// The detail shards of one mode: its encoded records in doc order (`order`: the arrival
+    /// positions in name order), `shard_size` to a shard.
+    fn seal_shards(
+        &self,
+        slot: usize,
+        mode: Mode,
+        order: &[u32],
+    ) -> Result<Vec<(ManifestFile, Vec<u8>)>, BuildError> {
+        let acc = &self.details[slot];
+        let mut out = Vec::new();
+        for (i, chunk) in order.chunks(self.options.shard_size.max(1)).enumerate() {
+            let header = DetailHeader {
+                mode,
+                first: (i * self.options.shard_size.max(1)) as u32,
+                count: chunk.len() as u32,
+            };
+            let mut records = Vec::new();
+            for &local in chunk {
+                records.extend_from_slice(acc.record(local as usize));
+            }
+            let payload = details::encode_shard(&header, &records)?;
+            out.push(sealed(FileKind::Detail, &payload, Some(header)));
+        }
+        Ok(out)
+    }
+
+    /// Renumbers the docs of each mode in name order: the rows, the facet postings and the
+    /// term postings. Returns each mode's arrival positions in name order.
+    fn number_in_name_order(&mut self) -> [Vec<u32>; 2] {
+        let orders = self.rows.each_ref().map(|rows| {
+            let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
+            cards::name_order(&names)
+        });
+        let new_numbers = orders.each_ref().map(|order| {
+            let mut new = vec![0u32; order.len()];
+            for (rank, &local) in order.iter().enumerate() {
+                new[local as usize] = rank as u32;
+            }
+            new
+        });
+        for (slot, order) in orders.iter().enumerate() {
+            let mut old: Vec<Option<CardRow>> = std::mem::take(&mut self.rows[slot])
+                .into_iter()
+                .map(Some)
+                .collect();
+            self.rows[slot] = order
+                .iter()
+                .filter_map(|&local| old[local as usize].take())
+                .collect();
+        }
+        let renumber = |list: &mut Vec<u32>, new: &[u32]| {
+            for doc in list.iter_mut() {
+                *doc = new[*doc as usize];
+            }
+            list.sort_unstable();
+            list.dedup();
         };
-        let header = DetailHeader {
-            mode,
-            first: shard.first,
-            count: shard.count,
-        };
-        let payload = match details::encode_shard(&header, &shard.records) {
-            Ok(p) => p,
-            Err(e) => {
-                self.error.get_or_insert(e);
-                return;
+        for (id, acc) in self.facets.iter_mut().enumerate() {
+            let new = &new_numbers[mode_slot(FACETS[id].mode)];
+            for list in acc.closed.iter_mut().chain(acc.open.values_mut()) {
+                renumber(list, new);
+            }
+        }
+        let renumber_key = |key: DocKey| -> DocKey {
+            if key & FAMILY_BIT != 0 {
+                new_numbers[1][(key & !FAMILY_BIT) as usize] | FAMILY_BIT
+            } else {
+                new_numbers[0][key as usize]
             }
         };
-        let (entry, file) = sealed(FileKind::Detail, &payload, Some(header));
-        self.ready.push((entry.name.clone(), file));
-        self.listed.push(entry);
-    }
-
-    /// Detail shards completed so far (removed from the builder): write them out while adding
-    /// more records to keep memory flat. They stay listed in the manifest.
-    pub fn take_ready_files(&mut self) -> Vec<(String, Vec<u8>)> {
-        std::mem::take(&mut self.ready)
+        for acc in self.terms.values_mut() {
+            for list in [&mut acc.name, &mut acc.other, &mut acc.description] {
+                for key in list.iter_mut() {
+                    *key = renumber_key(*key);
+                }
+                list.sort_unstable();
+            }
+        }
+        orders
     }
 
     /// Assembles the core and text files and the manifest.
     pub fn finish(mut self) -> Result<IndexFiles, BuildError> {
-        self.seal_shard(0, Mode::Offers);
-        self.seal_shard(1, Mode::FosterFamilies);
         if let Some(e) = self.error.take() {
             return Err(e);
         }
@@ -359,6 +421,7 @@ impl IndexBuilder {
         if total >= u64::from(FAMILY_BIT) {
             return Err(BuildError::TooManyRecords { records: total });
         }
+        let orders = self.number_in_name_order();
         let (facets, labels) = stored_facets::encode(&self.facets, offers, families)?;
         let (core_terms, text_terms) =
             terms::encode(&self.word_docs(offers), &labels, offers + families)?;
@@ -390,11 +453,13 @@ impl IndexBuilder {
             files.push((entry.name.clone(), file));
             listed.push(entry);
         }
-        // Offers' shards before families', each in record order.
-        let mut details = std::mem::take(&mut self.listed);
-        details.sort_by_key(|f| f.records.map(|r| (mode_slot(r.mode), r.first)));
-        listed.extend(details);
-        files.extend(std::mem::take(&mut self.ready));
+        // Offers' shards before families', each in doc order.
+        for (slot, mode) in [(0, Mode::Offers), (1, Mode::FosterFamilies)] {
+            for (entry, file) in self.seal_shards(slot, mode, &orders[slot])? {
+                files.push((entry.name.clone(), file));
+                listed.push(entry);
+            }
+        }
         let manifest = Manifest::new(
             self.options.today,
             IndexCounts {

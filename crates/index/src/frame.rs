@@ -27,12 +27,13 @@ pub const MAGIC: [u8; 4] = *b"TBFI";
 pub const END_MAGIC: [u8; 4] = *b"IFBT";
 /// The format version this writer produces. Version 2 (issue 16) stores catalogue format 2's
 /// vocabularies and the supervision facts (sanctions, latest inspection); version 3 (issue 13)
-/// adds the name order to the card columns.
-pub const FORMAT_VERSION: u16 = 3;
+/// adds the name order to the card columns; version 4 (issues 13 and 18) numbers each mode's docs
+/// in name order instead, so the name order is the doc order and is no longer stored.
+pub const FORMAT_VERSION: u16 = 4;
 /// The oldest format version this reader accepts.
-pub const MIN_READ_VERSION: u16 = 3;
+pub const MIN_READ_VERSION: u16 = 4;
 /// The newest format version this reader accepts.
-pub const MAX_READ_VERSION: u16 = 3;
+pub const MAX_READ_VERSION: u16 = 4;
 
 /// Why an index of an older format version cannot be read, said in the version error.
 ///
@@ -44,10 +45,14 @@ pub const MAX_READ_VERSION: u16 = 3;
 ///
 /// Format 2 lacked the card columns' name order (format 3), which opening an index would have
 /// to compute by collating every name: the slow part of opening that format 3 removed.
+///
+/// Format 3 stored the name order as a column of the card columns, which format 4 dropped (its
+/// docs are numbered in name order): the core file's fields no longer line up.
 pub fn why_unreadable(version: u16) -> &'static str {
     match version {
         1 => ": format 1 stored the vocabularies of catalogue format 1 (Barnets lov § 43, stk. 1, nr. 6 and nr. 7, the abolished foster-family types, the scored economy theme), whose stored positions mean other values now, so migrate the catalogue with `tilbudsfinder migrate` first",
-        2 => ": format 2 did not store the name order, which the reader now takes from the core file instead of collating every name when the index is opened",
+        2 => ": format 2 did not store the name order, which the reader now has without collating every name when the index is opened",
+        3 => ": format 3 stored the name order as a column of the core file; format 4 numbers the docs in name order instead, so the core file's fields differ",
         _ => "",
     }
 }

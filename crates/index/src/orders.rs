@@ -1,5 +1,6 @@
-//! The orders of the sorts that do not depend on the query: the name order, stored in the core
-//! file (collating every name is too slow for opening the index), and the price, free-places
+//! The orders of the sorts that do not depend on the query: the name order, which is the doc
+//! order (the writer numbers each mode's docs by name, so opening the index collates nothing),
+//! and the price, free-places
 //! and updated orders, built from the card columns the first time a query sorts or breaks a tie
 //! by them (the empty query's first results need none of them).
 //!
@@ -22,7 +23,7 @@ pub(crate) struct SortOrder {
 }
 
 impl SortOrder {
-    /// From the docs in order (a permutation of `0..order.len()`, validated by the caller).
+    /// From the docs in order (a permutation of `0..order.len()`).
     pub fn from_order(order: Vec<u32>) -> SortOrder {
         let mut rank = vec![0u32; order.len()];
         for (r, &doc) in order.iter().enumerate() {
@@ -31,6 +32,15 @@ impl SortOrder {
             }
         }
         SortOrder { rank, order }
+    }
+
+    /// The doc order (the name order since format 4).
+    pub fn identity(n: usize) -> SortOrder {
+        let order: Vec<u32> = (0..n as u32).collect();
+        SortOrder {
+            rank: order.clone(),
+            order,
+        }
     }
 
     /// The order `key` gives (the key must be unique per doc).

@@ -47,7 +47,8 @@ pub struct SearchIndex {
     pub(crate) core_terms: TermDict,
     pub(crate) text_terms: Option<TermDict>,
     pub(crate) postal: Vec<StoredPostal>,
-    /// Danish name order (stored in the core file).
+    /// Danish name order: the doc order, since the writer numbers each mode's docs by name
+    /// (format 4); the identity, kept as an order so every sort reads it the same way.
     pub(crate) name: SortOrder,
     /// The other query-independent orders, each built on first use (slot: [`LazySort::slot`]).
     lazy_orders: [OnceLock<SortOrder>; LazySort::COUNT],
@@ -160,7 +161,7 @@ impl SearchIndex {
         let facet_sizes: Vec<usize> = facets.iter().map(|f| f.values.len()).collect();
         let core_terms = core.terms.decode(file, total, &facet_sizes)?;
         Ok(SearchIndex {
-            name: SortOrder::from_order(columns.name_order.clone()),
+            name: SortOrder::identity(total as usize),
             lazy_orders: Default::default(),
             positions: OnceLock::new(),
             manifest,

@@ -1,5 +1,5 @@
-//! The files of an index: determinism, golden files of format v3 (and the refusal of v1 and v2,
-//! with their reasons), and bad input (truncated,
+//! The files of an index: determinism, golden files of format v4 (and the refusal of v1, v2 and
+//! v3, with their reasons), docs numbered in name order, and bad input (truncated,
 //! bit-flipped, wrong version, wrong kind, manifest of another build) giving typed errors that
 //! name the file, never a panic.
 
@@ -9,6 +9,7 @@ use catalogue::model::Record;
 use catalogue::Date;
 use proptest::prelude::*;
 use sample::generate::{Generator, GeneratorOptions};
+use tilbudsfinder_index::format::cards::name_order;
 use tilbudsfinder_index::format::CorePayload;
 use tilbudsfinder_index::{
     codec, frame, BuildOptions, BuiltIndex, FileKind, IndexError, Manifest, Mode, Query,
@@ -87,7 +88,7 @@ fn golden_answer(index: &SearchIndex) -> String {
 }
 
 fn golden_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/v3")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/v4")
 }
 
 /// The committed index of format 1 (before catalogue format 2).
@@ -134,8 +135,8 @@ fn golden_v1_index_is_refused_with_its_reason() {
             .expect("golden manifest")
             .as_slice(),
     )
-    .expect("v3 manifest");
-    // Given in place of a v3 core, the v1 core is refused by its own header.
+    .expect("v4 manifest");
+    // Given in place of a v4 core, the v1 core is refused by its own header.
     let name = parsed
         .initial_files()
         .into_iter()
@@ -163,11 +164,27 @@ fn golden_v2_index_is_refused_with_its_reason() {
     assert!(err.to_string().contains("rebuild the index"), "{err}");
 }
 
-/// Today's reader opens the committed v3 index and answers the fixed queries as recorded. Set
+/// Today's reader refuses the committed format-3 index, saying why: format 3 stored the name
+/// order as a column, which format 4 dropped (its docs are numbered in name order).
+#[test]
+fn golden_v3_index_is_refused_with_its_reason() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/v3");
+    let manifest = std::fs::read(dir.join("manifest.json")).expect("golden v3 manifest");
+    let err = Manifest::parse(&manifest).expect_err("format 3 is not read");
+    assert!(matches!(err, IndexError::Version { got: 3, .. }), "{err}");
+    assert!(
+        err.to_string()
+            .contains("format 4 numbers the docs in name order"),
+        "{err}"
+    );
+    assert!(err.to_string().contains("rebuild the index"), "{err}");
+}
+
+/// Today's reader opens the committed v4 index and answers the fixed queries as recorded. Set
 /// `UPDATE_GOLDEN=1` to rewrite the files (only with a format version bump!), or
 /// `UPDATE_GOLDEN_ANSWER=1` to rewrite only the answer after a deliberate change of the engine.
 #[test]
-fn golden_v3_index_opens_and_answers_the_same() {
+fn golden_v4_index_opens_and_answers_the_same() {
     let dir = golden_dir();
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         let (manifest, files) = build(&tiny_catalogue());
@@ -240,25 +257,47 @@ fn corrupt_saying(result: Result<SearchIndex, IndexError>, what: &str) -> bool {
     }
 }
 
-/// The stored name order must hold every doc once: a doc twice, a doc past the end, or an order
-/// of the wrong length is a named error at open, never a page with a doc missing or a panic.
+/// The writer numbers each mode's docs in name order (format 4), so the name order is not
+/// stored: offers' names and families' names each come in `name_order`'s order, and the name
+/// sort gives the doc order.
 #[test]
-fn a_damaged_name_order_is_refused() {
-    assert!(open_with_core_edited(|_| ()).is_ok());
-    assert!(corrupt_saying(
-        open_with_core_edited(|core| core.cards.name_order[1] = core.cards.name_order[0]),
-        "name_order is not an order of the docs"
-    ));
-    assert!(corrupt_saying(
-        open_with_core_edited(|core| core.cards.name_order[0] = 1_000_000),
-        "name_order is not an order of the docs"
-    ));
-    assert!(corrupt_saying(
-        open_with_core_edited(|core| {
-            core.cards.name_order.pop();
-        }),
-        "name_order has 19 entries, expected 20"
-    ));
+fn docs_are_numbered_in_name_order() {
+    let (manifest, files) = build(&tiny_catalogue());
+    let (name, bytes) = &files[file_of(&files, "core.")];
+    let payload = frame::open(name, bytes, FileKind::Core).expect("envelope");
+    let core: CorePayload = codec::decode_borrowed(name, payload).expect("payload");
+    let offers = core.offers as usize;
+    assert_eq!((core.offers, core.families), (12, 8));
+    for names in [&core.cards.names[..offers], &core.cards.names[offers..]] {
+        let in_order: Vec<u32> = (0..names.len() as u32).collect();
+        assert_eq!(name_order(names), in_order, "{names:?}");
+    }
+    let index = open(&manifest, &files).expect("open");
+    for (mode, first) in [(Mode::Offers, 0), (Mode::FosterFamilies, core.offers)] {
+        let results = index.search(&Query {
+            mode,
+            sort: Sort::Name,
+            page_size: 50,
+            today: today(),
+            ..Query::default()
+        });
+        let docs: Vec<u32> = results.hits.iter().map(|h| h.doc).collect();
+        let all = if first == 0 { 12 } else { 8 };
+        assert_eq!(docs, (first..first + all).collect::<Vec<_>>());
+    }
+}
+
+/// The reader trusts the doc order: a core file whose names are out of order (a writer with a
+/// bug) opens, and the name sort follows the docs, with no panic.
+#[test]
+fn names_out_of_order_open() {
+    let index = open_with_core_edited(|core| core.cards.names.swap(0, 1)).expect("opens");
+    let results = index.search(&Query {
+        sort: Sort::Name,
+        today: today(),
+        ..Query::default()
+    });
+    assert_eq!(results.hits.first().map(|h| h.doc), Some(0));
 }
 
 /// Ids are made per card from their stored parts, so the parts are checked at open: a prefix
@@ -306,9 +345,9 @@ fn truncated_flipped_versioned_and_misnamed_files_are_named_errors() {
     assert!(names_file(&err, &name));
 
     let mut newer = files.clone();
-    newer[core].1[4] = 4;
+    newer[core].1[4] = 5;
     let err = open(&manifest, &newer).err().expect("version");
-    assert!(matches!(err, IndexError::Version { got: 4, .. }), "{err}");
+    assert!(matches!(err, IndexError::Version { got: 5, .. }), "{err}");
     assert!(err.to_string().contains("rebuild the index"));
 
     // A text file where the core should be.

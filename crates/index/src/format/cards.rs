@@ -1,6 +1,8 @@
 //! The card columns of the core file: every field a result card shows, as columns encoded to be
 //! small before and after gzip; the postal districts the positions are relative to; a card's
-//! supervision facts; coordinates quantised to 10⁻⁴ degrees; and the docs in Danish name order.
+//! supervision facts; coordinates quantised to 10⁻⁴ degrees. The docs of each mode are numbered
+//! in Danish name order ([`name_order`], applied by the writer; format 4), so the name order is
+//! the doc order and is not stored.
 //!
 //! The writer's encoder ([`CardColumns::encode`]) and the reader's decoder
 //! ([`CardColumns::decode`], which validates every index a later lookup follows) are both here,
@@ -86,17 +88,13 @@ pub struct CardColumns<'a> {
     /// Foster families: free places for støtteophold (`free` holds døgnanbringelse); `None`
     /// for offers and families not approved for it.
     pub free_respite: Vec<Option<u32>>,
-    /// Every doc once, in Danish name order ([`name_order`]; format 3): the order of the name
-    /// sort and of every tie by name, stored because collating every name when the index is
-    /// opened was most of the time it took.
-    pub name_order: Vec<u32>,
 }
 
 crate::wire_struct!(CardColumns<'a> {
     id_prefixes, id_prefix, id_number, id_literals, names, kind, basis_counts, bases, postal,
     city, cities, municipality, extra_municipality_counts, extra_municipalities, age_counts,
     ages, places, free, free_reported, price, epoch, updated_oldest, updated_span, marked,
-    pause_from, pause_until, lat, lon, peer_group, oversight, free_respite, name_order,
+    pause_from, pause_until, lat, lon, peer_group, oversight, free_respite,
 });
 
 /// A card's supervision facts: standing sanctions, the latest inspection and the approval's
@@ -211,7 +209,9 @@ pub(crate) fn split_id(id: &str) -> Option<(&str, i64)> {
 }
 
 /// The docs in Danish name order: by [`text::collation_key`], then name bytes, then doc. The
-/// one definition of the name sort (and of every tie broken by name).
+/// one definition of the name sort (and of every tie broken by name): the writer numbers each
+/// mode's docs in this order (the arrival position breaking ties), so a doc's number is its
+/// rank by name within its mode.
 pub fn name_order(names: &[&str]) -> Vec<u32> {
     let mut order: Vec<u32> = (0..names.len() as u32).collect();
     order.sort_by_cached_key(|&d| {
@@ -356,13 +356,14 @@ impl<'a> CardColumns<'a> {
             cards.oversight.push(row.oversight.map_dates(ago));
             cards.free_respite.push(row.free_respite);
         }
-        cards.name_order = name_order(&cards.names);
         cards
     }
 
     /// Decodes and validates the columns of `offers + families` docs against the core file's
-    /// postal table and peer groups: every length, vocabulary index, city, peer group and the
-    /// name order (a permutation of the docs) is checked, so no later lookup goes out of bounds.
+    /// postal table and peer groups: every length, vocabulary index, city and peer group is
+    /// checked, so no later lookup goes out of bounds. (The name order is the doc order since
+    /// format 4: nothing to check; a file whose names are out of order only sorts by name in
+    /// its stored order.)
     pub(crate) fn decode(
         self,
         file: &str,
@@ -401,11 +402,9 @@ impl<'a> CardColumns<'a> {
             ("peer_group", c.peer_group.len()),
             ("oversight", c.oversight.len()),
             ("free_respite", c.free_respite.len()),
-            ("name_order", c.name_order.len()),
         ] {
             check_len(file, what, len, n)?;
         }
-        check_order(file, &c.name_order)?;
         let basis_offsets = offsets(file, "bases", &c.basis_counts, c.bases.len())?;
         let age_offsets = offsets(file, "ages", &c.age_counts, c.ages.len())?;
         let extra_offsets = offsets(
@@ -528,7 +527,6 @@ impl<'a> CardColumns<'a> {
             oversight: c.oversight,
             epoch,
             free_respite: c.free_respite,
-            name_order: c.name_order,
         })
     }
 }
@@ -572,8 +570,6 @@ pub(crate) struct Columns {
     epoch: i32,
     /// Foster families' free places for støtteophold.
     pub free_respite: Vec<Option<u32>>,
-    /// Every doc once, in Danish name order.
-    pub name_order: Vec<u32>,
 }
 
 impl Columns {
@@ -750,23 +746,6 @@ fn peer_members(
     Ok(members)
 }
 
-/// Checks that `order` holds every doc `0..order.len()` exactly once.
-fn check_order(file: &str, order: &[u32]) -> Result<(), IndexError> {
-    let mut seen = vec![false; order.len()];
-    for &doc in order {
-        match seen.get_mut(doc as usize) {
-            Some(slot) if !*slot => *slot = true,
-            _ => {
-                return Err(IndexError::corrupt(
-                    file,
-                    "name_order is not an order of the docs",
-                ))
-            }
-        }
-    }
-    Ok(())
-}
-
 pub(crate) fn check_len(file: &str, what: &str, got: usize, want: usize) -> Result<(), IndexError> {
     if got == want {
         Ok(())
@@ -826,7 +805,7 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(64))]
 
         /// Card rows encoded, through the codec, decode to the same ids (prefix + number or
-        /// literal), names, dates and places, and the stored name order is the collation's.
+        /// literal), names, dates and places.
         #[test]
         fn card_columns_round_trip(
             rows in proptest::collection::vec(
@@ -867,11 +846,6 @@ mod tests {
                 prop_assert_eq!(&columns.cities[columns.city[doc] as usize], "Gentofte");
                 prop_assert_eq!(columns.municipality[doc], 157);
             }
-            let names: Vec<&str> = built.iter().map(|r| r.name.as_str()).collect();
-            prop_assert_eq!(&columns.name_order, &name_order(&names));
-            let mut sorted = columns.name_order.clone();
-            sorted.sort_unstable();
-            prop_assert_eq!(sorted, (0..rows.len() as u32).collect::<Vec<_>>());
         }
     }
 
