@@ -80,6 +80,9 @@ const site = withServerAndBrowser({
 /** Opens `url`, recording dialogs; resolves to the harness's page record plus `dialogs`. */
 async function open(url) {
   const opened = await openPage(site.browser, url);
+  // The app has taken over the build's prerendered view (www/main.js): until then a record can
+  // be on the page twice, in the view and in the app loading beside it.
+  await opened.page.waitForFunction(() => !document.querySelector('.tf-prerendered'), null, { timeout: 30000 });
   const dialogs = [];
   opened.page.on('dialog', async (dialog) => {
     dialogs.push(`${dialog.type()}: ${dialog.message()}`);

@@ -3,14 +3,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withServerAndBrowser } from '../lib/harness.mjs';
-import { cliQuery, expectTotal, finishPage, openSearch, shownIds } from './search-lib.mjs';
+import { cliQuery, expectIds, expectTotal, finishPage, openSearch, shownIds } from './search-lib.mjs';
 
 const site = withServerAndBrowser();
 
 async function expectEngine(page, args, state) {
   const expected = cliQuery(args);
   await expectTotal(page, expected.total);
-  assert.deepEqual(await shownIds(page), expected.hits, `cards shown (${state})`);
+  await expectIds(page, expected.hits, `cards shown (${state})`);
   return expected;
 }
 

@@ -67,6 +67,24 @@ export async function shownIds(page) {
   return page.$$eval('.tf-result-area:not([hidden]) .tf-card', (cards) => cards.map((c) => c.dataset.id));
 }
 
+/**
+ * Asserts the cards shown are `ids`, in order, once the page has drawn its answer: an action that
+ * leaves the count as it was (the back button from page 2 to page 1) gives no other sign that the
+ * new cards have arrived, so this waits for them (up to 10 s) before it compares.
+ */
+export async function expectIds(page, ids, message) {
+  await page.waitForFunction(
+    (want) => {
+      if (document.querySelector('.tf-result-list[aria-busy="true"]')) return false;
+      const shown = [...document.querySelectorAll('.tf-result-area:not([hidden]) .tf-card')].map((c) => c.dataset.id);
+      return JSON.stringify(shown) === JSON.stringify(want);
+    },
+    ids,
+    { timeout: 10000 },
+  ).catch(() => {});
+  assert.deepEqual(await shownIds(page), ids, message);
+}
+
 /** Runs `tilbudsfinder query` on the served index with today's date. */
 export function cliQuery(args) {
   return cliJson(['query', INDEX_DIR, '--json', ...args]);
