@@ -51,7 +51,6 @@ fn build(total: u64, gzip_details: bool) -> Built {
         today: today(),
     });
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    let mut detail_sizes = (0usize, 0usize, 0usize);
     let mut generate_time = Duration::ZERO;
     let started = Instant::now();
     let mut builder = IndexBuilder::new(BuildOptions {
@@ -66,14 +65,6 @@ fn build(total: u64, gzip_details: bool) -> Built {
         };
         generate_time += t.elapsed();
         builder.add(&record);
-        for (_, bytes) in builder.take_ready_files() {
-            detail_sizes.0 += 1;
-            detail_sizes.1 += bytes.len();
-            if gzip_details || detail_sizes.0 % 50 == 1 {
-                // Gzip a sample of the shards at large sizes and scale (keeps the bench short).
-                detail_sizes.2 += gzipped(&bytes) * if gzip_details { 1 } else { 50 };
-            }
-        }
     }
     let built = builder.finish().expect("build");
     let build = started.elapsed() - generate_time;
@@ -87,11 +78,13 @@ fn build(total: u64, gzip_details: bool) -> Built {
         };
         sizes[slot].0 += 1;
         sizes[slot].1 += bytes.len();
-        sizes[slot].2 += gzipped(bytes);
+        if slot < 2 || gzip_details {
+            sizes[slot].2 += gzipped(bytes);
+        } else if sizes[slot].0 % 50 == 1 {
+            // Gzip a sample of the shards at large sizes and scale (keeps the bench short).
+            sizes[slot].2 += gzipped(bytes) * 50;
+        }
     }
-    sizes[2].0 += detail_sizes.0;
-    sizes[2].1 += detail_sizes.1;
-    sizes[2].2 += detail_sizes.2;
     files.extend(built.files);
     let started = Instant::now();
     let initial: Vec<(String, Vec<u8>)> = files

@@ -92,9 +92,6 @@ fn write(dir: &Path, source: &str) -> Result<(), Failure> {
     };
     for record in &records {
         builder.add(record);
-        for (name, bytes) in builder.take_ready_files() {
-            keep(2, &name, &bytes)?;
-        }
     }
     let built = builder.finish()?;
     let manifest = Manifest::parse(&built.manifest)?;

@@ -53,7 +53,7 @@ impl Default for BuildOptions {
 pub struct IndexFiles {
     /// `manifest.json`.
     pub manifest: Vec<u8>,
-    /// (name, bytes) of every data file not yet taken by [`IndexBuilder::take_ready_files`].
+    /// (name, bytes) of every data file: the core, the text and the detail shards.
     pub files: Vec<(String, Vec<u8>)>,
 }
 
@@ -321,13 +321,6 @@ impl IndexBuilder {
             self.error.get_or_insert(e);
         }
         acc.ends.push(acc.bytes.len());
-    }
-
-    /// Detail shards completed so far (removed from the builder). Since format 4 the docs are
-    /// numbered in name order, known only when every record is in, so every shard is made by
-    /// [`IndexBuilder::finish`] and this gives none; kept so callers need not change.
-    pub fn take_ready_files(&mut self) -> Vec<(String, Vec<u8>)> {
-        Vec::new()
     }
 
     /// The detail shards of one mode: its encoded records in doc order (`order`: the arrival

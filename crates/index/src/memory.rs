@@ -29,13 +29,11 @@ impl BuiltIndex {
         options: BuildOptions,
     ) -> Result<BuiltIndex, BuildError> {
         let mut builder = IndexBuilder::new(options);
-        let mut files = Vec::new();
         for record in records {
             builder.add(record);
-            files.extend(builder.take_ready_files());
         }
         let built = builder.finish()?;
-        files.extend(built.files);
+        let files = built.files;
         let manifest = Manifest::parse(&built.manifest)?;
         Ok(BuiltIndex { manifest, files })
     }

@@ -71,31 +71,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         ..BuildOptions::default()
     });
     let mut written: Vec<(String, u64, u64)> = Vec::new();
-    let mut write_error: Option<anyhow::Error> = None;
-    let mut write_ready = |builder: &mut IndexBuilder, written: &mut Vec<(String, u64, u64)>| {
-        for (name, bytes) in builder.take_ready_files() {
-            match write_data_file(&args.out, &name, &bytes) {
-                Ok(gz_len) => written.push((name, bytes.len() as u64, gz_len)),
-                Err(err) => {
-                    write_error.get_or_insert(err);
-                }
-            }
-        }
-    };
-    let summary = check_stream(input, &CheckOptions { today }, |outcome| {
-        match outcome {
-            Outcome::Accepted { record, .. } => builder.add(&record),
-            Outcome::Rejected { line, id, findings } => {
-                let entry = serde_json::json!({
-                    "line": line,
-                    "id": id,
-                    "findings": findings.iter().map(finding_json).collect::<Vec<_>>(),
-                });
-                let _ = writeln!(rejected, "{entry}");
-            }
-        }
-        if builder.len().is_multiple_of(4096) {
-            write_ready(&mut builder, &mut written);
+    let summary = check_stream(input, &CheckOptions { today }, |outcome| match outcome {
+        Outcome::Accepted { record, .. } => builder.add(&record),
+        Outcome::Rejected { line, id, findings } => {
+            let entry = serde_json::json!({
+                "line": line,
+                "id": id,
+                "findings": findings.iter().map(finding_json).collect::<Vec<_>>(),
+            });
+            let _ = writeln!(rejected, "{entry}");
         }
     });
     let summary = match summary {
@@ -107,10 +91,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     };
     progress.writing("writing the index");
-    write_ready(&mut builder, &mut written);
-    if let Some(err) = write_error {
-        return Err(err);
-    }
     rejected
         .flush()
         .with_context(|| format!("{}: cannot write", rejected_path.display()))?;

@@ -202,6 +202,18 @@ fn widget_snippet(site: &Site, widget: Widget, page_url: &str) -> Result<String,
     Ok(format!("{view}{list}"))
 }
 
+/// An option's whole-number value, from `min` to `max`.
+fn number_in<T>(option: &str, value: &str, min: T, max: T) -> Result<T, String>
+where
+    T: std::str::FromStr + PartialOrd + std::fmt::Display + Copy,
+{
+    value
+        .parse()
+        .ok()
+        .filter(|n| (min..=max).contains(n))
+        .ok_or_else(|| format!("{option} takes {min} to {max}, not {value}"))
+}
+
 /// The widget the `--fallback` options describe. Besides the presets, the options that change
 /// how its first view looks (`--heading-level N`, `--locked`, `--no-capacity`,
 /// `--no-mode-switch`, as the widget's attributes of those names) matter with `--view`.
@@ -214,17 +226,16 @@ fn fallback_config<S: AsRef<str>>(options: &[S]) -> Result<Widget, String> {
     let (mut view, mut locked, mut capacity, mut mode_switch) = (false, false, true, true);
     let mut rest = options.iter().map(AsRef::as_ref);
     while let Some(option) = rest.next() {
-        match option {
-            "--view" => view = true,
-            "--locked" => locked = true,
-            "--no-capacity" => capacity = false,
-            "--no-mode-switch" => mode_switch = false,
-            _ => {}
-        }
-        if matches!(
-            option,
-            "--view" | "--locked" | "--no-capacity" | "--no-mode-switch"
-        ) {
+        // The options without a value.
+        let flag = match option {
+            "--view" => Some((&mut view, true)),
+            "--locked" => Some((&mut locked, true)),
+            "--no-capacity" => Some((&mut capacity, false)),
+            "--no-mode-switch" => Some((&mut mode_switch, false)),
+            _ => None,
+        };
+        if let Some((flag, set)) = flag {
+            *flag = set;
             continue;
         }
         let value = rest
@@ -233,20 +244,8 @@ fn fallback_config<S: AsRef<str>>(options: &[S]) -> Result<Widget, String> {
         match option {
             "--mode" if value == "offers" || value == "families" => mode = value,
             "--lang" if value == "da" || value == "en" => lang = value,
-            "--count" => {
-                count = value
-                    .parse()
-                    .ok()
-                    .filter(|n| (1..=50).contains(n))
-                    .ok_or_else(|| format!("--count takes 1 to 50, not {value}"))?;
-            }
-            "--heading-level" => {
-                heading_level = value
-                    .parse()
-                    .ok()
-                    .filter(|n| (1..=6).contains(n))
-                    .ok_or_else(|| format!("--heading-level takes 1 to 6, not {value}"))?;
-            }
+            "--count" => count = number_in(option, value, 1, 50)?,
+            "--heading-level" => heading_level = number_in(option, value, 1, 6)?,
             "--filter" => {
                 let (facet, wanted) = value
                     .split_once('=')
