@@ -6,11 +6,8 @@
 //! match its manifest is almost always a half-finished deploy or a stale cache (reload), a file
 //! of another format version needs a rebuild with the matching tool.
 
-use serde::{Deserialize, Serialize};
-
 /// Every kind of file an index consists of. The byte value is written into each file's header.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FileKind {
     /// Cards, columns, facets, name/place/method/target-group terms, places, price positions:
     /// everything needed for the first results and all counts. Fetched before the first search.
@@ -20,6 +17,13 @@ pub enum FileKind {
     /// A shard of full records, fetched when a record is opened.
     Detail,
 }
+
+// The manifest's `kind`.
+crate::json_enum!(FileKind {
+    Core = "core",
+    Text = "text",
+    Detail = "detail",
+});
 
 impl FileKind {
     /// The byte stored in a file's header.

@@ -82,6 +82,7 @@ pub mod facets;
 pub mod format;
 pub mod frame;
 pub mod geo;
+pub mod json;
 pub mod matching;
 mod memory;
 mod orders;

@@ -23,6 +23,12 @@ pub enum Mode {
     FosterFamilies,
 }
 
+// As serde names them (the saved shortlist's cards, the manifest's detail shards).
+crate::json_enum!(Mode {
+    Offers = "offers",
+    FosterFamilies = "foster_families",
+});
+
 /// How results are ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -196,7 +202,7 @@ pub struct FacetValueCount {
 }
 
 /// What a result card shows: everything that decides a shortlist at a glance.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Card {
     /// Dense record number.
     pub doc: u32,
@@ -225,7 +231,6 @@ pub struct Card {
     /// Free places, when reported (for a foster family: for døgnanbringelse).
     pub free_places: Option<u32>,
     /// A foster family's free places for støtteophold, when it is approved for it.
-    #[serde(default)]
     pub free_respite_places: Option<u32>,
     /// When free places were reported.
     pub free_places_reported: Option<Date>,
@@ -245,12 +250,39 @@ pub struct Card {
     pub price_position: Option<PricePosition>,
     /// Standing sanctions, the latest inspection and an approval's lapse (issue 16). A card
     /// saved by an earlier version (a browser's shortlist) has none until it is refreshed.
-    #[serde(default)]
     pub oversight: CardOversight,
 }
 
+// A card's JSON is what a browser's saved shortlist holds: fields added since the first saves
+// are `default`, so a list saved by an earlier version still loads.
+crate::json_struct!(Card {
+    doc,
+    id,
+    mode,
+    name,
+    kind_label,
+    legal_bases,
+    postal_code,
+    city,
+    municipality,
+    age_from,
+    age_to,
+    places_total,
+    free_places,
+    free_respite_places: default,
+    free_places_reported,
+    price,
+    updated_oldest,
+    updated_newest,
+    marked,
+    pause_from,
+    pause_until,
+    price_position,
+    oversight: default,
+});
+
 /// What a caseworker checks first about supervision, on the card.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CardOversight {
     /// The supervising authority.
     pub authority: Authority,
@@ -261,6 +293,13 @@ pub struct CardOversight {
     /// When the approval lapses (or lapsed) for being unused, if the record stands unused.
     pub approval_lapses: Option<Date>,
 }
+
+crate::json_struct!(CardOversight {
+    authority,
+    sanctions,
+    inspection,
+    approval_lapses,
+});
 
 impl Default for CardOversight {
     /// Nothing known: no sanctions, no inspection, and no socialtilsyn to write to.
@@ -282,7 +321,7 @@ impl CardOversight {
 }
 
 /// A standing sanction on a card.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CardSanction {
     /// Its kind.
     pub kind: SanctionKind,
@@ -292,8 +331,14 @@ pub struct CardSanction {
     pub deadline: Option<Date>,
 }
 
+crate::json_struct!(CardSanction {
+    kind,
+    since,
+    deadline
+});
+
 /// The latest inspection on a card.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CardInspection {
     /// The day of the visit.
     pub date: Date,
@@ -301,8 +346,10 @@ pub struct CardInspection {
     pub kind: InspectionKind,
 }
 
+crate::json_struct!(CardInspection { date, kind });
+
 /// A card's price: the rate as given and its normalised comparable form.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CardPrice {
     /// The unit of the rate as the offer gave it.
     pub unit: RateUnit,
@@ -316,10 +363,18 @@ pub struct CardPrice {
     pub occupancy_rate: Option<f64>,
 }
 
+crate::json_struct!(CardPrice {
+    unit,
+    amount,
+    basis,
+    normalised,
+    occupancy_rate,
+});
+
 /// Where an offer's normalised main price sits among its peers: offers with the same first legal
 /// basis, the same target-group group (of the main service) and the same price basis. Computed
 /// when the index is built; see the index crate's `price` module for the exact definitions.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PricePosition {
     /// Offers in the peer group, this one included.
     pub peers: u32,
@@ -340,3 +395,15 @@ pub struct PricePosition {
     /// The price basis compared.
     pub basis: PriceBasis,
 }
+
+crate::json_struct!(PricePosition {
+    peers,
+    percentile,
+    quarter,
+    median,
+    q1,
+    q3,
+    legal_basis,
+    group,
+    basis,
+});

@@ -1,7 +1,8 @@
 //! The app's configuration: what the page or the widget passes to `mount`.
 //!
-//! A plain JS object, read through `JSON.stringify` and serde so that a missing or mistyped
-//! key falls back to its default instead of failing the mount:
+//! A plain JS object, read through `JSON.stringify` and the index crate's JSON reader so that a
+//! missing or mistyped key falls back to its default (that key alone: the others still count)
+//! instead of failing the mount:
 //! `{ indexUrl, lang, mode, presetFilters, lockPresets, headingLevel, pageSize, syncUrl,
 //! heading, capacityView, modeSwitch }`.
 //!
@@ -12,9 +13,8 @@
 //! configuration that differs only in those without starting over (`AppHandle::update`).
 
 use catalogue::vocab::{self, Region};
-use serde::Deserialize;
-use tilbudsfinder_index::facets;
 use tilbudsfinder_index::query::Mode;
+use tilbudsfinder_index::{facets, json};
 
 use crate::i18n::Lang;
 use crate::loader::normalise_base;
@@ -22,9 +22,8 @@ use crate::loader::normalise_base;
 /// The most results one page shows.
 pub const MAX_PAGE_SIZE: u32 = 100;
 
-/// The configuration as given (camelCase keys), before defaults and bounds are applied.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+/// The configuration as given, before defaults and bounds are applied.
+#[derive(Debug, Default)]
 struct RawConfig {
     index_url: Option<String>,
     lang: Option<String>,
@@ -38,6 +37,21 @@ struct RawConfig {
     capacity_view: Option<bool>,
     mode_switch: Option<bool>,
 }
+
+// The keys in camelCase, as JavaScript names them; a key of another type is its default.
+tilbudsfinder_index::json_struct!(RawConfig {
+    index_url = "indexUrl": lenient,
+    lang: lenient,
+    mode: lenient,
+    preset_filters = "presetFilters": lenient,
+    lock_presets = "lockPresets": lenient,
+    heading_level = "headingLevel": lenient,
+    page_size = "pageSize": lenient,
+    sync_url = "syncUrl": lenient,
+    heading: lenient,
+    capacity_view = "capacityView": lenient,
+    mode_switch = "modeSwitch": lenient,
+});
 
 /// The app's configuration, with defaults applied and values in range.
 #[derive(Clone, Debug, PartialEq)]
@@ -75,7 +89,7 @@ impl Default for Config {
 impl Config {
     /// Reads a configuration from JSON; anything unreadable gives the defaults.
     pub fn from_json(json: &str) -> Config {
-        let raw: RawConfig = serde_json::from_str(json).unwrap_or_default();
+        let raw: RawConfig = json::from_str(json).unwrap_or_default();
         Config {
             index_url: normalise_base(raw.index_url.as_deref().unwrap_or("index/")),
             lang: match raw.lang.as_deref() {
@@ -176,6 +190,31 @@ mod tests {
             (c.heading.as_deref(), c.capacity_view, c.mode_switch),
             (None, true, true)
         );
+    }
+
+    /// A key of another type (or out of its type's range) is its default, and only that key:
+    /// the rest of the configuration still counts. What is not a JSON object gives the defaults.
+    #[test]
+    fn a_mistyped_key_is_its_default_alone() {
+        let c = Config::from_json(
+            r#"{"indexUrl":"https://x/idx","pageSize":"5","headingLevel":300,"lang":["en"],
+                "presetFilters":[["municipality"]],"lockPresets":1,"syncUrl":null,"mode":"families",
+                "heading":7,"capacityView":"no","modeSwitch":false,"unknown":{"a":[1,2]}}"#,
+        );
+        assert_eq!(c.index_url, "https://x/idx/");
+        assert_eq!((c.page_size, c.heading_level, c.lang), (20, 1, Lang::Da));
+        assert!(c.preset_filters.is_empty());
+        assert!(!c.lock_presets);
+        assert_eq!(c.mode, Mode::FosterFamilies);
+        assert_eq!((c.sync_url, c.heading.as_deref()), (true, None));
+        assert_eq!((c.capacity_view, c.mode_switch), (true, false));
+        for not_an_object in ["[]", "\"x\"", "{\"indexUrl\":\"a\"", "", "{\"a\":1}x"] {
+            assert_eq!(
+                Config::from_json(not_an_object),
+                Config::default(),
+                "{not_an_object}"
+            );
+        }
     }
 
     #[test]

@@ -16,7 +16,6 @@ use catalogue::vocab::{
 };
 use catalogue::vocab_en::Labels;
 use catalogue::Date;
-use serde::Deserialize;
 use tilbudsfinder_index::facets::FilterRefusal;
 use tilbudsfinder_index::price::to_oere;
 use tilbudsfinder_index::query::{Card, CardPrice, Constraint, Mode, PricePosition, Sort};
@@ -24,14 +23,12 @@ use tilbudsfinder_index::query::{Card, CardPrice, Constraint, Mode, PricePositio
 use crate::shortlist::ContactStatus;
 
 /// Interface language.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
     /// Danish, the default.
     #[default]
-    #[serde(rename = "da")]
     Da,
     /// English.
-    #[serde(rename = "en")]
     En,
 }
 
@@ -1980,14 +1977,16 @@ mod tests {
     fn placement_strings_name_families_statuses_and_peer_groups_in_both_languages() {
         use catalogue::vocab::{LegalBasis, TargetGroupGroup};
         use tilbudsfinder_index::query::Card;
-        let family: Card = serde_json::from_value(serde_json::json!({
+        let family: Card = tilbudsfinder_index::json::from_str(
+            r#"{
             "doc": 1, "id": "P-200012", "mode": "foster_families", "name": "Plejefamilie ved Gentofte",
             "kind_label": "Almen plejefamilie", "legal_bases": [], "postal_code": 2820,
             "city": "Gentofte", "municipality": "Gentofte", "age_from": 0, "age_to": 6,
             "places_total": 1, "free_places": 1, "free_places_reported": "2026-11-01",
             "price": null, "updated_oldest": "2026-11-01", "updated_newest": "2026-11-01",
             "marked": null, "pause_from": null, "pause_until": null, "price_position": null
-        }))
+        }"#,
+        )
         .expect("a card");
         assert_eq!(
             record_label(Lang::Da, &family),

@@ -1,8 +1,9 @@
 //! The shortlist ("Gem"): records a user keeps for the case file, kept in the browser.
 //!
-//! Saved cards are stored whole (as JSON in `localStorage`) so the list survives a reload and an
-//! index rebuild; when the index is loaded each saved card is refreshed from it by record number
-//! and id. Private browsing and locked-down browsers throw on any storage access: then the list
+//! Saved cards are stored whole (as JSON in `localStorage`, the form the index crate's `json`
+//! module gives a `Card`, which reads every list saved since the first version) so the list
+//! survives a reload and an index rebuild; when the index is loaded each saved card is
+//! refreshed from it by record number and id. Private browsing and locked-down browsers throw on any storage access: then the list
 //! lives in memory only and the interface says so. The CSV export is built here as plain text
 //! (semicolon-separated, a byte-order mark first) so that Danish Excel opens it with the right
 //! columns and letters: text quoted and defused against formulas, numbers bare so that they
@@ -17,7 +18,7 @@ use std::rc::Rc;
 
 use catalogue::model::Record;
 use catalogue::Date;
-use serde::{Deserialize, Serialize};
+use tilbudsfinder_index::json;
 use tilbudsfinder_index::query::{Card, Mode};
 
 use crate::csv::{csv, Field};
@@ -28,9 +29,8 @@ const FOLLOW_UP_KEY: &str = "tilbudsfinder.shortlist-status.v1";
 /// How many records the comparison shows side by side.
 pub const COMPARE_MAX: usize = 8;
 
-/// Where the user's inquiry to a saved record stands.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// Where the user's inquiry to a saved record stands (saved by its [`ContactStatus::code`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ContactStatus {
     /// Nothing sent yet.
     #[default]
@@ -72,8 +72,10 @@ impl ContactStatus {
     }
 }
 
+tilbudsfinder_index::json_code!(ContactStatus);
+
 /// The user's own record of an inquiry to one saved record.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FollowUp {
     /// Where it stands.
     pub status: ContactStatus,
@@ -82,6 +84,12 @@ pub struct FollowUp {
     /// A free note, as typed.
     pub note: String,
 }
+
+tilbudsfinder_index::json_struct!(FollowUp {
+    status,
+    since,
+    note
+});
 
 /// The saved cards and whether they persist.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -101,12 +109,12 @@ impl Shortlist {
             return Shortlist::default();
         };
         let cards = match storage.get_item(STORAGE_KEY) {
-            Ok(Some(text)) => serde_json::from_str(&text).unwrap_or_default(),
+            Ok(Some(text)) => saved_cards(&text),
             Ok(None) => Vec::new(),
             Err(_) => return Shortlist::default(),
         };
         let follow_ups = match storage.get_item(FOLLOW_UP_KEY) {
-            Ok(Some(text)) => serde_json::from_str(&text).unwrap_or_default(),
+            Ok(Some(text)) => saved_follow_ups(&text),
             _ => BTreeMap::new(),
         };
         Shortlist {
@@ -184,15 +192,23 @@ impl Shortlist {
         if !self.persistent {
             return;
         }
-        let write = |key: &str, text: Result<String, serde_json::Error>| {
-            text.ok()
-                .zip(storage())
-                .is_some_and(|(text, s)| s.set_item(key, &text).is_ok())
-        };
-        let written = write(STORAGE_KEY, serde_json::to_string(&self.cards))
-            && write(FOLLOW_UP_KEY, serde_json::to_string(&self.follow_ups));
+        let write =
+            |key: &str, text: String| storage().is_some_and(|s| s.set_item(key, &text).is_ok());
+        let written = write(STORAGE_KEY, json::to_string(&self.cards))
+            && write(FOLLOW_UP_KEY, json::to_string(&self.follow_ups));
         self.persistent = written;
     }
+}
+
+/// The saved cards from their stored text (each card's JSON as `Card` lists it); none when the
+/// text is damaged.
+fn saved_cards(text: &str) -> Vec<Card> {
+    json::from_str(text).unwrap_or_default()
+}
+
+/// The saved follow-ups from their stored text, by record id; none when the text is damaged.
+fn saved_follow_ups(text: &str) -> BTreeMap<String, FollowUp> {
+    json::from_str(text).unwrap_or_default()
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -461,8 +477,10 @@ pub fn csv_file_name(mode_hint: Option<Mode>, today: Date) -> String {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use catalogue::vocab::{PriceBasis, RateUnit};
-    use tilbudsfinder_index::query::CardPrice;
+    use catalogue::vocab::{
+        Authority, InspectionKind, LegalBasis, PriceBasis, RateUnit, SanctionKind, TargetGroupGroup,
+    };
+    use tilbudsfinder_index::query::{CardOversight, CardPrice};
 
     /// A saved card as the tests of the shortlist and of the page's state use it.
     pub(crate) fn card(id: &str, name: &str) -> Card {
@@ -573,6 +591,123 @@ pub(crate) mod tests {
         let list = Shortlist::default().toggled(&card("T-1", "A"));
         let list = list.with_imported([card("T-2", "B"), card("T-1", "A")]);
         assert_eq!(list.ids(), vec!["T-1".to_string(), "T-2".to_string()]);
+    }
+
+    /// A shortlist as `serde_json` saved it before the app had its own JSON (produced by that
+    /// code on 2026-12-01 from two cards: one with every field set, escapes and non-ASCII text
+    /// included; a foster family with none): lists saved in users' browsers must keep loading.
+    const SAVED_BY_SERDE: &str = r#"[{"doc":7,"id":"T-1","mode":"offers","name":"Huset \"Lyngen\"\n\tafd. 2 \u0001 ø/😀","kind_label":"Botilbud","legal_bases":["SEL § 108","SEL § 107"],"postal_code":8000,"city":"Aarhus C","municipality":"Aarhus","age_from":18,"age_to":67,"places_total":12,"free_places":2,"free_respite_places":1,"free_places_reported":"2024-10-04","price":{"unit":"maaned","amount":74500.5,"basis":"PerDay","normalised":2447.6550308008214,"occupancy_rate":0.85},"updated_oldest":"2024-09-24","updated_newest":"2024-10-04","marked":"2025-01-12","pause_from":"2024-11-23","pause_until":"2025-03-03","price_position":{"peers":212,"percentile":37,"quarter":2,"median":2301.5,"q1":1999.25,"q3":2800.0,"legal_basis":"sel_85","group":"psykiske_vanskeligheder","basis":"PerDay"},"oversight":{"authority":"midt","sanctions":[{"kind":"paabud","since":"2024-06-26","deadline":"2025-04-22"},{"kind":"vilkaar","since":"2024-03-18","deadline":null}],"inspection":{"date":"2024-10-14","kind":"uanmeldt"},"approval_lapses":"2025-11-08"}},{"doc":6012,"id":"P-200012","mode":"foster_families","name":"Plejefamilie ved Gentofte","kind_label":"Botilbud","legal_bases":[],"postal_code":8000,"city":"Aarhus C","municipality":"Aarhus","age_from":18,"age_to":67,"places_total":12,"free_places":null,"free_respite_places":null,"free_places_reported":null,"price":null,"updated_oldest":"2024-09-24","updated_newest":"2024-10-04","marked":null,"pause_from":null,"pause_until":null,"price_position":null,"oversight":{"authority":"kommune","sanctions":[],"inspection":null,"approval_lapses":null}}]"#;
+    /// The follow-ups saved beside it, every status once.
+    const FOLLOW_UPS_BY_SERDE: &str = r#"{"T-0":{"status":"not_contacted","since":"2024-10-04","note":"ring \"igen\"\nfredag 0 – ø"},"T-1":{"status":"written","since":null,"note":"ring \"igen\"\nfredag 1 – ø"},"T-2":{"status":"answered","since":"2024-10-06","note":"ring \"igen\"\nfredag 2 – ø"},"T-3":{"status":"interested","since":null,"note":"ring \"igen\"\nfredag 3 – ø"},"T-4":{"status":"declined","since":"2024-10-08","note":"ring \"igen\"\nfredag 4 – ø"}}"#;
+    /// A card saved before cards had `free_respite_places` and `oversight`.
+    const SAVED_BEFORE_OVERSIGHT: &str = r#"[{"doc":6012,"id":"P-200012","mode":"foster_families","name":"Plejefamilie ved Gentofte","kind_label":"Botilbud","legal_bases":[],"postal_code":8000,"city":"Aarhus C","municipality":"Aarhus","age_from":18,"age_to":67,"places_total":12,"free_places":null,"free_places_reported":null,"price":null,"updated_oldest":"2024-09-24","updated_newest":"2024-10-04","marked":null,"pause_from":null,"pause_until":null,"price_position":null}]"#;
+
+    #[test]
+    fn lists_saved_by_earlier_versions_load() {
+        let cards = saved_cards(SAVED_BY_SERDE);
+        assert_eq!(cards.len(), 2);
+        let full = &cards[0];
+        assert_eq!(full.name, "Huset \"Lyngen\"\n\tafd. 2 \u{1} ø/😀");
+        assert_eq!(full.legal_bases, ["SEL § 108", "SEL § 107"]);
+        assert_eq!(full.free_respite_places, Some(1));
+        assert_eq!(full.pause_until, Date::from_ymd(2025, 3, 3));
+        let price = full.price.as_ref().expect("a price");
+        assert_eq!(
+            (price.unit, price.basis),
+            (RateUnit::PerMonth, PriceBasis::PerDay)
+        );
+        assert_eq!((price.amount, price.occupancy_rate), (74_500.5, Some(0.85)));
+        assert_eq!(
+            price.normalised,
+            74_500.5 / catalogue::vocab::DAYS_PER_MONTH
+        );
+        let position = full.price_position.as_ref().expect("a position");
+        assert_eq!(
+            (position.peers, position.q1, position.q3),
+            (212, 1999.25, 2800.0)
+        );
+        assert_eq!(
+            (position.legal_basis, position.group),
+            (LegalBasis::Sel85, TargetGroupGroup::Mental)
+        );
+        let oversight = &full.oversight;
+        assert_eq!(oversight.authority, Authority::Midt);
+        assert_eq!(
+            oversight
+                .sanctions
+                .iter()
+                .map(|s| (s.kind, s.deadline))
+                .collect::<Vec<_>>(),
+            [
+                (SanctionKind::Order, Date::from_ymd(2025, 4, 22)),
+                (SanctionKind::Condition, None)
+            ]
+        );
+        assert_eq!(
+            oversight.inspection.as_ref().map(|i| i.kind),
+            Some(InspectionKind::Unannounced)
+        );
+        let family = &cards[1];
+        assert_eq!(
+            (family.mode, family.doc, family.price.is_none()),
+            (Mode::FosterFamilies, 6012, true)
+        );
+        // Written again, the list is the very text serde_json wrote.
+        assert_eq!(json::to_string(&cards), SAVED_BY_SERDE);
+
+        let follow_ups = saved_follow_ups(FOLLOW_UPS_BY_SERDE);
+        assert_eq!(
+            follow_ups.values().map(|f| f.status).collect::<Vec<_>>(),
+            ContactStatus::ALL
+        );
+        assert_eq!(follow_ups["T-2"].since, Date::from_ymd(2024, 10, 6));
+        assert_eq!(follow_ups["T-1"].note, "ring \"igen\"\nfredag 1 – ø");
+        assert_eq!(json::to_string(&follow_ups), FOLLOW_UPS_BY_SERDE);
+
+        // Fields added since are their defaults; fields this version does not know are skipped.
+        let older = saved_cards(SAVED_BEFORE_OVERSIGHT);
+        assert_eq!(older.len(), 1);
+        assert_eq!(older[0].free_respite_places, None);
+        assert_eq!(older[0].oversight, CardOversight::default());
+        let newer =
+            SAVED_BEFORE_OVERSIGHT.replace("{\"doc\"", "{\"stars\":[5,{\"x\":null}],\"doc\"");
+        assert_eq!(saved_cards(&newer), older);
+    }
+
+    #[test]
+    fn a_damaged_save_is_an_empty_list() {
+        for cut in 0..SAVED_BY_SERDE.len() {
+            let Some(damaged) = SAVED_BY_SERDE.get(..cut) else {
+                continue;
+            };
+            assert!(saved_cards(damaged).is_empty(), "{damaged}");
+        }
+        for damaged in [
+            SAVED_BY_SERDE.replace("\"maaned\"", "\"monthly\""),
+            SAVED_BY_SERDE.replace("\"doc\":7", "\"doc\":-7"),
+            SAVED_BY_SERDE.replace("\"id\":\"T-1\",", ""),
+            format!("{SAVED_BY_SERDE}]"),
+            "null".to_string(),
+            "{}".to_string(),
+        ] {
+            assert!(saved_cards(&damaged).is_empty(), "{damaged}");
+        }
+        assert!(saved_follow_ups(&FOLLOW_UPS_BY_SERDE.replace("written", "sent")).is_empty());
+        assert!(saved_follow_ups("[").is_empty());
+    }
+
+    #[test]
+    fn a_saved_list_reads_back_as_written() {
+        let mut cards = saved_cards(SAVED_BY_SERDE);
+        cards.push(card("T-3", "=1+1"));
+        assert_eq!(saved_cards(&json::to_string(&cards)), cards);
+        let list = Shortlist::default()
+            .toggled(&cards[0])
+            .with_follow_up("T-1", saved_follow_ups(FOLLOW_UPS_BY_SERDE)["T-4"].clone());
+        assert_eq!(
+            saved_follow_ups(&json::to_string(&list.follow_ups)),
+            list.follow_ups
+        );
     }
 
     #[test]

@@ -14,15 +14,14 @@ use catalogue::vocab::{
     TargetGroup,
 };
 use catalogue::Date;
-use serde::{Deserialize, Serialize};
 
 use crate::codec::{self, Reader, Wire};
 use crate::error::{BuildError, IndexError};
 use crate::query::Mode;
 use crate::wire_struct;
 
-/// The header of a detail shard; the records follow it.
-#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+/// The header of a detail shard; the records follow it (and the manifest lists it, in JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DetailHeader {
     /// Mode of every record of the shard.
     pub mode: Mode,
@@ -33,6 +32,7 @@ pub struct DetailHeader {
 }
 
 wire_struct!(DetailHeader { mode, first, count });
+crate::json_struct!(DetailHeader { mode, first, count });
 
 impl Wire<'_> for Mode {
     fn put(&self, out: &mut Vec<u8>) {

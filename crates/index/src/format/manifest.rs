@@ -1,15 +1,19 @@
 //! `manifest.json`: the only file with a fixed name; lists every data file with its kind, size
 //! and checksum, and for detail shards which records each holds.
+//!
+//! Its JSON form is each structure's [`json_struct!`](crate::json_struct) field list below,
+//! written pretty (two spaces, fields in the listed order) and read by [`crate::json`] in the
+//! browser too.
 
 use catalogue::Date;
-use serde::{Deserialize, Serialize};
 
 use super::DetailHeader;
 use crate::error::{FileKind, IndexError};
 use crate::frame::{why_unreadable, FORMAT_VERSION, GENERATOR, MAX_READ_VERSION, MIN_READ_VERSION};
+use crate::json;
 
 /// One file as listed in the manifest.
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ManifestFile {
     /// File name (content-hashed).
     pub name: String,
@@ -20,12 +24,19 @@ pub struct ManifestFile {
     /// xxh3-64 of the whole file, 16 hex digits.
     pub checksum: String,
     /// For detail shards: which records it holds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub records: Option<DetailHeader>,
 }
 
+crate::json_struct!(ManifestFile {
+    name,
+    kind,
+    size,
+    checksum,
+    records: skip_none,
+});
+
 /// Counts in the manifest.
-#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct IndexCounts {
     /// Offers indexed.
     pub offers: u32,
@@ -33,8 +44,13 @@ pub struct IndexCounts {
     pub foster_families: u32,
 }
 
+crate::json_struct!(IndexCounts {
+    offers,
+    foster_families
+});
+
 /// `manifest.json`: the only file with a fixed name; lists every other file.
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Manifest {
     /// Always `"tilbudsfinder-index"`.
     pub format: String,
@@ -43,13 +59,21 @@ pub struct Manifest {
     /// Version of the crate that wrote them.
     pub generator: String,
     /// The build's `--today` (judges nothing stored; recorded for the report), if given.
-    #[serde(default)]
     pub built_for: Option<Date>,
     /// Records indexed.
     pub counts: IndexCounts,
     /// Every file: core first, then text, then detail shards in record order.
     pub files: Vec<ManifestFile>,
 }
+
+crate::json_struct!(Manifest {
+    format,
+    format_version,
+    generator,
+    built_for,
+    counts,
+    files,
+});
 
 /// The name of the manifest file.
 pub const MANIFEST_NAME: &str = "manifest.json";
@@ -70,7 +94,7 @@ impl Manifest {
 
     /// Parses and checks `manifest.json`.
     pub fn parse(bytes: &[u8]) -> Result<Manifest, IndexError> {
-        let manifest: Manifest = serde_json::from_slice(bytes)
+        let manifest: Manifest = json::from_slice(bytes)
             .map_err(|e| IndexError::corrupt(MANIFEST_NAME, e.to_string()))?;
         if manifest.format != FORMAT_NAME {
             return Err(IndexError::BadMagic {
@@ -103,7 +127,7 @@ impl Manifest {
 
     /// The manifest as pretty JSON (deterministic: field order is fixed).
     pub fn to_json(&self) -> Vec<u8> {
-        let mut out = serde_json::to_vec_pretty(self).unwrap_or_default();
+        let mut out = json::to_pretty(self).into_bytes();
         out.push(b'\n');
         out
     }
@@ -164,6 +188,46 @@ mod tests {
             Just(FileKind::Text),
             Just(FileKind::Detail)
         ]
+    }
+
+    /// The JSON writer writes the committed v4 manifest (written by `serde_json` before this
+    /// crate had its own writer) byte for byte: builds stay deterministic across the change.
+    #[test]
+    fn the_golden_manifest_is_written_byte_for_byte() {
+        let golden = include_bytes!("../../tests/golden/v4/manifest.json");
+        let manifest = Manifest::parse(golden).expect("the golden manifest parses");
+        assert_eq!(
+            String::from_utf8_lossy(&manifest.to_json()),
+            String::from_utf8_lossy(golden)
+        );
+    }
+
+    /// A damaged manifest is refused with a sentence that says what and where.
+    #[test]
+    fn a_damaged_manifest_says_where() {
+        let golden = include_str!("../../tests/golden/v4/manifest.json");
+        for (damaged, says) in [
+            (
+                golden.replace("\"size\": 6482", "\"size\": \"6482\""),
+                "manifest.json: corrupt (field \"size\": expected a number at line 14 column 15)",
+            ),
+            (
+                golden.replace("\"kind\": \"text\"", "\"kind\": \"txt\""),
+                "field \"kind\": an unknown code at line 19 column 15",
+            ),
+            (
+                golden.replace("\"files\"", "\"filez\""),
+                "field \"files\": a required field is missing",
+            ),
+            (
+                golden[..200].to_string(),
+                "expected a string at line 12 column 7",
+            ),
+        ] {
+            let err = Manifest::parse(damaged.as_bytes()).expect_err("refused");
+            assert!(matches!(err, IndexError::Corrupt { .. }), "{err}");
+            assert!(err.to_string().contains(says), "{err}");
+        }
     }
 
     proptest! {
