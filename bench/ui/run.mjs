@@ -3,10 +3,12 @@
 // and the DevTools protocol. What is measured and how: BENCHMARKS.md, "The browser benchmark".
 //
 //   node bench/ui/run.mjs --ours DIST --pagefind SITE --out DIR [--smoke] [--reps N] [--cold-reps N]
+//                         [--engines ours,pagefind] [--no-cold]
 //
 // DIST is our built site (served by `tilbudsfinder serve`, with its Content-Security-Policy);
 // SITE the Pagefind site of bench/ui/prepare.mjs (served the same way, without the policy:
-// Pagefind's UI is not written for it). Environment: TF_CLI, the tilbudsfinder binary;
+// Pagefind's UI is not written for it). A short run while working on the page: `--engines ours
+// --no-cold` (keystrokes, filter ticks and record opens of our page only; no --pagefind needed). Environment: TF_CLI, the tilbudsfinder binary;
 // TF_CHROMIUM, the browser (default /usr/bin/chromium).
 //
 // Writes DIR/ui-YYYY-MM-DD.json (every sample) and DIR/ui.md (the table, also printed). Refuses
@@ -90,17 +92,26 @@ export const TARGETS = {
   },
 };
 
+const ENGINES = ['ours', 'pagefind'];
+
 function parseArgs(argv) {
-  const opts = { ours: null, pagefind: null, out: null, smoke: false, reps: 3, 'cold-reps': 5 };
+  const opts = {
+    ours: null, pagefind: null, out: null, smoke: false, reps: 3, 'cold-reps': 5, engines: ENGINES.join(','), cold: true,
+  };
   for (let i = 0; i < argv.length; i++) {
     const key = argv[i].replace(/^--/, '');
-    if (!(key in opts)) throw new Error(`unknown option ${argv[i]}`);
+    if (key === 'no-cold') { opts.cold = false; continue; }
+    if (!(key in opts) || key === 'cold') throw new Error(`unknown option ${argv[i]}`);
     if (key === 'smoke') { opts.smoke = true; continue; }
     if (argv[i + 1] === undefined) throw new Error(`${argv[i]} needs a value`);
     opts[key] = ['reps', 'cold-reps'].includes(key) ? Number(argv[++i]) : argv[++i];
   }
-  if (!opts.ours || !opts.pagefind || !opts.out) {
-    throw new Error('usage: run.mjs --ours DIST --pagefind SITE --out DIR [--smoke] [--reps N] [--cold-reps N]');
+  opts.engines = opts.engines.split(',');
+  const unknown = opts.engines.filter((e) => !ENGINES.includes(e));
+  if (unknown.length) throw new Error(`unknown engine ${unknown.join(', ')} (engines: ${ENGINES.join(', ')})`);
+  if (!opts.ours || (opts.engines.includes('pagefind') && !opts.pagefind) || !opts.out) {
+    throw new Error('usage: run.mjs --ours DIST --pagefind SITE --out DIR [--smoke] [--reps N] [--cold-reps N] '
+      + '[--engines ours,pagefind] [--no-cold]');
   }
   if (opts.smoke) { opts.reps = 1; opts['cold-reps'] = 1; }
   return opts;
@@ -260,7 +271,7 @@ const CLICK_EVENTS = ['pointerdown', 'pointerup', 'click', 'input', 'change'];
  * Event Timing duration (null: under 16 ms) and the time from its pointerdown to the first frame
  * painted with that answer (null: the answer did not change).
  */
-async function measureClick(page, locator, name) {
+export async function measureClick(page, locator, name) {
   await page.evaluate((n) => window.__bench.reset(n), name);
   await locator.click();
   const sig = await settle(page);
@@ -297,29 +308,40 @@ async function clicks(browser, server, target, cpu, reps, signature, plan, after
   return { nextPaint: figure(eventSamples, load), painted: figure(paintSamples, load) };
 }
 
+/**
+ * The filter ticks of phase 3 on a loaded page: searches FACET_QUERY and returns the first `ticks`
+ * region checkboxes, each twice (tick, then untick).
+ */
+export async function facetPlan(page, cdp, target, ticks) {
+  await page.click(target.input);
+  await typeKeys(page, cdp, FACET_QUERY);
+  await settle(page);
+  if (target.facet.open) { await page.click(target.facet.open); await settle(page); }
+  const boxes = page.locator(target.facet.checkboxes);
+  const count = Math.min(ticks, await boxes.count());
+  if (count === 0) throw new Error(`${target.label}: no region filter to tick (${target.facet.checkboxes})`);
+  return Array.from({ length: count }, (_, i) => [boxes.nth(i), boxes.nth(i)]).flat();
+}
+
+/** The record opens of phase 3 (ours): the "show details" buttons of the first `opens` cards. */
+export const recordPlan = (page, target, opens) => Array.from({ length: opens }, (_, i) => page.locator(target.record.open).nth(i));
+
+/** Closes an open record and waits for the results to settle again. */
+export async function closeRecord(page, target) {
+  await page.keyboard.press(target.record.close);
+  await page.evaluate(() => window.__bench.reset('results'));
+  await settle(page);
+}
+
 /** Phase 3: ticking, then unticking, each of the first `ticks` region filters after a search. */
 function facetTicks(browser, server, target, cpu, reps, ticks) {
-  return clicks(browser, server, target, cpu, reps, 'results', async (page, cdp) => {
-    await page.click(target.input);
-    await typeKeys(page, cdp, FACET_QUERY);
-    await settle(page);
-    if (target.facet.open) { await page.click(target.facet.open); await settle(page); }
-    const boxes = page.locator(target.facet.checkboxes);
-    const count = Math.min(ticks, await boxes.count());
-    if (count === 0) throw new Error(`${target.label}: no region filter to tick (${target.facet.checkboxes})`);
-    return Array.from({ length: count }, (_, i) => [boxes.nth(i), boxes.nth(i)]).flat();
-  });
+  return clicks(browser, server, target, cpu, reps, 'results', (page, cdp) => facetPlan(page, cdp, target, ticks));
 }
 
 /** Phase 3 (ours): opening the detail of each of the first `opens` cards, closing it after. */
 function recordOpens(browser, server, target, cpu, reps, opens) {
-  return clicks(browser, server, target, cpu, reps, 'detail',
-    async (page) => Array.from({ length: opens }, (_, i) => page.locator(target.record.open).nth(i)),
-    async (page) => {
-      await page.keyboard.press(target.record.close);
-      await page.evaluate(() => window.__bench.reset('results'));
-      await settle(page);
-    });
+  return clicks(browser, server, target, cpu, reps, 'detail', async (page) => recordPlan(page, target, opens),
+    (page) => closeRecord(page, target));
 }
 
 /**
@@ -455,7 +477,7 @@ async function main() {
   const chromium = `Chromium ${browser.version()}`;
   const figures = { keystrokes: {}, facets: {}, records: {}, cold: [] };
   try {
-    for (const engine of ['ours', 'pagefind']) {
+    for (const engine of opts.engines) {
       const target = TARGETS[engine];
       // A server per phase: each stops itself after 15 minutes.
       console.error(`bench/ui: ${target.label}: the settled answer to every key`);
@@ -473,12 +495,12 @@ async function main() {
         });
       }
     }
-    const cold = [
+    const cold = !opts.cold ? [] : [
       ['ours', '', 'ours (default view)'],
       ['ours', `?q=${COLD_QUERY}`, `ours (?q=${COLD_QUERY})`],
       ['widget', '', 'ours (widget, demo page)'],
       ['pagefind', `?q=${COLD_QUERY}`, `Pagefind (?q=${COLD_QUERY})`],
-    ];
+    ].filter(([engine]) => opts.engines.includes(engine === 'widget' ? 'ours' : engine));
     const conditions = [
       ['loopback', NETWORKS.loopback, 1],
       ['9 Mbit/s + 170 ms', NETWORKS['9 Mbit/s + 170 ms'], 1],

@@ -2,12 +2,16 @@
 // and checking a cut, not a figure for BENCHMARKS.md (that is bench/ui/run.mjs).
 //
 //   node bench/ui/trace.mjs --site old=DIST --site new=DIST [--cpu 4] [--reps 2] [--queries N]
+//                           [--action type|tick|open] [--clicks N]
 //                           [--no-painted] [--profile DIR] [--trace-out DIR] [--json FILE]
 //
-// Each site (our built site, served by `tilbudsfinder serve`) gets the query mix of run.mjs typed
-// key by key, 120 ms apart, at the given CPU throttling (default 4x, a phone), the sites taking
-// turns rep by rep so that both meet the same load. Around each typed query (not the emptying
-// of the box before it), a DevTools trace of the page's main thread gives:
+// Each site (our built site, served by `tilbudsfinder serve`) gets, at the given CPU throttling
+// (default 4x, a phone), the sites taking turns rep by rep so that both meet the same load, one of
+// the interactions of run.mjs (--action): `type` (the default), the query mix typed key by key,
+// 120 ms apart; `tick`, after searching "autisme", each of the first --clicks (default 5) region
+// checkboxes ticked and unticked; `open`, "show details" of each of the first --clicks cards
+// clicked (and closed with Escape, untraced). Around each typed query (not the emptying of the box
+// before it) or each click, a DevTools trace of the page's main thread gives:
 //
 // - tasks: how many, how many long (> 50 ms), the longest and their sum;
 // - wall and thread CPU time (the trace's tdur: the time the thread ran, less hurt by other
@@ -17,9 +21,9 @@
 //   (counts that do not depend on the machine's load);
 // - DOM mutations (a MutationObserver: nodes added and removed, attributes, text changes);
 //
-// and the recorder of run.mjs gives keystroke -> next paint (Event Timing) and, unless
+// and the recorder of run.mjs gives keystroke (or click) -> next paint (Event Timing) and, unless
 // --no-painted, keystroke -> results painted (the settled answers are taken first, from the
-// first site, unthrottled). --profile DIR also writes one V8 CPU profile per site
+// first site, unthrottled; a click's is the answer it settles on). --profile DIR also writes one V8 CPU profile per site
 // (DIR/NAME.cpuprofile, open it in DevTools) and prints its heaviest functions by self time.
 // --trace-out DIR writes each site's trace (DIR/NAME.json, for DevTools' Performance panel; the
 // last rep's). Timings carry the load average read before each site's turn.
@@ -29,7 +33,8 @@ import path from 'node:path';
 import { launchBrowser } from '../../tests/lib/harness.mjs';
 import { figure, interactionDurations, resultsPainted } from './analysis.mjs';
 import {
-  QUERIES, TARGETS, calibrate, clearInput, loadavg, openTarget, ready, settle, typeKeys, withServer,
+  QUERIES, TARGETS, calibrate, clearInput, closeRecord, facetPlan, loadavg, measureClick, openTarget, ready, recordPlan,
+  settle, typeKeys, withServer,
 } from './run.mjs';
 
 const LONG_TASK_MS = 50;
@@ -46,9 +51,13 @@ const KINDS = {
 };
 const MARK_START = 'tf-trace:start';
 const MARK_END = 'tf-trace:end';
+/** Per action: what one interaction is called, and the signature its answer is tracked by. */
+const ACTIONS = { type: { unit: 'key', signature: 'results' }, tick: { unit: 'tick', signature: 'results' }, open: { unit: 'open', signature: 'detail' } };
 
 function parseArgs(argv) {
-  const opts = { sites: [], cpu: 4, reps: 2, queries: QUERIES.length, painted: true, profile: null, json: null, traceOut: null };
+  const opts = {
+    sites: [], cpu: 4, reps: 2, queries: QUERIES.length, action: 'type', clicks: 5, painted: true, profile: null, json: null, traceOut: null,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -62,14 +71,17 @@ function parseArgs(argv) {
     } else if (arg === '--cpu') opts.cpu = Number(value());
     else if (arg === '--reps') opts.reps = Number(value());
     else if (arg === '--queries') opts.queries = Number(value());
+    else if (arg === '--action') opts.action = value();
+    else if (arg === '--clicks') opts.clicks = Number(value());
     else if (arg === '--no-painted') opts.painted = false;
     else if (arg === '--profile') opts.profile = value();
     else if (arg === '--json') opts.json = value();
     else if (arg === '--trace-out') opts.traceOut = value();
     else throw new Error(`unknown option ${arg}`);
   }
-  if (opts.sites.length === 0) {
-    throw new Error('usage: trace.mjs --site NAME=DIST [--site NAME=DIST] [--cpu 4] [--reps 2] [--queries N] [--no-painted] [--profile DIR] [--trace-out DIR] [--json FILE]');
+  if (opts.sites.length === 0 || !(opts.action in ACTIONS)) {
+    throw new Error('usage: trace.mjs --site NAME=DIST [--site NAME=DIST] [--cpu 4] [--reps 2] [--queries N] '
+      + '[--action type|tick|open] [--clicks N] [--no-painted] [--profile DIR] [--trace-out DIR] [--json FILE]');
   }
   return opts;
 }
@@ -216,7 +228,20 @@ function heaviest(profile, n = 25) {
     .map(([name, ms]) => ({ name, ms: Math.round(ms), share: `${((100 * ms) / total).toFixed(1)}%` }));
 }
 
-/** One site's turn: the queries typed at `cpu`, traced; returns the figures and counts. */
+/** Marks the start of a traced interaction: the recorder tracks `signature`, mutations from 0. */
+const startMark = (page, signature) => page.evaluate(([mark, sig]) => {
+  window.__bench.reset(sig);
+  for (const k of Object.keys(window.__mutations)) window.__mutations[k] = 0;
+  performance.mark(mark);
+}, [MARK_START, signature]);
+
+/** Marks the end of a traced interaction; returns what the recorder saw and the mutations. */
+const endMark = (page) => page.evaluate((mark) => {
+  performance.mark(mark);
+  return { ...window.__bench.take(), mutations: { ...window.__mutations } };
+}, MARK_END);
+
+/** One site's turn: the queries typed (or the clicks made) at `cpu`, traced; returns the figures and counts. */
 async function turn(browser, site, queries, calibration, opts) {
   const target = TARGETS.ours;
   return withServer(site.dir, target, async (server) => {
@@ -224,6 +249,8 @@ async function turn(browser, site, queries, calibration, opts) {
     await ready(page, cdp, target);
     await page.click(target.input);
     await page.evaluate(`(${countMutations.toString()})()`);
+    const clicks = opts.action === 'tick' ? await facetPlan(page, cdp, target, opts.clicks)
+      : opts.action === 'open' ? recordPlan(page, target, opts.clicks) : [];
     if (opts.cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: opts.cpu });
     const out = { keys: 0, nextPaint: [], painted: [], never: 0, mutations: {}, trace: {} };
     if (opts.profile) {
@@ -231,20 +258,24 @@ async function turn(browser, site, queries, calibration, opts) {
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     }
+    const { signature } = ACTIONS[opts.action];
     const events = await traced(cdp, async () => {
-      for (const query of queries) {
+      for (const locator of clicks) {
+        await startMark(page, signature);
+        const { nextPaint, painted } = await measureClick(page, locator, signature);
+        const got = await endMark(page);
+        out.keys += 1;
+        out.nextPaint.push(nextPaint);
+        if (painted !== null && opts.painted) out.painted.push(painted);
+        add(out.mutations, got.mutations);
+        if (opts.action === 'open') await closeRecord(page, target);
+      }
+      for (const query of opts.action === 'type' ? queries : []) {
         const before = await clearInput(page);
-        await page.evaluate((mark) => {
-          window.__bench.reset('results');
-          for (const k of Object.keys(window.__mutations)) window.__mutations[k] = 0;
-          performance.mark(mark);
-        }, MARK_START);
+        await startMark(page, signature);
         await typeKeys(page, cdp, query);
         await settle(page);
-        const got = await page.evaluate((mark) => {
-          performance.mark(mark);
-          return { ...window.__bench.take(), mutations: { ...window.__mutations } };
-        }, MARK_END);
+        const got = await endMark(page);
         out.keys += got.keys.length;
         out.nextPaint.push(...interactionDurations(got.keys, got.events, ['keydown', 'keypress', 'keyup', 'beforeinput', 'input']));
         if (calibration) {
@@ -274,24 +305,26 @@ async function turn(browser, site, queries, calibration, opts) {
 
 const round = (v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v);
 
-function report(name, r) {
+function report(name, r, action) {
   const perKey = (v) => round(v / r.keys);
   const t = r.trace;
-  console.log(`\n== ${name}: ${r.keys} keys, load average before each turn: ${r.loads.map((l) => l.join(' ')).join(' | ')}`);
+  const { unit } = ACTIONS[action];
+  const what = action === 'type' ? 'keystroke' : `${unit} click`;
+  console.log(`\n== ${name}: ${r.keys} ${unit}s, load average before each turn: ${r.loads.map((l) => l.join(' ')).join(' | ')}`);
   const np = figure(r.nextPaint, null);
-  console.log(`keystroke -> next paint (Event Timing): median ${np.median} ms, p95 ${np.p95} ms (n ${np.n}, under 16 ms: ${np.under16})`);
+  console.log(`${what} -> next paint (Event Timing): median ${np.median} ms, p95 ${np.p95} ms (n ${np.n}, under 16 ms: ${np.under16})`);
   if (r.painted.length) {
     const rp = figure(r.painted, null);
-    console.log(`keystroke -> results painted: median ${rp.median} ms, p95 ${rp.p95} ms (n ${rp.n}; answers never shown: ${r.never})`);
+    console.log(`${what} -> ${action === 'open' ? 'detail' : 'results'} painted: median ${rp.median} ms, p95 ${rp.p95} ms (n ${rp.n}; answers never shown: ${r.never})`);
   }
-  console.log(`main-thread tasks: ${t.tasks} (${perKey(t.tasks)}/key), long (> ${LONG_TASK_MS} ms): ${t.longTasks}, longest ${round(t.longestMs)} ms, sum ${round(t.taskMs)} ms (${perKey(t.taskMs)} ms/key)`);
-  console.log(`self time per key (ms): ${Object.entries(t.selfMs).map(([k, v]) => `${k} ${perKey(v)}`).join(', ')}`);
-  console.log(`thread CPU time per key (ms; less sensitive to the load than the wall times): tasks ${perKey(t.taskCpuMs)}, long ${t.longCpuTasks}, longest ${round(t.longestCpuMs)}; self: ${Object.entries(t.selfCpuMs).map(([k, v]) => `${k} ${perKey(v)}`).join(', ')}`);
-  console.log(`style recalcs ${perKey(t.styleRecalcs)}/key touching ${perKey(t.styleElements)} elements/key; layouts ${perKey(t.layouts)}/key, ${perKey(t.layoutObjects)} dirty objects/key`);
+  console.log(`main-thread tasks: ${t.tasks} (${perKey(t.tasks)}/${unit}), long (> ${LONG_TASK_MS} ms): ${t.longTasks}, longest ${round(t.longestMs)} ms, sum ${round(t.taskMs)} ms (${perKey(t.taskMs)} ms/${unit})`);
+  console.log(`self time per ${unit} (ms): ${Object.entries(t.selfMs).map(([k, v]) => `${k} ${perKey(v)}`).join(', ')}`);
+  console.log(`thread CPU time per ${unit} (ms; less sensitive to the load than the wall times): tasks ${perKey(t.taskCpuMs)}, long ${t.longCpuTasks}, longest ${round(t.longestCpuMs)}; self: ${Object.entries(t.selfCpuMs).map(([k, v]) => `${k} ${perKey(v)}`).join(', ')}`);
+  console.log(`style recalcs ${perKey(t.styleRecalcs)}/${unit} touching ${perKey(t.styleElements)} elements/${unit}; layouts ${perKey(t.layouts)}/${unit}, ${perKey(t.layoutObjects)} dirty objects/${unit}`);
   const names = Object.entries(t.byName).sort((a, b) => b[1] - a[1]).slice(0, 12);
-  console.log(`heaviest trace events by self time per key (ms): ${names.map(([k, v]) => `${k} ${perKey(v)}`).join(', ')}`);
+  console.log(`heaviest trace events by self time per ${unit} (ms): ${names.map(([k, v]) => `${k} ${perKey(v)}`).join(', ')}`);
   const m = r.mutations;
-  console.log(`DOM mutations per key: ${perKey(m.records)} records, ${perKey(m.added)} nodes added, ${perKey(m.removed)} removed, ${perKey(m.attributes)} attributes, ${perKey(m.text)} texts`);
+  console.log(`DOM mutations per ${unit}: ${perKey(m.records)} records, ${perKey(m.added)} nodes added, ${perKey(m.removed)} removed, ${perKey(m.attributes)} attributes, ${perKey(m.text)} texts`);
   if (r.heaviest) {
     console.log('heaviest functions by self time (CPU profile):');
     for (const h of r.heaviest) console.log(`  ${String(h.ms).padStart(6)} ms ${h.share.padStart(6)}  ${h.name}`);
@@ -305,7 +338,7 @@ async function main() {
   const results = {};
   try {
     let calibration = null;
-    if (opts.painted) {
+    if (opts.painted && opts.action === 'type') {
       console.error(`trace: the settled answer to every key (${opts.sites[0].name})`);
       calibration = await withServer(opts.sites[0].dir, TARGETS.ours,
         (server) => calibrate(browser, server, TARGETS.ours, queries));
@@ -329,8 +362,10 @@ async function main() {
   } finally {
     await browser.close();
   }
-  console.log(`Chromium, ${opts.cpu}x CPU throttling, ${queries.length} queries typed key by key, ${opts.reps} reps per site, sites taking turns.`);
-  for (const [name, r] of Object.entries(results)) report(name, r);
+  const actions = opts.action === 'type' ? `${queries.length} queries typed key by key`
+    : `${opts.clicks} ${opts.action === 'tick' ? 'region filters ticked and unticked after "autisme"' : 'records opened'}`;
+  console.log(`Chromium, ${opts.cpu}x CPU throttling, ${actions}, ${opts.reps} reps per site, sites taking turns.`);
+  for (const [name, r] of Object.entries(results)) report(name, r, opts.action);
   if (opts.json) writeFileSync(opts.json, `${JSON.stringify(results, null, 1)}\n`);
 }
 

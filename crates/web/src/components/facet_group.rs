@@ -1,5 +1,10 @@
 //! One facet as a group of checkboxes with counts (fieldset and legend), long lists collapsed
 //! behind "vis flere", and an optional nested child facet under each value.
+//!
+//! Every answer brings new counts for every group, so a group renders again after each keystroke
+//! or tick; its rows are [`FacetCheck`] components whose props are plain values (the label, the
+//! count, whether ticked), so a row whose count and tick did not change is not rendered again,
+//! and one whose count changed updates only its count's text (issue 13).
 
 use std::rc::Rc;
 
@@ -48,6 +53,42 @@ pub fn most_frequent(values: &[FacetValueCount], n: usize) -> Vec<usize> {
     chosen
 }
 
+#[derive(Properties, PartialEq)]
+pub struct FacetCheckProps {
+    pub lang: Lang,
+    pub uid: u32,
+    pub facet: AttrValue,
+    /// The value's position in its facet (its checkbox's id).
+    pub index: usize,
+    pub value: AttrValue,
+    pub label: AttrValue,
+    pub count: u32,
+    pub checked: bool,
+    pub disabled: bool,
+    pub on_toggle: Callback<(String, String)>,
+}
+
+/// One value's checkbox, its label and its count.
+#[function_component(FacetCheck)]
+pub fn facet_check(props: &FacetCheckProps) -> Html {
+    let id = format!("tf{}-f-{}-{}", props.uid, props.facet, props.index);
+    let onchange = {
+        let on_toggle = props.on_toggle.clone();
+        let pair = (props.facet.to_string(), props.value.to_string());
+        Callback::from(move |_| on_toggle.emit(pair.clone()))
+    };
+    html! {
+        <span class="tf-check">
+            <input type="checkbox" id={id.clone()} checked={props.checked} disabled={props.disabled}
+                   value={props.value.clone()} data-facet={props.facet.clone()} {onchange} />
+            <label for={id}>
+                { props.label.clone() }
+                <span class="tf-count">{ format!(" ({})", i18n::number(props.lang, f64::from(props.count), 0)) }</span>
+            </label>
+        </span>
+    }
+}
+
 /// A `<fieldset>` of checkboxes.
 #[function_component(FacetGroup)]
 pub fn facet_group(props: &FacetGroupProps) -> Html {
@@ -79,21 +120,11 @@ pub fn facet_group(props: &FacetGroupProps) -> Html {
             .unwrap_or_default()
     };
     let checkbox = |facet_name: &str, index: usize, value: &FacetValueCount| {
-        let id = format!("tf{}-f-{}-{}", props.uid, facet_name, index);
-        let checked = is_on(facet_name, &value.value);
-        let disabled = is_locked(facet_name, &value.value);
-        let on_toggle = props.on_toggle.clone();
-        let pair = (facet_name.to_string(), value.value.clone());
         html! {
-            <span class="tf-check">
-                <input type="checkbox" id={id.clone()} {checked} {disabled} value={value.value.clone()}
-                       data-facet={facet_name.to_string()}
-                       onchange={Callback::from(move |_| on_toggle.emit(pair.clone()))} />
-                <label for={id}>
-                    { value.label.clone() }
-                    <span class="tf-count">{ format!(" ({})", i18n::number(lang, f64::from(value.count), 0)) }</span>
-                </label>
-            </span>
+            <FacetCheck {lang} uid={props.uid} facet={AttrValue::from(facet_name.to_string())} {index}
+                        value={AttrValue::from(value.value.clone())} label={AttrValue::from(value.label.clone())}
+                        count={value.count} checked={is_on(facet_name, &value.value)}
+                        disabled={is_locked(facet_name, &value.value)} on_toggle={props.on_toggle.clone()} />
         }
     };
     let values = &props.counts.values;

@@ -243,11 +243,13 @@ fn card_body(props: &CardBodyProps) -> Html {
             if card.mode == Mode::FosterFamilies {
                 <p class="tf-card-label">{ i18n::record_label(lang, card) }</p>
             } else {
+                // One text node a line (a card is mounted often: issue 13).
                 <p class="tf-card-kind">
-                    { i18n::card_kind(lang, card) }
-                    if !card.legal_bases.is_empty() {
-                        { " · " }{ card.legal_bases.join(", ") }
-                    }
+                    { if card.legal_bases.is_empty() {
+                        i18n::card_kind(lang, card)
+                    } else {
+                        format!("{} · {}", i18n::card_kind(lang, card), card.legal_bases.join(", "))
+                    } }
                 </p>
             }
             if let Some(date) = card.marked {
@@ -257,9 +259,11 @@ fn card_body(props: &CardBodyProps) -> Html {
             { lapse_warning(lang, card, props.today) }
             <dl class="tf-facts">
                 <div><dt>{ t.detail.place }</dt>
-                     <dd>{ format!("{} {}, {}", card.postal_code, card.city, card.municipality) }
-                         if let Some(km) = props.distance_km { { " · " }{ i18n::distance(lang, km, Some(&props.near_place)) } }
-                     </dd></div>
+                     <dd>{ match props.distance_km {
+                         Some(km) => format!("{} {}, {} · {}", card.postal_code, card.city, card.municipality,
+                                             i18n::distance(lang, km, Some(&props.near_place))),
+                         None => format!("{} {}, {}", card.postal_code, card.city, card.municipality),
+                     } }</dd></div>
                 <div><dt>{ t.ages }</dt><dd>{ i18n::age_range(lang, card.age_from, card.age_to) }</dd></div>
                 <div><dt>{ t.detail.free_places }</dt>
                      <dd class={classes!(has_free.then_some("tf-free"), uncertain.then_some("tf-uncertain"))}>{ free }</dd></div>

@@ -1,13 +1,15 @@
 //! The visible page of results: one card per hit, nothing more is rendered.
 //!
-//! A new list of results is shown in two steps when it brings new cards below the first few: the
-//! task that answers a keystroke renders the first [`FIRST_CARDS`] cards (what a phone shows
-//! above the fold) and keeps, hidden, the cards of the last list that are in the new one further
-//! down; the rest of the new cards follow right after that frame is painted
-//! ([`after_next_paint`]). Meanwhile the list says it is busy (`aria-busy`), and it never shows a
-//! card of an older answer: every card visible is the new answer's, in its order. Mounting a
-//! card (some fifty elements) was most of the work a keystroke caused, and twenty at a time made
-//! a task long enough to hold the next keystroke (issue 13).
+//! Mounting a card (some fifty elements) is most of the work a keystroke causes, and twenty at a
+//! time made a task long enough to hold the next keystroke (issue 13); a card already in the page
+//! costs only its title. So the task that answers a change mounts at most [`NEW_CARDS_AT_ONCE`]
+//! new cards: a new list that brings no more is shown whole at once (typing on in a word mostly
+//! keeps the cards it had), and one that brings more is shown in two steps: first the longest
+//! start of the list within that budget (at least the first [`FIRST_CARDS`], what a phone shows
+//! above the fold), keeping hidden the cards of the last list that are in the new one further
+//! down; the rest follow right after that frame is painted ([`after_next_paint`]). Meanwhile the
+//! list says it is busy (`aria-busy`), and it never shows a card of an older answer: every card
+//! visible is the new answer's, in its order.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -56,9 +58,30 @@ pub struct ResultListProps {
     pub link_state: Option<Rc<SearchState>>,
 }
 
-/// Cards rendered in the task that answers a change of the results; the rest follow after its
-/// paint.
+/// Cards always shown in the task that answers a change of the results, new or not.
 pub const FIRST_CARDS: usize = 3;
+
+/// New cards the task that answers a change mounts at most; the cards after them follow after
+/// its paint.
+pub const NEW_CARDS_AT_ONCE: usize = 6;
+const _: () = assert!(FIRST_CARDS <= NEW_CARDS_AT_ONCE);
+
+/// How many cards from the start of `cards` the task that answers them shows: at least
+/// [`FIRST_CARDS`], and as far as the list goes with at most [`NEW_CARDS_AT_ONCE`] cards that are
+/// not `mounted` yet.
+pub fn shown_at_once<'a>(cards: impl IntoIterator<Item = &'a str>, mounted: &[String]) -> usize {
+    let mut new = 0;
+    let mut shown = 0;
+    for id in cards {
+        let is_new = !mounted.iter().any(|m| m == id);
+        if shown >= FIRST_CARDS && is_new && new >= NEW_CARDS_AT_ONCE {
+            break;
+        }
+        new += usize::from(is_new);
+        shown += 1;
+    }
+    shown
+}
 
 type Cards = Rc<Vec<CardView>>;
 
@@ -72,14 +95,16 @@ pub fn result_list(props: &ResultListProps) -> Html {
     let waiting: Rc<RefCell<Option<Cards>>> = use_mut_ref(|| None);
     let rerender = use_force_update();
     let cards = &props.cards;
-    let whole = complete
+    let at_once = if complete
         .borrow()
         .as_ref()
         .is_some_and(|c| Rc::ptr_eq(c, cards))
-        || cards
-            .iter()
-            .skip(FIRST_CARDS)
-            .all(|view| mounted.borrow().contains(&view.card.id));
+    {
+        cards.len()
+    } else {
+        shown_at_once(cards.iter().map(|v| v.card.id.as_str()), &mounted.borrow())
+    };
+    let whole = at_once >= cards.len();
     if whole {
         *complete.borrow_mut() = Some(Rc::clone(cards));
     } else if !waiting
@@ -107,7 +132,7 @@ pub fn result_list(props: &ResultListProps) -> Html {
         cards
             .iter()
             .enumerate()
-            .map(|(i, view)| (view, whole || i < FIRST_CARDS))
+            .map(|(i, view)| (view, i < at_once))
             .filter(|(view, shown)| *shown || mounted.contains(&view.card.id))
             .collect()
     };
@@ -136,5 +161,42 @@ pub fn result_list(props: &ResultListProps) -> Html {
                 </li>
             }) }
         </ol>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(range: std::ops::Range<usize>) -> Vec<String> {
+        range.map(|i| format!("r{i}")).collect()
+    }
+
+    fn at_once(list: &[String], mounted: &[String]) -> usize {
+        shown_at_once(list.iter().map(String::as_str), mounted)
+    }
+
+    #[test]
+    fn a_list_of_cards_mostly_in_the_page_is_shown_whole() {
+        let mounted = ids(0..20);
+        // Six new cards among twenty: one step.
+        let list: Vec<String> = ids(6..20).into_iter().chain(ids(100..106)).collect();
+        assert_eq!(at_once(&list, &mounted), 20);
+        // Seven: the start of the list up to the seventh new card.
+        let list: Vec<String> = ids(100..103)
+            .into_iter()
+            .chain(ids(0..13))
+            .chain(ids(103..107))
+            .collect();
+        assert_eq!(at_once(&list, &mounted), 19);
+    }
+
+    #[test]
+    fn a_new_list_shows_its_first_cards_and_the_budget_of_new_ones() {
+        assert_eq!(at_once(&ids(100..120), &ids(0..20)), NEW_CARDS_AT_ONCE);
+        assert_eq!(at_once(&ids(100..120), &[]), NEW_CARDS_AT_ONCE);
+        // Fewer cards than the budget: all of them.
+        assert_eq!(at_once(&ids(100..104), &[]), 4);
+        assert_eq!(at_once(&[], &[]), 0);
     }
 }
