@@ -854,7 +854,7 @@ pub struct Municipality {
 macro_rules! municipalities {
     ($($code:literal $name:literal $region:ident $lat:literal $lon:literal $postal:literal $town:literal;)+) => {
         /// All 98 municipalities, ordered by code. The order is part of the index format.
-        pub const MUNICIPALITIES: &[Municipality] = &[
+        pub static MUNICIPALITIES: &[Municipality] = &[
             $(Municipality { code: $code, name: $name, region: Region::$region, lat: $lat, lon: $lon, postal_code: $postal, town: $town },)+
         ];
     };
