@@ -216,7 +216,7 @@ impl SupersededCode {
 
 /// Every code of an earlier catalogue format that is no longer valid, with its replacement.
 /// Codes that kept their meaning are not listed.
-pub const SUPERSEDED: &[SupersededCode] = &[
+pub static SUPERSEDED: &[SupersededCode] = &[
     old("LegalBasis", "bl_43_1_1", "Barnets Lov § 43, stk. 1, nr. 1 Almen plejefamilie", Replacement::Code("bl_43_stk1_nr1")),
     old("LegalBasis", "bl_43_1_2", "Barnets Lov § 43, stk. 1, nr. 2 Forstærket plejefamilie", Replacement::Code("bl_43_stk1_nr2")),
     old("LegalBasis", "bl_43_1_3", "Barnets Lov § 43, stk. 1, nr. 3 Specialiseret plejefamilie", Replacement::Code("bl_43_stk1_nr3")),
@@ -537,7 +537,7 @@ pub struct AuthorityEmail {
 }
 
 /// The five socialtilsyn's general e-mail addresses: data, not code, so a correction is one line.
-pub const AUTHORITY_EMAILS: &[AuthorityEmail] = &[
+pub static AUTHORITY_EMAILS: &[AuthorityEmail] = &[
     AuthorityEmail {
         authority: Authority::Nord,
         address: "socialtilsynnord@hjoring.dk",
@@ -805,7 +805,7 @@ vocabulary! {
 
 /// Methods the sample generator uses and the interface offers as a facet. Catalogue records may
 /// name others; the index builds its dictionary from the data, so this list is not a limit.
-pub const COMMON_METHODS: &[&str] = &[
+pub static COMMON_METHODS: &[&str] = &[
     "KRAP",
     "Low arousal",
     "Mentalisering",
@@ -821,7 +821,7 @@ pub const COMMON_METHODS: &[&str] = &[
 ];
 
 /// Staff groups (faggrupper) as the sample generator and interface know them.
-pub const COMMON_STAFF_GROUPS: &[&str] = &[
+pub static COMMON_STAFF_GROUPS: &[&str] = &[
     "Pædagog",
     "Socialrådgiver",
     "Sygeplejerske",
@@ -854,7 +854,9 @@ pub struct Municipality {
 macro_rules! municipalities {
     ($($code:literal $name:literal $region:ident $lat:literal $lon:literal $postal:literal $town:literal;)+) => {
         /// All 98 municipalities, ordered by code. The order is part of the index format.
-        pub const MUNICIPALITIES: &[Municipality] = &[
+        /// A static, not a const: the wasm carried a copy of a const table for every crate using it
+        /// (three of this one, 9 KB). The same holds for the other shared tables here and in the index.
+        pub static MUNICIPALITIES: &[Municipality] = &[
             $(Municipality { code: $code, name: $name, region: Region::$region, lat: $lat, lon: $lon, postal_code: $postal, town: $town },)+
         ];
     };

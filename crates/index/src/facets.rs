@@ -527,7 +527,7 @@ use Mode::{FosterFamilies as F, Offers as O};
 /// Every facet of every mode, offers first, in display order. The position in this table is the
 /// facet's id in the index; append new facets at the end of their mode's block only with a
 /// format version bump.
-pub const FACETS: &[FacetSpec] = &[
+pub static FACETS: &[FacetSpec] = &[
     on(O, &TYPE),
     on(O, &BASIS),
     on(O, &GROUP),

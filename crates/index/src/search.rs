@@ -33,7 +33,7 @@ pub const DEFAULT_PAGE_SIZE: u32 = 20;
 pub const MAX_PAGE_SIZE: u32 = 100;
 
 /// The sort names accepted in URLs and on the command line, with what they do.
-pub const SORTS: &[(&str, Sort, &str)] = &[
+pub static SORTS: &[(&str, Sort, &str)] = &[
     (
         "relevance",
         Sort::Relevance,

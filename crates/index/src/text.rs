@@ -23,7 +23,7 @@ pub const MAX_QUERY_WORDS: usize = 16;
 /// They may still add to a record's score when they occur in it. Besides the grammatical small
 /// words, the list holds the words people add around a place or a need that records do not
 /// repeat ("kommune" in "gentofte kommune", "tilbud" in "tilbud til unge").
-pub const STOP_WORDS: &[&str] = &[
+pub static STOP_WORDS: &[&str] = &[
     "af",
     "at",
     "de",
