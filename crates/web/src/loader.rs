@@ -217,11 +217,6 @@ impl LoadedIndex {
         }
     }
 
-    /// Whether the detail shard `file` has been fetched.
-    pub fn has_detail(&self, file: &str) -> bool {
-        self.details.borrow().contains_key(file)
-    }
-
     /// The bytes of a detail shard, fetched once and then kept.
     pub async fn detail_bytes(&self, file: &str) -> Result<Rc<Vec<u8>>, LoadError> {
         if let Some(bytes) = self.details.borrow().get(file) {

@@ -43,7 +43,6 @@ use crate::components::shortlist_panel::ShortlistPanel;
 use crate::components::sort_select::SortSelect;
 use crate::components::view_switch::ViewSwitch;
 use crate::config::Config;
-use crate::hooks::use_records::prefetch_record;
 use crate::hooks::use_url_sync::current_query;
 use crate::hooks::{use_after_paint, use_focus_return, use_records, use_url_sync, IndexRef};
 use crate::host_events::use_host_events;
@@ -144,14 +143,11 @@ impl PageActions {
         text_typed: Rc<Cell<bool>>,
         page: &Callback<PageAction>,
         [record, compare, contact]: [Opener; 3],
-        index: IndexRef,
     ) -> PageActions {
         let set_compare_open = page.reform(PageAction::SetCompareOpen);
         let set_contact_open = page.reform(PageAction::SetContactOpen);
         let open_record = dispatch.reform(move |(card, button): (Rc<Card>, _)| {
             *record.borrow_mut() = button;
-            // The detail opens after the next paint; its record is on its way meanwhile.
-            prefetch_record(&index, card.doc);
             Action::OpenRecord(card.id.clone())
         });
         PageActions {
@@ -320,17 +316,16 @@ pub fn search_page(props: &SearchPageProps) -> Html {
         let dispatcher = state.dispatcher();
         move |action: Action, _: &()| dispatcher.dispatch(action)
     });
-    let actions = use_memo(props.index.clone(), {
+    let actions = use_memo((), {
         let dispatch = dispatch.clone();
         let page_dispatch = page_state.dispatcher();
         let text_typed = Rc::clone(&text_typed);
-        move |index| {
+        move |_| {
             PageActions::new(
                 &dispatch,
                 text_typed,
                 &Callback::from(move |action| page_dispatch.dispatch(action)),
                 [detail_opener, compare_opener, contact_opener],
-                index.clone(),
             )
         }
     });

@@ -74,23 +74,6 @@ pub async fn fetch_record(index: &IndexRef, doc: u32) -> Result<Record, LoadErro
     Ok(decoded?)
 }
 
-/// Starts fetching the detail shard that holds `doc`'s record (unless the loader has it), so that
-/// a view about to open it finds it sooner: a record is opened one frame after the click
-/// (`use_after_paint`), and the fetch need not wait for that frame. Failures are left to the
-/// view's own [`fetch_record`], which reports them.
-pub fn prefetch_record(index: &IndexRef, doc: u32) {
-    let Some(file) = index.index.borrow().detail_file(doc) else {
-        return;
-    };
-    if index.has_detail(&file) {
-        return;
-    }
-    let index = index.clone();
-    spawn_local(async move {
-        let _ = index.detail_bytes(&file).await;
-    });
-}
-
 /// The records of `docs`, fetched while `wanted` (and kept when `docs` shrinks).
 #[hook]
 pub fn use_records(index: IndexRef, docs: Vec<u32>, wanted: bool) -> Records {
