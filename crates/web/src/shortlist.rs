@@ -3,11 +3,11 @@
 //! Saved cards are stored whole (as JSON in `localStorage`, the form the index crate's `json`
 //! module gives a `Card`, which reads every list saved since the first version) so the list
 //! survives a reload and an index rebuild; when the index is loaded each saved card is
-//! refreshed from it by record number and id. Private browsing and locked-down browsers throw on any storage access: then the list
-//! lives in memory only and the interface says so. The CSV export is built here as plain text
-//! (semicolon-separated, a byte-order mark first) so that Danish Excel opens it with the right
-//! columns and letters: text quoted and defused against formulas, numbers bare so that they
-//! stay numbers.
+//! refreshed from it by record number and id. Private browsing and locked-down browsers throw
+//! on any storage access: then the list lives in memory only and the interface says so. The CSV
+//! export is built here as plain text (semicolon-separated, a byte-order mark first) so that
+//! Danish Excel opens it with the right columns and letters: text quoted and defused against
+//! formulas, numbers bare so that they stay numbers.
 //!
 //! Each saved record can carry a [`FollowUp`]: where the user's inquiry stands (written,
 //! answered, …), since when, and a note. It is stored next to the list under its own key, on
