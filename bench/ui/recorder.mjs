@@ -24,11 +24,14 @@ export function recorder(spec) {
     events: [], shifts: [], keys: [], pointers: [], changes: [], firstCard: null, firstFallback: null, interactive: null,
     tracked: spec.initial, lastSig: null,
   };
-  const afterFrame = (record) => requestAnimationFrame(() => {
+  // Called in a requestAnimationFrame callback: records once that frame's style, layout and
+  // paint are done (a message posted now runs after them).
+  const afterThisFrame = (record) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => record(performance.now());
     channel.port2.postMessage(0);
-  });
+  };
+  const afterFrame = (record) => requestAnimationFrame(() => afterThisFrame(record));
   const roots = (host) => (host
     ? [...document.querySelectorAll(host)].map((h) => h.shadowRoot ?? h)
     : [document]);
@@ -78,10 +81,13 @@ export function recorder(spec) {
     return roots(i.host).some((root) => root.querySelector(i.input))
       && !(i.prerendered && roots(i.host).some((root) => root.querySelector(i.prerendered)));
   };
-  /** Records the first painted frame in which `holds()`, checked once per animation frame. */
+  /**
+   * Records the first painted frame in which `holds()`, checked once per animation frame (in
+   * the frame's own callback, so that frame is the one recorded, not the one after it).
+   */
   const firstFrameWhen = (holds, record) => {
     const poll = () => requestAnimationFrame(() => {
-      if (holds()) afterFrame(record);
+      if (holds()) afterThisFrame(record);
       else poll();
     });
     poll();

@@ -1,4 +1,5 @@
-// Cold-load request waterfall of a page of the built site at 9 Mbit/s + 170 ms (CDP throttling):
+// Cold-load request waterfall of a page of the built site at 9 Mbit/s + 170 ms (CDP throttling;
+// TF_NET=loopback for none):
 // when each request starts and ends, when the first card / fallback is painted, and every
 // layout shift with its sources. A measuring tool, not a test.
 //   TF_CLI=... [TF_WIDTH=375] node bench/ui/waterfall.mjs DIST PATH [REPS]
@@ -36,7 +37,7 @@ for (let rep = 0; rep < Number(repsArg ?? 1); rep++) {
   await page.goto(`${server.url}favicon.svg`).catch(() => {});
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 170, downloadThroughput: 9e6 / 8, uploadThroughput: 9e6 / 8 });
+  if (process.env.TF_NET !== 'loopback') await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 170, downloadThroughput: 9e6 / 8, uploadThroughput: 9e6 / 8 });
   const reqs = new Map();
   let t0 = null;
   cdp.on('Network.requestWillBeSent', (e) => {
