@@ -107,6 +107,9 @@ const waiting = prerendered && showsPrerenderedView() ? prerendered : null;
 // out of sight, instead of with each step of the app's loading.
 const placeholder = prerendered && !waiting ? prerendered : null;
 try {
+  // The prerendered results are painted before the app's code is compiled: on a 2-core machine
+  // compiling the wasm right away held the first paint back by 100-200 ms (issue 13).
+  if (waiting) await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
   const { mount, pageTexts } = await loadApp(import.meta.url);
   const texts = pageTexts(lang);
   applyPageTexts(texts);
