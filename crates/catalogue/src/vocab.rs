@@ -24,20 +24,37 @@ macro_rules! vocabulary {
         }
 
         impl $name {
-            /// Every value, in index order.
-            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+            /// The number of values.
+            const COUNT: usize = [$(stringify!($variant),)+].len();
+
+            /// Every value, in index order. This and the tables below are `static`s behind the
+            /// `const`s, so the wasm holds one copy of each, not one per crate using them: the
+            /// strings of every vocabulary were in the browser's wasm twice.
+            pub const ALL: &'static [$name] = {
+                static ALL: [$name; $name::COUNT] = [$($name::$variant,)+];
+                &ALL
+            };
 
             /// Every value's code, in index order.
-            pub const CODES: &'static [&'static str] = &[$($code,)+];
+            pub const CODES: &'static [&'static str] = {
+                static CODES: [&str; $name::COUNT] = [$($code,)+];
+                &CODES
+            };
+
+            /// Every value's Danish label, in index order.
+            const LABELS: &'static [&'static str] = {
+                static LABELS: [&str; $name::COUNT] = [$($label,)+];
+                &LABELS
+            };
 
             /// The value's code in the catalogue's JSON.
             pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code,)+ }
+                Self::CODES.get(self.index()).copied().unwrap_or_default()
             }
 
             /// The Danish label shown to users.
             pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label,)+ }
+                Self::LABELS.get(self.index()).copied().unwrap_or_default()
             }
 
             /// Dense position in [`Self::ALL`]; stored in the index.
@@ -52,7 +69,7 @@ macro_rules! vocabulary {
 
             /// The value whose code is `code`.
             pub fn from_code(code: &str) -> Option<$name> {
-                Self::ALL.iter().copied().find(|v| v.code() == code)
+                Self::CODES.iter().position(|c| *c == code).and_then(Self::from_index)
             }
         }
 
@@ -145,14 +162,31 @@ macro_rules! legal_bases {
         }
 
         impl $name {
+            /// The length of each value's citation, the start of its label: the citation and
+            /// the words are read from the label, so the wasm holds their text once.
+            const CITATION_LENGTHS: &'static [u8] = {
+                static LENGTHS: [u8; $name::COUNT] = [$($citation.len() as u8,)+];
+                &LENGTHS
+            };
+
+            /// The label split after the citation: (citation, words).
+            fn label_parts(self) -> (&'static str, &'static str) {
+                let label = self.label();
+                let n = Self::CITATION_LENGTHS.get(self.index()).map_or(0, |&n| usize::from(n));
+                match (label.get(..n), label.get(n + 1..)) {
+                    (Some(citation), Some(words)) => (citation, words),
+                    _ => (label, label),
+                }
+            }
+
             /// The short Danish citation, e.g. "BL § 43, stk. 1, nr. 6" (never "§ 43.6").
             pub fn short(self) -> &'static str {
-                match self { $($name::$variant => $citation,)+ }
+                self.label_parts().0
             }
 
             /// What the law calls the offer or placement, in its own words.
             pub fn official_text(self) -> &'static str {
-                match self { $($name::$variant => $text,)+ }
+                self.label_parts().1
             }
         }
     };
@@ -1048,6 +1082,36 @@ mod tests {
             assert_eq!(LegalBasis::from_short(basis.short()), Some(*basis));
         }
         assert_eq!(LegalBasis::from_short("§ 43.6"), None);
+    }
+
+    /// The citation and the law's words are read from the label (one copy of the text).
+    #[test]
+    fn a_legal_basis_label_is_its_citation_and_its_words() {
+        assert_eq!(LegalBasis::Bl43Nr6.short(), "BL § 43, stk. 1, nr. 6");
+        assert_eq!(LegalBasis::Bl43Nr6.official_text(), "Børne- og ungehjem");
+        assert_eq!(LegalBasis::Sel85.short(), "SEL § 85");
+        assert_eq!(LegalBasis::Sel85.official_text(), "Socialpædagogisk støtte");
+        for basis in LegalBasis::ALL {
+            assert!(!basis.short().is_empty() && !basis.official_text().is_empty());
+            let joined = format!("{} {}", basis.short(), basis.official_text());
+            assert_eq!(joined, basis.label(), "{basis:?}");
+        }
+    }
+
+    /// The tables behind `code`, `label`, `index` and `from_code` agree, value by value.
+    #[test]
+    fn codes_labels_and_indexes_agree() {
+        for (i, group) in TargetGroup::ALL.iter().enumerate() {
+            assert_eq!(group.index(), i);
+            assert_eq!(TargetGroup::from_index(i), Some(*group));
+            assert_eq!(TargetGroup::from_code(group.code()), Some(*group));
+            assert_eq!(group.code(), TargetGroup::CODES[i]);
+        }
+        assert_eq!(TargetGroup::from_index(TargetGroup::ALL.len()), None);
+        assert_eq!(TargetGroup::Autism.label(), "Autismespektrum");
+        assert_eq!(OfferType::Residential.code(), "botilbud");
+        assert_eq!(OfferType::Residential.label(), "Botilbud");
+        assert_eq!(OfferType::from_code("Botilbud"), None);
     }
 
     #[test]
