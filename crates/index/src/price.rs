@@ -13,8 +13,6 @@
 //!   order statistics (R's type 7, numpy's default). `quarter` is 1 when the price is at most
 //!   the first quartile, 2 at most the median, 3 at most the third quartile, else 4.
 
-use std::collections::BTreeMap;
-
 use catalogue::model::{Offer, Record};
 use catalogue::vocab::{LegalBasis, PriceBasis, RateUnit, TargetGroupGroup};
 
@@ -112,25 +110,39 @@ pub fn quantile(sorted: &[f64], q: f64) -> f64 {
     }
 }
 
+/// The positions of priced offers among their peers, sorted by doc ([`peer_positions`]). A
+/// sorted list, not a `BTreeMap`: the map's code, instantiated for this one use, cost the
+/// browser's wasm more than the lookups it speeds up.
+#[derive(Debug, Default)]
+pub struct PeerPositions(Vec<(u32, PricePosition)>);
+
+impl PeerPositions {
+    /// The position of `doc`, if it is a priced member of a peer group of two or more.
+    pub fn get(&self, doc: u32) -> Option<&PricePosition> {
+        let i = self.0.binary_search_by_key(&doc, |p| p.0).ok()?;
+        self.0.get(i).map(|p| &p.1)
+    }
+}
+
 /// Positions of every priced member of every peer group. `members` are (doc, group, normalised
 /// price); the answer is keyed by doc.
-pub fn peer_positions(members: &[(u32, PeerGroup, f64)]) -> BTreeMap<u32, PricePosition> {
-    let mut groups: BTreeMap<PeerGroup, Vec<(f64, u32)>> = BTreeMap::new();
-    for &(doc, group, price) in members {
-        groups.entry(group).or_default().push((price, doc));
-    }
-    let mut out = BTreeMap::new();
-    for (group, mut list) in groups {
+pub fn peer_positions(members: &[(u32, PeerGroup, f64)]) -> PeerPositions {
+    let mut members = members.to_vec();
+    members.sort_by(|a, b| a.1.cmp(&b.1).then(a.2.total_cmp(&b.2)).then(a.0.cmp(&b.0)));
+    let mut out = Vec::new();
+    for list in members.chunk_by(|a, b| a.1 == b.1) {
         let n = list.len();
+        let Some(&(_, group, _)) = list.first() else {
+            continue;
+        };
         if n < 2 {
             continue;
         }
-        list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        let sorted: Vec<f64> = list.iter().map(|p| p.0).collect();
+        let sorted: Vec<f64> = list.iter().map(|p| p.2).collect();
         let q1 = quantile(&sorted, 0.25);
         let median = quantile(&sorted, 0.5);
         let q3 = quantile(&sorted, 0.75);
-        for &(price, doc) in &list {
+        for &(doc, _, price) in list {
             let below = sorted.partition_point(|&p| p < price);
             let at_or_below = sorted.partition_point(|&p| p <= price);
             let equal_others = at_or_below - below - 1;
@@ -145,7 +157,7 @@ pub fn peer_positions(members: &[(u32, PeerGroup, f64)]) -> BTreeMap<u32, PriceP
             } else {
                 4
             };
-            out.insert(
+            out.push((
                 doc,
                 PricePosition {
                     peers: n as u32,
@@ -158,10 +170,11 @@ pub fn peer_positions(members: &[(u32, PeerGroup, f64)]) -> BTreeMap<u32, PriceP
                     group: group.group,
                     basis: group.price_basis,
                 },
-            );
+            ));
         }
     }
-    out
+    out.sort_unstable_by_key(|p| p.0);
+    PeerPositions(out)
 }
 
 #[cfg(test)]
@@ -180,11 +193,13 @@ mod tests {
             .map(|i| (i, group, 1000.0 * (i as f64 + 1.0)))
             .collect();
         let positions = peer_positions(&members);
-        let first = &positions[&0];
+        let first = positions.get(0).unwrap();
         assert_eq!((first.q1, first.median, first.q3), (2000.0, 3000.0, 4000.0));
         assert_eq!((first.percentile, first.quarter, first.peers), (0, 1, 5));
-        assert_eq!((positions[&2].percentile, positions[&2].quarter), (50, 2));
-        assert_eq!((positions[&4].percentile, positions[&4].quarter), (100, 4));
+        let at = |doc| positions.get(doc).map(|p| (p.percentile, p.quarter));
+        assert_eq!(at(2), Some((50, 2)));
+        assert_eq!(at(4), Some((100, 4)));
+        assert_eq!(at(5), None);
         assert_eq!(quantile(&[1.0, 2.0, 3.0, 4.0], 0.25), 1.75);
     }
 

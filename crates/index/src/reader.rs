@@ -11,7 +11,7 @@
 //! price, free-places and updated orders (`orders.rs`), the price positions among peers, the
 //! synonym dictionary and spellings. Ids are made per card, not for every doc.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use catalogue::model::Record;
@@ -53,7 +53,7 @@ pub struct SearchIndex {
     /// The other query-independent orders, each built on first use (slot: [`LazySort::slot`]).
     lazy_orders: [OnceLock<SortOrder>; LazySort::COUNT],
     /// Each priced offer's position among its peers, computed on first use.
-    positions: OnceLock<BTreeMap<u32, PricePosition>>,
+    positions: OnceLock<price::PeerPositions>,
     /// The synonym dictionary resolved against the facets, built on first use.
     pub(crate) synonyms: OnceLock<crate::synonyms::Synonyms>,
     /// Written forms of folded words, for spelling suggestions; built on first use.
@@ -186,7 +186,7 @@ impl SearchIndex {
     fn price_position(&self, doc: u32) -> Option<PricePosition> {
         self.positions
             .get_or_init(|| price::peer_positions(&self.columns.peer_members))
-            .get(&doc)
+            .get(doc)
             .cloned()
     }
 
