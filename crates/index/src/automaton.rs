@@ -55,6 +55,19 @@ impl RowLevenshtein {
     fn last(&self, row: &Row) -> u8 {
         row.cells[self.query.len()]
     }
+
+    /// Whether `term` matches: the walk an `fst` search makes along one term, for a short list
+    /// of terms that is not worth an `fst` (the synonym dictionary's keys).
+    pub fn matches(&self, term: &[u8]) -> bool {
+        let mut state = self.start();
+        for &byte in term {
+            if !self.can_match(&state) {
+                return false;
+            }
+            state = self.accept(&state, byte);
+        }
+        self.is_match(&state)
+    }
 }
 
 impl Automaton for RowLevenshtein {
@@ -152,6 +165,34 @@ mod tests {
         assert!(matches(&set, RowLevenshtein::new("uatsime", 1, false)).is_empty());
     }
 
+    /// Walking one term gives what the `fst` search gives for it.
+    #[test]
+    fn a_single_term_matches_as_in_a_search() {
+        let terms = ["", "angst", "autisme", "autismespektrum", "autist"];
+        let set = Set::from_iter(terms.iter().copied().filter(|t| !t.is_empty())).unwrap();
+        for (query, budget, prefix) in [
+            ("autsime", 1, false),
+            ("autsime", 1, true),
+            ("aut", 0, true),
+            ("angst", 0, false),
+            ("", 0, false),
+        ] {
+            let automaton = RowLevenshtein::new(query, budget, prefix);
+            let walked: Vec<&str> = terms
+                .iter()
+                .copied()
+                .filter(|t| !t.is_empty() && automaton.matches(t.as_bytes()))
+                .collect();
+            assert_eq!(
+                walked,
+                matches(&set, automaton.clone()),
+                "{query} {budget} {prefix}"
+            );
+        }
+        assert!(RowLevenshtein::new("", 0, false).matches(b""));
+        assert!(!RowLevenshtein::new("autisme", 0, false).matches(b"autist"));
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(1024))]
         #[test]
@@ -177,7 +218,11 @@ mod tests {
                 })
                 .cloned()
                 .collect();
-            prop_assert_eq!(got, expected);
+            let automaton = RowLevenshtein::new(&query, budget, prefix);
+            let walked: Vec<String> =
+                words.iter().filter(|w| automaton.matches(w.as_bytes())).cloned().collect();
+            prop_assert_eq!(&got, &expected);
+            prop_assert_eq!(walked, expected);
         }
     }
 }

@@ -224,24 +224,20 @@ impl SearchIndex {
     /// stands for. Phrases are matched by [`SearchIndex::match_phrases`], not here.
     fn match_synonyms(&self, word: &str, mode: Mode, best: &mut [u32]) {
         let synonyms = self.synonyms();
-        let mut visit = |key: &[u8], value: u64| {
-            if key.contains(&b' ') {
-                return;
+        // Every key is a candidate (a few hundred); `key_match` decides, as it would among the
+        // candidates an automaton finds (short words need the whole key).
+        for (key, targets) in synonyms.keys.iter().zip(&synonyms.targets) {
+            if key.contains(' ') {
+                continue;
             }
-            let Some(typo) = std::str::from_utf8(key)
-                .ok()
-                .and_then(|key| crate::synonyms::key_match(word, key))
-            else {
-                return;
+            let Some(typo) = crate::synonyms::key_match(word, key) else {
+                continue;
             };
             let q = quality(Field::Attribute, MatchKind::Synonym, typo);
-            for &(facet, v) in synonyms.targets.get(value as usize).into_iter().flatten() {
+            for &(facet, v) in targets {
                 self.raise_facet(facet, v, q, mode, best);
             }
-        };
-        // The automaton finds every candidate; `key_match` decides (short words need the
-        // whole key).
-        stream_matches(&synonyms.map, word, &mut visit);
+        }
     }
 
     /// Phrases of the synonym dictionary: when every word of a key is among the query's words
@@ -462,9 +458,12 @@ impl SearchIndex {
             });
             consider(term, frequency);
         });
-        stream_all(&self.synonyms().map, automaton(), &mut |term, _| {
-            consider(term, 1)
-        });
+        let automaton = automaton();
+        for key in &self.synonyms().keys {
+            if automaton.matches(key.as_bytes()) {
+                consider(key.as_bytes(), 1);
+            }
+        }
         let (_, _, folded) = best?;
         Some(self.spellings().get(&folded).cloned().unwrap_or(folded))
     }
