@@ -839,17 +839,36 @@ impl Json for Date {
     }
 }
 
-/// Reads a unit enum's code; `from_code` gives the value of a known one.
-pub fn read_code<T>(r: &mut Reader<'_>, from_code: impl Fn(&str) -> Option<T>) -> Result<T, Error> {
+/// Reads a unit enum's code and gives its position among `codes`, and then `value` the enum's
+/// value at that position. One reader for every enum: a generic one was a copy per enum.
+pub fn read_code<T>(
+    r: &mut Reader<'_>,
+    codes: &[&str],
+    value: fn(usize) -> Option<T>,
+) -> Result<T, Error> {
+    let start = r.value_start();
+    match code_position(r, codes).map(value) {
+        Ok(Some(value)) => Ok(value),
+        Ok(None) => {
+            r.pos = start;
+            Err(r.error("an unknown code"))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The position of the code read among `codes` (see [`read_code`]).
+fn code_position(r: &mut Reader<'_>, codes: &[&str]) -> Result<usize, Error> {
     let start = r.value_start();
     let code = r.string()?;
-    from_code(&code).ok_or_else(|| {
+    codes.iter().position(|c| *c == code).ok_or_else(|| {
         r.pos = start;
         r.error("an unknown code")
     })
 }
 
-/// Implements [`Json`] for unit enums with `code()` and `from_code()`: the code as a string.
+/// Implements [`Json`] for unit enums with `code()`, `CODES` (every code, in index order) and
+/// `from_index()`: the code as a string.
 #[macro_export]
 macro_rules! json_code {
     ($($name:ty),* $(,)?) => {$(
@@ -858,7 +877,7 @@ macro_rules! json_code {
                 w.string(self.code());
             }
             fn read(r: &mut $crate::json::Reader<'_>) -> Result<Self, $crate::json::Error> {
-                $crate::json::read_code(r, <$name>::from_code)
+                $crate::json::read_code(r, &<$name>::CODES, <$name>::from_index)
             }
         }
     )*};
@@ -882,10 +901,8 @@ macro_rules! json_enum {
                 w.string(match self { $($name::$variant => $code,)+ });
             }
             fn read(r: &mut $crate::json::Reader<'_>) -> Result<Self, $crate::json::Error> {
-                $crate::json::read_code(r, |code| match code {
-                    $($code => Some($name::$variant),)+
-                    _ => None,
-                })
+                static VALUES: &[$name] = &[$($name::$variant,)+];
+                $crate::json::read_code(r, &[$($code,)+], |i| VALUES.get(i).copied())
             }
         }
     };
@@ -1049,6 +1066,31 @@ mod tests {
         assert_eq!((lenient.pairs.len(), lenient.kept), (0, false));
         // ... but broken syntax inside it is not JSON at all.
         assert!(read(r#"{"name": "a", "Count": 1, "kept": [1,]}"#).is_err());
+    }
+
+    /// Unit enums are read by their code through one reader, whichever macro declared them.
+    #[test]
+    fn enum_codes_read_and_unknown_codes_are_refused() {
+        use crate::query::Mode;
+        use catalogue::vocab::{LegalBasis, PriceBasis};
+        assert_eq!(
+            from_str::<LegalBasis>(r#""sel_85""#).ok(),
+            Some(LegalBasis::Sel85)
+        );
+        assert_eq!(
+            from_str::<Mode>(r#""foster_families""#).ok(),
+            Some(Mode::FosterFamilies)
+        );
+        assert_eq!(
+            from_str::<PriceBasis>(r#""PerHour""#).ok(),
+            Some(PriceBasis::PerHour)
+        );
+        for bad in [r#""SEL § 85""#, r#""""#, "3"] {
+            assert!(from_str::<LegalBasis>(bad).is_err(), "{bad}");
+            assert!(from_str::<Mode>(bad).is_err(), "{bad}");
+        }
+        let error = from_str::<Vec<PriceBasis>>(r#"["PerDay", "PerWeek"]"#).unwrap_err();
+        assert!(error.to_string().contains("an unknown code"), "{error}");
     }
 
     #[test]

@@ -55,15 +55,23 @@ impl ContactStatus {
         ContactStatus::Declined,
     ];
 
+    /// Every status's code, in the order of [`Self::ALL`].
+    pub const CODES: [&'static str; 5] = [
+        "not_contacted",
+        "written",
+        "answered",
+        "interested",
+        "declined",
+    ];
+
     /// A stable code for selects.
     pub fn code(self) -> &'static str {
-        match self {
-            ContactStatus::NotContacted => "not_contacted",
-            ContactStatus::Written => "written",
-            ContactStatus::Answered => "answered",
-            ContactStatus::Interested => "interested",
-            ContactStatus::Declined => "declined",
-        }
+        Self::CODES[self as usize]
+    }
+
+    /// The status at a position of [`Self::ALL`].
+    pub fn from_index(index: usize) -> Option<ContactStatus> {
+        Self::ALL.get(index).copied()
     }
 
     /// The status of a code.
