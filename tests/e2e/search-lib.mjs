@@ -45,7 +45,7 @@ export function parseCount(text) {
 
 /**
  * Waits until the results heading shows `total` and the result list is whole (a new list shows
- * its first cards at once and the rest after the next paint, `aria-busy` meanwhile).
+ * its first cards at once and the rest in steps, each after a paint, `aria-busy` meanwhile).
  */
 export async function expectTotal(page, total) {
   await page.waitForFunction(

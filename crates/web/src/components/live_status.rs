@@ -4,9 +4,10 @@
 use yew::prelude::*;
 
 use crate::hooks::use_debounced;
+use crate::hooks::use_debounced::TYPING_PAUSE_MS;
 
 /// How long the count must stay the same before it is announced.
-pub const ANNOUNCE_DELAY_MS: u32 = 500;
+pub const ANNOUNCE_DELAY_MS: u32 = TYPING_PAUSE_MS;
 
 #[derive(Properties, PartialEq)]
 pub struct LiveStatusProps {

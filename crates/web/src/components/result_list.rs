@@ -2,14 +2,16 @@
 //!
 //! Mounting a card (some fifty elements) is most of the work a keystroke causes, and twenty at a
 //! time made a task long enough to hold the next keystroke (issue 13); a card already in the page
-//! costs only its title. So the task that answers a change mounts at most [`NEW_CARDS_AT_ONCE`]
-//! new cards: a new list that brings no more is shown whole at once (typing on in a word mostly
-//! keeps the cards it had), and one that brings more is shown in two steps: first the longest
-//! start of the list within that budget (at least the first [`FIRST_CARDS`], what a phone shows
-//! above the fold), keeping hidden the cards of the last list that are in the new one further
-//! down; the rest follow right after that frame is painted ([`after_next_paint`]). Meanwhile the
-//! list says it is busy (`aria-busy`), and it never shows a card of an older answer: every card
-//! visible is the new answer's, in its order.
+//! costs only its title. So one task mounts at most [`NEW_CARDS_AT_ONCE`] new cards: a new list
+//! that brings no more is shown whole at once (typing on in a word mostly keeps the cards it
+//! had), and one that brings more is shown in steps: first the longest start of the list within
+//! that budget (at least the first [`FIRST_CARDS`], what a phone shows above the fold), keeping
+//! hidden the cards of the last list that are in the new one further down; then, each right
+//! after the frame before it is painted ([`after_next_paint`]), the next cards within the same
+//! budget, until the list is whole. A key pressed meanwhile is painted between two steps (the
+//! trace of one task that mounted all the rest: about 100 ms at 4× CPU throttling). Meanwhile
+//! the list says it is busy (`aria-busy`), and it never shows a card of an older answer: every
+//! card visible is the new answer's, in its order.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -61,14 +63,13 @@ pub struct ResultListProps {
 /// Cards always shown in the task that answers a change of the results, new or not.
 pub const FIRST_CARDS: usize = 3;
 
-/// New cards the task that answers a change mounts at most; the cards after them follow after
-/// its paint.
-pub const NEW_CARDS_AT_ONCE: usize = 6;
+/// New cards one task mounts at most; the cards after them follow in the next step, after the
+/// paint.
+pub const NEW_CARDS_AT_ONCE: usize = 4;
 const _: () = assert!(FIRST_CARDS <= NEW_CARDS_AT_ONCE);
 
-/// How many cards from the start of `cards` the task that answers them shows: at least
-/// [`FIRST_CARDS`], and as far as the list goes with at most [`NEW_CARDS_AT_ONCE`] cards that are
-/// not `mounted` yet.
+/// How many cards from the start of `cards` a step shows: at least [`FIRST_CARDS`], and as far
+/// as the list goes with at most [`NEW_CARDS_AT_ONCE`] cards that are not `mounted` yet.
 pub fn shown_at_once<'a>(cards: impl IntoIterator<Item = &'a str>, mounted: &[String]) -> usize {
     let mut new = 0;
     let mut shown = 0;
@@ -89,7 +90,7 @@ type Cards = Rc<Vec<CardView>>;
 #[function_component(ResultList)]
 pub fn result_list(props: &ResultListProps) -> Html {
     // The list shown whole (the first one at once: the prerendered page is taken over as it is),
-    // the ids of the cards in the page, and the list whose rest is waiting for the paint.
+    // the ids of the cards in the page, and the list whose next step is waiting for the paint.
     let complete = use_mut_ref(|| Some(Rc::clone(&props.cards)));
     let mounted = use_mut_ref(Vec::<String>::new);
     let waiting: Rc<RefCell<Option<Cards>>> = use_mut_ref(|| None);
@@ -113,11 +114,11 @@ pub fn result_list(props: &ResultListProps) -> Html {
         .is_some_and(|w| Rc::ptr_eq(w, cards))
     {
         *waiting.borrow_mut() = Some(Rc::clone(cards));
-        let (complete, waiting) = (Rc::clone(&complete), Rc::clone(&waiting));
+        let waiting = Rc::clone(&waiting);
         after_next_paint(move || {
-            // Still the latest list (a newer one has its own turn): show it whole.
-            if let Some(list) = waiting.borrow_mut().take() {
-                *complete.borrow_mut() = Some(list);
+            // A list still waiting (the latest: a newer one takes the older one's turn) shows its
+            // next cards; the render that does so schedules the step after it, if any.
+            if waiting.borrow_mut().take().is_some() {
                 rerender.force_update();
             }
         });
@@ -179,16 +180,20 @@ mod tests {
     #[test]
     fn a_list_of_cards_mostly_in_the_page_is_shown_whole() {
         let mounted = ids(0..20);
-        // Six new cards among twenty: one step.
-        let list: Vec<String> = ids(6..20).into_iter().chain(ids(100..106)).collect();
+        // As many new cards as one step mounts, among twenty: one step.
+        let list: Vec<String> = ids(NEW_CARDS_AT_ONCE..20)
+            .into_iter()
+            .chain(ids(100..100 + NEW_CARDS_AT_ONCE))
+            .collect();
         assert_eq!(at_once(&list, &mounted), 20);
-        // Seven: the start of the list up to the seventh new card.
+        // One more: the start of the list up to the last new card within the budget.
         let list: Vec<String> = ids(100..103)
             .into_iter()
             .chain(ids(0..13))
-            .chain(ids(103..107))
+            .chain(ids(103..101 + NEW_CARDS_AT_ONCE))
             .collect();
-        assert_eq!(at_once(&list, &mounted), 19);
+        assert_eq!(list.len(), 14 + NEW_CARDS_AT_ONCE);
+        assert_eq!(at_once(&list, &mounted), 13 + NEW_CARDS_AT_ONCE);
     }
 
     #[test]
@@ -196,7 +201,46 @@ mod tests {
         assert_eq!(at_once(&ids(100..120), &ids(0..20)), NEW_CARDS_AT_ONCE);
         assert_eq!(at_once(&ids(100..120), &[]), NEW_CARDS_AT_ONCE);
         // Fewer cards than the budget: all of them.
-        assert_eq!(at_once(&ids(100..104), &[]), 4);
+        assert_eq!(at_once(&ids(100..103), &[]), 3);
         assert_eq!(at_once(&[], &[]), 0);
+    }
+
+    /// The cards each step shows, as the list does it: after a step, the cards it showed are in
+    /// the page, beside the older cards it keeps hidden.
+    fn steps(list: &[String], mut mounted: Vec<String>) -> Vec<usize> {
+        let mut shown = Vec::new();
+        loop {
+            let n = at_once(list, &mounted);
+            shown.push(n);
+            if n >= list.len() {
+                return shown;
+            }
+            mounted = list
+                .iter()
+                .enumerate()
+                .filter(|(i, id)| *i < n || mounted.contains(id))
+                .map(|(_, id)| id.clone())
+                .collect();
+        }
+    }
+
+    #[test]
+    fn the_rest_of_a_new_list_follows_in_steps_of_the_budget() {
+        let budget = NEW_CARDS_AT_ONCE;
+        let expected: Vec<usize> = (1..=20usize.div_ceil(budget))
+            .map(|step| (step * budget).min(20))
+            .collect();
+        assert_eq!(steps(&ids(100..120), ids(0..20)), expected);
+        // Cards of the last list further down the new one are already mounted: they cost
+        // nothing, so the steps reach past them.
+        let list: Vec<String> = ids(100..100 + 2 * budget)
+            .into_iter()
+            .chain(ids(0..5))
+            .chain(ids(200..200 + budget))
+            .collect();
+        assert_eq!(
+            steps(&list, ids(0..20)),
+            vec![budget, 2 * budget + 5, list.len()]
+        );
     }
 }

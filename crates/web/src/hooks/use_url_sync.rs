@@ -1,8 +1,10 @@
 //! `use_url_sync`: keeps the search in the URL's query string and follows the back button.
 //!
-//! Typing replaces the current history entry (right after the frame that paints its results,
-//! the latest text then); every other change pushes one, so the back button undoes a ticked
-//! filter or a page turn. `popstate` restores the state the URL describes. Only
+//! Typing replaces the current history entry once the user pauses ([`TYPING_PAUSE_MS`], the
+//! latest text then; any other change writes it first); every other change pushes one at once,
+//! so the back button undoes a ticked filter or a page turn. A history call costs a few ms on a
+//! phone, and when it was made every keystroke it ran in the frames that paint the results
+//! (issue 13: about 8 ms a key at 4× CPU throttling). `popstate` restores the state the URL describes. Only
 //! the query string changes: the path and the fragment are the host page's.
 //!
 //! The shortlist's ids ride along in the same query string (`url_state::with_saved`), so the
@@ -11,9 +13,10 @@
 //! whose older entry may name an older shortlist.
 
 use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::hooks::use_after_paint::after_next_paint;
+use crate::hooks::use_debounced::TYPING_PAUSE_MS;
 use crate::hooks::IndexRef;
 use crate::state::{Action, HistoryEntry, SearchState};
 use crate::url_state;
@@ -40,11 +43,12 @@ pub fn use_url_sync(
 ) {
     let saved_now = use_mut_ref(Vec::<String>::new);
     *saved_now.borrow_mut() = saved.clone();
-    // Typing's replacements wait for the paint (the latest state then), so that the browser's
-    // history update (a few ms on a phone, every keystroke) is not part of the task that
-    // searches and renders. `typed` is the state last typed, still to be written when `pending`.
+    // Typing's replacements wait for a pause in typing (the latest state then): the browser's
+    // history update is not made for every keystroke. `typed` is the state last typed, still to
+    // be written when `pending`; `pause` the timer that writes it (a new keystroke restarts it).
     let typed = use_mut_ref(SearchState::default);
     let pending = use_mut_ref(|| false);
+    let pause = use_mut_ref(|| None::<Timeout>);
     let write_typed = {
         let (typed, pending, saved_now) = (typed.clone(), pending.clone(), saved_now.clone());
         move || {
@@ -63,9 +67,9 @@ pub fn use_url_sync(
             }
             if current.history == HistoryEntry::Replace {
                 *typed.borrow_mut() = current.clone();
-                if !std::mem::replace(&mut *pending.borrow_mut(), true) {
-                    after_next_paint(write_typed);
-                }
+                *pending.borrow_mut() = true;
+                // Replacing the timer cancels the one before it.
+                *pause.borrow_mut() = Some(Timeout::new(TYPING_PAUSE_MS, write_typed));
             } else {
                 // What was typed before this change gets its own entry first.
                 write_typed();
