@@ -9,6 +9,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use futures_util::future::{FutureExt, LocalBoxFuture, Shared};
 use js_sys::{Reflect, Uint8Array};
 use tilbudsfinder_index::{IndexError, Manifest, SearchIndex};
 use wasm_bindgen::{JsCast, JsValue};
@@ -197,14 +198,20 @@ fn short(file: &str) -> String {
     }
 }
 
+/// A detail shard's fetch, shared by everyone who wants the shard: started once, awaited by
+/// each, and then kept with its bytes.
+type DetailFetch = Shared<LocalBoxFuture<'static, Result<Rc<Vec<u8>>, LoadError>>>;
+
 /// The loaded index and what the app fetches later, shared by every component through one `Rc`.
 pub struct LoadedIndex {
     /// The index; mutable only to add deferred files.
     pub index: RefCell<SearchIndex>,
     /// Where the index files live, ending in `/`.
     pub base_url: String,
-    /// Detail shards already fetched, by file name.
-    details: RefCell<HashMap<String, Rc<Vec<u8>>>>,
+    /// Detail shards fetched or on their way, by file name: one request per shard, however many
+    /// ask for it meanwhile (the card's press that foresees an open, the detail view it opens,
+    /// the saved list). A failed fetch is forgotten, so the next caller tries again.
+    details: RefCell<HashMap<String, DetailFetch>>,
 }
 
 impl LoadedIndex {
@@ -217,16 +224,49 @@ impl LoadedIndex {
         }
     }
 
-    /// The bytes of a detail shard, fetched once and then kept.
+    /// The bytes of a detail shard, fetched once and then kept; a caller who asks while the
+    /// shard is on its way waits for that same request.
     pub async fn detail_bytes(&self, file: &str) -> Result<Rc<Vec<u8>>, LoadError> {
-        if let Some(bytes) = self.details.borrow().get(file) {
-            return Ok(Rc::clone(bytes));
+        let fetch = self.detail_fetch(file);
+        let result = fetch.clone().await;
+        if result.is_err() {
+            let mut details = self.details.borrow_mut();
+            // Only this fetch: a retry may already have started another.
+            if details.get(file).is_some_and(|kept| kept.ptr_eq(&fetch)) {
+                details.remove(file);
+            }
         }
-        let bytes = Rc::new(fetch_bytes(&self.base_url, file).await?);
+        result
+    }
+
+    /// Starts fetching a detail shard unless it is fetched or on its way; the request runs
+    /// whether or not anyone awaits it yet, and [`LoadedIndex::detail_bytes`] takes its answer.
+    pub fn prefetch_detail(self: &Rc<Self>, file: &str) {
+        if self.details.borrow().contains_key(file) {
+            return;
+        }
+        // In the map at once, so that a caller in this same event shares it; its request is
+        // made when the task below first polls it, right after this event.
+        drop(self.detail_fetch(file));
+        let (loaded, file) = (Rc::clone(self), file.to_string());
+        wasm_bindgen_futures::spawn_local(async move {
+            // A failure is the caller's to report when it asks for the shard.
+            let _ = loaded.detail_bytes(&file).await;
+        });
+    }
+
+    /// The shared fetch of `file`: the one on its way or done, else a new one.
+    fn detail_fetch(&self, file: &str) -> DetailFetch {
         self.details
             .borrow_mut()
-            .insert(file.to_string(), Rc::clone(&bytes));
-        Ok(bytes)
+            .entry(file.to_string())
+            .or_insert_with(|| {
+                let (base, file) = (self.base_url.clone(), file.to_string());
+                async move { fetch_bytes(&base, &file).await.map(Rc::new) }
+                    .boxed_local()
+                    .shared()
+            })
+            .clone()
     }
 }
 

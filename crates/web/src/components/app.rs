@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::components::heading::Heading;
 use crate::components::search_page::SearchPage;
 use crate::config::Config;
+use crate::hooks::use_records::use_open_intent;
 use crate::hooks::{use_index, IndexLoad, IndexRef, LoadState};
 use crate::host_events;
 use crate::i18n;
@@ -40,6 +41,12 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
+    // A record about to be opened is fetched from the press that shows it.
+    let ready = match &load {
+        LoadState::Ready { index, .. } => Some(index.clone()),
+        _ => None,
+    };
+    use_open_intent(root.clone(), ready);
     let waiting = |content: Html| {
         html! {
             <div class="tf-app" lang={lang.tag()} ref={root.clone()}>

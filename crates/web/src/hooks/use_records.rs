@@ -4,12 +4,16 @@
 //! Cards carry what a result list needs; contacts, supervision and every price line are only in
 //! the detail shards. The shards are fetched the way the detail view fetches one (each file once,
 //! then kept by the loader), one after another so two records in one shard cost one request.
+//! [`use_open_intent`] starts a record's fetch when a press shows it is about to be opened.
 
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use catalogue::model::Record;
+use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
+use web_sys::Element;
 use yew::prelude::*;
 
 use crate::hooks::IndexRef;
@@ -72,6 +76,62 @@ pub async fn fetch_record(index: &IndexRef, doc: u32) -> Result<Record, LoadErro
     let bytes = index.detail_bytes(&file).await?;
     let decoded = index.index.borrow().decode_detail(&file, &bytes, doc);
     Ok(decoded?)
+}
+
+/// Starts fetching the detail shard that holds `doc`'s record, unless it is fetched or on its
+/// way: the view that opens the record then waits for that same request
+/// ([`LoadedIndex::detail_bytes`](crate::loader::LoadedIndex::detail_bytes) shares it). A
+/// failure is left to that view's own [`fetch_record`], which reports it.
+pub fn prefetch_record(index: &IndexRef, doc: u32) {
+    let file = index.index.borrow().detail_file(doc);
+    if let Some(file) = file {
+        index.0.prefetch_detail(&file);
+    }
+}
+
+/// The class of a control that opens a record's detail (a card's title link and its "show
+/// details" button), on the same element as the card's `data-id` or inside it.
+pub const OPENS_RECORD: &str = "tf-opens-record";
+
+/// Starts fetching a record as soon as the user's intent to open it is known, before the click
+/// that opens it: a pointer pressed on a control marked [`OPENS_RECORD`] (the click comes at
+/// its release, 50-150 ms later on a phone), or Enter or Space pressed down on one (Space opens
+/// at its release). The record opens a frame after the click (`use_after_paint`); its shard is
+/// by then on its way, and the detail view waits for that request instead of making its own.
+///
+/// One listener of each kind on the app's root (`root`), not two on every card: a card costs
+/// nothing more to render. Nothing listens until the index is loaded (`index`).
+#[hook]
+pub fn use_open_intent(root: NodeRef, index: Option<IndexRef>) {
+    use_effect_with((root, index), |(root, index)| {
+        let listeners = root.get().zip(index.clone()).map(|(root, index)| {
+            let on = |kind: &'static str, index: IndexRef| {
+                EventListener::new(&root, kind, move |event| {
+                    if let Some(doc) = intended_record(&index, event) {
+                        prefetch_record(&index, doc);
+                    }
+                })
+            };
+            [on("pointerdown", index.clone()), on("keydown", index)]
+        });
+        move || drop(listeners)
+    });
+}
+
+/// The record an event on the app shows the user is about to open: a press on a control that
+/// opens one, or Enter or Space pressed down on it.
+fn intended_record(index: &IndexRef, event: &Event) -> Option<u32> {
+    if let Some(key) = event.dyn_ref::<KeyboardEvent>() {
+        if !matches!(key.key().as_str(), "Enter" | " ") {
+            return None;
+        }
+    }
+    let target: Element = event.target()?.dyn_into().ok()?;
+    let opener = target.closest(&format!(".{OPENS_RECORD}")).ok()??;
+    let card = opener.closest("[data-id]").ok()??;
+    let id = card.get_attribute("data-id")?;
+    let doc = index.index.borrow().doc_by_id(&id);
+    doc
 }
 
 /// The records of `docs`, fetched while `wanted` (and kept when `docs` shrinks).
