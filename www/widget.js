@@ -81,8 +81,8 @@ function boundedNumber(text, { default: fallback, min, max }) {
 /**
  * Gives every element under `root` exactly the part names its classes call for, so a host page
  * can style them through the shadow root: `tilbuds-finder::part(chip) { background: #7a0019 }`.
- * `parts` is the app's one table of them, `[class, part]` pairs (crates/web/src/parts.rs, from
- * the glue's `widgetParts`); the build wrote the same names into the prerendered view.
+ * `parts` is the app's one table of them, `[class, part]` pairs (crates/web/src/parts.rs, read
+ * from the glue's `widgetParts`); the build wrote the same names into the prerendered view.
  */
 function applyParts(root, parts) {
   const wanted = new Map();
@@ -255,7 +255,7 @@ class TilbudsFinder extends HTMLElement {
       if (generation !== this.#generation) return;
       this.#loading = false;
       container.replaceChildren();
-      const parts = glue.widgetParts();
+      const parts = glue.widgetParts().split(' ').map((pair) => pair.split('='));
       this.#parts = new MutationObserver(() => applyParts(container, parts));
       this.#parts.observe(container, {
         childList: true, subtree: true, attributes: true, attributeFilter: ['class'],

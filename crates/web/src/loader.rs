@@ -198,9 +198,10 @@ fn short(file: &str) -> String {
     }
 }
 
-/// A detail shard's fetch, shared by everyone who wants the shard: started once, awaited by
-/// each, and then kept with its bytes.
-type DetailFetch = Shared<LocalBoxFuture<'static, Result<Rc<Vec<u8>>, LoadError>>>;
+/// A detail shard's fetch on its way, shared by everyone who asks for the shard meanwhile: it
+/// puts the bytes among the fetched ones and ends with what went wrong, if anything. (The type
+/// of the deferred files' shared load too, so the wasm carries its code once.)
+type DetailFetch = Shared<LocalBoxFuture<'static, Option<LoadError>>>;
 
 /// The loaded index and what the app fetches later, shared by every component through one `Rc`.
 pub struct LoadedIndex {
@@ -208,10 +209,12 @@ pub struct LoadedIndex {
     pub index: RefCell<SearchIndex>,
     /// Where the index files live, ending in `/`.
     pub base_url: String,
-    /// Detail shards fetched or on their way, by file name: one request per shard, however many
-    /// ask for it meanwhile (the card's press that foresees an open, the detail view it opens,
-    /// the saved list). A failed fetch is forgotten, so the next caller tries again.
-    details: RefCell<HashMap<String, DetailFetch>>,
+    /// Detail shards already fetched, by file name.
+    details: Rc<RefCell<HashMap<String, Rc<Vec<u8>>>>>,
+    /// Detail shards on their way, with their file names: one request per shard, however many
+    /// ask for it meanwhile (the press that foresees an open, the detail view it opens, the
+    /// saved list). A fetch that failed is dropped, so the next caller tries again.
+    fetching: RefCell<Vec<(String, DetailFetch)>>,
 }
 
 impl LoadedIndex {
@@ -220,53 +223,66 @@ impl LoadedIndex {
         LoadedIndex {
             index: RefCell::new(index),
             base_url: base_url.to_string(),
-            details: RefCell::new(HashMap::new()),
+            details: Rc::default(),
+            fetching: RefCell::default(),
         }
     }
 
     /// The bytes of a detail shard, fetched once and then kept; a caller who asks while the
     /// shard is on its way waits for that same request.
     pub async fn detail_bytes(&self, file: &str) -> Result<Rc<Vec<u8>>, LoadError> {
-        let fetch = self.detail_fetch(file);
-        let result = fetch.clone().await;
-        if result.is_err() {
-            let mut details = self.details.borrow_mut();
-            // Only this fetch: a retry may already have started another.
-            if details.get(file).is_some_and(|kept| kept.ptr_eq(&fetch)) {
-                details.remove(file);
+        loop {
+            if let Some(bytes) = self.details.borrow().get(file) {
+                return Ok(Rc::clone(bytes));
+            }
+            // Fetched or failed, the fetch is no longer on its way; fetched, its bytes are
+            // found on the next turn.
+            let fetch = self.detail_fetch(file);
+            let failed = fetch.clone().await;
+            self.fetching
+                .borrow_mut()
+                .retain(|(_, other)| !other.ptr_eq(&fetch));
+            if let Some(error) = failed {
+                return Err(error);
             }
         }
-        result
     }
 
-    /// Starts fetching a detail shard unless it is fetched or on its way; the request runs
-    /// whether or not anyone awaits it yet, and [`LoadedIndex::detail_bytes`] takes its answer.
-    pub fn prefetch_detail(self: &Rc<Self>, file: &str) {
-        if self.details.borrow().contains_key(file) {
-            return;
+    /// Starts fetching a detail shard unless it is fetched or on its way: the request is made
+    /// now, and [`LoadedIndex::detail_bytes`] takes its answer. (A failure nobody awaited is
+    /// told to the first who asks, who may try again.)
+    pub fn prefetch_detail(&self, file: &str) {
+        if !self.details.borrow().contains_key(file) {
+            drop(self.detail_fetch(file));
         }
-        // In the map at once, so that a caller in this same event shares it; its request is
-        // made when the task below first polls it, right after this event.
-        drop(self.detail_fetch(file));
-        let (loaded, file) = (Rc::clone(self), file.to_string());
-        wasm_bindgen_futures::spawn_local(async move {
-            // A failure is the caller's to report when it asks for the shard.
-            let _ = loaded.detail_bytes(&file).await;
-        });
     }
 
-    /// The shared fetch of `file`: the one on its way or done, else a new one.
+    /// The fetch of `file` on its way, else a new one, requested at once (before anyone awaits
+    /// it: a fetch runs in the browser whether or not its future is polled).
     fn detail_fetch(&self, file: &str) -> DetailFetch {
-        self.details
-            .borrow_mut()
-            .entry(file.to_string())
-            .or_insert_with(|| {
-                let (base, file) = (self.base_url.clone(), file.to_string());
-                async move { fetch_bytes(&base, &file).await.map(Rc::new) }
-                    .boxed_local()
-                    .shared()
-            })
-            .clone()
+        let mut fetching = self.fetching.borrow_mut();
+        if let Some((_, fetch)) = fetching.iter().find(|(name, _)| name == file) {
+            return fetch.clone();
+        }
+        let started = start_fetch(&self.base_url, file);
+        let (name, details) = (file.to_string(), Rc::clone(&self.details));
+        let fetch = async move {
+            let fetched = match started {
+                Ok(started) => finish_fetch(&name, started).await,
+                Err(error) => Err(error),
+            };
+            match fetched {
+                Ok(bytes) => {
+                    details.borrow_mut().insert(name, Rc::new(bytes));
+                    None
+                }
+                Err(error) => Some(error),
+            }
+        }
+        .boxed_local()
+        .shared();
+        fetching.push((file.to_string(), fetch.clone()));
+        fetch
     }
 }
 

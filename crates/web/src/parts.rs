@@ -128,20 +128,35 @@ fn start_tag_classes(tag: &str) -> Option<(usize, &str)> {
     }
 }
 
-/// [`PARTS`] for `www/widget.js`: an array of `[class, part]` pairs.
+/// [`PARTS`] for `www/widget.js`, as text: `class=part` pairs separated by spaces (a string
+/// crosses to JavaScript with less code in the wasm than an array of arrays).
 #[wasm_bindgen(js_name = widgetParts)]
-pub fn widget_parts() -> js_sys::Array {
-    PARTS
-        .iter()
-        .map(|(class, part)| {
-            js_sys::Array::of2(&JsValue::from_str(class), &JsValue::from_str(part))
-        })
-        .collect()
+pub fn widget_parts() -> String {
+    let mut pairs = String::new();
+    for (class, part) in PARTS {
+        if !pairs.is_empty() {
+            pairs.push(' ');
+        }
+        pairs.push_str(class);
+        pairs.push('=');
+        pairs.push_str(part);
+    }
+    pairs
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_table_reaches_widget_js_as_class_part_pairs() {
+        let pairs = widget_parts();
+        assert!(
+            pairs.starts_with("tf-title=title tf-search-input=search-box "),
+            "{pairs}"
+        );
+        assert_eq!(pairs.split(' ').count(), PARTS.len());
+    }
 
     #[test]
     fn an_element_carries_the_part_of_each_of_its_classes_in_table_order() {

@@ -10,7 +10,6 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use catalogue::model::Record;
-use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::Element;
@@ -85,49 +84,51 @@ pub async fn fetch_record(index: &IndexRef, doc: u32) -> Result<Record, LoadErro
 pub fn prefetch_record(index: &IndexRef, doc: u32) {
     let file = index.index.borrow().detail_file(doc);
     if let Some(file) = file {
-        index.0.prefetch_detail(&file);
+        index.prefetch_detail(&file);
     }
 }
 
-/// The class of a control that opens a record's detail (a card's title link and its "show
-/// details" button), on the same element as the card's `data-id` or inside it.
-pub const OPENS_RECORD: &str = "tf-opens-record";
-
-/// Starts fetching a record as soon as the user's intent to open it is known, before the click
-/// that opens it: a pointer pressed on a control marked [`OPENS_RECORD`] (the click comes at
-/// its release, 50-150 ms later on a phone), or Enter or Space pressed down on one (Space opens
-/// at its release). The record opens a frame after the click (`use_after_paint`); its shard is
-/// by then on its way, and the detail view waits for that request instead of making its own.
-///
-/// One listener of each kind on the app's root (`root`), not two on every card: a card costs
-/// nothing more to render. Nothing listens until the index is loaded (`index`).
-#[hook]
-pub fn use_open_intent(root: NodeRef, index: Option<IndexRef>) {
-    use_effect_with((root, index), |(root, index)| {
-        let listeners = root.get().zip(index.clone()).map(|(root, index)| {
-            let on = |kind: &'static str, index: IndexRef| {
-                EventListener::new(&root, kind, move |event| {
-                    if let Some(doc) = intended_record(&index, event) {
-                        prefetch_record(&index, doc);
-                    }
-                })
-            };
-            [on("pointerdown", index.clone()), on("keydown", index)]
-        });
-        move || drop(listeners)
-    });
+/// What the app's root listens to, to start fetching a record as soon as the user's intent to
+/// open it is known, before the click that opens it: a pointer pressed on a control of class
+/// `tf-opens-record` (a card's title link and its "show details" button: the click comes at
+/// the release, 50-150 ms later on a phone), or Enter or Space pressed down on one (Space
+/// opens at its release). The record opens a frame after the click (`use_after_paint`); its
+/// shard is by then on its way, and the detail view waits for that request instead of making
+/// its own. One listener of each kind for the whole app (events bubble to it), not two on
+/// every card: a card costs nothing more to render.
+pub struct OpenIntent {
+    pub onpointerdown: Callback<PointerEvent>,
+    pub onkeydown: Callback<KeyboardEvent>,
 }
 
-/// The record an event on the app shows the user is about to open: a press on a control that
-/// opens one, or Enter or Space pressed down on it.
-fn intended_record(index: &IndexRef, event: &Event) -> Option<u32> {
-    if let Some(key) = event.dyn_ref::<KeyboardEvent>() {
-        if !matches!(key.key().as_str(), "Enter" | " ") {
-            return None;
+impl OpenIntent {
+    /// The listeners over the app's loaded index.
+    pub fn new(index: &IndexRef) -> OpenIntent {
+        let pressed = index.clone();
+        let keyed = index.clone();
+        OpenIntent {
+            onpointerdown: Callback::from(move |e: PointerEvent| foresee(&pressed, &e)),
+            onkeydown: Callback::from(move |e: KeyboardEvent| {
+                if matches!(e.key().as_str(), "Enter" | " ") {
+                    foresee(&keyed, &e);
+                }
+            }),
         }
     }
+}
+
+/// Starts fetching the record whose opening control `event` happened on, if any.
+fn foresee(index: &IndexRef, event: &Event) {
+    if let Some(doc) = intended_record(index, event) {
+        prefetch_record(index, doc);
+    }
+}
+
+/// The record whose opening control (class `tf-opens-record`, in a card with its `data-id`)
+/// `event` happened on.
+fn intended_record(index: &IndexRef, event: &Event) -> Option<u32> {
     let target: Element = event.target()?.dyn_into().ok()?;
-    let opener = target.closest(&format!(".{OPENS_RECORD}")).ok()??;
+    let opener = target.closest(".tf-opens-record").ok()??;
     let card = opener.closest("[data-id]").ok()??;
     let id = card.get_attribute("data-id")?;
     let doc = index.index.borrow().doc_by_id(&id);
