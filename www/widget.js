@@ -12,8 +12,8 @@
 // analytics, no cookies.
 // The page may carry the widget's first view, prerendered by the build into a declarative shadow
 // root (`tilbudsfinder-page --fallback … --view`, docs/embedding.md): it is shown from the first
-// paint, and the app loads hidden beside it and takes its box when ready, so the host page
-// below does not move.
+// paint, with its part names, and the app loads hidden beside it and takes its box when ready,
+// so the host page below does not move.
 // Works under `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'` (no inline script or
 // style anywhere). Several elements on one page work independently; removing one frees it.
 //
@@ -79,27 +79,15 @@ function boundedNumber(text, { default: fallback, min, max }) {
 }
 
 /**
- * `part` names on the app's main pieces, by the class that marks them, so a host page can style
- * them through the shadow root: `tilbuds-finder::part(chip) { background: #7a0019 }`.
+ * Gives every element under `root` exactly the part names its classes call for, so a host page
+ * can style them through the shadow root: `tilbuds-finder::part(chip) { background: #7a0019 }`.
+ * `parts` is the app's one table of them, `[class, part]` pairs (crates/web/src/parts.rs, read
+ * from the glue's `widgetParts`); the build wrote the same names into the prerendered view.
  */
-const PARTS = [
-  ['.tf-title', 'title'],
-  ['.tf-search-input', 'search-box'],
-  ['.tf-filters', 'filters'],
-  ['.tf-facet', 'facet-group'],
-  ['.tf-chip', 'chip'],
-  ['.tf-results-title', 'results-title'],
-  ['.tf-card', 'card'],
-  ['.tf-button', 'button'],
-  ['.tf-secondary', 'button-secondary'],
-  ['.tf-detail', 'detail'],
-];
-
-/** Gives every element under `root` exactly the part names its classes call for. */
-function applyParts(root) {
+function applyParts(root, parts) {
   const wanted = new Map();
-  for (const [selector, name] of PARTS) {
-    for (const el of root.querySelectorAll(selector)) wanted.set(el, [...(wanted.get(el) ?? []), name]);
+  for (const [className, name] of parts) {
+    for (const el of root.getElementsByClassName(className)) wanted.set(el, [...(wanted.get(el) ?? []), name]);
   }
   for (const el of root.querySelectorAll('[part]')) if (!wanted.has(el)) el.removeAttribute('part');
   for (const [el, names] of wanted) {
@@ -228,7 +216,6 @@ class TilbudsFinder extends HTMLElement {
       this.#release();
       for (const old of shadow.querySelectorAll('.tf-widget:not(.tf-widget-view)')) old.remove();
       this.#fallback = childOf(shadow, 'tf-widget-fallback');
-      applyParts(view);
       // The app loads out of sight beside the view, and takes its place once ready.
       container.hidden = true;
       view.after(container);
@@ -268,12 +255,13 @@ class TilbudsFinder extends HTMLElement {
       if (generation !== this.#generation) return;
       this.#loading = false;
       container.replaceChildren();
-      this.#parts = new MutationObserver(() => applyParts(container));
+      const parts = glue.widgetParts().split(' ').map((pair) => pair.split('='));
+      this.#parts = new MutationObserver(() => applyParts(container, parts));
       this.#parts.observe(container, {
         childList: true, subtree: true, attributes: true, attributeFilter: ['class'],
       });
       this.#handle = glue.mount(container, this.config(), takePrefetched);
-      applyParts(container);
+      applyParts(container, parts);
     } catch (error) {
       if (generation !== this.#generation) return;
       this.#loading = false;

@@ -12,7 +12,8 @@
 //! - [`components`]: one component a file; they render the engine's answers and nothing more;
 //! - [`shortlist`]: saved records, storage with an in-memory fallback, CSV export;
 //! - [`i18n`]: every string, Danish first and English second;
-//! - [`host_events`]: what the host page hears (`tilbudsfinder:ready`, `:results`, ...).
+//! - [`host_events`]: what the host page hears (`tilbudsfinder:ready`, `:results`, ...);
+//! - [`parts`]: the widget's `::part()` names, by the class of the piece they name.
 //!
 //! The query logic lives in `tilbudsfinder-index`, tested natively; nothing here filters,
 //! counts or sorts.
@@ -24,8 +25,10 @@ pub mod csv;
 pub mod hooks;
 pub mod host_events;
 pub mod i18n;
+pub mod instance;
 pub mod links;
 pub mod loader;
+pub mod parts;
 #[cfg(feature = "prerender")]
 pub mod prerender;
 pub mod report_error;

@@ -9,6 +9,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use futures_util::future::{FutureExt, LocalBoxFuture, Shared};
 use js_sys::{Reflect, Uint8Array};
 use tilbudsfinder_index::{IndexError, Manifest, SearchIndex};
 use wasm_bindgen::{JsCast, JsValue};
@@ -197,6 +198,11 @@ fn short(file: &str) -> String {
     }
 }
 
+/// A detail shard's fetch on its way, shared by everyone who asks for the shard meanwhile: it
+/// puts the bytes among the fetched ones and ends with what went wrong, if anything. (The type
+/// of the deferred files' shared load too, so the wasm carries its code once.)
+type DetailFetch = Shared<LocalBoxFuture<'static, Option<LoadError>>>;
+
 /// The loaded index and what the app fetches later, shared by every component through one `Rc`.
 pub struct LoadedIndex {
     /// The index; mutable only to add deferred files.
@@ -204,7 +210,11 @@ pub struct LoadedIndex {
     /// Where the index files live, ending in `/`.
     pub base_url: String,
     /// Detail shards already fetched, by file name.
-    details: RefCell<HashMap<String, Rc<Vec<u8>>>>,
+    details: Rc<RefCell<HashMap<String, Rc<Vec<u8>>>>>,
+    /// Detail shards on their way, with their file names: one request per shard, however many
+    /// ask for it meanwhile (the press that foresees an open, the detail view it opens, the
+    /// saved list). A fetch that failed is dropped, so the next caller tries again.
+    fetching: RefCell<Vec<(String, DetailFetch)>>,
 }
 
 impl LoadedIndex {
@@ -213,20 +223,66 @@ impl LoadedIndex {
         LoadedIndex {
             index: RefCell::new(index),
             base_url: base_url.to_string(),
-            details: RefCell::new(HashMap::new()),
+            details: Rc::default(),
+            fetching: RefCell::default(),
         }
     }
 
-    /// The bytes of a detail shard, fetched once and then kept.
+    /// The bytes of a detail shard, fetched once and then kept; a caller who asks while the
+    /// shard is on its way waits for that same request.
     pub async fn detail_bytes(&self, file: &str) -> Result<Rc<Vec<u8>>, LoadError> {
-        if let Some(bytes) = self.details.borrow().get(file) {
-            return Ok(Rc::clone(bytes));
+        loop {
+            if let Some(bytes) = self.details.borrow().get(file) {
+                return Ok(Rc::clone(bytes));
+            }
+            // Fetched or failed, the fetch is no longer on its way; fetched, its bytes are
+            // found on the next turn.
+            let fetch = self.detail_fetch(file);
+            let failed = fetch.clone().await;
+            self.fetching
+                .borrow_mut()
+                .retain(|(_, other)| !other.ptr_eq(&fetch));
+            if let Some(error) = failed {
+                return Err(error);
+            }
         }
-        let bytes = Rc::new(fetch_bytes(&self.base_url, file).await?);
-        self.details
-            .borrow_mut()
-            .insert(file.to_string(), Rc::clone(&bytes));
-        Ok(bytes)
+    }
+
+    /// Starts fetching a detail shard unless it is fetched or on its way: the request is made
+    /// now, and [`LoadedIndex::detail_bytes`] takes its answer. (A failure nobody awaited is
+    /// told to the first who asks, who may try again.)
+    pub fn prefetch_detail(&self, file: &str) {
+        if !self.details.borrow().contains_key(file) {
+            drop(self.detail_fetch(file));
+        }
+    }
+
+    /// The fetch of `file` on its way, else a new one, requested at once (before anyone awaits
+    /// it: a fetch runs in the browser whether or not its future is polled).
+    fn detail_fetch(&self, file: &str) -> DetailFetch {
+        let mut fetching = self.fetching.borrow_mut();
+        if let Some((_, fetch)) = fetching.iter().find(|(name, _)| name == file) {
+            return fetch.clone();
+        }
+        let started = start_fetch(&self.base_url, file);
+        let (name, details) = (file.to_string(), Rc::clone(&self.details));
+        let fetch = async move {
+            let fetched = match started {
+                Ok(started) => finish_fetch(&name, started).await,
+                Err(error) => Err(error),
+            };
+            match fetched {
+                Ok(bytes) => {
+                    details.borrow_mut().insert(name, Rc::new(bytes));
+                    None
+                }
+                Err(error) => Some(error),
+            }
+        }
+        .boxed_local()
+        .shared();
+        fetching.push((file.to_string(), fetch.clone()));
+        fetch
     }
 }
 

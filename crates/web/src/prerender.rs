@@ -27,7 +27,9 @@ use crate::components::app::{Prerendered, PrerenderedProps};
 use crate::config::Config;
 use crate::hooks::IndexRef;
 use crate::i18n::{self, Lang};
+use crate::instance;
 use crate::loader::LoadedIndex;
+use crate::parts;
 use crate::state::SearchState;
 use crate::url_state;
 
@@ -67,9 +69,12 @@ pub fn first_view(config: Config, index: SearchIndex) -> String {
 /// stylesheet that did not load leaves the fallback list, not unstyled markup), and nothing in
 /// it takes input before the app does. Without scripting the stylesheet keeps it hidden and
 /// the fallback list with its links shows.
+///
+/// The view's pieces carry their `part` names ([`crate::parts`]), as the live app's do, so a
+/// host page's `::part()` styles reach the view from its first paint.
 pub fn widget_view(config: Config, index: SearchIndex, site_url: &str) -> String {
     let lang = config.lang.tag();
-    let view = first_view(config, index);
+    let view = parts::with_parts(&first_view(config, index));
     let stylesheet = attribute_text(&format!("{site_url}tilbudsfinder.css"));
     format!(
         "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{stylesheet}\">\
@@ -177,17 +182,21 @@ pub fn fallback_snippet(
     Ok(render_static::<Fallback>(props))
 }
 
-/// Renders a component to static HTML, outside a browser.
+/// Renders a component to static HTML, outside a browser. Every app it draws is numbered as
+/// prerendered ([`instance::PRERENDERED`]), so that its ids differ from those of the app that
+/// loads beside it in the browser.
 fn render_static<C: BaseComponent>(props: C::Properties) -> String {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .expect("a current-thread runtime needs no resources that can be missing");
     let local = tokio::task::LocalSet::new();
-    local.block_on(&runtime, async move {
-        LocalServerRenderer::<C>::with_props(props)
-            .hydratable(false)
-            .render()
-            .await
+    instance::prerendering(|| {
+        local.block_on(&runtime, async move {
+            LocalServerRenderer::<C>::with_props(props)
+                .hydratable(false)
+                .render()
+                .await
+        })
     })
 }
 

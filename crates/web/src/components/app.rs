@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::components::heading::Heading;
 use crate::components::search_page::SearchPage;
 use crate::config::Config;
+use crate::hooks::use_records::OpenIntent;
 use crate::hooks::{use_index, IndexLoad, IndexRef, LoadState};
 use crate::host_events;
 use crate::i18n;
@@ -71,6 +72,8 @@ pub fn app(props: &AppProps) -> Html {
             deferred_error,
         } => ready_view(
             root,
+            // A record about to be opened is fetched from the press that shows it.
+            Some(OpenIntent::new(&index)),
             html! {
                 <SearchPage config={Rc::clone(config)} {index} {version} {deferred_pending}
                             deferred_error={deferred_error.as_ref().map(|e| AttrValue::from(e.describe_part(lang, LatePart::Texts)))}
@@ -83,9 +86,10 @@ pub fn app(props: &AppProps) -> Html {
 
 /// The app's root around the loaded search page: what the app shows once the index is loaded,
 /// and what the build prerenders into the page ([`Prerendered`]), so the two are one markup.
-fn ready_view(root: NodeRef, page: Html, config: &Config) -> Html {
+fn ready_view(root: NodeRef, intent: Option<OpenIntent>, page: Html, config: &Config) -> Html {
+    let (onpointerdown, onkeydown) = intent.map(|i| (i.onpointerdown, i.onkeydown)).unzip();
     html! {
-        <div class="tf-app" lang={config.lang.tag()} ref={root}>{ page }</div>
+        <div class="tf-app" lang={config.lang.tag()} ref={root} {onpointerdown} {onkeydown}>{ page }</div>
     }
 }
 
@@ -101,6 +105,7 @@ pub struct PrerenderedProps {
 pub fn prerendered(props: &PrerenderedProps) -> Html {
     ready_view(
         NodeRef::default(),
+        None,
         html! {
             <SearchPage config={Rc::clone(&props.config)} index={props.index.clone()} version={0}
                         deferred_pending={false} deferred_error={None::<AttrValue>} />

@@ -178,7 +178,7 @@ pub fn result_card(props: &ResultCardProps) -> Html {
         <article class={classes!("tf-card", card.marked.is_some().then_some("tf-card-marked"))} data-id={card.id.clone()}>
             <Heading level={props.heading_level} class="tf-card-title">
                 if let Some(href) = props.href.clone() {
-                    <a class="tf-card-link" {href} onclick={on_title}>{ card.name.clone() }</a>
+                    <a class="tf-card-link tf-opens-record" {href} onclick={on_title}>{ card.name.clone() }</a>
                 } else {
                     { card.name.clone() }
                 }
@@ -308,7 +308,7 @@ fn card_body(props: &CardBodyProps) -> Html {
                 <p class="tf-stale-warning"><span class="tf-icon" aria-hidden="true">{ "⚠ " }</span>{ t.stale_warning }</p>
             }
             <div class="tf-card-actions">
-                <button type="button" class="tf-button" ref={open_button} onclick={on_open}
+                <button type="button" class="tf-button tf-opens-record" ref={open_button} onclick={on_open}
                         aria-label={i18n::with_name(t.show_details, &card.name)}>{ t.show_details }</button>
                 <button type="button" class={classes!("tf-button", "tf-secondary", props.saved.then_some("tf-saved"))}
                         aria-pressed={props.saved.to_string()} onclick={on_save}

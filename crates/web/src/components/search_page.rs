@@ -47,6 +47,7 @@ use crate::hooks::use_url_sync::current_query;
 use crate::hooks::{use_after_paint, use_focus_return, use_records, use_url_sync, IndexRef};
 use crate::host_events::use_host_events;
 use crate::i18n;
+use crate::instance;
 use crate::shortlist::{FollowUp, SavedSet, Shortlist};
 use crate::state::{Action, PageAction, PageState, SearchState, View};
 use crate::url_state::{self, LeftOut};
@@ -62,18 +63,6 @@ pub struct SearchPageProps {
     /// Tries the deferred files again, when their failure may pass.
     #[prop_or_default]
     pub on_retry_deferred: Option<Callback<()>>,
-}
-
-thread_local! {
-    static NEXT_INSTANCE: Cell<u32> = const { Cell::new(1) };
-}
-
-fn next_instance() -> u32 {
-    NEXT_INSTANCE.with(|n| {
-        let id = n.get();
-        n.set(id + 1);
-        id
-    })
 }
 
 /// The page's configuration and first state, with every filter that came from outside (the URL,
@@ -190,7 +179,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     let lang = config.lang;
     let t = lang.texts();
     let p = i18n::placement_texts(lang);
-    let uid = *use_state(next_instance);
+    let uid = *use_state(instance::next_instance);
     let today = *use_memo((), |_| crate::today());
     let state = use_reducer({
         let start = Rc::clone(&start);
