@@ -310,6 +310,18 @@ impl SearchState {
         })
     }
 
+    /// These choices without what never changes a search's answer: the open record, how the
+    /// change enters the history and the field typed into. The page computes its answer and its
+    /// capacity overview for this key, so opening or closing a record does not search again.
+    pub fn search_key(&self) -> SearchState {
+        SearchState {
+            open_record: None,
+            history: HistoryEntry::default(),
+            last_typed: None,
+            ..self.clone()
+        }
+    }
+
     /// The engine's query for these choices, with the page's fixed presets added.
     ///
     /// `origin` is `near_place` already resolved to a position by the index (or `None`).
@@ -476,6 +488,25 @@ mod tests {
             facet: facet.into(),
             value: value.into(),
         }
+    }
+
+    #[test]
+    fn opening_and_closing_a_record_keeps_the_search_key() {
+        let searched = SearchState::default()
+            .apply(tick("type", "botilbud"))
+            .apply(Action::SetText("autisme".into()));
+        let opened = searched.clone().apply(Action::OpenRecord("PF-7".into()));
+        assert_ne!(opened, searched, "the open record is part of the state");
+        assert_eq!(opened.search_key(), searched.search_key());
+        let closed = opened.apply(Action::CloseRecord);
+        assert_eq!(closed.search_key(), searched.search_key());
+        let retyped = closed.apply(Action::SetText("autism".into()));
+        assert_ne!(
+            retyped.search_key(),
+            searched.search_key(),
+            "the text is a choice"
+        );
+        assert_eq!(retyped.search_key().text, "autism");
     }
 
     #[test]

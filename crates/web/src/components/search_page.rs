@@ -191,7 +191,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     // What the results show: the state as it was when the last frame was painted.
     let shown = use_after_paint((*state).clone(), text_typed.replace(false));
 
-    let answer = use_memo((shown.clone(), props.version, props.index.clone()), {
+    let answer = use_memo((shown.search_key(), props.version, props.index.clone()), {
         let config = Rc::clone(&config);
         move |(s, _, index)| run_search(index, s, &config, today)
     });
@@ -215,7 +215,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     let shortlist = &page_state.shortlist;
     let capacity = use_memo(
         (
-            shown.clone(),
+            shown.search_key(),
             props.version,
             props.index.clone(),
             page_state.capacity_kind,
