@@ -6,9 +6,6 @@ use yew::prelude::*;
 use crate::hooks::use_debounced;
 use crate::hooks::use_debounced::TYPING_PAUSE_MS;
 
-/// How long the count must stay the same before it is announced.
-pub const ANNOUNCE_DELAY_MS: u32 = TYPING_PAUSE_MS;
-
 #[derive(Properties, PartialEq)]
 pub struct LiveStatusProps {
     /// The sentence to announce, e.g. "12 tilbud fundet".
@@ -18,7 +15,7 @@ pub struct LiveStatusProps {
 /// A visually hidden `role="status"` region with the settled sentence.
 #[function_component(LiveStatus)]
 pub fn live_status(props: &LiveStatusProps) -> Html {
-    let settled = use_debounced(props.text.clone(), ANNOUNCE_DELAY_MS);
+    let settled = use_debounced(props.text.clone(), TYPING_PAUSE_MS);
     html! {
         <div class="tf-visually-hidden tf-live" role="status" aria-live="polite" aria-atomic="true">
             { settled }

@@ -3,12 +3,12 @@
 //! The live region that announces the result count uses it, so a screen reader hears the count
 //! once the user pauses typing, not after every keystroke.
 
+use gloo_timers::callback::Timeout;
+use yew::prelude::*;
+
 /// How long typing must stop before it counts as a pause: the result count is then announced
 /// (`live_status`) and the address written (`use_url_sync`).
 pub const TYPING_PAUSE_MS: u32 = 500;
-
-use gloo_timers::callback::Timeout;
-use yew::prelude::*;
 
 /// `value`, but only after it has stayed the same for `delay_ms`.
 #[hook]

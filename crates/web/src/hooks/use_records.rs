@@ -4,7 +4,7 @@
 //! Cards carry what a result list needs; contacts, supervision and every price line are only in
 //! the detail shards. The shards are fetched the way the detail view fetches one (each file once,
 //! then kept by the loader), one after another so two records in one shard cost one request.
-//! [`use_open_intent`] starts a record's fetch when a press shows it is about to be opened.
+//! [`OpenIntent`] starts a record's fetch when a press shows it is about to be opened.
 
 use std::collections::HashMap;
 use std::rc::Rc;
